@@ -1,0 +1,20 @@
+import { Command } from 'commander';
+import { importRegistry } from '../../registry/import.js';
+import { openDb } from '../../store/db.js';
+import { dbOption } from '../options.js';
+import { reportRowErrors } from '../row-errors.js';
+
+export const importCommand = new Command('import')
+  .description('validate a registry (CSV, JSON, JSON Lines) and store its sites')
+  .argument('<registry>', 'registry file')
+  .addOption(dbOption())
+  .action((file: string, opts: { db: string }) => {
+    const db = openDb(opts.db);
+    try {
+      const parsed = importRegistry(db, file);
+      reportRowErrors(parsed.errors);
+      process.stdout.write(`${parsed.rows.length} sites imported into ${opts.db}, ${parsed.errors.length} rows skipped\n`);
+    } finally {
+      db.close();
+    }
+  });

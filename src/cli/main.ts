@@ -1,0 +1,27 @@
+import { Command, CommanderError } from 'commander';
+import { createRequire } from 'node:module';
+import { exitCodeFor, isExpected, UsageError } from '../errors.js';
+import { crawlCommand } from './commands/crawl.js';
+import { demoCommand } from './commands/demo.js';
+import { importCommand } from './commands/import.js';
+
+const { version } = createRequire(import.meta.url)('../../../package.json') as { version: string };
+
+const program = new Command('govsite')
+  .description('audit government websites against the inspection rules')
+  .version(version)
+  .showHelpAfterError()
+  .exitOverride();
+for (const command of [importCommand, crawlCommand, demoCommand]) program.addCommand(command.exitOverride());
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // --help and --version end here with code 0; a usage mistake with 2 (SPEC §8)
+    process.exitCode = error.exitCode === 0 ? 0 : exitCodeFor(new UsageError(error.message));
+  } else {
+    process.stderr.write(isExpected(error) ? `govsite: ${(error as Error).message}\n` : `govsite: unexpected error\n${(error as Error).stack}\n`);
+    process.exitCode = exitCodeFor(error);
+  }
+}

@@ -1,0 +1,64 @@
+import { Option } from 'commander';
+import { DEFAULT_USER_AGENT, REQUEST_TIMEOUT_MS } from '../crawl/http-client.js';
+import { DEFAULT_RETRY } from '../crawl/retry.js';
+import type { CrawlOptions } from '../crawl/crawler.js';
+import { DEFAULT_DB_FILE } from '../store/db.js';
+import { UsageError } from '../errors.js';
+
+/** Shared options (SPEC §8), declared once and attached to every command that takes them. */
+export const dbOption = () => new Option('--db <file>', 'SQLite database file').default(DEFAULT_DB_FILE);
+export const asOfOption = () => new Option('--as-of <date>', 'monitoring point YYYY-MM-DD (default: today)');
+
+export function crawlOptions(): Option[] {
+  return [
+    new Option('--concurrency <n>', 'requests at once across all hosts').default('16'),
+    new Option('--per-host <n>', 'connections at once per host').default('2'),
+    new Option('--per-ip <n>', 'requests at once per resolved IP (shared platform hosts)').default('8'),
+    new Option('--delay <ms>', 'minimum pause between requests to one host').default('0'),
+    new Option('--timeout <ms>', 'per-request time limit').default(String(REQUEST_TIMEOUT_MS)),
+    new Option('--max-pages <n>', 'page budget per site').default('300'),
+    new Option('--max-depth <n>', 'link depth from the home page').default('4'),
+    new Option('--retries <n>', 'retries on network errors, 5xx and 429').default(String(DEFAULT_RETRY.retries)),
+    new Option('--ignore-robots', 'do not honour robots.txt (authorised inspections only)'),
+    new Option('--proxy <url>', 'HTTP proxy (default: HTTP_PROXY / HTTPS_PROXY / NO_PROXY)'),
+    new Option('--user-agent <ua>', 'User-Agent with a contact URL').default(DEFAULT_USER_AGENT),
+  ];
+}
+
+export interface RawCrawlOptions {
+  concurrency: string; perHost: string; perIp: string; delay: string; timeout: string; maxPages: string; maxDepth: string;
+  retries: string; ignoreRobots?: boolean; proxy?: string; userAgent: string;
+}
+
+export function toCrawlOptions(raw: RawCrawlOptions): CrawlOptions {
+  const concurrency = positiveInt(raw.concurrency, '--concurrency');
+  return {
+    concurrency,
+    perHost: positiveInt(raw.perHost, '--per-host'),
+    perIp: positiveInt(raw.perIp, '--per-ip'),
+    delayMs: positiveInt(raw.delay, '--delay', 0),
+    timeoutMs: positiveInt(raw.timeout, '--timeout'),
+    maxPages: positiveInt(raw.maxPages, '--max-pages'),
+    maxDepth: positiveInt(raw.maxDepth, '--max-depth', 0),
+    ignoreRobots: Boolean(raw.ignoreRobots),
+    proxy: raw.proxy,
+    userAgent: raw.userAgent,
+    retry: { ...DEFAULT_RETRY, retries: positiveInt(raw.retries, '--retries', 0) },
+    // enough sites in flight to keep every global slot busy while some hosts are paced
+    siteConcurrency: Math.max(4, concurrency),
+  };
+}
+
+export function positiveInt(value: string, name: string, min = 1): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`${name} must be a whole number ≥ ${min}, got "${value}"`);
+  return n;
+}
+
+export function parseAsOf(value: string | undefined): string {
+  if (value === undefined) return new Date().toISOString().slice(0, 10);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const d = m && new Date(`${value}T00:00:00Z`);
+  if (!d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) throw new UsageError(`--as-of must be a date YYYY-MM-DD, got "${value}"`);
+  return value;
+}

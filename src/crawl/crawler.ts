@@ -1,0 +1,273 @@
+import { EventEmitter } from 'node:events';
+import * as cheerio from 'cheerio';
+import { extractLinks, type PageLink } from '../extract/links.js';
+import type { Db } from '../store/db.js';
+import { Fetches, type FetchPurpose } from '../store/fetches.js';
+import { Frontier, type FrontierEntry, type NewFrontierEntry } from '../store/frontier.js';
+import { Links } from '../store/links.js';
+import { markSiteFinished, markSiteStarted } from '../store/runs.js';
+import type { StoredSite } from '../store/sites.js';
+import { WriteBatch } from '../store/write-batch.js';
+import { Fetcher, type FetcherOptions } from './fetcher.js';
+import { checkTarget, decodeBody, isHtml, isSoft404, probePath, type CheckedTarget } from './link-check.js';
+import { verdictFor, type FetchOutcome, type LinkVerdict } from './outcome.js';
+import { RobotsCache } from './robots.js';
+import { looksLikePage, normaliseUrl, SiteScope } from './scope.js';
+import { pageFingerprint } from './soft-404.js';
+
+export interface CrawlOptions extends FetcherOptions {
+  maxPages: number;
+  maxDepth: number;
+  ignoreRobots: boolean;
+  /** sites crawled at once (each keeps its hosts' connection limits) */
+  siteConcurrency: number;
+}
+
+export interface FetchEvent {
+  siteId: string;
+  url: string;
+  purpose: FetchPurpose;
+  status: number | null;
+  errorCode: string | null;
+  verdict: LinkVerdict;
+  bytes: number;
+}
+
+export interface CrawlerEvents {
+  'site-start': [siteId: string];
+  'site-done': [siteId: string];
+  fetch: [FetchEvent];
+  warn: [message: string];
+}
+
+const BATCH = 64;
+
+/**
+ * Walks each site's frontier breadth-first. Every fetched URL's outcome, links, new frontier entries
+ * and its frontier state change are written in one transaction, so a crawl killed at any instant
+ * resumes from the database without refetching what it stored and without losing anything.
+ */
+export class Crawler extends EventEmitter<CrawlerEvents> {
+  private readonly fetcher: Fetcher;
+  private readonly robots: RobotsCache;
+  private readonly frontier: Frontier;
+  private readonly fetches: Fetches;
+  private readonly links: Links;
+  private readonly batch: WriteBatch;
+  /** link checks under way, shared by every site of the run: one request per target */
+  private readonly checking = new Map<string, Promise<void>>();
+  private readonly notFoundPages = new Map<string, Promise<string | null>>();
+  private readonly warned = new Set<string>();
+
+  constructor(private readonly db: Db, private readonly runId: number, private readonly options: CrawlOptions) {
+    super();
+    this.fetcher = new Fetcher(options);
+    this.frontier = new Frontier(db, runId);
+    this.fetches = new Fetches(db);
+    this.links = new Links(db, runId);
+    this.batch = new WriteBatch(db);
+    this.robots = new RobotsCache((url) => this.fetchRobots(url), options.userAgent.split(/[\s/]/)[0]!);
+  }
+
+  async crawl(sites: readonly StoredSite[]): Promise<void> {
+    let next = 0;
+    const worker = async () => {
+      while (next < sites.length) await this.crawlSite(sites[next++]!);
+    };
+    try {
+      await Promise.all(Array.from({ length: Math.min(this.options.siteConcurrency, sites.length) }, worker));
+    } finally {
+      this.batch.flush();
+      await this.fetcher.close();
+    }
+  }
+
+  /** The most requests that were ever under way at once per politeness key. */
+  get peakConcurrency(): ReadonlyMap<string, number> {
+    return this.fetcher.politeness.peak;
+  }
+
+  private async crawlSite(site: StoredSite): Promise<void> {
+    this.emit('site-start', site.id);
+    markSiteStarted(this.db, this.runId, site.id);
+    const scope = new SiteScope(site.url, site.mailboxes);
+    const seeds = [site.url, ...site.mailboxes].map((url) => normaliseUrl(url, url)!);
+    this.frontier.add(seeds.map((url) => ({ siteId: site.id, url, kind: 'page', external: false, depth: 0, referrer: null })));
+    for (;;) {
+      const entries = this.frontier.nextQueued(site.id, BATCH);
+      if (entries.length === 0) break;
+      await Promise.all(entries.map((e) => this.visit(site, scope, e)));
+    }
+    // inconclusive answers (a single timeout, a 429 after retries) get exactly one more try
+    await Promise.all(this.frontier.toRecheck(site.id).map((e) => this.onlyOnce(`recheck ${e.url}`, () => this.recheck(site, e))));
+    markSiteFinished(this.db, this.runId, site.id);
+    this.emit('site-done', site.id);
+  }
+
+  private async visit(site: StoredSite, scope: SiteScope, entry: FrontierEntry): Promise<void> {
+    if (!entry.external && !this.options.ignoreRobots) {
+      const rules = await this.robots.for(entry.url);
+      if (rules.crawlDelay) this.applyCrawlDelay(entry.url, rules.crawlDelay);
+      if (!rules.isAllowed(entry.url)) {
+        await this.batch.write(() => this.frontier.markSkipped(entry.id, 'robots'));
+        return;
+      }
+    }
+    if (entry.kind === 'check') {
+      await this.onlyOnce(entry.url, async () => {
+        if (!this.fetches.checkedInRun(this.runId, entry.url)) await this.check(site, entry, 1);
+      });
+      await this.batch.write(() => this.frontier.markDone(entry.id));
+      return;
+    }
+    await this.fetchPage(site, scope, entry);
+  }
+
+  /** Runs `work` once per key at a time; a second caller waits for the first one's result. */
+  private async onlyOnce(key: string, work: () => Promise<void>): Promise<void> {
+    let running = this.checking.get(key);
+    if (!running) {
+      running = work().finally(() => this.checking.delete(key));
+      this.checking.set(key, running);
+    }
+    await running;
+  }
+
+  private async check(site: StoredSite, entry: FrontierEntry, attempt: number): Promise<void> {
+    const checked = await checkTarget(entry.url, entry.external, this.fetcher, (origin) => this.notFoundPage(site, origin));
+    await this.batch.write(() => this.record(site, entry, 'check', checked, attempt, null));
+  }
+
+  private async recheck(site: StoredSite, entry: FrontierEntry): Promise<void> {
+    if (entry.kind === 'check') return this.check(site, entry, 2);
+    const outcome = await this.fetcher.fetch(entry.url, { method: 'GET' });
+    const { html, charset } = decodeBody(outcome);
+    const soft404 = await isSoft404(entry.url, outcome, html, (origin) => this.notFoundPage(site, origin));
+    await this.batch.write(() => this.record(site, entry, 'page', { outcome, soft404, method: 'GET', html, charset }, 2, html));
+  }
+
+  private async fetchPage(site: StoredSite, scope: SiteScope, entry: FrontierEntry): Promise<void> {
+    const stored = this.fetches.validatorsFor(entry.url);
+    const headers: Record<string, string> = {};
+    if (stored?.etag) headers['if-none-match'] = stored.etag;
+    if (stored?.lastModified) headers['if-modified-since'] = stored.lastModified;
+    const outcome = await this.fetcher.fetch(entry.url, { method: 'GET', headers });
+
+    if (stored && outcome.ok && outcome.status === 304) {
+      // unchanged since the stored copy: its text is the page, its links are followed again
+      const html = this.fetches.bodyText(stored.bodyHash);
+      const reused = { ...outcome, status: stored.status, finalUrl: stored.finalUrl ?? entry.url, headers: { ...outcome.headers, 'content-type': stored.contentType ?? 'text/html' } };
+      const links = this.linksOf(html, reused.finalUrl);
+      await this.batch.write(() => {
+        this.record(site, entry, 'page', { outcome: reused, soft404: false, method: 'GET', html: null, charset: stored.charset }, 1, null, stored.bodyHash, true, stored);
+        this.follow(site, scope, entry, links);
+      });
+      return;
+    }
+
+    const { html, charset } = decodeBody(outcome);
+    const soft404 = await isSoft404(entry.url, outcome, html, (origin) => this.notFoundPage(site, origin));
+    const links = html !== null && outcome.ok && outcome.status === 200 && !soft404 ? this.linksOf(html, outcome.finalUrl) : [];
+    await this.batch.write(() => {
+      this.record(site, entry, 'page', { outcome, soft404, method: 'GET', html, charset }, 1, isHtml(outcome) ? html : null);
+      this.follow(site, scope, entry, links);
+    });
+  }
+
+  private linksOf(html: string, pageUrl: string): PageLink[] {
+    return extractLinks(cheerio.load(html), pageUrl);
+  }
+
+  /** Links → links table and new frontier entries: in-scope pages within depth and budget are crawled, the rest checked. */
+  private follow(site: StoredSite, scope: SiteScope, entry: FrontierEntry, links: readonly PageLink[]): void {
+    const onHomepage = entry.depth === 0;
+    this.links.record(site.id, links.map((l) => ({ fromUrl: entry.url, target: l.target, tag: l.tag, text: l.text, onHomepage, scheme: l.scheme })));
+    let pages = this.frontier.pageCount(site.id);
+    const next: NewFrontierEntry[] = [];
+    for (const l of links) {
+      if (l.scheme !== 'http') continue; // javascript:, mailto:, tel: are recorded, never fetched
+      const internal = scope.contains(l.target);
+      const crawlable = internal && l.navigable && looksLikePage(l.target) && entry.depth + 1 <= this.options.maxDepth && pages < this.options.maxPages;
+      if (crawlable) {
+        const added = this.frontier.add([{ siteId: site.id, url: l.target, kind: 'page', external: false, depth: entry.depth + 1, referrer: entry.url }]);
+        pages += added;
+        if (added) continue;
+      }
+      next.push({ siteId: site.id, url: l.target, kind: crawlable ? 'page' : 'check', external: !internal, depth: entry.depth + 1, referrer: entry.url });
+    }
+    this.frontier.add(next);
+  }
+
+  private record(site: StoredSite, entry: FrontierEntry, purpose: 'page' | 'check', checked: CheckedTarget, attempt: number, html: string | null,
+    bodyHash: string | null = null, notModified = false, validators?: { etag: string | null; lastModified: string | null }): void {
+    const { outcome, soft404 } = checked;
+    const verdict = verdictFor(outcome, soft404, attempt);
+    const h = outcome.ok ? outcome.headers : {};
+    this.fetches.record({
+      runId: this.runId, siteId: site.id, url: entry.url, purpose, method: checked.method, attempt,
+      finalUrl: outcome.finalUrl, status: outcome.ok ? outcome.status : null,
+      errorCode: outcome.ok ? null : outcome.code, errorMessage: outcome.ok ? null : outcome.message,
+      redirects: outcome.redirects, verdict, soft404, notModified, ms: outcome.ms, bytes: outcome.ok ? outcome.body.length : 0,
+      contentType: h['content-type'] ?? null, charset: checked.charset,
+      etag: h['etag'] ?? validators?.etag ?? null, lastModified: h['last-modified'] ?? validators?.lastModified ?? null,
+      depth: entry.depth, referrer: entry.referrer, html, bodyHash,
+    });
+    this.frontier.markDone(entry.id);
+    this.emit('fetch', { siteId: site.id, url: entry.url, purpose, status: outcome.ok ? outcome.status : null, errorCode: outcome.ok ? null : outcome.code, verdict, bytes: outcome.ok ? outcome.body.length : 0 });
+  }
+
+  /** robots.txt through the same polite fetcher; stored, so a resumed run does not ask again. */
+  private async fetchRobots(url: string): Promise<FetchOutcome> {
+    const stored = this.fetches.storedInRun(this.runId, url, 'robots');
+    if (stored?.status != null) {
+      const body = stored.bodyHash ? Buffer.from(this.fetches.bodyText(stored.bodyHash)) : Buffer.alloc(0);
+      return { ok: true, status: stored.status, finalUrl: url, redirects: [], headers: {}, body, truncated: false, ms: 0 };
+    }
+    const outcome = await this.fetcher.fetch(url, { method: 'GET' });
+    const text = outcome.ok && outcome.status === 200 ? outcome.body.toString('utf8') : null;
+    await this.batch.write(() => this.recordAux(url, 'robots', outcome, text));
+    return outcome;
+  }
+
+  /** The fingerprint of what an origin serves for a path that cannot exist, if that is a 200 page. */
+  private notFoundPage(site: StoredSite, origin: string): Promise<string | null> {
+    let known = this.notFoundPages.get(origin);
+    if (!known) {
+      known = this.probeNotFound(site, probePath(origin));
+      this.notFoundPages.set(origin, known);
+    }
+    return known;
+  }
+
+  private async probeNotFound(site: StoredSite, url: string): Promise<string | null> {
+    const stored = this.fetches.storedInRun(this.runId, url, 'soft404-probe');
+    if (stored) return stored.status === 200 && stored.bodyHash ? pageFingerprint(this.fetches.bodyText(stored.bodyHash)) : null;
+    const outcome = await this.fetcher.fetch(url, { method: 'GET' });
+    const { html } = decodeBody(outcome);
+    const page = outcome.ok && outcome.status === 200 ? html : null;
+    await this.batch.write(() => this.recordAux(url, 'soft404-probe', outcome, page, site.id));
+    return page === null ? null : pageFingerprint(page);
+  }
+
+  private recordAux(url: string, purpose: FetchPurpose, outcome: FetchOutcome, text: string | null, siteId = ''): void {
+    this.fetches.record({
+      runId: this.runId, siteId, url, purpose, method: 'GET', attempt: 1, finalUrl: outcome.finalUrl,
+      status: outcome.ok ? outcome.status : null, errorCode: outcome.ok ? null : outcome.code, errorMessage: outcome.ok ? null : outcome.message,
+      redirects: outcome.redirects, verdict: outcome.ok ? 'ok' : 'broken', soft404: false, notModified: false,
+      ms: outcome.ms, bytes: outcome.ok ? outcome.body.length : 0, contentType: outcome.ok ? outcome.headers['content-type'] ?? null : null,
+      charset: null, etag: null, lastModified: null, depth: null, referrer: null, html: text,
+    });
+  }
+
+  private applyCrawlDelay(url: string, seconds: number): void {
+    const host = new URL(url).host;
+    this.fetcher.politeness.setDelay(Fetcher.originKey(url), seconds * 1000);
+    this.warnOnce(`crawl-delay ${host}`, `robots.txt of ${host} sets Crawl-delay: ${seconds}; pacing that host at one request per ${seconds} s (--ignore-robots is for authorised inspections only)`);
+  }
+
+  private warnOnce(key: string, message: string): void {
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    this.emit('warn', message);
+  }
+}

@@ -1,0 +1,69 @@
+import { lookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
+import { HttpClient, type ClientOptions, type RequestOptions } from './http-client.js';
+import type { FetchOutcome } from './outcome.js';
+import { Politeness } from './politeness.js';
+import { followRedirects } from './redirects.js';
+import { parseRetryAfter, withRetry, type RetryPolicy } from './retry.js';
+
+export interface FetcherOptions extends ClientOptions {
+  concurrency: number;
+  /** requests at once to one resolved IP, across all the hosts it serves */
+  perIp: number;
+  delayMs: number;
+  retry: RetryPolicy;
+}
+
+/**
+ * One polite fetch: every hop of a redirect chain takes the slots of its origin and IP,
+ * is retried on transient failures, and a Retry-After holds the whole host, not only this request.
+ */
+export class Fetcher {
+  readonly politeness: Politeness;
+  private readonly client: HttpClient;
+  private readonly ips = new Map<string, Promise<string | null>>();
+  private readonly viaProxy: boolean;
+
+  constructor(private readonly options: FetcherOptions) {
+    this.client = new HttpClient(options);
+    this.viaProxy = Boolean(options.proxy ?? process.env['HTTP_PROXY'] ?? process.env['http_proxy'] ?? process.env['HTTPS_PROXY'] ?? process.env['https_proxy']);
+    this.politeness = new Politeness(options.concurrency, (key) => (key.startsWith('ip:') ? options.perIp : options.perHost), options.delayMs);
+  }
+
+  static originKey(url: string): string {
+    return `host:${new URL(url).host}`;
+  }
+
+  fetch(url: string, request: RequestOptions): Promise<FetchOutcome> {
+    return followRedirects(url, (hopUrl) => withRetry(() => this.hop(hopUrl, request), this.options.retry));
+  }
+
+  private async hop(url: string, request: RequestOptions): Promise<FetchOutcome> {
+    const keys = [Fetcher.originKey(url)];
+    const ip = await this.ipOf(new URL(url).hostname);
+    if (ip) keys.push(`ip:${ip}`);
+    const outcome = await this.politeness.run(keys, () => this.client.send(url, request));
+    if (outcome.ok && (outcome.status === 429 || outcome.status === 503)) {
+      const wait = parseRetryAfter(outcome.headers['retry-after'], Date.now());
+      if (wait !== null && wait <= this.options.retry.maxRetryAfterMs) this.politeness.pause(keys[0]!, wait);
+    }
+    return outcome;
+  }
+
+  /** The IP a host resolves to (cached); behind a proxy the proxy resolves, so only the origin key applies. */
+  private ipOf(hostname: string): Promise<string | null> {
+    if (this.viaProxy) return Promise.resolve(null);
+    const bare = hostname.replace(/^\[|\]$/g, '');
+    if (isIP(bare)) return Promise.resolve(bare);
+    let ip = this.ips.get(bare);
+    if (!ip) {
+      ip = lookup(bare).then((r) => r.address, () => null);
+      this.ips.set(bare, ip);
+    }
+    return ip;
+  }
+
+  close(): Promise<void> {
+    return this.client.close();
+  }
+}

@@ -1,0 +1,116 @@
+import { Agent, EnvHttpProxyAgent, ProxyAgent, request, type Dispatcher } from 'undici';
+import { brotliDecompressSync, constants, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
+import type { Readable } from 'node:stream';
+import { classifyError, type FetchOutcome } from './outcome.js';
+
+export const REQUEST_TIMEOUT_MS = 15_000;
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+export const MAX_DECODED_BYTES = 24 * 1024 * 1024;
+export const DEFAULT_USER_AGENT = 'govsite/0.1 (+https://github.com/govsite/govsite; government website audit)';
+
+export interface ClientOptions {
+  /** connections per origin; the politeness gate keeps requests within it too */
+  perHost: number;
+  timeoutMs: number;
+  userAgent: string;
+  proxy?: string | undefined;
+  maxBodyBytes?: number;
+  maxDecodedBytes?: number;
+}
+
+export interface RequestOptions {
+  method: 'GET' | 'HEAD';
+  headers?: Record<string, string>;
+  /** read no body (a link check of a non-page target only needs the status) */
+  discardBody?: boolean;
+}
+
+/** One hop: no redirects followed here (redirects.ts records the chain). */
+export type SingleRequest = (url: string, options: RequestOptions) => Promise<FetchOutcome>;
+
+/** undici with keep-alive pooling, a per-request time limit and caps on raw and decompressed size. */
+export class HttpClient {
+  readonly dispatcher: Dispatcher;
+  private readonly maxBodyBytes: number;
+  private readonly maxDecodedBytes: number;
+
+  constructor(private readonly options: ClientOptions) {
+    this.maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
+    this.maxDecodedBytes = options.maxDecodedBytes ?? MAX_DECODED_BYTES;
+    const pool = { connections: options.perHost, keepAliveTimeout: 10_000, connect: { timeout: options.timeoutMs } };
+    const envProxy = process.env['HTTP_PROXY'] ?? process.env['http_proxy'] ?? process.env['HTTPS_PROXY'] ?? process.env['https_proxy'];
+    // plain-HTTP targets go to the proxy as absolute-form requests, HTTPS ones through CONNECT
+    if (options.proxy) this.dispatcher = new ProxyAgent({ uri: options.proxy, proxyTunnel: false, ...pool });
+    else if (envProxy) this.dispatcher = new EnvHttpProxyAgent({ proxyTunnel: false, ...pool } as ConstructorParameters<typeof EnvHttpProxyAgent>[0]);
+    else this.dispatcher = new Agent(pool);
+  }
+
+  readonly send: SingleRequest = async (url, { method, headers = {}, discardBody = false }) => {
+    const started = performance.now();
+    const ms = () => Math.round(performance.now() - started);
+    const signal = AbortSignal.timeout(this.options.timeoutMs);
+    try {
+      const res = await request(url, {
+        method,
+        dispatcher: this.dispatcher,
+        signal,
+        headers: { 'user-agent': this.options.userAgent, 'accept-encoding': 'gzip, deflate, br', accept: 'text/html,application/xhtml+xml,*/*;q=0.8', ...headers },
+        headersTimeout: this.options.timeoutMs,
+        bodyTimeout: this.options.timeoutMs,
+      });
+      const flat = flattenHeaders(res.headers);
+      // an abandoned body errors with "aborted"; that is our choice, not a failure
+      res.body.on('error', () => {});
+      let body: Buffer = Buffer.alloc(0);
+      let truncated = false;
+      if (method === 'HEAD' || discardBody || res.statusCode === 304) {
+        await res.body.dump({ limit: 64 * 1024 });
+      } else {
+        ({ body, truncated } = await this.readBody(res.body, flat['content-encoding']));
+      }
+      return { ok: true, status: res.statusCode, finalUrl: url, redirects: [], headers: flat, body, truncated, ms: ms() };
+    } catch (e) {
+      return { ok: false, code: classifyError(e), message: (e as Error).message ?? String(e), finalUrl: url, redirects: [], ms: ms() };
+    }
+  };
+
+  /** Reads at most maxBodyBytes off the wire, then decompresses within maxDecodedBytes (a zip bomb stops there). */
+  private async readBody(raw: Readable, encoding: string | undefined): Promise<{ body: Buffer; truncated: boolean }> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let truncated = false;
+    for await (const chunk of raw as AsyncIterable<Buffer>) {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size > this.maxBodyBytes) {
+        truncated = true;
+        break; // ends the request; the rest of the body is never read
+      }
+    }
+    const wire = Buffer.concat(chunks).subarray(0, this.maxBodyBytes);
+    const decoded = decompress(wire, encoding, this.maxDecodedBytes);
+    return { body: decoded, truncated };
+  }
+
+  close(): Promise<void> {
+    return this.dispatcher.close();
+  }
+}
+
+function decompress(wire: Buffer, encoding: string | undefined, maxOutputLength: number): Buffer {
+  // SYNC_FLUSH lets a body cut at the size cap still yield what arrived
+  const options = { maxOutputLength, finishFlush: constants.Z_SYNC_FLUSH };
+  switch (encoding?.trim().toLowerCase()) {
+    case 'gzip': case 'x-gzip': return gunzipSync(wire, options);
+    // "deflate" is zlib-wrapped by the RFC, but some old servers send it raw
+    case 'deflate': return wire[0] === 0x78 ? inflateSync(wire, options) : inflateRawSync(wire, options);
+    case 'br': return brotliDecompressSync(wire, { maxOutputLength, finishFlush: constants.BROTLI_OPERATION_FLUSH });
+    default: return wire;
+  }
+}
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  return out;
+}

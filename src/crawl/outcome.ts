@@ -1,0 +1,80 @@
+/**
+ * Failures are values: every request ends in a FetchOutcome, and every transport failure is
+ * classified here, in one place, into a code an inspector recognises.
+ */
+export type FailureCode =
+  | 'ETIMEDOUT' | 'ECONNREFUSED' | 'ECONNRESET' | 'ENOTFOUND' | 'EAI_AGAIN' | 'EHOSTUNREACH' | 'ENETUNREACH'
+  | 'ECERT' | 'EPROTO' | 'EREDIRECTLOOP' | 'EMAXREDIRECTS' | 'EBADREDIRECT' | 'EBODYTOOLARGE' | 'EDECODE' | 'EUNKNOWN';
+
+export interface Redirect {
+  url: string;
+  status: number;
+}
+
+export interface HttpResponse {
+  ok: true;
+  status: number;
+  finalUrl: string;
+  redirects: Redirect[];
+  headers: Record<string, string>;
+  body: Buffer;
+  /** the body was cut at the size cap */
+  truncated: boolean;
+  ms: number;
+}
+
+export interface FetchFailure {
+  ok: false;
+  code: FailureCode;
+  message: string;
+  finalUrl: string;
+  redirects: Redirect[];
+  ms: number;
+}
+
+export type FetchOutcome = HttpResponse | FetchFailure;
+
+/** What a link check concludes: inconclusive ones are tried once more before anything counts them. */
+export type LinkVerdict = 'ok' | 'broken' | 'inconclusive';
+
+const NODE_CODES: Record<string, FailureCode> = {
+  ETIMEDOUT: 'ETIMEDOUT', UND_ERR_CONNECT_TIMEOUT: 'ETIMEDOUT', UND_ERR_HEADERS_TIMEOUT: 'ETIMEDOUT', UND_ERR_BODY_TIMEOUT: 'ETIMEDOUT',
+  ECONNREFUSED: 'ECONNREFUSED',
+  ECONNRESET: 'ECONNRESET', UND_ERR_SOCKET: 'ECONNRESET', EPIPE: 'ECONNRESET', UND_ERR_CLOSED: 'ECONNRESET',
+  ENOTFOUND: 'ENOTFOUND', EAI_AGAIN: 'EAI_AGAIN', EHOSTUNREACH: 'EHOSTUNREACH', ENETUNREACH: 'ENETUNREACH',
+  UND_ERR_RES_EXCEEDED_MAX_SIZE: 'EBODYTOOLARGE', ERR_BUFFER_TOO_LARGE: 'EBODYTOOLARGE',
+  HPE_INVALID_CONSTANT: 'EPROTO', HPE_INVALID_HEADER_TOKEN: 'EPROTO', HPE_UNEXPECTED_CONTENT_LENGTH: 'EPROTO', EPROTO: 'EPROTO',
+  Z_DATA_ERROR: 'EDECODE', Z_BUF_ERROR: 'EDECODE', ERR_BROTLI_DECOMPRESSION_FAILED: 'EDECODE',
+};
+
+/** An error thrown by undici, Node or zlib → a FailureCode. Specific causes are looked at before generic ones. */
+export function classifyError(error: unknown): FailureCode {
+  let e = error as { code?: string; name?: string; cause?: unknown; message?: string } | undefined;
+  for (let depth = 0; e && depth < 5; depth++, e = e.cause as typeof e) {
+    if (e.name === 'TimeoutError') return 'ETIMEDOUT';
+    if (e.code && NODE_CODES[e.code]) return NODE_CODES[e.code]!;
+    if (e.code && /CERT|SSL|TLS/i.test(e.code)) return 'ECERT';
+    if (e.code?.startsWith('HPE_')) return 'EPROTO';
+  }
+  return 'EUNKNOWN';
+}
+
+/** A soft 404 is a 200 page that says it is missing: broken, like the 404 it hides. */
+export function verdictFor(outcome: FetchOutcome, soft404: boolean, attempt: number): LinkVerdict {
+  if (!outcome.ok) {
+    // one timeout may be a slow moment, not a dead link: a second one in the re-check is
+    if (outcome.code === 'ETIMEDOUT') return attempt > 1 ? 'broken' : 'inconclusive';
+    return 'broken';
+  }
+  const s = outcome.status;
+  // 429 after its retries, and bot walls that refuse robots but serve people, say nothing about the link
+  if (s === 429 || s === 999 || (s === 403 && isBotWall(outcome))) return 'inconclusive';
+  if (s >= 400) return 'broken';
+  if (s >= 300) return 'broken'; // a redirect left unfollowed (no Location)
+  return soft404 ? 'broken' : 'ok';
+}
+
+function isBotWall(r: HttpResponse): boolean {
+  const server = `${r.headers['server'] ?? ''} ${r.headers['cf-mitigated'] ?? ''}`;
+  return /cloudflare|challenge|yunjiasu|safedog|waf/i.test(server);
+}

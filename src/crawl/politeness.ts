@@ -1,0 +1,88 @@
+import PQueue from 'p-queue';
+
+interface Slot {
+  active: number;
+  limit: number;
+  waiting: (() => void)[];
+  /** earliest time the next request may start (per-host delay, Crawl-delay, Retry-After) */
+  nextStart: number;
+  delayMs: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Global concurrency across hosts plus a connection limit and pacing per politeness key
+ * (an origin, and the IP it resolves to, since many government sites share one platform host).
+ * A task takes its host slots before a global slot, so a busy host never blocks the others.
+ */
+export class Politeness {
+  private readonly global: PQueue;
+  private readonly slots = new Map<string, Slot>();
+  /** the most requests ever active at once per key: tests and logs read it */
+  readonly peak = new Map<string, number>();
+
+  constructor(concurrency: number, private readonly perKeyLimit: (key: string) => number, private readonly defaultDelayMs: number) {
+    this.global = new PQueue({ concurrency });
+  }
+
+  /** Pace a key at one request start per `ms` at least (robots.txt Crawl-delay). */
+  setDelay(key: string, ms: number): void {
+    const slot = this.slot(key);
+    slot.delayMs = Math.max(slot.delayMs, ms);
+  }
+
+  /** Hold every request to a key until `ms` from now (a 429 or 503 with Retry-After). */
+  pause(key: string, ms: number): void {
+    const slot = this.slot(key);
+    slot.nextStart = Math.max(slot.nextStart, Date.now() + ms);
+  }
+
+  async run<T>(keys: readonly string[], task: () => Promise<T>): Promise<T> {
+    // a fixed acquisition order keeps two tasks from each holding the slot the other waits for
+    const ordered = [...new Set(keys)].sort();
+    for (const key of ordered) await this.acquire(key);
+    try {
+      await this.pace(ordered);
+      return await this.global.add(task, { throwOnTimeout: true });
+    } finally {
+      for (const key of ordered) this.release(key);
+    }
+  }
+
+  private slot(key: string): Slot {
+    let slot = this.slots.get(key);
+    if (!slot) {
+      slot = { active: 0, limit: this.perKeyLimit(key), waiting: [], nextStart: 0, delayMs: this.defaultDelayMs };
+      this.slots.set(key, slot);
+    }
+    return slot;
+  }
+
+  private async acquire(key: string): Promise<void> {
+    const slot = this.slot(key);
+    while (slot.active >= slot.limit) await new Promise<void>((resolve) => slot.waiting.push(resolve));
+    slot.active++;
+    this.peak.set(key, Math.max(this.peak.get(key) ?? 0, slot.active));
+  }
+
+  private release(key: string): void {
+    const slot = this.slot(key);
+    slot.active--;
+    slot.waiting.shift()?.();
+  }
+
+  private async pace(keys: readonly string[]): Promise<void> {
+    for (;;) {
+      const now = Date.now();
+      const start = Math.max(now, ...keys.map((k) => this.slot(k).nextStart));
+      if (start <= now) break;
+      await sleep(start - now);
+    }
+    const now = Date.now();
+    for (const k of keys) {
+      const slot = this.slot(k);
+      slot.nextStart = now + slot.delayMs;
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import { resolve } from 'node:path';
+import { importRegistry } from '../registry/import.js';
+import type { ParsedRegistry } from '../registry/types.js';
+import type { Db } from '../store/db.js';
+import { createRun, finishRun, getRun, unfinishedRun, unfinishedSiteIds, type Run } from '../store/runs.js';
+import { sitesOfRun } from '../store/sites.js';
+import { InputError } from '../errors.js';
+import { Crawler, type CrawlOptions } from './crawler.js';
+
+export interface CrawlRequest {
+  registry: string;
+  asOf: string;
+  resume: boolean;
+  options: CrawlOptions;
+  /** subscribe to the crawler's events (progress) before it starts */
+  onStart?: (crawler: Crawler, sites: number) => void;
+}
+
+export interface CrawlResult {
+  run: Run;
+  registry: ParsedRegistry;
+  resumed: boolean;
+}
+
+/** Registry → sites → a run → a crawl of every site not finished yet. */
+export async function crawlRegistry(db: Db, request: CrawlRequest): Promise<CrawlResult> {
+  const registryKey = resolve(request.registry);
+  const registry = importRegistry(db, request.registry);
+  if (registry.rows.length === 0) throw new InputError(request.registry, 'no valid site in the registry');
+  const previous = request.resume ? unfinishedRun(db, registryKey) : undefined;
+  const run = previous ?? createRun(db, {
+    asOf: request.asOf,
+    registry: registryKey,
+    options: { ...request.options, retry: undefined },
+    siteIds: registry.rows.map((r) => r.id),
+  });
+  const pending = new Set(unfinishedSiteIds(db, run.id));
+  const sites = sitesOfRun(db, run.id).filter((s) => pending.has(s.id));
+  const crawler = new Crawler(db, run.id, request.options);
+  request.onStart?.(crawler, sites.length);
+  await crawler.crawl(sites);
+  finishRun(db, run.id);
+  return { run: getRun(db, run.id)!, registry, resumed: previous !== undefined };
+}

@@ -1,0 +1,59 @@
+/** What belongs to a site, and URL normalisation: one URL, one spelling, so the frontier dedupes. */
+
+export type LinkScheme = 'http' | 'javascript' | 'mailto' | 'tel' | 'other';
+
+/** Absolute, fragment-free, default port dropped; null for what cannot be a URL. */
+export function normaliseUrl(href: string, base: string): string | null {
+  try {
+    const u = new URL(href.trim(), base);
+    u.hash = '';
+    return u.href;
+  } catch {
+    return null;
+  }
+}
+
+export function schemeOf(href: string): LinkScheme {
+  const m = /^\s*([a-z][a-z0-9+.-]*):/i.exec(href);
+  if (!m) return 'http'; // relative
+  const s = m[1]!.toLowerCase();
+  if (s === 'http' || s === 'https') return 'http';
+  if (s === 'javascript' || s === 'mailto' || s === 'tel') return s;
+  return 'other';
+}
+
+/** A site is its origin's host and port plus its subdomains, and the hosts of its registered mailboxes. */
+export class SiteScope {
+  private readonly port: string;
+  private readonly host: string;
+  private readonly domain: string;
+  private readonly extraOrigins: Set<string>;
+
+  constructor(url: string, mailboxes: readonly string[] = []) {
+    const u = new URL(url);
+    this.host = u.hostname;
+    this.port = u.port;
+    this.domain = u.hostname.replace(/^www\./, '');
+    this.extraOrigins = new Set(mailboxes.map((m) => new URL(m).host));
+  }
+
+  contains(url: string): boolean {
+    const u = new URL(url);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return false;
+    if (this.extraOrigins.has(u.host)) return true;
+    if (u.port !== this.port) return false;
+    if (u.hostname === this.host || u.hostname === this.domain) return true;
+    return !isIp(this.host) && u.hostname.endsWith(`.${this.domain}`);
+  }
+}
+
+function isIp(host: string): boolean {
+  return /^[\d.]+$/.test(host) || host.includes(':') || host.startsWith('[');
+}
+
+const NON_PAGE = /\.(pdf|docx?|xlsx?|pptx?|wps|et|zip|rar|7z|gz|tar|jpe?g|png|gif|bmp|webp|svg|ico|swf|flv|mp[34]|avi|wmv|mov|exe|apk|css|js|txt|xml|json)$/i;
+
+/** Attachments and media are checked, not crawled as pages. */
+export function looksLikePage(url: string): boolean {
+  return !NON_PAGE.test(new URL(url).pathname);
+}

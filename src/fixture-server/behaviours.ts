@@ -1,0 +1,33 @@
+/** Planted behaviour for one path of a fixture site (fixtures/sites/<name>/behaviours.json). */
+export interface Behaviour {
+  status?: number;
+  /** answer after this long */
+  delayMs?: number;
+  /** never answer (the socket stays open until the client gives up) */
+  hang?: boolean;
+  /** 302 to this location */
+  redirect?: string;
+  /** answer 429 with Retry-After: this many seconds for the first `times` requests, then normally */
+  retryAfter?: { seconds: number; times: number };
+  /** answer 503 for the first `times` requests, then normally */
+  failTimes?: number;
+  headers?: Record<string, string>;
+  /** the body instead of a file */
+  body?: string;
+  /** leave the charset out of Content-Type (the page's <meta> must say it) */
+  noCharsetHeader?: boolean;
+  /** serve this content type */
+  contentType?: string;
+}
+
+export type Behaviours = Record<string, Behaviour>;
+
+const TYPES: Record<string, string> = {
+  html: 'text/html', htm: 'text/html', txt: 'text/plain', css: 'text/css', js: 'application/javascript', json: 'application/json',
+  xml: 'text/xml', png: 'image/png', jpg: 'image/jpeg', gif: 'image/gif', pdf: 'application/pdf', doc: 'application/msword',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', xls: 'application/vnd.ms-excel', zip: 'application/zip',
+};
+
+export function contentTypeFor(path: string): string {
+  return TYPES[/\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase() ?? 'html'] ?? 'application/octet-stream';
+}

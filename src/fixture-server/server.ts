@@ -1,0 +1,176 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { contentTypeFor, type Behaviour, type Behaviours } from './behaviours.js';
+
+/** A site's files by path ('/' → index.html), as bytes, plus planted behaviours. */
+export interface SiteContent {
+  files: Record<string, Buffer | string>;
+  behaviours?: Behaviours;
+  /** charset named in Content-Type for text files; default utf-8 */
+  charset?: string;
+}
+
+export interface SiteStats {
+  requests: number;
+  /** requests by path and method, e.g. "GET /a.html" */
+  hits: Map<string, number>;
+  openSockets: number;
+  peakSockets: number;
+  inFlight: number;
+  peakInFlight: number;
+  /** when each request arrived (ms since the epoch), for pacing tests */
+  arrivals: number[];
+}
+
+export interface ServedSite {
+  name: string;
+  origin: string;
+  stats: SiteStats;
+}
+
+/** Reads fixtures/sites/<name>: every file, and behaviours.json / site.json when present. */
+export function loadSiteDir(dir: string): SiteContent {
+  const files: Record<string, Buffer> = {};
+  const walk = (sub: string) => {
+    for (const name of readdirSync(join(dir, sub))) {
+      const rel = `${sub}/${name}`;
+      if (statSync(join(dir, rel)).isDirectory()) walk(rel);
+      else if (rel !== '/behaviours.json' && rel !== '/site.json') files[rel] = readFileSync(join(dir, rel));
+    }
+  };
+  walk('');
+  const behaviours = existsSync(join(dir, 'behaviours.json')) ? (JSON.parse(readFileSync(join(dir, 'behaviours.json'), 'utf8')) as Behaviours) : {};
+  const meta = existsSync(join(dir, 'site.json')) ? (JSON.parse(readFileSync(join(dir, 'site.json'), 'utf8')) as { charset?: string }) : {};
+  return { files, behaviours, ...(meta.charset ? { charset: meta.charset } : {}) };
+}
+
+const newStats = (): SiteStats => ({ requests: 0, hits: new Map(), openSockets: 0, peakSockets: 0, inFlight: 0, peakInFlight: 0, arrivals: [] });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Serves fixture sites on 127.0.0.1, each on its own ephemeral port, counting connections and
+ * in-flight requests per site. `{{origin:NAME}}` in a text file becomes that site's origin, so sites
+ * can link to each other whatever ports they got.
+ */
+export class FixtureFleet {
+  private readonly servers: Server[] = [];
+  private readonly hanging = new Set<ServerResponse>();
+  readonly sites = new Map<string, ServedSite>();
+
+  static async start(sites: Record<string, SiteContent>): Promise<FixtureFleet> {
+    const fleet = new FixtureFleet();
+    const servers = Object.keys(sites).map((name) => fleet.listen(name, sites[name]!));
+    await Promise.all(servers);
+    return fleet;
+  }
+
+  static async startDir(sitesDir: string, only?: readonly string[]): Promise<FixtureFleet> {
+    const names = readdirSync(sitesDir).filter((n) => statSync(join(sitesDir, n)).isDirectory() && (!only || only.includes(n)));
+    return FixtureFleet.start(Object.fromEntries(names.map((n) => [n, loadSiteDir(join(sitesDir, n))])));
+  }
+
+  origin(name: string): string {
+    const site = this.sites.get(name);
+    if (!site) throw new Error(`no fixture site "${name}"`);
+    return site.origin;
+  }
+
+  stats(name: string): SiteStats {
+    return this.sites.get(name)!.stats;
+  }
+
+  /** Replaces {{origin:NAME}} in a text with the served origins. */
+  resolve(text: string): string {
+    return text.replace(/\{\{origin:([a-z0-9-]+)\}\}/g, (m, name: string) => this.sites.get(name)?.origin ?? m);
+  }
+
+  async close(): Promise<void> {
+    for (const res of this.hanging) res.destroy();
+    await Promise.all(this.servers.map((s) => new Promise<void>((r) => { s.closeAllConnections(); s.close(() => r()); })));
+  }
+
+  private listen(name: string, content: SiteContent): Promise<void> {
+    const stats = newStats();
+    const served: ServedSite = { name, origin: '', stats };
+    this.sites.set(name, served);
+    const calls = new Map<string, number>();
+    const server = createServer((req, res) => {
+      stats.requests++;
+      stats.arrivals.push(Date.now());
+      stats.inFlight++;
+      stats.peakInFlight = Math.max(stats.peakInFlight, stats.inFlight);
+      res.on('close', () => stats.inFlight--);
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      const key = `${req.method} ${path}`;
+      stats.hits.set(key, (stats.hits.get(key) ?? 0) + 1);
+      const n = (calls.get(path) ?? 0) + 1;
+      calls.set(path, n);
+      void this.answer(req, res, content, path, n);
+    });
+    server.keepAliveTimeout = 5000;
+    server.on('connection', (socket: Socket) => {
+      stats.openSockets++;
+      stats.peakSockets = Math.max(stats.peakSockets, stats.openSockets);
+      socket.on('close', () => stats.openSockets--);
+    });
+    this.servers.push(server);
+    return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
+      served.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      resolve();
+    }));
+  }
+
+  private async answer(req: IncomingMessage, res: ServerResponse, content: SiteContent, path: string, nth: number): Promise<void> {
+    const behaviour: Behaviour = content.behaviours?.[path] ?? {};
+    if (behaviour.hang) {
+      this.hanging.add(res);
+      return;
+    }
+    if (behaviour.delayMs) await sleep(behaviour.delayMs);
+    if (behaviour.retryAfter && nth <= behaviour.retryAfter.times) {
+      res.writeHead(429, { 'retry-after': String(behaviour.retryAfter.seconds), 'content-type': 'text/plain' }).end('slow down');
+      return;
+    }
+    if (behaviour.failTimes && nth <= behaviour.failTimes) {
+      res.writeHead(503, { 'content-type': 'text/plain' }).end('unavailable');
+      return;
+    }
+    if (behaviour.redirect) {
+      res.writeHead(behaviour.status ?? 302, { location: this.resolve(behaviour.redirect) }).end();
+      return;
+    }
+    const file = behaviour.body !== undefined ? behaviour.body : content.files[path] ?? content.files[path.endsWith('/') ? `${path}index.html` : `${path}/index.html`];
+    if (file === undefined) {
+      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end('<html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1></body></html>');
+      return;
+    }
+    const type = behaviour.contentType ?? contentTypeFor(path.endsWith('/') ? 'index.html' : path);
+    const text = /^text\/|javascript|json|xml/.test(type);
+    let body = Buffer.isBuffer(file) ? file : Buffer.from(file);
+    // latin1 round-trips every byte, so ASCII placeholders are replaced in GBK files without re-encoding them
+    if (text) body = Buffer.from(this.resolve(body.toString('latin1')), 'latin1');
+    const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"`;
+    const headers: Record<string, string> = {
+      'content-type': text && !behaviour.noCharsetHeader ? `${type}; charset=${content.charset ?? 'utf-8'}` : type,
+      etag,
+      'last-modified': 'Sun, 01 Nov 2026 00:00:00 GMT',
+      ...behaviour.headers,
+    };
+    const status = behaviour.status ?? 200;
+    if (status === 200 && req.headers['if-none-match'] === etag) {
+      res.writeHead(304, { etag }).end();
+      return;
+    }
+    if (text && body.length > 1024 && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      body = gzipSync(body);
+      headers['content-encoding'] = 'gzip';
+    }
+    headers['content-length'] = String(body.length);
+    res.writeHead(status, headers);
+    res.end(req.method === 'HEAD' ? undefined : body);
+  }
+}

@@ -1,0 +1,44 @@
+import Database from 'better-sqlite3';
+import { RuntimeError } from '../errors.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.js';
+
+export type Db = Database.Database;
+
+export const DEFAULT_DB_FILE = 'govsite.db';
+
+/** Opens (creating if needed) and migrates a govsite database. */
+export function openDb(file: string, { readonly = false } = {}): Db {
+  let db: Db;
+  try {
+    db = new Database(file, { readonly, fileMustExist: readonly });
+  } catch (e) {
+    throw new RuntimeError(`${file}: cannot open database: ${(e as Error).message}`);
+  }
+  if (!readonly) {
+    db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode is durable against a killed process; only an OS crash can lose the last commits
+    db.pragma('synchronous = NORMAL');
+  }
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  if (!readonly) migrate(db, file);
+  return db;
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+function migrate(db: Db, file: string): void {
+  const current = schemaVersion(db);
+  if (current > SCHEMA_VERSION) {
+    throw new RuntimeError(`${file}: schema version ${current} is newer than this govsite (${SCHEMA_VERSION}); upgrade govsite`);
+  }
+  for (const m of MIGRATIONS) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.up);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+}

@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { LinkVerdict } from '../crawl/outcome.js';
+import type { Db } from './db.js';
+
+export type FetchPurpose = 'page' | 'check' | 'robots' | 'soft404-probe';
+
+export interface FetchRecord {
+  runId: number;
+  siteId: string;
+  url: string;
+  purpose: FetchPurpose;
+  method: string;
+  attempt: number;
+  finalUrl: string | null;
+  status: number | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+  redirects: readonly { url: string; status: number }[];
+  verdict: LinkVerdict;
+  soft404: boolean;
+  notModified: boolean;
+  ms: number;
+  bytes: number;
+  contentType: string | null;
+  charset: string | null;
+  etag: string | null;
+  lastModified: string | null;
+  depth: number | null;
+  referrer: string | null;
+  /** decoded page text to keep (pages later checks read); null for checks */
+  html: string | null;
+  /** reuse an already stored body (a 304 answer) */
+  bodyHash?: string | null;
+}
+
+export interface Validators {
+  etag: string | null;
+  lastModified: string | null;
+  bodyHash: string;
+  status: number;
+  contentType: string | null;
+  charset: string | null;
+  finalUrl: string | null;
+}
+
+export class Fetches {
+  private readonly insert;
+  private readonly insertBody;
+  private readonly validators;
+  private readonly body;
+  private readonly checked;
+  private readonly ofRun;
+
+  constructor(db: Db) {
+    this.insert = db.prepare(`INSERT INTO fetches (run_id, site_id, url, purpose, method, attempt, final_url, status, error_code, error_message,
+      redirects, verdict, soft404, not_modified, ms, bytes, content_type, charset, etag, last_modified, depth, referrer, body_hash, fetched_at)
+      VALUES (@runId, @siteId, @url, @purpose, @method, @attempt, @finalUrl, @status, @errorCode, @errorMessage,
+      @redirects, @verdict, @soft404, @notModified, @ms, @bytes, @contentType, @charset, @etag, @lastModified, @depth, @referrer, @bodyHash, @fetchedAt)`);
+    this.insertBody = db.prepare(`INSERT OR IGNORE INTO bodies (hash, data) VALUES (?, ?)`);
+    this.validators = db.prepare(`SELECT etag, last_modified AS lastModified, body_hash AS bodyHash, status, content_type AS contentType, charset, final_url AS finalUrl
+      FROM fetches WHERE url = ? AND body_hash IS NOT NULL AND (etag IS NOT NULL OR last_modified IS NOT NULL) ORDER BY id DESC LIMIT 1`);
+    this.body = db.prepare(`SELECT data FROM bodies WHERE hash = ?`);
+    this.checked = db.prepare(`SELECT 1 FROM fetches WHERE run_id = ? AND url = ? AND purpose IN ('page', 'check') LIMIT 1`);
+    this.ofRun = db.prepare(`SELECT status, error_code AS errorCode, body_hash AS bodyHash FROM fetches WHERE run_id = ? AND url = ? AND purpose = ? ORDER BY id DESC LIMIT 1`);
+  }
+
+  /** Has this run already fetched the URL (as a page or a check)? Each target is checked once per run. */
+  checkedInRun(runId: number, url: string): boolean {
+    return this.checked.get(runId, url) !== undefined;
+  }
+
+  /** This run's stored answer for a URL and purpose (robots.txt, the soft-404 probe): not fetched again on resume. */
+  storedInRun(runId: number, url: string, purpose: FetchPurpose): { status: number | null; errorCode: string | null; bodyHash: string | null } | undefined {
+    return this.ofRun.get(runId, url, purpose) as ReturnType<Fetches['storedInRun']>;
+  }
+
+  record(f: FetchRecord): void {
+    let bodyHash = f.bodyHash ?? null;
+    if (f.html !== null && bodyHash === null) {
+      bodyHash = createHash('sha1').update(f.html).digest('hex');
+      this.insertBody.run(bodyHash, gzipSync(f.html, { level: 6 }));
+    }
+    this.insert.run({
+      ...f,
+      redirects: JSON.stringify(f.redirects),
+      soft404: f.soft404 ? 1 : 0,
+      notModified: f.notModified ? 1 : 0,
+      bodyHash,
+      fetchedAt: new Date().toISOString(),
+    });
+  }
+
+  /** ETag / Last-Modified of the newest stored copy of a URL, from any run: sent as conditional headers. */
+  validatorsFor(url: string): Validators | undefined {
+    return this.validators.get(url) as Validators | undefined;
+  }
+
+  bodyText(hash: string): string {
+    const row = this.body.get(hash) as { data: Buffer } | undefined;
+    if (!row) throw new Error(`body ${hash} is missing from the database`);
+    return gunzipSync(row.data).toString('utf8');
+  }
+}

@@ -1,0 +1,79 @@
+import type { Db } from './db.js';
+
+export type FrontierKind = 'page' | 'check';
+export type SkipReason = 'robots' | 'scheme' | 'non-html';
+
+export interface FrontierEntry {
+  id: number;
+  siteId: string;
+  url: string;
+  kind: FrontierKind;
+  external: boolean;
+  depth: number;
+  referrer: string | null;
+}
+
+export interface NewFrontierEntry {
+  siteId: string;
+  url: string;
+  kind: FrontierKind;
+  external: boolean;
+  depth: number;
+  referrer: string | null;
+}
+
+type Row = { id: number; site_id: string; url: string; kind: FrontierKind; external: number; depth: number; referrer: string | null };
+const toEntry = (r: Row): FrontierEntry => ({ id: r.id, siteId: r.site_id, url: r.url, kind: r.kind, external: r.external === 1, depth: r.depth, referrer: r.referrer });
+
+/** Typed statements over the frontier table, prepared once per database. */
+export class Frontier {
+  private readonly insert;
+  private readonly queued;
+  private readonly done;
+  private readonly skip;
+  private readonly pages;
+  private readonly recheck;
+
+  constructor(db: Db, private readonly runId: number) {
+    // INSERT OR IGNORE: the UNIQUE (run_id, url) constraint is the run's seen-set
+    this.insert = db.prepare(`INSERT OR IGNORE INTO frontier (run_id, site_id, url, kind, external, depth, referrer) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    this.queued = db.prepare(`SELECT id, site_id, url, kind, external, depth, referrer FROM frontier
+      WHERE run_id = ? AND site_id = ? AND state = 'queued' ORDER BY depth, id LIMIT ?`);
+    this.done = db.prepare(`UPDATE frontier SET state = 'done' WHERE id = ?`);
+    this.skip = db.prepare(`UPDATE frontier SET state = 'skipped', skip_reason = ? WHERE id = ?`);
+    this.pages = db.prepare(`SELECT count(*) AS n FROM frontier WHERE run_id = ? AND site_id = ? AND kind = 'page'`);
+    // checks whose only verdict so far is inconclusive: they get exactly one more try
+    this.recheck = db.prepare(`SELECT f.id, f.site_id, f.url, f.kind, f.external, f.depth, f.referrer FROM frontier f
+      WHERE f.run_id = ? AND f.site_id = ? AND f.state = 'done'
+        AND (SELECT x.verdict FROM fetches x WHERE x.run_id = f.run_id AND x.url = f.url AND x.purpose IN ('page', 'check') ORDER BY x.id DESC LIMIT 1) = 'inconclusive'
+        AND (SELECT max(x.attempt) FROM fetches x WHERE x.run_id = f.run_id AND x.url = f.url AND x.purpose IN ('page', 'check')) = 1
+      ORDER BY f.id`);
+  }
+
+  /** Adds entries not yet seen in this run; returns how many were new. */
+  add(entries: readonly NewFrontierEntry[]): number {
+    let added = 0;
+    for (const e of entries) added += this.insert.run(this.runId, e.siteId, e.url, e.kind, e.external ? 1 : 0, e.depth, e.referrer).changes;
+    return added;
+  }
+
+  nextQueued(siteId: string, limit: number): FrontierEntry[] {
+    return (this.queued.all(this.runId, siteId, limit) as Row[]).map(toEntry);
+  }
+
+  markDone(id: number): void {
+    this.done.run(id);
+  }
+
+  markSkipped(id: number, reason: SkipReason): void {
+    this.skip.run(reason, id);
+  }
+
+  pageCount(siteId: string): number {
+    return (this.pages.get(this.runId, siteId) as { n: number }).n;
+  }
+
+  toRecheck(siteId: string): FrontierEntry[] {
+    return (this.recheck.all(this.runId, siteId) as Row[]).map(toEntry);
+  }
+}

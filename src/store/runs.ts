@@ -1,0 +1,59 @@
+import type { Db } from './db.js';
+
+export interface Run {
+  id: number;
+  asOf: string;
+  registry: string;
+  options: Record<string, unknown>;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+type RunRecord = { id: number; as_of: string; registry: string; options: string; started_at: string; finished_at: string | null };
+
+function toRun(r: RunRecord): Run {
+  return { id: r.id, asOf: r.as_of, registry: r.registry, options: JSON.parse(r.options) as Record<string, unknown>, startedAt: r.started_at, finishedAt: r.finished_at };
+}
+
+export function createRun(db: Db, run: { asOf: string; registry: string; options: Record<string, unknown>; siteIds: readonly string[] }): Run {
+  return db.transaction(() => {
+    const { lastInsertRowid } = db.prepare(`INSERT INTO runs (as_of, registry, options, started_at) VALUES (?, ?, ?, ?)`)
+      .run(run.asOf, run.registry, JSON.stringify(run.options), new Date().toISOString());
+    const id = Number(lastInsertRowid);
+    const add = db.prepare(`INSERT INTO run_sites (run_id, site_id) VALUES (?, ?)`);
+    for (const siteId of run.siteIds) add.run(id, siteId);
+    return getRun(db, id)!;
+  })();
+}
+
+export function getRun(db: Db, id: number): Run | undefined {
+  const r = db.prepare(`SELECT * FROM runs WHERE id = ?`).get(id) as RunRecord | undefined;
+  return r && toRun(r);
+}
+
+/** The newest run of this registry that did not finish: what `--resume` continues. */
+export function unfinishedRun(db: Db, registry: string): Run | undefined {
+  const r = db.prepare(`SELECT * FROM runs WHERE registry = ? AND finished_at IS NULL ORDER BY id DESC LIMIT 1`).get(registry) as RunRecord | undefined;
+  return r && toRun(r);
+}
+
+export function latestRun(db: Db): Run | undefined {
+  const r = db.prepare(`SELECT * FROM runs ORDER BY id DESC LIMIT 1`).get() as RunRecord | undefined;
+  return r && toRun(r);
+}
+
+export function finishRun(db: Db, id: number): void {
+  db.prepare(`UPDATE runs SET finished_at = ? WHERE id = ?`).run(new Date().toISOString(), id);
+}
+
+export function markSiteStarted(db: Db, runId: number, siteId: string): void {
+  db.prepare(`UPDATE run_sites SET started_at = coalesce(started_at, ?) WHERE run_id = ? AND site_id = ?`).run(new Date().toISOString(), runId, siteId);
+}
+
+export function markSiteFinished(db: Db, runId: number, siteId: string): void {
+  db.prepare(`UPDATE run_sites SET finished_at = ? WHERE run_id = ? AND site_id = ?`).run(new Date().toISOString(), runId, siteId);
+}
+
+export function unfinishedSiteIds(db: Db, runId: number): string[] {
+  return (db.prepare(`SELECT site_id FROM run_sites WHERE run_id = ? AND finished_at IS NULL ORDER BY rowid`).all(runId) as { site_id: string }[]).map((r) => r.site_id);
+}

@@ -1,0 +1,37 @@
+import type { RegistryRow } from '../registry/types.js';
+import type { Db } from './db.js';
+
+export interface StoredSite {
+  id: string;
+  url: string;
+  name: string | null;
+  level: string | null;
+  mailboxes: string[];
+  portal: boolean;
+  columns: Record<string, string | number>;
+}
+
+/** Inserts or updates the registry's sites (a later import of the same id refreshes it). */
+export function upsertSites(db: Db, rows: readonly RegistryRow[]): void {
+  const stmt = db.prepare(`INSERT INTO sites (id, url, name, level, org, mailboxes, portal, columns, extra, source)
+    VALUES (@id, @url, @name, @level, @org, @mailboxes, @portal, @columns, @extra, @source)
+    ON CONFLICT (id) DO UPDATE SET url = excluded.url, name = excluded.name, level = excluded.level, org = excluded.org,
+      mailboxes = excluded.mailboxes, portal = excluded.portal, columns = excluded.columns, extra = excluded.extra, source = excluded.source`);
+  db.transaction(() => {
+    for (const r of rows) {
+      stmt.run({ ...r, mailboxes: JSON.stringify(r.mailboxes), portal: r.portal ? 1 : 0, columns: JSON.stringify(r.columns), extra: JSON.stringify(r.extra) });
+    }
+  })();
+}
+
+type SiteRecord = { id: string; url: string; name: string | null; level: string | null; mailboxes: string; portal: number; columns: string };
+
+function toSite(r: SiteRecord): StoredSite {
+  return { ...r, mailboxes: JSON.parse(r.mailboxes) as string[], portal: r.portal === 1, columns: JSON.parse(r.columns) as StoredSite['columns'] };
+}
+
+export function sitesOfRun(db: Db, runId: number): StoredSite[] {
+  const rows = db.prepare(`SELECT s.id, s.url, s.name, s.level, s.mailboxes, s.portal, s.columns FROM run_sites rs JOIN sites s ON s.id = rs.site_id
+    WHERE rs.run_id = ? ORDER BY rs.rowid`).all(runId) as SiteRecord[];
+  return rows.map(toSite);
+}

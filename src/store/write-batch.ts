@@ -1,0 +1,35 @@
+import type { Db } from './db.js';
+
+/**
+ * Groups many small writes into one transaction (one fsync instead of hundreds). Each write's promise
+ * settles after its transaction commits, so a caller knows its rows are durable before it moves on;
+ * a process killed before that simply loses uncommitted work, which the frontier still lists as queued.
+ */
+export class WriteBatch {
+  private pending: { write: () => void; resolve: () => void; reject: (e: unknown) => void }[] = [];
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly db: Db, private readonly maxDelayMs = 20, private readonly maxSize = 200) {}
+
+  write(write: () => void): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ write, resolve, reject });
+      if (this.pending.length >= this.maxSize) this.flush();
+      else this.timer ??= setTimeout(() => this.flush(), this.maxDelayMs);
+    });
+  }
+
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    try {
+      this.db.transaction(() => batch.forEach((p) => p.write()))();
+      batch.forEach((p) => p.resolve());
+    } catch (e) {
+      batch.forEach((p) => p.reject(e));
+    }
+  }
+}
