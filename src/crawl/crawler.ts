@@ -94,8 +94,11 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     const seeds = [site.url, ...site.mailboxes].map((url) => normaliseUrl(url, url)!);
     this.frontier.add(seeds.map((url) => ({ siteId: site.id, url, kind: 'page', external: false, depth: 0, referrer: null })));
     for (;;) {
-      const entries = this.frontier.nextQueued(site.id, BATCH);
-      if (entries.length === 0) break;
+      // level by level: every URL gets the depth of its shortest path, whatever the timing, so depth
+      // limits and a resumed crawl decide exactly as an uninterrupted one
+      const queued = this.frontier.nextQueued(site.id, BATCH);
+      if (queued.length === 0) break;
+      const entries = queued.filter((e) => e.depth === queued[0]!.depth);
       await Promise.all(entries.map((e) => this.visit(site, scope, e)));
     }
     // inconclusive answers (a single timeout, a 429 after retries) get exactly one more try

@@ -4,8 +4,10 @@ interface Slot {
   active: number;
   limit: number;
   waiting: (() => void)[];
-  /** earliest time the next request may start (per-host delay, Crawl-delay, Retry-After) */
-  nextStart: number;
+  lastStart: number;
+  /** no start before this (a Retry-After) */
+  pausedUntil: number;
+  /** minimum gap between two starts (per-host delay, Crawl-delay) */
   delayMs: number;
 }
 
@@ -35,7 +37,7 @@ export class Politeness {
   /** Hold every request to a key until `ms` from now (a 429 or 503 with Retry-After). */
   pause(key: string, ms: number): void {
     const slot = this.slot(key);
-    slot.nextStart = Math.max(slot.nextStart, Date.now() + ms);
+    slot.pausedUntil = Math.max(slot.pausedUntil, Date.now() + ms);
   }
 
   async run<T>(keys: readonly string[], task: () => Promise<T>): Promise<T> {
@@ -53,7 +55,7 @@ export class Politeness {
   private slot(key: string): Slot {
     let slot = this.slots.get(key);
     if (!slot) {
-      slot = { active: 0, limit: this.perKeyLimit(key), waiting: [], nextStart: 0, delayMs: this.defaultDelayMs };
+      slot = { active: 0, limit: this.perKeyLimit(key), waiting: [], lastStart: 0, pausedUntil: 0, delayMs: this.defaultDelayMs };
       this.slots.set(key, slot);
     }
     return slot;
@@ -73,16 +75,14 @@ export class Politeness {
   }
 
   private async pace(keys: readonly string[]): Promise<void> {
+    // re-read after every sleep: another task may have started, or a Retry-After arrived, meanwhile
     for (;;) {
       const now = Date.now();
-      const start = Math.max(now, ...keys.map((k) => this.slot(k).nextStart));
+      const start = Math.max(now, ...keys.map((k) => this.slot(k)).map((s) => Math.max(s.pausedUntil, s.lastStart + s.delayMs)));
       if (start <= now) break;
       await sleep(start - now);
     }
     const now = Date.now();
-    for (const k of keys) {
-      const slot = this.slot(k);
-      slot.nextStart = now + slot.delayMs;
-    }
+    for (const k of keys) this.slot(k).lastStart = now;
   }
 }

@@ -12,6 +12,8 @@ export interface SiteContent {
   behaviours?: Behaviours;
   /** charset named in Content-Type for text files; default utf-8 */
   charset?: string;
+  /** behaviour for every path that has neither a file nor a behaviour of its own (default: 404) */
+  fallback?: Behaviour;
 }
 
 export interface SiteStats {
@@ -22,8 +24,8 @@ export interface SiteStats {
   peakSockets: number;
   inFlight: number;
   peakInFlight: number;
-  /** when each request arrived (ms since the epoch), for pacing tests */
-  arrivals: number[];
+  /** when each request arrived (ms since the epoch) and what it asked for, for pacing tests */
+  arrivals: { at: number; request: string }[];
 }
 
 export interface ServedSite {
@@ -60,6 +62,9 @@ export class FixtureFleet {
   private readonly servers: Server[] = [];
   private readonly hanging = new Set<ServerResponse>();
   readonly sites = new Map<string, ServedSite>();
+  /** requests in flight across every site of the fleet (they all share 127.0.0.1) */
+  inFlight = 0;
+  peakInFlight = 0;
 
   static async start(sites: Record<string, SiteContent>): Promise<FixtureFleet> {
     const fleet = new FixtureFleet();
@@ -100,13 +105,17 @@ export class FixtureFleet {
     const calls = new Map<string, number>();
     const server = createServer((req, res) => {
       stats.requests++;
-      stats.arrivals.push(Date.now());
       stats.inFlight++;
       stats.peakInFlight = Math.max(stats.peakInFlight, stats.inFlight);
-      res.on('close', () => stats.inFlight--);
+      this.peakInFlight = Math.max(this.peakInFlight, ++this.inFlight);
+      res.on('close', () => {
+        stats.inFlight--;
+        this.inFlight--;
+      });
       const path = new URL(req.url ?? '/', 'http://x').pathname;
       const key = `${req.method} ${path}`;
       stats.hits.set(key, (stats.hits.get(key) ?? 0) + 1);
+      stats.arrivals.push({ at: Date.now(), request: key });
       const n = (calls.get(path) ?? 0) + 1;
       calls.set(path, n);
       void this.answer(req, res, content, path, n);
@@ -125,7 +134,7 @@ export class FixtureFleet {
   }
 
   private async answer(req: IncomingMessage, res: ServerResponse, content: SiteContent, path: string, nth: number): Promise<void> {
-    const behaviour: Behaviour = content.behaviours?.[path] ?? {};
+    const behaviour: Behaviour = content.behaviours?.[path] ?? (content.files[path] === undefined && content.files[`${path}index.html`] === undefined ? content.fallback : undefined) ?? {};
     if (behaviour.hang) {
       this.hanging.add(res);
       return;

@@ -44,8 +44,11 @@ export function parseRegistryText(text: string, file: string): ParsedRegistry {
     byId.set(result.id, result);
     rows.push(result);
   }
+  errors.sort((a, b) => lineOf(a.place) - lineOf(b.place));
   return { file, rows, errors };
 }
+
+const lineOf = (place: string) => Number(place.slice(place.lastIndexOf(':') + 1)) || 0;
 
 function sameSiteUrl(a: string, b: string): boolean {
   return a.replace(/\/+$/, '') === b.replace(/\/+$/, '');

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { runCli } from '../helpers/cli.js';
+import { tmpDir, writeTmp } from '../helpers/tmp.js';
+
+describe('govsite import', () => {
+  it('stores the good rows and names each bad one by file:line', () => {
+    const registry = writeTmp('sites.csv', 'code,name,level,url\n1,甲,county,http://a.gov.cn\n2,乙,county,htp://b\n3,丙,prefecture,www.c.gov.cn\n');
+    const db = join(tmpDir(), 'g.db');
+    expect(runCli(['import', registry, '--db', db])).toEqual({
+      code: 0,
+      stdout: `2 sites imported into ${db}, 1 rows skipped\n`,
+      stderr: 'sites.csv:3: url "htp://b" is not an http(s) URL (row skipped)\n',
+    });
+  });
+
+  it.each([
+    [['import', '/nonexistent/registry.csv'], 2, /^govsite: \/nonexistent\/registry.csv: cannot read registry/],
+    [['crawl', 'x.csv', '--as-of', '2026-13-01'], 2, /^govsite: --as-of must be a date YYYY-MM-DD, got "2026-13-01"/],
+    [['crawl', 'x.csv', '--per-host', '0'], 2, /^govsite: --per-host must be a whole number ≥ 1, got "0"/],
+    [['frobnicate'], 2, /unknown command 'frobnicate'/],
+  ])('%j exits %i with a one-line error', (args, code, message) => {
+    const result = runCli(args, { cwd: tmpDir() });
+    expect(result.code).toBe(code);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace for expected errors
+  });
+
+  it('--help lists every command', () => {
+    const { code, stdout } = runCli(['--help']);
+    expect(code).toBe(0);
+    for (const command of ['import', 'crawl', 'demo']) expect(stdout).toContain(command);
+  });
+});
+
+describe('govsite crawl', () => {
+  it('a registry with no valid site is an input error (exit 2)', () => {
+    const registry = writeTmp('empty.csv', 'url\nnot a url\n');
+    const result = runCli(['crawl', registry, '--db', join(tmpDir(), 'g.db')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('no valid site in the registry');
+  });
+});

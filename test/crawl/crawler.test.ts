@@ -1,0 +1,244 @@
+import { gzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FixtureFleet, type SiteContent } from '../../src/fixture-server/server.js';
+import { startLoopbackProxy } from '../../src/fixture-server/proxy.js';
+import { Fetches } from '../../src/store/fetches.js';
+import { crawlTestSites, rows } from '../helpers/crawl.js';
+import { tmpDb } from '../helpers/tmp.js';
+
+const html = (body: string, title = '页面') => `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
+const linksTo = (paths: string[]) => html(paths.map((p) => `<a href="${p}">${p}</a>`).join(' '), '首页');
+const manyPages = (n: number): Record<string, string> => Object.fromEntries([
+  ['/', linksTo(Array.from({ length: n }, (_, i) => `/p${i}.html`))],
+  ...Array.from({ length: n }, (_, i) => [`/p${i}.html`, html(`<p>第${i}页</p>`)]),
+]);
+
+let fleet: FixtureFleet | undefined;
+afterEach(async () => {
+  await fleet?.close();
+  fleet = undefined;
+});
+
+async function crawl(sites: Record<string, SiteContent>, options: Parameters<typeof crawlTestSites>[2] = {}) {
+  fleet = await FixtureFleet.start(sites);
+  const { db } = tmpDb();
+  const started = Date.now();
+  const { runId } = await crawlTestSites(db, Object.keys(sites).map((name) => ({ id: name, url: `${fleet!.origin(name)}/` })), options);
+  const byUrl = (path: string, site = Object.keys(sites)[0]!) =>
+    rows(db, `SELECT * FROM fetches WHERE run_id = ? AND url = ? AND purpose IN ('page', 'check') ORDER BY id`, runId, `${fleet!.origin(site)}${path}`);
+  return { db, runId, byUrl, ms: Date.now() - started, fleet };
+}
+
+describe('politeness, counted at the server', () => {
+  it.each([
+    { perHost: 2, pages: 40 },
+    { perHost: 4, pages: 40 },
+  ])('never more than $perHost connections or requests at once per host', async ({ perHost, pages }) => {
+    const site = { files: manyPages(pages), behaviours: Object.fromEntries(Array.from({ length: pages }, (_, i) => [`/p${i}.html`, { delayMs: 20 }])) };
+    const { fleet } = await crawl({ a: site }, { perHost, concurrency: 32 });
+    const stats = fleet.stats('a');
+    expect(stats.peakSockets).toBe(perHost);
+    expect(stats.peakInFlight).toBe(perHost);
+    expect(stats.hits.get('GET /p39.html')).toBe(1);
+  });
+
+  it('limits requests per resolved IP across sites that share it', async () => {
+    const site = () => ({ files: manyPages(10), behaviours: Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`/p${i}.html`, { delayMs: 20 }])) });
+    const { fleet } = await crawl({ a: site(), b: site(), c: site() }, { perHost: 2, perIp: 3 });
+    expect(fleet.peakInFlight).toBe(3);
+  });
+
+  it('paces a host at its robots.txt Crawl-delay', async () => {
+    const { fleet, ms } = await crawl({ a: { files: { ...manyPages(2), '/robots.txt': 'User-agent: *\nCrawl-delay: 1\n' } } });
+    const arrivals = fleet.stats('a').arrivals;
+    // robots.txt, /, the soft-404 probe, /p0.html, /p1.html: every start at least a second after the last
+    expect(arrivals).toHaveLength(5);
+    for (let i = 1; i < arrivals.length; i++) expect(arrivals[i]!.at - arrivals[i - 1]!.at).toBeGreaterThanOrEqual(990);
+    expect(ms).toBeGreaterThanOrEqual(4000);
+  });
+});
+
+describe('robots.txt', () => {
+  const site = { files: { '/': linksTo(['/open.html', '/private/a.html']), '/open.html': html('开放'), '/private/a.html': html('内部'), '/robots.txt': 'User-agent: *\nDisallow: /private/\n' } };
+
+  it('a disallowed path is never requested and is recorded as skipped', async () => {
+    const { fleet, db, runId } = await crawl({ a: site });
+    expect(fleet.stats('a').hits.get('GET /private/a.html')).toBeUndefined();
+    expect(fleet.stats('a').hits.get('GET /open.html')).toBe(1);
+    expect(rows(db, `SELECT url, state, skip_reason FROM frontier WHERE run_id = ? AND state = 'skipped'`, runId))
+      .toEqual([{ url: `${fleet.origin('a')}/private/a.html`, state: 'skipped', skip_reason: 'robots' }]);
+  });
+
+  it('--ignore-robots fetches it (authorised inspections)', async () => {
+    const { fleet } = await crawl({ a: site }, { ignoreRobots: true });
+    expect(fleet.stats('a').hits.get('GET /private/a.html')).toBe(1);
+    expect(fleet.stats('a').hits.get('GET /robots.txt')).toBeUndefined();
+  });
+
+  it('a robots.txt answering 404 means no rules', async () => {
+    const { fleet } = await crawl({ a: { files: { '/': linksTo(['/private/a.html']), '/private/a.html': html('x') } } });
+    expect(fleet.stats('a').hits.get('GET /private/a.html')).toBe(1);
+  });
+});
+
+describe('retries, redirects and timeouts', () => {
+  it('waits for Retry-After on a 429, then gets the page', async () => {
+    const { fleet, byUrl } = await crawl({ a: { files: { '/': linksTo(['/busy.html']), '/busy.html': html('忙') }, behaviours: { '/busy.html': { retryAfter: { seconds: 1, times: 1 } } } } });
+    expect(fleet.stats('a').hits.get('GET /busy.html')).toBe(2);
+    expect(byUrl('/busy.html')).toMatchObject([{ status: 200, verdict: 'ok' }]);
+    const [first, second] = fleet.stats('a').arrivals.filter((a) => a.request === 'GET /busy.html');
+    expect(second!.at - first!.at).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('a 429 whose Retry-After stays beyond the wait is inconclusive, re-checked once, never broken', async () => {
+    const { byUrl } = await crawl({ a: { files: { '/': linksTo(['/wall.html']), '/wall.html': html('x') }, behaviours: { '/wall.html': { retryAfter: { seconds: 3600, times: 99 } } } } });
+    expect(byUrl('/wall.html')).toMatchObject([{ status: 429, verdict: 'inconclusive', attempt: 1 }, { status: 429, verdict: 'inconclusive', attempt: 2 }]);
+  });
+
+  it('retries a 503 with backoff', async () => {
+    const { fleet, byUrl } = await crawl({ a: { files: { '/': linksTo(['/flaky.html']), '/flaky.html': html('x') }, behaviours: { '/flaky.html': { failTimes: 2 } } } });
+    expect(fleet.stats('a').hits.get('GET /flaky.html')).toBe(3);
+    expect(byUrl('/flaky.html')).toMatchObject([{ status: 200, verdict: 'ok' }]);
+  });
+
+  it('reports a redirect loop once instead of following it', async () => {
+    const { fleet, byUrl } = await crawl({ a: { files: { '/': linksTo(['/loop-a.html']) }, behaviours: { '/loop-a.html': { redirect: '/loop-b.html' }, '/loop-b.html': { redirect: '/loop-a.html' } } } });
+    expect(byUrl('/loop-a.html')).toMatchObject([{ error_code: 'EREDIRECTLOOP', verdict: 'broken', redirects: JSON.stringify([
+      { url: `${fleet.origin('a')}/loop-a.html`, status: 302 }, { url: `${fleet.origin('a')}/loop-b.html`, status: 302 }]) }]);
+    expect(fleet.stats('a').hits.get('GET /loop-a.html')).toBe(1);
+    expect(fleet.stats('a').hits.get('GET /loop-b.html')).toBe(1);
+  });
+
+  it('records a redirect chain and the final URL', async () => {
+    const { fleet, byUrl } = await crawl({ a: { files: { '/': linksTo(['/old.html']), '/new.html': html('新') }, behaviours: { '/old.html': { redirect: '/new.html', status: 301 } } } });
+    expect(byUrl('/old.html')).toMatchObject([{ status: 200, final_url: `${fleet.origin('a')}/new.html`, redirects: JSON.stringify([{ url: `${fleet.origin('a')}/old.html`, status: 301 }]) }]);
+  });
+
+  it('a hanging server costs a timeout (and one re-check), not a stuck crawl', async () => {
+    const { byUrl, ms } = await crawl({ a: { files: { ...manyPages(3), '/': linksTo(['/p0.html', '/p1.html', '/p2.html', '/hang.html']) }, behaviours: { '/hang.html': { hang: true } } } }, { timeoutMs: 600 });
+    expect(byUrl('/hang.html')).toMatchObject([{ error_code: 'ETIMEDOUT', verdict: 'inconclusive', attempt: 1 }, { error_code: 'ETIMEDOUT', verdict: 'broken', attempt: 2 }]);
+    expect(byUrl('/p2.html')).toMatchObject([{ status: 200, verdict: 'ok' }]);
+    expect(ms).toBeLessThan(3000);
+  });
+
+  it('stops a decompression bomb at the decoded-size cap', async () => {
+    const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024));
+    const { byUrl } = await crawl({ a: { files: { '/': linksTo(['/bomb.html']), '/bomb.html': bomb }, behaviours: { '/bomb.html': { contentType: 'application/octet-stream', headers: { 'content-encoding': 'gzip', 'content-type': 'text/html' } } } } });
+    expect(byUrl('/bomb.html')).toMatchObject([{ error_code: 'EBODYTOOLARGE', verdict: 'broken' }]);
+  });
+});
+
+describe('link checks', () => {
+  it('finds dead internal and external links with their status or error code', async () => {
+    fleet = await FixtureFleet.start({ other: { files: { '/ok.html': html('ok') } } });
+    const other = fleet.origin('other');
+    await fleet.close();
+    const { byUrl, db, runId } = await crawl({
+      a: { files: { '/': linksTo(['/gone.html', '/ok.html', '/img.png', 'http://127.0.0.1:1/x', `${other}/ok.html`]), '/ok.html': html('ok'), '/img.png': Buffer.from('png') } },
+    });
+    expect(byUrl('/gone.html')).toMatchObject([{ purpose: 'page', method: 'GET', status: 404, verdict: 'broken' }]);
+    expect(byUrl('/img.png')).toMatchObject([{ purpose: 'check', method: 'GET', status: 200, verdict: 'ok' }]);
+    const external = rows(db, `SELECT url, method, status, error_code, verdict FROM fetches WHERE run_id = ? AND purpose = 'check' AND url LIKE 'http://127.0.0.1:1/%'`, runId);
+    expect(external).toEqual([{ url: 'http://127.0.0.1:1/x', method: 'HEAD', status: null, error_code: 'ECONNREFUSED', verdict: 'broken' }]);
+    // the other server is closed now: refused too
+    expect(rows(db, `SELECT error_code FROM fetches WHERE url = ?`, `${other}/ok.html`)).toEqual([{ error_code: 'ECONNREFUSED' }]);
+  });
+
+  it('checks an external target once per run, however many sites link to it', async () => {
+    fleet = await FixtureFleet.start({ ext: { files: { '/x.html': html('x') } } });
+    const ext = fleet.origin('ext');
+    const extFleet = fleet;
+    fleet = undefined;
+    try {
+      const page = { files: { '/': linksTo([`${ext}/x.html`, `${ext}/missing.html`]) } };
+      const { db, runId } = await crawl({ a: page, b: page, c: page });
+      expect(extFleet.stats('ext').hits.get('HEAD /x.html')).toBe(1);
+      expect(extFleet.stats('ext').hits.get('GET /x.html')).toBeUndefined();
+      // HEAD 404 is not trusted: confirmed by one GET
+      expect(extFleet.stats('ext').hits.get('HEAD /missing.html')).toBe(1);
+      expect(extFleet.stats('ext').hits.get('GET /missing.html')).toBe(1);
+      expect(rows(db, `SELECT count(*) AS n FROM links WHERE run_id = ? AND target = ?`, runId, `${ext}/x.html`)).toEqual([{ n: 3 }]);
+    } finally {
+      await extFleet.close();
+    }
+  });
+
+  it.each([
+    ['a page that says it is missing', { files: { '/': linksTo(['/gone.html']), '/gone.html': html('<p>对不起，您访问的页面不存在或已被删除！</p>', '提示') } }],
+    ['a host that answers every unknown path with the same page', { files: { '/': linksTo(['/gone.html']) }, fallback: { body: html('欢迎访问'.repeat(200), '首页') } }],
+  ])('a soft 404 is broken: %s', async (_name, site: SiteContent) => {
+    const { byUrl } = await crawl({ a: site });
+    expect(byUrl('/gone.html')).toMatchObject([{ status: 200, soft404: 1, verdict: 'broken' }]);
+  });
+
+  it('a home page is not a soft 404 of itself, and a page that only mentions 404 in a long text is fine', async () => {
+    const { byUrl } = await crawl({ a: { files: { '/': linksTo(['/stats.html']), '/stats.html': html(`<p>全年受理 404 件</p>${'<p>统计数据</p>'.repeat(200)}`, '统计') }, fallback: { body: linksTo(['/stats.html']) } } });
+    expect(byUrl('/')).toMatchObject([{ status: 200, soft404: 0, verdict: 'ok' }]);
+    expect(byUrl('/stats.html')).toMatchObject([{ status: 200, soft404: 0, verdict: 'ok' }]);
+  });
+
+  it('records javascript:, mailto: and tel: links without fetching them', async () => {
+    const { db, runId, fleet } = await crawl({ a: { files: { '/': html('<a href="javascript:void(0)">收藏</a><a href="mailto:a@b.cn">邮件</a><a href="tel:12345">热线</a>') } } });
+    expect(rows(db, `SELECT target, scheme, text FROM links WHERE run_id = ? ORDER BY target`, runId)).toEqual([
+      { target: 'javascript:void(0)', scheme: 'javascript', text: '收藏' },
+      { target: 'mailto:a@b.cn', scheme: 'mailto', text: '邮件' },
+      { target: 'tel:12345', scheme: 'tel', text: '热线' },
+    ]);
+    expect(fleet.stats('a').requests).toBe(2); // robots.txt and the home page
+  });
+});
+
+describe('decoding', () => {
+  it.each([
+    ['GBK named in Content-Type', { charset: 'gbk' }, {}],
+    ['GBK named only in <meta>', { charset: 'gbk' }, { noCharsetHeader: true }],
+    ['GBK served under a wrong utf-8 header', { charset: 'utf-8' }, {}],
+  ])('%s decodes', async (_name, { charset }, behaviour) => {
+    const gbk = Buffer.from('3c68746d6c3e3c686561643e3c6d65746120687474702d65717569763d22436f6e74656e742d547970652220636f6e74656e743d22746578742f68746d6c3b20636861727365743d676232333132223e3c7469746c653ec8abcfd8c7efbcbeb7c0bbf0b9a4d7f73c2f7469746c653e3c2f686561643e3c626f64793e3c703ec8abcfd8c7efbcbeb7c0bbf0b9a4d7f7b2bfcaf0bbe1d5d9bfaaa3a13c2f703e3c2f626f64793e3c2f68746d6c3e', 'hex');
+    const { db, runId, fleet } = await crawl({ a: { files: { '/': gbk }, charset, behaviours: { '/': behaviour } } });
+    const [page] = rows(db, `SELECT charset, body_hash FROM fetches WHERE run_id = ? AND url = ?`, runId, `${fleet.origin('a')}/`);
+    expect(page!['charset']).toBe('gb18030');
+    expect(new Fetches(db).bodyText(page!['body_hash'] as string)).toContain('<p>全县秋季防火工作部署会召开！</p>');
+  });
+
+  it('decompresses gzip bodies', async () => {
+    const { db, runId, fleet } = await crawl({ a: { files: { '/': html('<p>政务公开</p>'.repeat(500)) } } });
+    const [page] = rows(db, `SELECT bytes, body_hash FROM fetches WHERE run_id = ? AND url = ?`, runId, `${fleet.origin('a')}/`);
+    expect(new Fetches(db).bodyText(page!['body_hash'] as string)).toContain('<p>政务公开</p><p>政务公开</p>');
+    expect(page!['bytes']).toBeGreaterThan(5000);
+  });
+});
+
+describe('conditional requests', () => {
+  it('a second run sends ETag and reuses the stored page on 304', async () => {
+    fleet = await FixtureFleet.start({ a: { files: manyPages(5) } });
+    const { db } = tmpDb();
+    const site = [{ id: 'a', url: `${fleet.origin('a')}/` }];
+    const first = await crawlTestSites(db, site);
+    const second = await crawlTestSites(db, site);
+    const pages = (runId: number) => rows(db, `SELECT url, status, not_modified, body_hash FROM fetches WHERE run_id = ? AND purpose = 'page' ORDER BY url`, runId);
+    expect(pages(first.runId).every((p) => p['not_modified'] === 0)).toBe(true);
+    expect(pages(second.runId)).toEqual(pages(first.runId).map((p) => ({ ...p, not_modified: 1 })));
+    // the second run still followed the home page's links
+    expect(rows(db, `SELECT count(*) AS n FROM links WHERE run_id = ?`, second.runId)).toEqual([{ n: 5 }]);
+  });
+});
+
+describe('proxy', () => {
+  it('crawls real host names through --proxy', async () => {
+    fleet = await FixtureFleet.start({ a: { files: { '/': linksTo(['/p.html', 'http://dead.example.gov.cn/x']), '/p.html': html('x') } } });
+    const proxy = await startLoopbackProxy((host) => (host === 'www.jx.gov.cn' ? fleet!.origin('a') : null));
+    try {
+      const { db } = tmpDb();
+      const { runId } = await crawlTestSites(db, [{ id: 'jx', url: 'http://www.jx.gov.cn/' }], { proxy: proxy.url });
+      expect(rows(db, `SELECT url, status, verdict FROM fetches WHERE run_id = ? AND purpose IN ('page', 'check') ORDER BY url`, runId)).toEqual([
+        { url: 'http://dead.example.gov.cn/x', status: 502, verdict: 'broken' },
+        { url: 'http://www.jx.gov.cn/', status: 200, verdict: 'ok' },
+        { url: 'http://www.jx.gov.cn/p.html', status: 200, verdict: 'ok' },
+      ]);
+      expect(fleet.stats('a').hits.get('GET /p.html')).toBe(1);
+    } finally {
+      await proxy.close();
+    }
+  });
+});

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { crawlRegistry } from '../../src/crawl/run-crawl.js';
+import type { FixtureFleet } from '../../src/fixture-server/server.js';
+import type { Db } from '../../src/store/db.js';
+import { brokenLinks } from '../../src/store/link-status.js';
+import { TEST_CRAWL, rows } from '../helpers/crawl.js';
+import { startFixtureFleet } from '../helpers/fleet.js';
+import { tmpDb } from '../helpers/tmp.js';
+
+let fleet: FixtureFleet;
+let db: Db;
+let runId: number;
+
+beforeAll(async () => {
+  const started = await startFixtureFleet();
+  fleet = started.fleet;
+  db = tmpDb().db;
+  runId = (await crawlRegistry(db, { registry: started.registry, asOf: '2026-11-15', resume: false, options: TEST_CRAWL })).run.id;
+});
+afterAll(() => fleet.close());
+
+describe('the fixture fleet: every planted dead link is found with its status', () => {
+  it.each([
+    ['3201000001', 'healthy', []],
+    ['3408000002', 'gbk-county', [
+      { target: 'http://127.0.0.1:1/', status: 'ECONNREFUSED', onHomepage: true, soft404: false },
+      { target: '{{origin:external}}/gone.html', status: '404', onHomepage: true, soft404: false },
+      { target: '{{origin:gbk-county}}/news/missing.html', status: '404', onHomepage: true, soft404: false },
+    ]],
+    ['4401000003', 'trouble', [
+      { target: '{{origin:trouble}}/error.html', status: '500', onHomepage: true, soft404: false },
+      { target: '{{origin:trouble}}/files/form.pdf', status: '404', onHomepage: true, soft404: false },
+      { target: '{{origin:trouble}}/loop-a.html', status: 'EREDIRECTLOOP', onHomepage: true, soft404: false },
+      { target: '{{origin:trouble}}/soft404.html', status: '200', onHomepage: true, soft404: true },
+    ]],
+    ['5301000004', 'datastore-town', []],
+  ])('%s (%s)', (siteId, _name, expected) => {
+    const found = brokenLinks(db, runId, siteId);
+    // one row per target; on the home page if any page linking to it is the home page
+    const distinct = [...new Map(found.map((b) => [b.target, { target: b.target, status: b.status, onHomepage: found.some((o) => o.target === b.target && o.onHomepage), soft404: b.soft404 }])).values()];
+    const byTarget = (a: { target: string }, b: { target: string }) => a.target.localeCompare(b.target);
+    expect(distinct.sort(byTarget)).toEqual(expected.map((e) => ({ ...e, target: fleet.resolve(e.target) })).sort(byTarget));
+  });
+
+  it('honours the trouble site robots.txt, waits out its 429 and follows its mailbox onto another host', () => {
+    expect(fleet.stats('trouble').hits.get('GET /private/secret.html')).toBeUndefined();
+    expect(fleet.stats('trouble').hits.get('GET /busy.html')).toBe(2);
+    expect(fleet.stats('mailbox-platform').hits.get('GET /letters/detail_6.html')).toBe(1);
+  });
+
+  it('follows the links of a list rendered from an embedded XML record set', () => {
+    expect(fleet.stats('datastore-town').hits.get('GET /art/2026/11/12/art_201_1.html')).toBe(1);
+  });
+
+  it('stores every page of the GBK site decoded', () => {
+    const charsets = rows(db, `SELECT DISTINCT charset FROM fetches WHERE run_id = ? AND site_id = '3408000002' AND purpose = 'page' AND status = 200`, runId);
+    expect(charsets).toEqual([{ charset: 'gb18030' }]);
+  });
+});

@@ -1,0 +1,102 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FixtureFleet } from '../../src/fixture-server/server.js';
+import { startCli } from '../helpers/cli.js';
+import { tmpDir, writeTmp } from '../helpers/tmp.js';
+
+const PAGES = 150;
+const page = (i: number) => `<html><head><meta charset="utf-8"><title>第${i}页</title></head><body>${
+  [i + 1, i + 2, i * 7 + 3].map((k) => `<a href="/p${k % PAGES}.html">链接</a>`).join('')}<a href="/missing${i % 5}.html">失效</a></body></html>`;
+
+let fleet: FixtureFleet;
+let registry: string;
+
+beforeAll(async () => {
+  const files = Object.fromEntries([['/', page(0)], ...Array.from({ length: PAGES }, (_, i) => [`/p${i}.html`, page(i)])]);
+  const behaviours = Object.fromEntries(Array.from({ length: PAGES }, (_, i) => [`/p${i}.html`, { delayMs: 8 }]));
+  fleet = await FixtureFleet.start({ a: { files, behaviours }, b: { files, behaviours } });
+  registry = writeTmp('resume.csv', `id,url\nsite-a,${fleet.origin('a')}/\nsite-b,${fleet.origin('b')}/\n`);
+});
+afterAll(() => fleet.close());
+
+const crawlArgs = (db: string, ...extra: string[]) => ['crawl', registry, '--db', db, '--as-of', '2026-11-15', '--per-host', '2', '--max-depth', '200', ...extra];
+
+/** Everything a crawl stored, in a comparable form (ids and timings left out). */
+function storedResult(file: string) {
+  const db = new Database(file, { readonly: true });
+  try {
+    const q = (sql: string) => db.prepare(sql).all();
+    return {
+      runs: q(`SELECT as_of, finished_at IS NOT NULL AS finished FROM runs`),
+      fetches: q(`SELECT site_id, url, purpose, method, attempt, status, error_code, verdict, soft404, body_hash FROM fetches WHERE purpose IN ('page', 'check') ORDER BY site_id, url, attempt`),
+      links: q(`SELECT site_id, from_url, target, tag, on_homepage FROM links ORDER BY site_id, from_url, target, tag`),
+      frontier: q(`SELECT site_id, url, kind, depth, state FROM frontier ORDER BY site_id, url`),
+      sites: q(`SELECT run_id, site_id, finished_at IS NOT NULL AS finished FROM run_sites ORDER BY site_id`),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+function storedPageUrls(file: string): string[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    return (db.prepare(`SELECT url FROM fetches WHERE purpose = 'page'`).all() as { url: string }[]).map((r) => r.url);
+  } finally {
+    db.close();
+  }
+}
+
+async function waitForFetches(file: string, n: number, exited: () => boolean): Promise<void> {
+  while (!exited()) {
+    try {
+      const db = new Database(file, { readonly: true, fileMustExist: true });
+      const count = (db.prepare(`SELECT count(*) AS n FROM fetches WHERE purpose = 'page'`).get() as { n: number }).n;
+      db.close();
+      if (count >= n) return;
+    } catch {
+      // not created yet
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe('kill -9 mid-crawl, then --resume', () => {
+  let reference: ReturnType<typeof storedResult>;
+
+  beforeAll(async () => {
+    const file = join(tmpDir(), 'whole.db');
+    const { done } = startCli(crawlArgs(file));
+    expect((await done).code).toBe(0);
+    reference = storedResult(file);
+  });
+
+  it('the uninterrupted crawl is complete (the comparison means something)', () => {
+    expect(reference.fetches.filter((f) => (f as { purpose: string }).purpose === 'page')).toHaveLength(2 * (PAGES + 1 + 5));
+    expect(reference.sites).toEqual([{ run_id: 1, site_id: 'site-a', finished: 1 }, { run_id: 1, site_id: 'site-b', finished: 1 }]);
+  });
+
+  it.each([10, 120, 250])('killed after %i stored pages: same stored result, nothing stored fetched again', async (killAfter) => {
+    const file = join(tmpDir(), 'killed.db');
+    const first = startCli(crawlArgs(file));
+    let exited = false;
+    void first.done.then(() => (exited = true));
+    await waitForFetches(file, killAfter, () => exited);
+    first.child.kill('SIGKILL');
+    expect((await first.done).signal).toBe('SIGKILL');
+
+    const storedBeforeResume = storedPageUrls(file);
+    const hitsBefore = new Map([...fleet.stats('a').hits, ...[...fleet.stats('b').hits].map(([k, v]) => [`b ${k}`, v] as const)]);
+    const second = startCli(crawlArgs(file, '--resume'));
+    expect((await second.done).code).toBe(0);
+
+    expect(storedResult(file)).toEqual(reference);
+    for (const url of storedBeforeResume) {
+      const { pathname, origin } = new URL(url);
+      const key = origin === fleet.origin('a') ? `GET ${pathname}` : `b GET ${pathname}`;
+      const now = origin === fleet.origin('a') ? fleet.stats('a').hits.get(`GET ${pathname}`) : fleet.stats('b').hits.get(`GET ${pathname}`);
+      expect({ url, hits: now }).toEqual({ url, hits: hitsBefore.get(key) });
+    }
+  });
+});

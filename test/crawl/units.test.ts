@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { classifyError, verdictFor, type FetchOutcome } from '../../src/crawl/outcome.js';
+import { parseRetryAfter, retryDelay, DEFAULT_RETRY } from '../../src/crawl/retry.js';
+import { looksLikePage, normaliseUrl, schemeOf, SiteScope } from '../../src/crawl/scope.js';
+import { saysNotFound } from '../../src/crawl/soft-404.js';
+
+describe('classifyError: every failure code from one place', () => {
+  it.each([
+    [{ name: 'TimeoutError' }, 'ETIMEDOUT'],
+    [{ code: 'UND_ERR_CONNECT_TIMEOUT' }, 'ETIMEDOUT'],
+    [{ code: 'UND_ERR_HEADERS_TIMEOUT' }, 'ETIMEDOUT'],
+    [{ message: 'fetch failed', cause: { code: 'ECONNREFUSED' } }, 'ECONNREFUSED'],
+    [{ code: 'ECONNRESET' }, 'ECONNRESET'],
+    [{ code: 'UND_ERR_SOCKET' }, 'ECONNRESET'],
+    [{ cause: { code: 'ENOTFOUND' } }, 'ENOTFOUND'],
+    [{ code: 'EAI_AGAIN' }, 'EAI_AGAIN'],
+    [{ code: 'EHOSTUNREACH' }, 'EHOSTUNREACH'],
+    [{ code: 'CERT_HAS_EXPIRED' }, 'ECERT'],
+    [{ code: 'ERR_TLS_CERT_ALTNAME_INVALID' }, 'ECERT'],
+    [{ code: 'HPE_INVALID_CHUNK_SIZE' }, 'EPROTO'],
+    [{ code: 'ERR_BUFFER_TOO_LARGE' }, 'EBODYTOOLARGE'],
+    [{ code: 'Z_DATA_ERROR' }, 'EDECODE'],
+    [new Error('something else'), 'EUNKNOWN'],
+  ])('%j → %s', (error, code) => {
+    expect(classifyError(error)).toBe(code);
+  });
+});
+
+const response = (status: number, headers: Record<string, string> = {}): FetchOutcome => ({ ok: true, status, finalUrl: 'http://x/', redirects: [], headers, body: Buffer.alloc(0), truncated: false, ms: 1 });
+const failure = (code: 'ETIMEDOUT' | 'ECONNREFUSED'): FetchOutcome => ({ ok: false, code, message: '', finalUrl: 'http://x/', redirects: [], ms: 1 });
+
+describe('verdictFor', () => {
+  it.each([
+    ['200', response(200), false, 1, 'ok'],
+    ['200 soft 404', response(200), true, 1, 'broken'],
+    ['404', response(404), false, 1, 'broken'],
+    ['410', response(410), false, 1, 'broken'],
+    ['500', response(500), false, 1, 'broken'],
+    ['429 after retries', response(429), false, 1, 'inconclusive'],
+    ['403 from a WAF', response(403, { server: 'yunjiasu-nginx' }), false, 1, 'inconclusive'],
+    ['403 from a plain server', response(403, { server: 'nginx' }), false, 1, 'broken'],
+    ['first timeout', failure('ETIMEDOUT'), false, 1, 'inconclusive'],
+    ['second timeout', failure('ETIMEDOUT'), false, 2, 'broken'],
+    ['refused', failure('ECONNREFUSED'), false, 1, 'broken'],
+  ])('%s → %s', (_name, outcome, soft404, attempt, verdict) => {
+    expect(verdictFor(outcome, soft404, attempt)).toBe(verdict);
+  });
+});
+
+describe('retry policy', () => {
+  const now = Date.parse('2026-11-15T00:00:00Z');
+  it.each([
+    ['429 with seconds', response(429, { 'retry-after': '3' }), 0, 3000],
+    ['503 with an HTTP date', response(503, { 'retry-after': 'Sun, 15 Nov 2026 00:00:05 GMT' }), 0, 5000],
+    ['429 beyond the longest wait', response(429, { 'retry-after': '3600' }), 0, null],
+    ['429 without Retry-After: backoff', response(429), 1, 1000],
+    ['502 backoff', response(502), 0, 500],
+    ['404 not retried', response(404), 0, null],
+    ['timeout not retried', failure('ETIMEDOUT'), 0, null],
+    ['refused not retried', failure('ECONNREFUSED'), 0, null],
+    ['reset retried', { ...failure('ECONNREFUSED'), code: 'ECONNRESET' } as FetchOutcome, 1, 1000],
+  ])('%s', (_name, outcome, i, wait) => {
+    expect(retryDelay(outcome, i, DEFAULT_RETRY, now)).toBe(wait);
+  });
+
+  it('parses a Retry-After date in the past as no wait', () => {
+    expect(parseRetryAfter('Sat, 14 Nov 2026 00:00:00 GMT', now)).toBe(0);
+    expect(parseRetryAfter('soon', now)).toBeNull();
+  });
+});
+
+describe('scope and normalisation', () => {
+  const scope = new SiteScope('http://www.example.gov.cn/portal/', ['http://zmhd.other.gov.cn/letters/']);
+  it.each([
+    ['http://www.example.gov.cn/a.html', true],
+    ['http://example.gov.cn/a.html', true],
+    ['http://zwgk.example.gov.cn/a.html', true],
+    ['https://www.example.gov.cn/a.html', true],
+    ['http://www.example.gov.cn:8080/a.html', false],
+    ['http://notexample.gov.cn/a.html', false],
+    ['http://zmhd.other.gov.cn/letters/1.html', true],
+    ['http://www.other.gov.cn/', false],
+  ])('%s in scope: %s', (url, inScope) => {
+    expect(scope.contains(url)).toBe(inScope);
+  });
+
+  it.each([
+    ['../a.html#top', 'http://x.gov.cn/b/c/index.html', 'http://x.gov.cn/b/a.html'],
+    ['HTTP://X.GOV.CN:80/A.html', 'http://x.gov.cn/', 'http://x.gov.cn/A.html'],
+    ['//cdn.x.gov.cn/a.js', 'https://x.gov.cn/', 'https://cdn.x.gov.cn/a.js'],
+    ['http://[bad', 'http://x.gov.cn/', null],
+  ])('%s on %s → %s', (href, base, expected) => {
+    expect(normaliseUrl(href, base)).toBe(expected);
+  });
+
+  it.each([['javascript:void(0)', 'javascript'], ['mailto:a@b', 'mailto'], ['tel:123', 'tel'], ['ftp://x', 'other'], ['/a.html', 'http'], ['https://x', 'http']])('%s is %s', (href, scheme) => {
+    expect(schemeOf(href)).toBe(scheme);
+  });
+
+  it.each([['http://x/a.html', true], ['http://x/col/col1/', true], ['http://x/a.pdf', false], ['http://x/f.DOC', false], ['http://x/p.jsp?id=1', true]])('%s looks like a page: %s', (url, page) => {
+    expect(looksLikePage(url)).toBe(page);
+  });
+});
+
+describe('soft 404 wording', () => {
+  it.each([
+    ['<title>404 Not Found</title>', true],
+    ['<title>提示</title><body>对不起，您访问的页面不存在！</body>', true],
+    ['<title>提示</title><body>您访问的页面已删除</body>', true],
+    ['<title>统计公报</title><body>受理 404 件' + '统计'.repeat(400) + '</body>', false],
+    ['<title>首页</title><body>欢迎</body>', false],
+  ])('%s → %s', (html, expected) => {
+    expect(saysNotFound(html)).toBe(expected);
+  });
+});

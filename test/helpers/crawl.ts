@@ -1,0 +1,25 @@
+import { Crawler, type CrawlOptions } from '../../src/crawl/crawler.js';
+import { crawlRegistry } from '../../src/crawl/run-crawl.js';
+import { DEFAULT_RETRY } from '../../src/crawl/retry.js';
+import type { Db } from '../../src/store/db.js';
+import { writeTmp } from './tmp.js';
+
+export const TEST_CRAWL: CrawlOptions = {
+  concurrency: 16, perHost: 2, perIp: 64, delayMs: 0, timeoutMs: 5000, maxPages: 300, maxDepth: 6,
+  ignoreRobots: false, userAgent: 'govsite-test/1.0 (+http://127.0.0.1/contact)', siteConcurrency: 8,
+  retry: { ...DEFAULT_RETRY, baseDelayMs: 50 },
+};
+
+/** Crawls a registry of `id,url[,mailbox]` rows in-process; returns the run id and the crawler it used. */
+export async function crawlTestSites(db: Db, sites: { id: string; url: string; mailbox?: string }[], options: Partial<CrawlOptions> = {}, asOf = '2026-11-15') {
+  const csv = ['id,url,mailbox', ...sites.map((s) => `${s.id},${s.url},${s.mailbox ?? ''}`)].join('\n');
+  let crawler: Crawler | undefined;
+  const result = await crawlRegistry(db, {
+    registry: writeTmp('registry.csv', csv), asOf, resume: false, options: { ...TEST_CRAWL, ...options },
+    onStart: (c) => { crawler = c; },
+  });
+  return { runId: result.run.id, crawler: crawler! };
+}
+
+type Row = Record<string, unknown>;
+export const rows = (db: Db, sql: string, ...params: unknown[]): Row[] => db.prepare(sql).all(...params) as Row[];

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { parseRegistry, parseRegistryText } from '../../src/registry/parse.js';
+import { siteIdFor } from '../../src/registry/site-id.js';
+import { corpusPath, describeCorpus } from '../helpers/corpus.js';
+
+describeCorpus('the four real registries import as they are', () => {
+  it.each([
+    // file, sites, bad rows, first site
+    ['county-portals.csv', 3208, 0, { id: '110000', url: 'http://www.beijing.gov.cn/renwen/bjgk/', name: '北京市', level: 'province' }],
+    // 2,605 rows, one per mailbox: 286 rows add a mailbox to a site already listed
+    ['county-mailboxes.csv', 2319, 0, { id: '120102', url: 'http://www.tjhdq.gov.cn/', name: '天津·河东', level: 'county', org: '天津市|河东区', mailboxes: ['http://ms.enorth.com.cn/zmljl/quxian/'] }],
+    ['central.jsonl', 44, 0, { id: 'www.gov.cn', url: 'https://www.gov.cn/', name: '中国政府网（国务院）', extra: { category: '国务院门户' } }],
+    ['provincial.jsonl', 31, 0, { id: 'www.beijing.gov.cn', url: 'https://www.beijing.gov.cn/', name: '北京市人民政府', extra: { region: '北京' } }],
+  ])('%s → %i sites, %i bad rows', (file, sites, bad, first) => {
+    const parsed = parseRegistry(corpusPath('registries', file));
+    expect(parsed.rows).toHaveLength(sites);
+    expect(parsed.errors).toHaveLength(bad);
+    expect(parsed.rows[0]).toMatchObject(first);
+  });
+
+  it('keeps every mailbox of a site listed on several rows (鹤山市: six letter boxes)', () => {
+    const heshan = parseRegistry(corpusPath('registries', 'county-mailboxes.csv')).rows.find((r) => r.id === '440784')!;
+    expect(heshan.mailboxes).toEqual([1, 2, 3, 4, 5, 6].map((n) => `http://www.gdheshan.gov.cn/government/letter/letterlist.aspx?LetterTypeId=${n}`));
+    expect(heshan.level).toBe('county');
+  });
+
+  it('maps prefecture to city and keeps the note column', () => {
+    const rows = parseRegistry(corpusPath('registries', 'county-portals.csv')).rows;
+    expect(rows.filter((r) => r.level === 'city')).toHaveLength(333);
+    expect(rows.find((r) => r.id === '110105')!.extra).toEqual({ note: '北京朝阳,长春市有同名区' });
+  });
+});
+
+describe('bad rows are reported with file:line and skipped', () => {
+  it.each([
+    ['csv', 'sites.csv', 'id,name,url,level\n1,甲,http://a.gov.cn,county\n2,乙,htp://b,county\n3,丙,,city\n4,丁,http://d.gov.cn,planet\n5,戊,http://e.gov.cn,town,extra\n6,己,www.f.gov.cn,city\n',
+      ['1', '6'], [
+        { place: 'sites.csv:3', reason: 'url "htp://b" is not an http(s) URL' },
+        { place: 'sites.csv:4', reason: 'url is missing' },
+        { place: 'sites.csv:5', reason: 'level "planet" is not one of province, city, county, town, department' },
+        { place: 'sites.csv:6', reason: 'expected 4 fields, got 5' },
+      ]],
+    ['jsonl', 'sites.jsonl', '{"url":"http://a.gov.cn"}\n{"url": broken\n\n{"name":"x"}\n{"url":"http://b.gov.cn","columns":{"工作动态":"news","专题":30}}\n',
+      ['a.gov.cn', 'b.gov.cn'], [
+        { place: 'sites.jsonl:2', reason: expect.stringMatching(/^not valid JSON/) },
+        { place: 'sites.jsonl:4', reason: 'url is missing' },
+      ]],
+    ['json', 'sites.json', '{"sites":[{"url":"http://a.gov.cn","id":"A1"},{"url":"ftp://b.gov.cn"},{"url":"http://c.gov.cn","mailbox":"nope"},{"url":"http://d.gov.cn","id":"A1"}]}',
+      ['A1'], [
+        { place: 'sites.json:2', reason: 'url "ftp://b.gov.cn" is not an http(s) URL' },
+        { place: 'sites.json:3', reason: 'mailbox "nope" is not an http(s) URL' },
+        { place: 'sites.json:4', reason: 'id "A1" is already used by sites.json:1 for http://a.gov.cn/' },
+      ]],
+  ])('%s', (_kind, file, text, ids, errors) => {
+    const parsed = parseRegistryText(text, file);
+    expect(parsed.rows.map((r) => r.id)).toEqual(ids);
+    expect(parsed.errors).toEqual(errors);
+  });
+
+  it('reads per-site column overrides', () => {
+    const parsed = parseRegistryText('url,columns\nhttp://a.gov.cn,"{""工作动态"":""news"",""专题"":30}"\n', 'a.csv');
+    expect(parsed.rows[0]!.columns).toEqual({ 工作动态: 'news', 专题: 30 });
+  });
+});
+
+describe('site ids are stable', () => {
+  it.each([
+    ['3201000001', 'http://x.gov.cn/', '3201000001'],
+    [null, 'http://WWW.Example.gov.cn/', 'www.example.gov.cn'],
+    [null, 'http://www.example.gov.cn/index.html', 'www.example.gov.cn'],
+    [null, 'http://www.tjbh.gov.cn/channels/13871.html', 'www.tjbh.gov.cn/channels/13871.html'],
+    ['', 'http://127.0.0.1:8080/site/', '127.0.0.1:8080/site'],
+  ])('%s + %s → %s', (id, url, expected) => {
+    expect(siteIdFor(id, url)).toBe(expected);
+  });
+});
