@@ -1,6 +1,7 @@
 import { Option } from 'commander';
 import { DEFAULT_USER_AGENT, REQUEST_TIMEOUT_MS } from '../crawl/http-client.js';
 import { DEFAULT_RETRY } from '../crawl/retry.js';
+import { DEFAULT_WORKERS } from '../crawl/analysis-pool.js';
 import type { CrawlOptions } from '../crawl/crawler.js';
 import { DEFAULT_DB_FILE } from '../store/db.js';
 import { UsageError } from '../errors.js';
@@ -22,12 +23,13 @@ export function crawlOptions(): Option[] {
     new Option('--ignore-robots', 'do not honour robots.txt (authorised inspections only)'),
     new Option('--proxy <url>', 'HTTP proxy (default: HTTP_PROXY / HTTPS_PROXY / NO_PROXY)'),
     new Option('--user-agent <ua>', 'User-Agent with a contact URL').default(DEFAULT_USER_AGENT),
+    new Option('--workers <n>', 'threads that decode and parse pages (0: none)').default(String(DEFAULT_WORKERS)),
   ];
 }
 
 export interface RawCrawlOptions {
   concurrency: string; perHost: string; perIp: string; delay: string; timeout: string; maxPages: string; maxDepth: string;
-  retries: string; ignoreRobots?: boolean; proxy?: string; userAgent: string;
+  retries: string; ignoreRobots?: boolean; proxy?: string; userAgent: string; workers: string;
 }
 
 export function toCrawlOptions(raw: RawCrawlOptions): CrawlOptions {
@@ -46,6 +48,7 @@ export function toCrawlOptions(raw: RawCrawlOptions): CrawlOptions {
     retry: { ...DEFAULT_RETRY, retries: positiveInt(raw.retries, '--retries', 0) },
     // enough sites in flight to keep every global slot busy while some hosts are paced
     siteConcurrency: Math.max(4, concurrency),
+    workers: positiveInt(raw.workers, '--workers', 0),
   };
 }
 

@@ -1,19 +1,20 @@
 import { EventEmitter } from 'node:events';
-import * as cheerio from 'cheerio';
-import { extractLinks, type PageLink } from '../extract/links.js';
+import type { PageLink } from '../extract/links.js';
 import type { Db } from '../store/db.js';
 import { Fetches, type FetchPurpose } from '../store/fetches.js';
-import { Frontier, type FrontierEntry, type NewFrontierEntry } from '../store/frontier.js';
+import { Frontier, type FrontierEntry } from '../store/frontier.js';
 import { Links } from '../store/links.js';
 import { markSiteFinished, markSiteStarted } from '../store/runs.js';
 import type { StoredSite } from '../store/sites.js';
 import { WriteBatch } from '../store/write-batch.js';
+import { AnalysisPool } from './analysis-pool.js';
 import { Fetcher, type FetcherOptions } from './fetcher.js';
-import { checkTarget, decodeBody, isHtml, isSoft404, probePath, type CheckedTarget } from './link-check.js';
+import { analyseAnswer, checkTarget, isSoft404, probePath, type CheckedTarget } from './link-check.js';
 import { verdictFor, type FetchOutcome, type LinkVerdict } from './outcome.js';
+import { storedBody, type StoredBody } from './page-analysis.js';
+import { RecentSet } from './recent-set.js';
 import { RobotsCache } from './robots.js';
 import { looksLikePage, normaliseUrl, SiteScope } from './scope.js';
-import { pageFingerprint } from './soft-404.js';
 
 export interface CrawlOptions extends FetcherOptions {
   maxPages: number;
@@ -21,6 +22,8 @@ export interface CrawlOptions extends FetcherOptions {
   ignoreRobots: boolean;
   /** sites crawled at once (each keeps its hosts' connection limits) */
   siteConcurrency: number;
+  /** worker threads that decode and parse pages (0: in the main thread) */
+  workers: number;
 }
 
 export interface FetchEvent {
@@ -40,7 +43,8 @@ export interface CrawlerEvents {
   warn: [message: string];
 }
 
-const BATCH = 64;
+/** frontier entries taken at once: a whole BFS level of a typical site, so levels have few barriers */
+const BATCH = 1000;
 
 /**
  * Walks each site's frontier breadth-first. Every fetched URL's outcome, links, new frontier entries
@@ -49,22 +53,28 @@ const BATCH = 64;
  */
 export class Crawler extends EventEmitter<CrawlerEvents> {
   private readonly fetcher: Fetcher;
+  private readonly pool: AnalysisPool;
   private readonly robots: RobotsCache;
   private readonly frontier: Frontier;
   private readonly fetches: Fetches;
   private readonly links: Links;
   private readonly batch: WriteBatch;
   /** link checks under way, shared by every site of the run: one request per target */
-  private readonly checking = new Map<string, Promise<void>>();
+  private readonly running = new Map<string, Promise<void>>();
   private readonly notFoundPages = new Map<string, Promise<string | null>>();
   private readonly warned = new Set<string>();
+  /** pages in each site's frontier, counted as they are added (the budget) */
+  private readonly pageCounts = new Map<string, number>();
+  /** frontier rows known to exist: spares the database the INSERT OR IGNORE of every navigation link on every page */
+  private readonly known = new RecentSet(50_000);
 
   constructor(private readonly db: Db, private readonly runId: number, private readonly options: CrawlOptions) {
     super();
     this.fetcher = new Fetcher(options);
+    this.pool = new AnalysisPool(options.workers);
     this.frontier = new Frontier(db, runId);
     this.fetches = new Fetches(db);
-    this.links = new Links(db, runId);
+    this.links = new Links(db);
     this.batch = new WriteBatch(db);
     this.robots = new RobotsCache((url) => this.fetchRobots(url), options.userAgent.split(/[\s/]/)[0]!);
   }
@@ -78,7 +88,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
       await Promise.all(Array.from({ length: Math.min(this.options.siteConcurrency, sites.length) }, worker));
     } finally {
       this.batch.flush();
-      await this.fetcher.close();
+      await Promise.all([this.fetcher.close(), this.pool.close()]);
     }
   }
 
@@ -128,25 +138,29 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
 
   /** Runs `work` once per key at a time; a second caller waits for the first one's result. */
   private async onlyOnce(key: string, work: () => Promise<void>): Promise<void> {
-    let running = this.checking.get(key);
+    let running = this.running.get(key);
     if (!running) {
-      running = work().finally(() => this.checking.delete(key));
-      this.checking.set(key, running);
+      running = work().finally(() => this.running.delete(key));
+      this.running.set(key, running);
     }
     await running;
   }
 
+  private notFoundProbe(site: StoredSite) {
+    return (origin: string) => this.notFoundPage(site, origin);
+  }
+
   private async check(site: StoredSite, entry: FrontierEntry, attempt: number): Promise<void> {
-    const checked = await checkTarget(entry.url, entry.external, this.fetcher, (origin) => this.notFoundPage(site, origin));
+    const checked = await checkTarget(entry.url, entry.external, this.fetcher, this.pool, this.notFoundProbe(site));
     await this.batch.write(() => this.record(site, entry, 'check', checked, attempt, null));
   }
 
   private async recheck(site: StoredSite, entry: FrontierEntry): Promise<void> {
     if (entry.kind === 'check') return this.check(site, entry, 2);
     const outcome = await this.fetcher.fetch(entry.url, { method: 'GET' });
-    const { html, charset } = decodeBody(outcome);
-    const soft404 = await isSoft404(entry.url, outcome, html, (origin) => this.notFoundPage(site, origin));
-    await this.batch.write(() => this.record(site, entry, 'page', { outcome, soft404, method: 'GET', html, charset }, 2, html));
+    const page = await analyseAnswer(this.pool, outcome, false);
+    const soft404 = await isSoft404(entry.url, outcome, page, this.notFoundProbe(site));
+    await this.batch.write(() => this.record(site, entry, 'page', { outcome, soft404, method: 'GET', page }, 2, page?.body ?? null));
   }
 
   private async fetchPage(site: StoredSite, scope: SiteScope, entry: FrontierEntry): Promise<void> {
@@ -158,65 +172,61 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
 
     if (stored && outcome.ok && outcome.status === 304) {
       // unchanged since the stored copy: its text is the page, its links are followed again
-      const html = this.fetches.bodyText(stored.bodyHash);
-      const reused = { ...outcome, status: stored.status, finalUrl: stored.finalUrl ?? entry.url, headers: { ...outcome.headers, 'content-type': stored.contentType ?? 'text/html' } };
-      const links = this.linksOf(html, reused.finalUrl);
+      const finalUrl = stored.finalUrl ?? entry.url;
+      const reused = { ...outcome, status: stored.status, finalUrl, headers: { ...outcome.headers, 'content-type': stored.contentType ?? 'text/html' } };
+      const page = await this.pool.analyse({ bytes: Buffer.from(this.fetches.bodyText(stored.bodyHash)), contentType: 'text/html; charset=utf-8', url: finalUrl, links: true });
       await this.batch.write(() => {
-        this.record(site, entry, 'page', { outcome: reused, soft404: false, method: 'GET', html: null, charset: stored.charset }, 1, null, stored.bodyHash, true, stored);
-        this.follow(site, scope, entry, links);
+        const fetchId = this.record(site, entry, 'page', { outcome: reused, soft404: false, method: 'GET', page: { ...page, charset: stored.charset ?? page.charset } }, 1, null, stored.bodyHash, true, stored);
+        this.follow(site, scope, entry, fetchId, page.links);
       });
       return;
     }
 
-    const { html, charset } = decodeBody(outcome);
-    const soft404 = await isSoft404(entry.url, outcome, html, (origin) => this.notFoundPage(site, origin));
-    const links = html !== null && outcome.ok && outcome.status === 200 && !soft404 ? this.linksOf(html, outcome.finalUrl) : [];
+    const page = await analyseAnswer(this.pool, outcome, true);
+    const soft404 = await isSoft404(entry.url, outcome, page, this.notFoundProbe(site));
+    const links = page && outcome.ok && outcome.status === 200 && !soft404 ? page.links : [];
     await this.batch.write(() => {
-      this.record(site, entry, 'page', { outcome, soft404, method: 'GET', html, charset }, 1, isHtml(outcome) ? html : null);
-      this.follow(site, scope, entry, links);
+      const fetchId = this.record(site, entry, 'page', { outcome, soft404, method: 'GET', page }, 1, page?.body ?? null);
+      this.follow(site, scope, entry, fetchId, links);
     });
   }
 
-  private linksOf(html: string, pageUrl: string): PageLink[] {
-    return extractLinks(cheerio.load(html), pageUrl);
-  }
-
   /** Links → links table and new frontier entries: in-scope pages within depth and budget are crawled, the rest checked. */
-  private follow(site: StoredSite, scope: SiteScope, entry: FrontierEntry, links: readonly PageLink[]): void {
-    const onHomepage = entry.depth === 0;
-    this.links.record(site.id, links.map((l) => ({ fromUrl: entry.url, target: l.target, tag: l.tag, text: l.text, onHomepage, scheme: l.scheme })));
-    let pages = this.frontier.pageCount(site.id);
-    const next: NewFrontierEntry[] = [];
+  private follow(site: StoredSite, scope: SiteScope, entry: FrontierEntry, fetchId: number, links: readonly PageLink[]): void {
+    this.links.record(fetchId, links);
+    let pages = this.pageCounts.get(site.id) ?? this.frontier.pageCount(site.id);
+    const seen = new Set<string>();
     for (const l of links) {
-      if (l.scheme !== 'http') continue; // javascript:, mailto:, tel: are recorded, never fetched
-      const internal = scope.contains(l.target);
-      const crawlable = internal && l.navigable && looksLikePage(l.target) && entry.depth + 1 <= this.options.maxDepth && pages < this.options.maxPages;
-      if (crawlable) {
-        const added = this.frontier.add([{ siteId: site.id, url: l.target, kind: 'page', external: false, depth: entry.depth + 1, referrer: entry.url }]);
-        pages += added;
-        if (added) continue;
-      }
-      next.push({ siteId: site.id, url: l.target, kind: crawlable ? 'page' : 'check', external: !internal, depth: entry.depth + 1, referrer: entry.url });
+      if (l.scheme !== 'http' || seen.has(l.target)) continue; // javascript:, mailto:, tel: are recorded, never fetched
+      seen.add(l.target);
+      if (this.known.has(`${site.id} ${l.target}`)) continue;
+      const url = new URL(l.target);
+      const internal = scope.contains(url);
+      const crawlable = internal && l.navigable && looksLikePage(url) && entry.depth + 1 <= this.options.maxDepth && pages < this.options.maxPages;
+      const added = this.frontier.add([{ siteId: site.id, url: l.target, kind: crawlable ? 'page' : 'check', external: !internal, depth: entry.depth + 1, referrer: entry.url }]);
+      if (crawlable) pages += added;
+      this.known.add(`${site.id} ${l.target}`);
     }
-    this.frontier.add(next);
+    this.pageCounts.set(site.id, pages);
   }
 
-  private record(site: StoredSite, entry: FrontierEntry, purpose: 'page' | 'check', checked: CheckedTarget, attempt: number, html: string | null,
-    bodyHash: string | null = null, notModified = false, validators?: { etag: string | null; lastModified: string | null }): void {
+  private record(site: StoredSite, entry: FrontierEntry, purpose: 'page' | 'check', checked: CheckedTarget, attempt: number, body: StoredBody | null,
+    bodyHash: string | null = null, notModified = false, validators?: { etag: string | null; lastModified: string | null }): number {
     const { outcome, soft404 } = checked;
     const verdict = verdictFor(outcome, soft404, attempt);
     const h = outcome.ok ? outcome.headers : {};
-    this.fetches.record({
+    const fetchId = this.fetches.record({
       runId: this.runId, siteId: site.id, url: entry.url, purpose, method: checked.method, attempt,
       finalUrl: outcome.finalUrl, status: outcome.ok ? outcome.status : null,
       errorCode: outcome.ok ? null : outcome.code, errorMessage: outcome.ok ? null : outcome.message,
       redirects: outcome.redirects, verdict, soft404, notModified, ms: outcome.ms, bytes: outcome.ok ? outcome.body.length : 0,
-      contentType: h['content-type'] ?? null, charset: checked.charset,
+      contentType: h['content-type'] ?? null, charset: checked.page?.charset ?? null,
       etag: h['etag'] ?? validators?.etag ?? null, lastModified: h['last-modified'] ?? validators?.lastModified ?? null,
-      depth: entry.depth, referrer: entry.referrer, html, bodyHash,
+      depth: entry.depth, referrer: entry.referrer, body, bodyHash,
     });
     this.frontier.markDone(entry.id);
     this.emit('fetch', { siteId: site.id, url: entry.url, purpose, status: outcome.ok ? outcome.status : null, errorCode: outcome.ok ? null : outcome.code, verdict, bytes: outcome.ok ? outcome.body.length : 0 });
+    return fetchId;
   }
 
   /** robots.txt through the same polite fetcher; stored, so a resumed run does not ask again. */
@@ -227,8 +237,8 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
       return { ok: true, status: stored.status, finalUrl: url, redirects: [], headers: {}, body, truncated: false, ms: 0 };
     }
     const outcome = await this.fetcher.fetch(url, { method: 'GET' });
-    const text = outcome.ok && outcome.status === 200 ? outcome.body.toString('utf8') : null;
-    await this.batch.write(() => this.recordAux(url, 'robots', outcome, text));
+    const body = outcome.ok && outcome.status === 200 ? storedBody(outcome.body.toString('utf8')) : null;
+    await this.batch.write(() => this.recordAux(url, 'robots', outcome, body));
     return outcome;
   }
 
@@ -244,21 +254,23 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
 
   private async probeNotFound(site: StoredSite, url: string): Promise<string | null> {
     const stored = this.fetches.storedInRun(this.runId, url, 'soft404-probe');
-    if (stored) return stored.status === 200 && stored.bodyHash ? pageFingerprint(this.fetches.bodyText(stored.bodyHash)) : null;
+    if (stored) {
+      if (stored.status !== 200 || !stored.bodyHash) return null;
+      return (await this.pool.analyse({ bytes: Buffer.from(this.fetches.bodyText(stored.bodyHash)), contentType: 'text/html; charset=utf-8', url, links: false })).fingerprint;
+    }
     const outcome = await this.fetcher.fetch(url, { method: 'GET' });
-    const { html } = decodeBody(outcome);
-    const page = outcome.ok && outcome.status === 200 ? html : null;
-    await this.batch.write(() => this.recordAux(url, 'soft404-probe', outcome, page, site.id));
-    return page === null ? null : pageFingerprint(page);
+    const page = outcome.ok && outcome.status === 200 ? await analyseAnswer(this.pool, outcome, false) : null;
+    await this.batch.write(() => this.recordAux(url, 'soft404-probe', outcome, page?.body ?? null, site.id));
+    return page?.fingerprint ?? null;
   }
 
-  private recordAux(url: string, purpose: FetchPurpose, outcome: FetchOutcome, text: string | null, siteId = ''): void {
+  private recordAux(url: string, purpose: FetchPurpose, outcome: FetchOutcome, body: StoredBody | null, siteId = ''): void {
     this.fetches.record({
       runId: this.runId, siteId, url, purpose, method: 'GET', attempt: 1, finalUrl: outcome.finalUrl,
       status: outcome.ok ? outcome.status : null, errorCode: outcome.ok ? null : outcome.code, errorMessage: outcome.ok ? null : outcome.message,
       redirects: outcome.redirects, verdict: outcome.ok ? 'ok' : 'broken', soft404: false, notModified: false,
       ms: outcome.ms, bytes: outcome.ok ? outcome.body.length : 0, contentType: outcome.ok ? outcome.headers['content-type'] ?? null : null,
-      charset: null, etag: null, lastModified: null, depth: null, referrer: null, html: text,
+      charset: null, etag: null, lastModified: null, depth: null, referrer: null, body,
     });
   }
 

@@ -1,20 +1,19 @@
 import { createHash } from 'node:crypto';
-import { decodeHtml } from '../extract/decode.js';
+import type { AnalysisPool } from './analysis-pool.js';
 import type { Fetcher } from './fetcher.js';
 import type { FetchOutcome } from './outcome.js';
-import { pageFingerprint, saysNotFound } from './soft-404.js';
+import type { PageAnalysis } from './page-analysis.js';
+
+/** What a host answers for a path that cannot exist: its fingerprint, when that answer is a 200 page. */
+export type NotFoundProbe = (origin: string) => Promise<string | null>;
 
 export interface CheckedTarget {
   outcome: FetchOutcome;
   soft404: boolean;
   method: 'GET' | 'HEAD';
-  /** decoded text when the answer is an HTML page */
-  html: string | null;
-  charset: string | null;
+  /** the analysed page, when the answer was HTML */
+  page: PageAnalysis | null;
 }
-
-/** What a host answers for a path that cannot exist: its fingerprint, when that answer is a 200 page. */
-export type NotFoundProbe = (origin: string) => Promise<string | null>;
 
 /** The path asked for on every host to learn its "not found" page; stable, so runs are comparable. */
 export function probePath(origin: string): string {
@@ -25,10 +24,10 @@ export function isHtml(outcome: FetchOutcome): boolean {
   return outcome.ok && /html|xml/i.test(outcome.headers['content-type'] ?? 'text/html');
 }
 
-export function decodeBody(outcome: FetchOutcome): { html: string | null; charset: string | null } {
-  if (!outcome.ok || outcome.body.length === 0 || !isHtml(outcome)) return { html: null, charset: null };
-  const { text, charset } = decodeHtml(outcome.body, outcome.headers['content-type']);
-  return { html: text, charset };
+/** Analyses an HTML answer with a body (links only when the page is followed). */
+export function analyseAnswer(pool: AnalysisPool, outcome: FetchOutcome, links: boolean): Promise<PageAnalysis | null> {
+  if (!outcome.ok || outcome.body.length === 0 || !isHtml(outcome)) return Promise.resolve(null);
+  return pool.analyse({ bytes: outcome.body, contentType: outcome.headers['content-type'] ?? null, url: outcome.finalUrl, links });
 }
 
 /**
@@ -36,28 +35,28 @@ export function decodeBody(outcome: FetchOutcome): { html: string | null; charse
  * a random path with this very page (a home page reached by redirect from a dead path counts too,
  * but the home page itself, asked for directly, does not).
  */
-export async function isSoft404(url: string, outcome: FetchOutcome, html: string | null, probe: NotFoundProbe): Promise<boolean> {
-  if (!outcome.ok || outcome.status !== 200 || html === null) return false;
-  if (saysNotFound(html)) return true;
+export async function isSoft404(url: string, outcome: FetchOutcome, page: PageAnalysis | null, probe: NotFoundProbe): Promise<boolean> {
+  if (!outcome.ok || outcome.status !== 200 || page === null) return false;
+  if (page.saysNotFound) return true;
   const requested = new URL(url);
   if (requested.pathname === '/' && requested.search === '') return false;
   const notFound = await probe(requested.origin);
-  return notFound !== null && notFound === pageFingerprint(html);
+  return notFound !== null && notFound === page.fingerprint;
 }
 
 /**
  * A link target checked once: internal targets by GET (the answer is the page a visitor gets),
  * external ones by HEAD, falling back to GET where HEAD is refused or fails.
  */
-export async function checkTarget(url: string, external: boolean, fetcher: Fetcher, probe: NotFoundProbe): Promise<CheckedTarget> {
+export async function checkTarget(url: string, external: boolean, fetcher: Fetcher, pool: AnalysisPool, probe: NotFoundProbe): Promise<CheckedTarget> {
   let method: 'GET' | 'HEAD' = external ? 'HEAD' : 'GET';
   let outcome = await fetcher.fetch(url, { method });
   if (method === 'HEAD' && headNotTrusted(outcome)) {
     method = 'GET';
     outcome = await fetcher.fetch(url, { method });
   }
-  const { html, charset } = decodeBody(outcome);
-  return { outcome, soft404: await isSoft404(url, outcome, html, probe), method, html, charset };
+  const page = await analyseAnswer(pool, outcome, false);
+  return { outcome, soft404: await isSoft404(url, outcome, page, probe), method, page };
 }
 
 /** Many servers answer HEAD with 404/405/500 while GET works; a timeout is not worth a second wait. */

@@ -37,8 +37,8 @@ export class SiteScope {
     this.extraOrigins = new Set(mailboxes.map((m) => new URL(m).host));
   }
 
-  contains(url: string): boolean {
-    const u = new URL(url);
+  contains(url: string | URL): boolean {
+    const u = typeof url === 'string' ? new URL(url) : url;
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return false;
     if (this.extraOrigins.has(u.host)) return true;
     if (u.port !== this.port) return false;
@@ -54,6 +54,6 @@ function isIp(host: string): boolean {
 const NON_PAGE = /\.(pdf|docx?|xlsx?|pptx?|wps|et|zip|rar|7z|gz|tar|jpe?g|png|gif|bmp|webp|svg|ico|swf|flv|mp[34]|avi|wmv|mov|exe|apk|css|js|txt|xml|json)$/i;
 
 /** Attachments and media are checked, not crawled as pages. */
-export function looksLikePage(url: string): boolean {
-  return !NON_PAGE.test(new URL(url).pathname);
+export function looksLikePage(url: string | URL): boolean {
+  return !NON_PAGE.test((typeof url === 'string' ? new URL(url) : url).pathname);
 }

@@ -16,6 +16,7 @@ export function visibleText(html: string): string {
 
 /** A page that says it is missing: in its title, or as the gist of a short body. */
 export function saysNotFound(html: string): boolean {
+  if (!MISSING_PAGE.test(html)) return false; // the common case, without building the visible text
   const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1] ?? '';
   if (MISSING_PAGE.test(title)) return true;
   const text = visibleText(html);

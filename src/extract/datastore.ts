@@ -1,4 +1,4 @@
-import type { CheerioAPI } from 'cheerio';
+import type { CheerioAPI } from 'cheerio/slim';
 
 /** One embedded record set: a list a CMS (Hanweb's jpage) renders by script from `<script type="text/xml">`. */
 export interface RecordSet {

@@ -17,10 +17,11 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string | null): Deco
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), charset: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), charset: 'utf-16be' };
 
-  const declared = charsetFromContentType(contentType) ?? charsetFromMeta(bytes);
-  const isUtf8 = validUtf8(bytes);
   // GBK (GB18030 is its superset) text almost never validates as UTF-8, so valid UTF-8 wins over a gbk label
-  const charset = isUtf8 ? 'utf-8' : declared && declared !== 'utf-8' ? declared : 'gb18030';
+  const utf8 = strictUtf8(bytes);
+  if (utf8 !== null) return { text: utf8, charset: 'utf-8' };
+  const declared = charsetFromContentType(contentType) ?? charsetFromMeta(bytes);
+  const charset = declared && declared !== 'utf-8' ? declared : 'gb18030';
   return { text: new TextDecoder(charset).decode(bytes), charset };
 }
 
@@ -47,11 +48,13 @@ function charsetFromMeta(bytes: Uint8Array): string | null {
   return m ? normaliseCharset(m[1]!) : null;
 }
 
-function validUtf8(bytes: Uint8Array): boolean {
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The text when the bytes are valid UTF-8 (one pass: validate and decode), else null. */
+function strictUtf8(bytes: Uint8Array): string | null {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
+    return UTF8.decode(bytes);
   } catch {
-    return false;
+    return null;
   }
 }

@@ -1,6 +1,9 @@
-import { load, type CheerioAPI } from 'cheerio';
+import type { CheerioAPI } from 'cheerio/slim';
+import type { Element } from 'domhandler';
+import { findAll, findOne, textContent } from 'domutils';
 import { normaliseUrl, schemeOf, type LinkScheme } from '../crawl/scope.js';
 import { extractRecordSets } from './datastore.js';
+import { parseHtml } from './parse-html.js';
 
 /** One reference from a page: where it points, how (tag), and what a visitor sees of it. */
 export interface PageLink {
@@ -13,19 +16,20 @@ export interface PageLink {
   navigable: boolean;
 }
 
-const SOURCES: readonly [selector: string, attr: string, navigable: boolean][] = [
-  ['a[href]', 'href', true],
-  ['area[href]', 'href', true],
-  ['iframe[src]', 'src', true],
-  ['frame[src]', 'src', true],
-  ['img[src]', 'src', false],
-  ['script[src]', 'src', false],
-  ['link[href]', 'href', false],
-  ['source[src]', 'src', false],
-  ['embed[src]', 'src', false],
-  ['video[src]', 'src', false],
-  ['audio[src]', 'src', false],
-];
+/** Which attribute holds the reference, and whether following it is navigation (a page) or a resource. */
+const SOURCES: Record<string, { attr: string; navigable: boolean }> = {
+  a: { attr: 'href', navigable: true },
+  area: { attr: 'href', navigable: true },
+  iframe: { attr: 'src', navigable: true },
+  frame: { attr: 'src', navigable: true },
+  img: { attr: 'src', navigable: false },
+  script: { attr: 'src', navigable: false },
+  link: { attr: 'href', navigable: false },
+  source: { attr: 'src', navigable: false },
+  embed: { attr: 'src', navigable: false },
+  video: { attr: 'src', navigable: false },
+  audio: { attr: 'src', navigable: false },
+};
 
 const IGNORED_LINK_RELS = /\b(preconnect|dns-prefetch|canonical|alternate|manifest)\b/i;
 
@@ -34,40 +38,52 @@ const IGNORED_LINK_RELS = /\b(preconnect|dns-prefetch|canonical|alternate|manife
  * including the links of lists the page renders by script from embedded XML record sets.
  */
 export function extractLinks($: CheerioAPI, pageUrl: string): PageLink[] {
-  const baseHref = $('base[href]').first().attr('href');
+  const elements = findAll((el) => el.tagName in SOURCES || el.tagName === 'base', $.root().toArray());
+  const baseHref = elements.find((el) => el.tagName === 'base' && el.attribs['href'])?.attribs['href'];
   const base = (baseHref && normaliseUrl(baseHref, pageUrl)) || pageUrl;
-  const out = referencesOf($, base);
-  for (const set of extractRecordSets($)) {
-    if (set.records.length > 0) out.push(...referencesOf(load(set.records.join('\n')), base));
+  const out = referencesOf(elements, base);
+  if (elements.some(isRecordSetScript)) {
+    for (const set of extractRecordSets($)) {
+      if (set.records.length > 0) out.push(...referencesOf(findAll((el) => el.tagName in SOURCES, parseHtml(set.records.join('\n')).root().toArray()), base));
+    }
   }
   return out;
 }
 
-function referencesOf($: CheerioAPI, base: string): PageLink[] {
+function isRecordSetScript(el: Element): boolean {
+  return el.tagName === 'script' && (el.attribs['type'] === 'text/xml' || el.attribs['language'] === 'xml');
+}
+
+/** One walk over the elements that can carry a reference (a plain DOM walk: several times faster than a selector). */
+function referencesOf(elements: readonly Element[], base: string): PageLink[] {
   const out: PageLink[] = [];
-  for (const [selector, attr, navigable] of SOURCES) {
-    $(selector).each((_, el) => {
-      const $el = $(el);
-      if (tagOf(el) === 'link' && IGNORED_LINK_RELS.test($el.attr('rel') ?? '')) return;
-      const raw = ($el.attr(attr) ?? '').trim();
-      if (raw === '' || raw.startsWith('#')) return;
+  for (const el of elements) {
+    const tag = el.tagName;
+    const source = SOURCES[tag];
+    if (!source) continue;
+    const { attr, navigable } = source;
+    const attrs = el.attribs;
+    const raw = (attrs[attr] ?? '').trim();
+    if (raw !== '' && !raw.startsWith('#') && !(tag === 'link' && IGNORED_LINK_RELS.test(attrs['rel'] ?? ''))) {
       const scheme = schemeOf(raw);
       const target = scheme === 'http' ? normaliseUrl(raw, base) : raw;
-      if (target === null) return;
-      const text = (navigable ? $el.text() || $el.find('img').attr('alt') || $el.attr('title') || '' : $el.attr('alt') || '').replace(/\s+/g, ' ').trim();
-      out.push({ target, tag: tagOf(el), text: text.slice(0, 200), scheme, navigable });
-    });
-  }
-  $('img[srcset], source[srcset]').each((_, el) => {
-    for (const candidate of ($(el).attr('srcset') ?? '').split(',')) {
-      const raw = candidate.trim().split(/\s+/)[0];
-      const target = raw ? normaliseUrl(raw, base) : null;
-      if (target) out.push({ target, tag: tagOf(el), text: '', scheme: 'http', navigable: false });
+      if (target !== null) out.push({ target, tag, text: navigable ? visibleLabel(el) : (attrs['alt'] ?? '').trim(), scheme, navigable });
     }
-  });
+    if (attrs['srcset']) {
+      for (const candidate of attrs['srcset'].split(',')) {
+        const url = candidate.trim().split(/\s+/)[0];
+        const target = url ? normaliseUrl(url, base) : null;
+        if (target) out.push({ target, tag, text: '', scheme: 'http', navigable: false });
+      }
+    }
+  }
   return out;
 }
 
-function tagOf(el: unknown): string {
-  return (el as { tagName?: string }).tagName ?? '';
+/** What a visitor reads as the link: its text, else its image's alt, else its title. */
+function visibleLabel(el: Element): string {
+  const text = textContent(el).replace(/\s+/g, ' ').trim();
+  if (text) return text.slice(0, 200);
+  const img = findOne((n) => n.tagName === 'img', el.children);
+  return (img?.attribs['alt'] ?? el.attribs['title'] ?? '').trim().slice(0, 200);
 }

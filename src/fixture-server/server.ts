@@ -61,6 +61,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export class FixtureFleet {
   private readonly servers: Server[] = [];
   private readonly hanging = new Set<ServerResponse>();
+  /** each file's served bytes, ETag and gzip form, computed once: the server must not eat the CPU the crawler is measured on */
+  private readonly prepared = new Map<string | Buffer, { body: Buffer; etag: string; gzipped: Buffer | null }>();
   readonly sites = new Map<string, ServedSite>();
   /** requests in flight across every site of the fleet (they all share 127.0.0.1) */
   inFlight = 0;
@@ -133,6 +135,19 @@ export class FixtureFleet {
     }));
   }
 
+  private prepare(file: string | Buffer, text: boolean): { body: Buffer; etag: string; gzipped: Buffer | null } {
+    let ready = this.prepared.get(file);
+    if (!ready) {
+      let body = Buffer.isBuffer(file) ? file : Buffer.from(file);
+      // latin1 round-trips every byte, so ASCII placeholders are replaced in GBK files without re-encoding them
+      if (text) body = Buffer.from(this.resolve(body.toString('latin1')), 'latin1');
+      const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"`;
+      ready = { body, etag, gzipped: text && body.length > 1024 ? gzipSync(body) : null };
+      this.prepared.set(file, ready);
+    }
+    return ready;
+  }
+
   private async answer(req: IncomingMessage, res: ServerResponse, content: SiteContent, path: string, nth: number): Promise<void> {
     const behaviour: Behaviour = content.behaviours?.[path] ?? (content.files[path] === undefined && content.files[`${path}index.html`] === undefined ? content.fallback : undefined) ?? {};
     if (behaviour.hang) {
@@ -159,10 +174,8 @@ export class FixtureFleet {
     }
     const type = behaviour.contentType ?? contentTypeFor(path.endsWith('/') ? 'index.html' : path);
     const text = /^text\/|javascript|json|xml/.test(type);
-    let body = Buffer.isBuffer(file) ? file : Buffer.from(file);
-    // latin1 round-trips every byte, so ASCII placeholders are replaced in GBK files without re-encoding them
-    if (text) body = Buffer.from(this.resolve(body.toString('latin1')), 'latin1');
-    const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"`;
+    const { body: plain, etag, gzipped } = this.prepare(file, text);
+    let body = plain;
     const headers: Record<string, string> = {
       'content-type': text && !behaviour.noCharsetHeader ? `${type}; charset=${content.charset ?? 'utf-8'}` : type,
       etag,
@@ -174,8 +187,8 @@ export class FixtureFleet {
       res.writeHead(304, { etag }).end();
       return;
     }
-    if (text && body.length > 1024 && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
-      body = gzipSync(body);
+    if (gzipped && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      body = gzipped;
       headers['content-encoding'] = 'gzip';
     }
     headers['content-length'] = String(body.length);

@@ -18,6 +18,7 @@ export function openDb(file: string, { readonly = false } = {}): Db {
     db.pragma('journal_mode = WAL');
     // NORMAL in WAL mode is durable against a killed process; only an OS crash can lose the last commits
     db.pragma('synchronous = NORMAL');
+    db.pragma('cache_size = -65536'); // 64 MiB: index pages of a large run stay in memory between commits
   }
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');

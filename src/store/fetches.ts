@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
+import type { StoredBody } from '../crawl/page-analysis.js';
 import type { LinkVerdict } from '../crawl/outcome.js';
 import type { Db } from './db.js';
 
@@ -28,9 +28,9 @@ export interface FetchRecord {
   lastModified: string | null;
   depth: number | null;
   referrer: string | null;
-  /** decoded page text to keep (pages later checks read); null for checks */
-  html: string | null;
-  /** reuse an already stored body (a 304 answer) */
+  /** the page text to keep (pages later checks read), compressed; null for checks */
+  body: StoredBody | null;
+  /** or an already stored body (a 304 answer) */
   bodyHash?: string | null;
 }
 
@@ -75,20 +75,21 @@ export class Fetches {
     return this.ofRun.get(runId, url, purpose) as ReturnType<Fetches['storedInRun']>;
   }
 
-  record(f: FetchRecord): void {
+  /** Stores one outcome; returns the fetch id. */
+  record(f: FetchRecord): number {
     let bodyHash = f.bodyHash ?? null;
-    if (f.html !== null && bodyHash === null) {
-      bodyHash = createHash('sha1').update(f.html).digest('hex');
-      this.insertBody.run(bodyHash, gzipSync(f.html, { level: 6 }));
+    if (f.body !== null) {
+      bodyHash = f.body.hash;
+      this.insertBody.run(bodyHash, f.body.gz);
     }
-    this.insert.run({
+    return Number(this.insert.run({
       ...f,
       redirects: JSON.stringify(f.redirects),
       soft404: f.soft404 ? 1 : 0,
       notModified: f.notModified ? 1 : 0,
       bodyHash,
       fetchedAt: new Date().toISOString(),
-    });
+    }).lastInsertRowid);
   }
 
   /** ETag / Last-Modified of the newest stored copy of a URL, from any run: sent as conditional headers. */

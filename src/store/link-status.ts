@@ -20,7 +20,7 @@ const LAST_VERDICT = `SELECT url, verdict, status, error_code, soft404 FROM (
 export function brokenLinks(db: Db, runId: number, siteId: string): BrokenLink[] {
   const rows = db.prepare(`WITH v AS (${LAST_VERDICT})
     SELECT DISTINCT l.from_url AS fromUrl, l.target, l.tag, l.text, l.on_homepage AS onHomepage, coalesce(v.error_code, CAST(v.status AS TEXT)) AS status, v.soft404
-    FROM links l JOIN v ON v.url = l.target
+    FROM page_links l JOIN v ON v.url = l.target
     WHERE l.run_id = @runId AND l.site_id = @siteId AND v.verdict = 'broken'
     ORDER BY l.from_url, l.target`).all({ runId, siteId }) as (Omit<BrokenLink, 'onHomepage' | 'soft404'> & { onHomepage: number; soft404: number })[];
   return rows.map((r) => ({ ...r, onHomepage: r.onHomepage === 1, soft404: r.soft404 === 1 }));
@@ -40,10 +40,10 @@ export interface SiteCrawlStats {
 /** Per-site counts of a run, read from the store. */
 export function crawlStats(db: Db, runId: number): SiteCrawlStats[] {
   return db.prepare(`WITH v AS (${LAST_VERDICT}),
-    broken AS (SELECT DISTINCT l.site_id, l.target, l.on_homepage FROM links l JOIN v ON v.url = l.target WHERE l.run_id = @runId AND v.verdict = 'broken')
+    broken AS (SELECT DISTINCT l.site_id, l.target, l.on_homepage FROM page_links l JOIN v ON v.url = l.target WHERE l.run_id = @runId AND v.verdict = 'broken')
     SELECT rs.site_id AS siteId,
       (SELECT count(DISTINCT url) FROM fetches f WHERE f.run_id = @runId AND f.site_id = rs.site_id AND f.purpose = 'page') AS pages,
-      (SELECT count(*) FROM links l WHERE l.run_id = @runId AND l.site_id = rs.site_id) AS links,
+      (SELECT count(*) FROM page_links l WHERE l.run_id = @runId AND l.site_id = rs.site_id) AS links,
       (SELECT count(DISTINCT target) FROM broken b WHERE b.site_id = rs.site_id) AS brokenLinks,
       (SELECT count(DISTINCT target) FROM broken b WHERE b.site_id = rs.site_id AND b.on_homepage = 1) AS homepageBrokenLinks,
       (SELECT count(*) FROM frontier q WHERE q.run_id = @runId AND q.site_id = rs.site_id AND q.state = 'skipped') AS skipped,

@@ -7,21 +7,22 @@ import type { Db } from './db.js';
  */
 export class WriteBatch {
   private pending: { write: () => void; resolve: () => void; reject: (e: unknown) => void }[] = [];
-  private timer: NodeJS.Timeout | null = null;
+  private scheduled: NodeJS.Immediate | null = null;
 
-  constructor(private readonly db: Db, private readonly maxDelayMs = 20, private readonly maxSize = 200) {}
+  constructor(private readonly db: Db, private readonly maxSize = 500) {}
 
   write(write: () => void): Promise<void> {
     return new Promise((resolve, reject) => {
       this.pending.push({ write, resolve, reject });
       if (this.pending.length >= this.maxSize) this.flush();
-      else this.timer ??= setTimeout(() => this.flush(), this.maxDelayMs);
+      // everything written while the event loop works through its current round commits together
+      else this.scheduled ??= setImmediate(() => this.flush());
     });
   }
 
   flush(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    if (this.scheduled) clearImmediate(this.scheduled);
+    this.scheduled = null;
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) return;

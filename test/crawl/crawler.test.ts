@@ -157,7 +157,7 @@ describe('link checks', () => {
       // HEAD 404 is not trusted: confirmed by one GET
       expect(extFleet.stats('ext').hits.get('HEAD /missing.html')).toBe(1);
       expect(extFleet.stats('ext').hits.get('GET /missing.html')).toBe(1);
-      expect(rows(db, `SELECT count(*) AS n FROM links WHERE run_id = ? AND target = ?`, runId, `${ext}/x.html`)).toEqual([{ n: 3 }]);
+      expect(rows(db, `SELECT count(*) AS n FROM page_links WHERE run_id = ? AND target = ?`, runId, `${ext}/x.html`)).toEqual([{ n: 3 }]);
     } finally {
       await extFleet.close();
     }
@@ -179,7 +179,7 @@ describe('link checks', () => {
 
   it('records javascript:, mailto: and tel: links without fetching them', async () => {
     const { db, runId, fleet } = await crawl({ a: { files: { '/': html('<a href="javascript:void(0)">收藏</a><a href="mailto:a@b.cn">邮件</a><a href="tel:12345">热线</a>') } } });
-    expect(rows(db, `SELECT target, scheme, text FROM links WHERE run_id = ? ORDER BY target`, runId)).toEqual([
+    expect(rows(db, `SELECT target, scheme, text FROM page_links WHERE run_id = ? ORDER BY target`, runId)).toEqual([
       { target: 'javascript:void(0)', scheme: 'javascript', text: '收藏' },
       { target: 'mailto:a@b.cn', scheme: 'mailto', text: '邮件' },
       { target: 'tel:12345', scheme: 'tel', text: '热线' },
@@ -220,7 +220,7 @@ describe('conditional requests', () => {
     expect(pages(first.runId).every((p) => p['not_modified'] === 0)).toBe(true);
     expect(pages(second.runId)).toEqual(pages(first.runId).map((p) => ({ ...p, not_modified: 1 })));
     // the second run still followed the home page's links
-    expect(rows(db, `SELECT count(*) AS n FROM links WHERE run_id = ?`, second.runId)).toEqual([{ n: 5 }]);
+    expect(rows(db, `SELECT count(*) AS n FROM page_links WHERE run_id = ?`, second.runId)).toEqual([{ n: 5 }]);
   });
 });
 

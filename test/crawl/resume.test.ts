@@ -30,7 +30,7 @@ function storedResult(file: string) {
     return {
       runs: q(`SELECT as_of, finished_at IS NOT NULL AS finished FROM runs`),
       fetches: q(`SELECT site_id, url, purpose, method, attempt, status, error_code, verdict, soft404, body_hash FROM fetches WHERE purpose IN ('page', 'check') ORDER BY site_id, url, attempt`),
-      links: q(`SELECT site_id, from_url, target, tag, on_homepage FROM links ORDER BY site_id, from_url, target, tag`),
+      links: q(`SELECT site_id, from_url, target, tag, on_homepage FROM page_links ORDER BY site_id, from_url, target, tag`),
       frontier: q(`SELECT site_id, url, kind, depth, state FROM frontier ORDER BY site_id, url`),
       sites: q(`SELECT run_id, site_id, finished_at IS NOT NULL AS finished FROM run_sites ORDER BY site_id`),
     };

@@ -6,7 +6,7 @@ import { writeTmp } from './tmp.js';
 
 export const TEST_CRAWL: CrawlOptions = {
   concurrency: 16, perHost: 2, perIp: 64, delayMs: 0, timeoutMs: 5000, maxPages: 300, maxDepth: 6,
-  ignoreRobots: false, userAgent: 'govsite-test/1.0 (+http://127.0.0.1/contact)', siteConcurrency: 8,
+  ignoreRobots: false, userAgent: 'govsite-test/1.0 (+http://127.0.0.1/contact)', siteConcurrency: 8, workers: 1,
   retry: { ...DEFAULT_RETRY, baseDelayMs: 50 },
 };
 

@@ -82,20 +82,22 @@ CREATE TABLE fetches (
   body_hash TEXT REFERENCES bodies(hash),
   fetched_at TEXT NOT NULL
 );
-CREATE INDEX fetches_run_url ON fetches (run_id, url);
-CREATE INDEX fetches_url ON fetches (url, id);
+-- (url, run_id) serves both "this URL in this run" and "the newest stored copy of this URL"
+CREATE INDEX fetches_url ON fetches (url, run_id);
 CREATE INDEX fetches_run_site ON fetches (run_id, site_id);
 
+-- Every reference on a stored page, as written there (one row per target, tag and text).
 CREATE TABLE links (
-  run_id INTEGER NOT NULL REFERENCES runs(id),
-  site_id TEXT NOT NULL,
-  from_url TEXT NOT NULL,
+  fetch_id INTEGER NOT NULL REFERENCES fetches(id),
   target TEXT NOT NULL,
   tag TEXT NOT NULL,
   text TEXT NOT NULL DEFAULT '',
-  on_homepage INTEGER NOT NULL DEFAULT 0,
   scheme TEXT NOT NULL
 );
-CREATE INDEX links_run_site ON links (run_id, site_id);
-CREATE INDEX links_run_target ON links (run_id, target);
+CREATE INDEX links_fetch ON links (fetch_id);
+
+-- Links with the page they are on; on_homepage is the site's registered home page itself.
+CREATE VIEW page_links AS
+  SELECT f.run_id, f.site_id, f.url AS from_url, l.target, l.tag, l.text, l.scheme, (f.url = s.url) AS on_homepage
+  FROM links l JOIN fetches f ON f.id = l.fetch_id JOIN sites s ON s.id = f.site_id;
 `;

@@ -1,0 +1,38 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Crawls a generated fleet (N sites × M pages, served by a separate process on loopback) with
+ * govsite and with linkinator at the same total concurrency, and prints URLs/s, pages/s and peak RSS.
+ * Usage: node dist/bench/crawl-vs-linkinator.js [sites=20] [pages=100] [concurrency=16]
+ * Each tool runs in its own process so its peak RSS is its own. A benchmark, never a timed test.
+ */
+const [sites = 20, pages = 100, concurrency = 16] = process.argv.slice(2).map(Number);
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+
+const server = spawn(process.execPath, [here('./serve-fleet.js'), String(sites), String(pages)], { stdio: ['pipe', 'pipe', 'inherit'] });
+const [line] = (await once(createInterface({ input: server.stdout! }), 'line')) as [string];
+
+type Figures = { runs: { pages: number; urls: number; ms: number; notModified?: number }[]; maxRssMb: number };
+const run = (script: string, ...args: string[]): Figures => JSON.parse(execFileSync(process.execPath, [here(script), line, String(concurrency), ...args], { encoding: 'utf8', maxBuffer: 1 << 26 })) as Figures;
+
+try {
+  // govsite at per-host = concurrency too: linkinator has no per-host limit, so this is the like-for-like row
+  const rows: [string, Figures][] = [
+    ['linkinator 6 (no storage)', run('./run-linkinator.js')],
+    [`govsite, per-host ${concurrency}, stores all`, run('./run-govsite.js', String(concurrency))],
+    ['govsite, per-host 2 (default)', run('./run-govsite.js', '2')],
+    ['govsite, 2nd run (conditional)', run('./run-govsite.js', '2', '2')],
+  ];
+  console.log(`fleet: ${sites} sites × ${pages} pages, concurrency ${concurrency}, ${new Date().toISOString().slice(0, 10)}, node ${process.version}`);
+  console.log('tool                              pages   urls   seconds   urls/s  pages/s  peak RSS MB');
+  for (const [name, f] of rows) {
+    const r = f.runs[f.runs.length - 1]!;
+    const s = r.ms / 1000;
+    console.log(`${name.padEnd(32)} ${String(r.pages).padStart(6)} ${String(r.urls).padStart(6)} ${s.toFixed(2).padStart(9)} ${(r.urls / s).toFixed(0).padStart(8)} ${(r.pages / s).toFixed(0).padStart(8)} ${f.maxRssMb.toFixed(0).padStart(12)}${r.notModified ? `  (${r.notModified} answered 304)` : ''}`);
+  }
+} finally {
+  server.stdin!.end();
+}

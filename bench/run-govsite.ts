@@ -1,0 +1,31 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { crawlRegistry } from '../src/crawl/run-crawl.js';
+import { DEFAULT_RETRY } from '../src/crawl/retry.js';
+import { DEFAULT_USER_AGENT } from '../src/crawl/http-client.js';
+import { DEFAULT_WORKERS } from '../src/crawl/analysis-pool.js';
+import { openDb } from '../src/store/db.js';
+
+/** Child process: crawls the given origins with govsite, storing everything; prints one JSON line of figures. */
+const [originsJson, concurrencyArg, perHostArg, runs = '1'] = process.argv.slice(2);
+const origins = JSON.parse(originsJson!) as string[];
+const concurrency = Number(concurrencyArg);
+const dir = join(tmpdir(), `govsite-bench-${process.pid}`);
+const registry = join(`${dir}.csv`);
+writeFileSync(registry, ['id,url', ...origins.map((o, i) => `site${i},${o}/`)].join('\n'));
+const db = openDb(`${dir}.db`);
+const results = [];
+for (let r = 0; r < Number(runs); r++) {
+  const started = performance.now();
+  const { run } = await crawlRegistry(db, {
+    registry, asOf: '2026-11-15', resume: false,
+    options: { concurrency, perHost: Number(perHostArg), perIp: concurrency, delayMs: 0, timeoutMs: 15_000, maxPages: 100_000, maxDepth: 10_000,
+      ignoreRobots: false, userAgent: DEFAULT_USER_AGENT, retry: DEFAULT_RETRY, siteConcurrency: Math.max(4, concurrency), workers: DEFAULT_WORKERS },
+  });
+  const ms = performance.now() - started;
+  const counts = db.prepare(`SELECT sum(purpose = 'page') AS pages, count(DISTINCT url) AS urls, sum(not_modified) AS notModified FROM fetches WHERE run_id = ? AND purpose IN ('page', 'check')`).get(run.id) as { pages: number; urls: number; notModified: number };
+  results.push({ ...counts, ms });
+}
+const usage = process.resourceUsage();
+process.stdout.write(`${JSON.stringify({ runs: results, maxRssMb: usage.maxRSS / 1024, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 })}\n`);

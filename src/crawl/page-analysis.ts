@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { decodeHtml } from '../extract/decode.js';
+import { extractLinks, type PageLink } from '../extract/links.js';
+import { parseHtml } from '../extract/parse-html.js';
+import { pageFingerprint, saysNotFound } from './soft-404.js';
+
+/** A stored page body: gzip of the decoded UTF-8 text, named by the SHA-1 of that text. */
+export interface StoredBody {
+  hash: string;
+  gz: Uint8Array;
+}
+
+/** What the crawl needs to know of an HTML answer: computed off the main thread when workers run. */
+export interface PageAnalysis {
+  charset: string;
+  links: PageLink[];
+  /** the page says it is missing (a soft 404 by its words) */
+  saysNotFound: boolean;
+  /** fingerprint of its visible text (a soft 404 by sameness with the host's not-found page) */
+  fingerprint: string;
+  body: StoredBody;
+}
+
+export interface AnalysisRequest {
+  bytes: Uint8Array;
+  contentType: string | null;
+  /** the page's final URL: relative links resolve against it */
+  url: string;
+  /** parse links (pages that are followed); link checks only need the soft-404 signals */
+  links: boolean;
+}
+
+/** Pure and CPU-bound: bytes → decoded, parsed, links, soft-404 signals, compressed body. */
+export function analysePage({ bytes, contentType, url, links }: AnalysisRequest): PageAnalysis {
+  const { text, charset } = decodeHtml(bytes, contentType);
+  return {
+    charset,
+    links: links ? extractLinks(parseHtml(text), url) : [],
+    saysNotFound: saysNotFound(text),
+    fingerprint: pageFingerprint(text),
+    body: storedBody(text),
+  };
+}
+
+export function storedBody(text: string): StoredBody {
+  const utf8 = Buffer.from(text);
+  return { hash: createHash('sha1').update(utf8).digest('hex'), gz: gzipSync(utf8, { level: 1 }) };
+}
