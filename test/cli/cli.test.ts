@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'node:test';
+import { expect } from 'expect';
+import { cases } from '../helpers/cases.js';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
 import { tmpDir, writeTmp } from '../helpers/tmp.js';
@@ -14,7 +16,7 @@ describe('govsite import', () => {
     });
   });
 
-  it.each([
+  cases([
     [['import', '/nonexistent/registry.csv'], 2, /^govsite: \/nonexistent\/registry.csv: cannot read registry/],
     [['crawl', 'x.csv', '--as-of', '2026-13-01'], 2, /^govsite: --as-of must be a date YYYY-MM-DD, got "2026-13-01"/],
     [['crawl', 'x.csv', '--per-host', '0'], 2, /^govsite: --per-host must be a whole number ≥ 1, got "0"/],

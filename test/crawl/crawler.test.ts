@@ -1,5 +1,7 @@
 import { gzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, it } from 'node:test';
+import { expect } from 'expect';
+import { cases } from '../helpers/cases.js';
 import { FixtureFleet, type SiteContent } from '../../src/fixture-server/server.js';
 import { startLoopbackProxy } from '../../src/fixture-server/proxy.js';
 import { Fetches } from '../../src/store/fetches.js';
@@ -30,7 +32,7 @@ async function crawl(sites: Record<string, SiteContent>, options: Parameters<typ
 }
 
 describe('politeness, counted at the server', () => {
-  it.each([
+  cases([
     { perHost: 2, pages: 40 },
     { perHost: 4, pages: 40 },
   ])('never more than $perHost connections or requests at once per host', async ({ perHost, pages }) => {
@@ -163,7 +165,7 @@ describe('link checks', () => {
     }
   });
 
-  it.each([
+  cases([
     ['a page that says it is missing', { files: { '/': linksTo(['/gone.html']), '/gone.html': html('<p>对不起，您访问的页面不存在或已被删除！</p>', '提示') } }],
     ['a host that answers every unknown path with the same page', { files: { '/': linksTo(['/gone.html']) }, fallback: { body: html('欢迎访问'.repeat(200), '首页') } }],
   ])('a soft 404 is broken: %s', async (_name, site: SiteContent) => {
@@ -189,7 +191,7 @@ describe('link checks', () => {
 });
 
 describe('decoding', () => {
-  it.each([
+  cases([
     ['GBK named in Content-Type', { charset: 'gbk' }, {}],
     ['GBK named only in <meta>', { charset: 'gbk' }, { noCharsetHeader: true }],
     ['GBK served under a wrong utf-8 header', { charset: 'utf-8' }, {}],

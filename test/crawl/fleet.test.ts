@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { after, before, describe, it } from 'node:test';
+import { expect } from 'expect';
+import { cases } from '../helpers/cases.js';
 import { crawlRegistry } from '../../src/crawl/run-crawl.js';
 import type { FixtureFleet } from '../../src/fixture-server/server.js';
 import type { Db } from '../../src/store/db.js';
@@ -11,16 +13,16 @@ let fleet: FixtureFleet;
 let db: Db;
 let runId: number;
 
-beforeAll(async () => {
+before(async () => {
   const started = await startFixtureFleet();
   fleet = started.fleet;
   db = tmpDb().db;
   runId = (await crawlRegistry(db, { registry: started.registry, asOf: '2026-11-15', resume: false, options: TEST_CRAWL })).run.id;
 });
-afterAll(() => fleet.close());
+after(() => fleet.close());
 
 describe('the fixture fleet: every planted dead link is found with its status', () => {
-  it.each([
+  cases([
     ['3201000001', 'healthy', []],
     ['3408000002', 'gbk-county', [
       { target: 'http://127.0.0.1:1/', status: 'ECONNREFUSED', onHomepage: true, soft404: false },
@@ -34,7 +36,7 @@ describe('the fixture fleet: every planted dead link is found with its status', 
       { target: '{{origin:trouble}}/soft404.html', status: '200', onHomepage: true, soft404: true },
     ]],
     ['5301000004', 'datastore-town', []],
-  ])('%s (%s)', (siteId, _name, expected) => {
+  ])('%s (%s)', (siteId: string, _name: string, expected: { target: string; status: string; onHomepage: boolean; soft404: boolean }[]) => {
     const found = brokenLinks(db, runId, siteId);
     // one row per target; on the home page if any page linking to it is the home page
     const distinct = [...new Map(found.map((b) => [b.target, { target: b.target, status: b.status, onHomepage: found.some((o) => o.target === b.target && o.onHomepage), soft404: b.soft404 }])).values()];

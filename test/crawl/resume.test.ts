@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { after, before, describe, it } from 'node:test';
+import { expect } from 'expect';
+import { cases } from '../helpers/cases.js';
 import { FixtureFleet } from '../../src/fixture-server/server.js';
 import { startCli } from '../helpers/cli.js';
 import { tmpDir, writeTmp } from '../helpers/tmp.js';
@@ -12,13 +14,13 @@ const page = (i: number) => `<html><head><meta charset="utf-8"><title>第${i}页
 let fleet: FixtureFleet;
 let registry: string;
 
-beforeAll(async () => {
+before(async () => {
   const files = Object.fromEntries([['/', page(0)], ...Array.from({ length: PAGES }, (_, i) => [`/p${i}.html`, page(i)])]);
   const behaviours = Object.fromEntries(Array.from({ length: PAGES }, (_, i) => [`/p${i}.html`, { delayMs: 8 }]));
   fleet = await FixtureFleet.start({ a: { files, behaviours }, b: { files, behaviours } });
   registry = writeTmp('resume.csv', `id,url\nsite-a,${fleet.origin('a')}/\nsite-b,${fleet.origin('b')}/\n`);
 });
-afterAll(() => fleet.close());
+after(() => fleet.close());
 
 const crawlArgs = (db: string, ...extra: string[]) => ['crawl', registry, '--db', db, '--as-of', '2026-11-15', '--per-host', '2', '--max-depth', '200', ...extra];
 
@@ -65,7 +67,7 @@ async function waitForFetches(file: string, n: number, exited: () => boolean): P
 describe('kill -9 mid-crawl, then --resume', () => {
   let reference: ReturnType<typeof storedResult>;
 
-  beforeAll(async () => {
+  before(async () => {
     const file = join(tmpDir(), 'whole.db');
     const { done } = startCli(crawlArgs(file));
     expect((await done).code).toBe(0);
@@ -77,7 +79,7 @@ describe('kill -9 mid-crawl, then --resume', () => {
     expect(reference.sites).toEqual([{ run_id: 1, site_id: 'site-a', finished: 1 }, { run_id: 1, site_id: 'site-b', finished: 1 }]);
   });
 
-  it.each([10, 120, 250])('killed after %i stored pages: same stored result, nothing stored fetched again', async (killAfter) => {
+  cases([10, 120, 250])('killed after %i stored pages: same stored result, nothing stored fetched again', async (killAfter) => {
     const file = join(tmpDir(), 'killed.db');
     const first = startCli(crawlArgs(file));
     let exited = false;

@@ -1,11 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'node:test';
+import { expect } from 'expect';
+import { cases } from '../helpers/cases.js';
 import { classifyError, verdictFor, type FetchOutcome } from '../../src/crawl/outcome.js';
 import { parseRetryAfter, retryDelay, DEFAULT_RETRY } from '../../src/crawl/retry.js';
 import { looksLikePage, normaliseUrl, schemeOf, SiteScope } from '../../src/crawl/scope.js';
 import { saysNotFound } from '../../src/crawl/soft-404.js';
 
 describe('classifyError: every failure code from one place', () => {
-  it.each([
+  cases([
     [{ name: 'TimeoutError' }, 'ETIMEDOUT'],
     [{ code: 'UND_ERR_CONNECT_TIMEOUT' }, 'ETIMEDOUT'],
     [{ code: 'UND_ERR_HEADERS_TIMEOUT' }, 'ETIMEDOUT'],
@@ -30,7 +32,7 @@ const response = (status: number, headers: Record<string, string> = {}): FetchOu
 const failure = (code: 'ETIMEDOUT' | 'ECONNREFUSED'): FetchOutcome => ({ ok: false, code, message: '', finalUrl: 'http://x/', redirects: [], ms: 1 });
 
 describe('verdictFor', () => {
-  it.each([
+  cases([
     ['200', response(200), false, 1, 'ok'],
     ['200 soft 404', response(200), true, 1, 'broken'],
     ['404', response(404), false, 1, 'broken'],
@@ -49,7 +51,7 @@ describe('verdictFor', () => {
 
 describe('retry policy', () => {
   const now = Date.parse('2026-11-15T00:00:00Z');
-  it.each([
+  cases([
     ['429 with seconds', response(429, { 'retry-after': '3' }), 0, 3000],
     ['503 with an HTTP date', response(503, { 'retry-after': 'Sun, 15 Nov 2026 00:00:05 GMT' }), 0, 5000],
     ['429 beyond the longest wait', response(429, { 'retry-after': '3600' }), 0, null],
@@ -71,7 +73,7 @@ describe('retry policy', () => {
 
 describe('scope and normalisation', () => {
   const scope = new SiteScope('http://www.example.gov.cn/portal/', ['http://zmhd.other.gov.cn/letters/']);
-  it.each([
+  cases([
     ['http://www.example.gov.cn/a.html', true],
     ['http://example.gov.cn/a.html', true],
     ['http://zwgk.example.gov.cn/a.html', true],
@@ -84,7 +86,7 @@ describe('scope and normalisation', () => {
     expect(scope.contains(url)).toBe(inScope);
   });
 
-  it.each([
+  cases([
     ['../a.html#top', 'http://x.gov.cn/b/c/index.html', 'http://x.gov.cn/b/a.html'],
     ['HTTP://X.GOV.CN:80/A.html', 'http://x.gov.cn/', 'http://x.gov.cn/A.html'],
     ['//cdn.x.gov.cn/a.js', 'https://x.gov.cn/', 'https://cdn.x.gov.cn/a.js'],
@@ -93,17 +95,17 @@ describe('scope and normalisation', () => {
     expect(normaliseUrl(href, base)).toBe(expected);
   });
 
-  it.each([['javascript:void(0)', 'javascript'], ['mailto:a@b', 'mailto'], ['tel:123', 'tel'], ['ftp://x', 'other'], ['/a.html', 'http'], ['https://x', 'http']])('%s is %s', (href, scheme) => {
+  cases([['javascript:void(0)', 'javascript'], ['mailto:a@b', 'mailto'], ['tel:123', 'tel'], ['ftp://x', 'other'], ['/a.html', 'http'], ['https://x', 'http']])('%s is %s', (href, scheme) => {
     expect(schemeOf(href)).toBe(scheme);
   });
 
-  it.each([['http://x/a.html', true], ['http://x/col/col1/', true], ['http://x/a.pdf', false], ['http://x/f.DOC', false], ['http://x/p.jsp?id=1', true]])('%s looks like a page: %s', (url, page) => {
+  cases([['http://x/a.html', true], ['http://x/col/col1/', true], ['http://x/a.pdf', false], ['http://x/f.DOC', false], ['http://x/p.jsp?id=1', true]])('%s looks like a page: %s', (url, page) => {
     expect(looksLikePage(url)).toBe(page);
   });
 });
 
 describe('soft 404 wording', () => {
-  it.each([
+  cases([
     ['<title>404 Not Found</title>', true],
     ['<title>提示</title><body>对不起，您访问的页面不存在！</body>', true],
     ['<title>提示</title><body>您访问的页面已删除</body>', true],

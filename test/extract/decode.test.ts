@@ -1,9 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe } from 'node:test';
+import { expect } from 'expect';
+import { cases } from '../helpers/cases.js';
 import { decodeHtml } from '../../src/extract/decode.js';
 import { corpusBytes, describeCorpus } from '../helpers/corpus.js';
 
 describeCorpus('every real page decodes, whatever its server claimed', () => {
-  it.each([
+  cases([
     ['govcn-home.html', '中国政府网'],
     ['ordos-annual-report-list.html', '鄂尔多斯恩格贝生态示范区'],
     ['shanxi-article.html', '山西省人民政府'],
@@ -24,7 +26,7 @@ describeCorpus('every real page decodes, whatever its server claimed', () => {
 
 describe('decodeHtml', () => {
   const gbk = Buffer.from('c8abcfd8c7efbcbeb7c0bbf0', 'hex'); // 全县秋季防火 in GBK
-  it.each([
+  cases([
     ['GBK with charset=gbk', gbk, 'text/html; charset=gbk', 'gb18030', '全县秋季防火'],
     ['GBK with a wrong utf-8 label', gbk, 'text/html; charset=utf-8', 'gb18030', '全县秋季防火'],
     ['GBK with no label at all', gbk, null, 'gb18030', '全县秋季防火'],

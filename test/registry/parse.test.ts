@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'node:test';
+import { expect } from 'expect';
+import { cases } from '../helpers/cases.js';
 import { parseRegistry, parseRegistryText } from '../../src/registry/parse.js';
 import { siteIdFor } from '../../src/registry/site-id.js';
 import { corpusPath, describeCorpus } from '../helpers/corpus.js';
 
 describeCorpus('the four real registries import as they are', () => {
-  it.each([
+  cases([
     // file, sites, bad rows, first site
     ['county-portals.csv', 3208, 0, { id: '110000', url: 'http://www.beijing.gov.cn/renwen/bjgk/', name: '北京市', level: 'province' }],
     // 2,605 rows, one per mailbox: 286 rows add a mailbox to a site already listed
@@ -32,7 +34,7 @@ describeCorpus('the four real registries import as they are', () => {
 });
 
 describe('bad rows are reported with file:line and skipped', () => {
-  it.each([
+  cases([
     ['csv', 'sites.csv', 'id,name,url,level\n1,甲,http://a.gov.cn,county\n2,乙,htp://b,county\n3,丙,,city\n4,丁,http://d.gov.cn,planet\n5,戊,http://e.gov.cn,town,extra\n6,己,www.f.gov.cn,city\n',
       ['1', '6'], [
         { place: 'sites.csv:3', reason: 'url "htp://b" is not an http(s) URL' },
@@ -64,7 +66,7 @@ describe('bad rows are reported with file:line and skipped', () => {
 });
 
 describe('site ids are stable', () => {
-  it.each([
+  cases([
     ['3201000001', 'http://x.gov.cn/', '3201000001'],
     [null, 'http://WWW.Example.gov.cn/', 'www.example.gov.cn'],
     [null, 'http://www.example.gov.cn/index.html', 'www.example.gov.cn'],
