@@ -5,6 +5,7 @@ import { PACKAGE_ROOT } from '../paths.js';
 import { exitCodeFor, isExpected, UsageError } from '../errors.js';
 import { crawlCommand } from './commands/crawl.js';
 import { demoCommand } from './commands/demo.js';
+import { extractCommand } from './commands/extract.js';
 import { importCommand } from './commands/import.js';
 
 const { version } = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
@@ -14,7 +15,7 @@ const program = new Command('govsite')
   .version(version)
   .showHelpAfterError()
   .exitOverride();
-for (const command of [importCommand, crawlCommand, demoCommand]) program.addCommand(command.exitOverride());
+for (const command of [importCommand, crawlCommand, extractCommand, demoCommand]) program.addCommand(command.exitOverride());
 
 try {
   await program.parseAsync(process.argv);

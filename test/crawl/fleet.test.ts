@@ -36,6 +36,10 @@ describe('the fixture fleet: every planted dead link is found with its status', 
       { target: '{{origin:trouble}}/soft404.html', status: '200', onHomepage: true, soft404: true },
     ]],
     ['5301000004', 'datastore-town', []],
+    ['6201000005', 'zombie-county', [
+      { target: 'http://127.0.0.2:9/', status: 'ECONNREFUSED', onHomepage: true, soft404: false },
+      { target: 'http://127.0.0.3:9/', status: 'ECONNREFUSED', onHomepage: true, soft404: false },
+    ]],
   ])('%s (%s)', (siteId: string, _name: string, expected: { target: string; status: string; onHomepage: boolean; soft404: boolean }[]) => {
     const found = brokenLinks(db, runId, siteId);
     // one row per target; on the home page if any page linking to it is the home page

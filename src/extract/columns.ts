@@ -1,0 +1,48 @@
+import type { CheerioAPI } from 'cheerio/slim';
+import type { Element } from 'domhandler';
+import { normaliseUrl } from '../crawl/scope.js';
+import { classifyColumn, type ColumnCategory } from './categories.js';
+
+export interface Column {
+  name: string;
+  url: string;
+  category: ColumnCategory;
+  /** in the site's main navigation */
+  firstLevel: boolean;
+}
+
+const NAV = /nav|menu|daohang|lanmu|channel|column|topbar|mainmenu|dh\b/i;
+const NOT_COLUMN = /^(首页|网站首页|返回首页|english|无障碍|长者模式|更多|more|登录|注册|设为首页|加入收藏|关怀版|繁体|简体|手机版|网站地图)/i;
+
+/**
+ * The columns (栏目) a page links to: links in navigation containers are first-level; block headings
+ * that link to a list are second-level. Names are 2–12 characters; the site's own pages only.
+ */
+export function extractColumns($: CheerioAPI, pageUrl: string): Column[] {
+  const host = new URL(pageUrl).hostname.replace(/^www\./, '');
+  const columns = new Map<string, Column>();
+  const add = (a: Element, firstLevel: boolean) => {
+    const name = $(a).text().replace(/\s+/g, '').trim() || (a.attribs['title'] ?? '').trim();
+    const url = normaliseUrl(a.attribs['href'] ?? '', pageUrl);
+    if (!url || !/^https?:/.test(url) || name.length < 2 || name.length > 12 || NOT_COLUMN.test(name)) return;
+    if (!new URL(url).hostname.endsWith(host)) return;
+    const known = columns.get(url);
+    if (known) {
+      known.firstLevel ||= firstLevel;
+      return;
+    }
+    columns.set(url, { name, url, category: classifyColumn(name), firstLevel });
+  };
+  $('nav a[href], [class*="nav"] a[href], [id*="nav"] a[href], [class*="menu"] a[href], [id*="menu"] a[href]').each((_, a) => {
+    if (inNavigation(a as Element)) add(a as Element, true);
+  });
+  $('h1 a[href], h2 a[href], h3 a[href], h4 a[href], [class*="title"] a[href], [class*="tit"] > a[href]').each((_, a) => add(a as Element, false));
+  return [...columns.values()];
+}
+
+function inNavigation(a: Element): boolean {
+  for (let n = a.parent as Element | null, depth = 0; n && n.type === 'tag' && depth < 6; n = n.parent as Element | null, depth++) {
+    if (n.tagName === 'nav' || NAV.test(`${n.attribs['class'] ?? ''} ${n.attribs['id'] ?? ''}`)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,95 @@
+/** Calendar dates cross module boundaries as 'YYYY-MM-DD' strings, never as Date objects. */
+export type LocalDate = string;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A real calendar date → LocalDate, else null (2026-02-30 is not a date). */
+export function toLocalDate(y: number, m: number, d: number): LocalDate | null {
+  if (y < 1990 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCMonth() === m - 1 ? `${y}-${pad(m)}-${pad(d)}` : null;
+}
+
+export function daysBetween(from: LocalDate, to: LocalDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export function addDays(date: LocalDate, days: number): LocalDate {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+// 2026-11-02, 2026/11/02, 2026.11.02, 2026年11月2日 (also 2026-11-2); not inside a longer number
+const FULL = /(?<!\d)((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?:\s*日)?(?!\d)/g;
+// (11-02), [11-02], 11月2日: a date without a year
+const YEARLESS = /(?<![\d\-/.年])(\d{1,2})\s*(?:-|月)\s*(\d{1,2})(?:\s*日)?(?![\d\-/.])/g;
+
+/** Every full date written in a text, in order of appearance. */
+export function findDates(text: string): LocalDate[] {
+  const out: LocalDate[] = [];
+  for (const m of text.matchAll(FULL)) {
+    const d = toLocalDate(Number(m[1]), Number(m[2]), Number(m[3]));
+    if (d) out.push(d);
+  }
+  return out;
+}
+
+/**
+ * The date a short text (a list row's date cell) shows: a full date, or a year-less one resolved
+ * against the as-of date.
+ */
+export function parseDate(text: string, asOf: LocalDate): LocalDate | null {
+  const full = findDates(text)[0];
+  if (full) return full;
+  for (const m of text.matchAll(YEARLESS)) {
+    const d = resolveYearless(Number(m[1]), Number(m[2]), asOf);
+    if (d) return d;
+  }
+  return null;
+}
+
+/** A date without a year takes the as-of year, unless that puts it in the future: then the year before. */
+export function resolveYearless(month: number, day: number, asOf: LocalDate): LocalDate | null {
+  const year = Number(asOf.slice(0, 4));
+  const thisYear = toLocalDate(year, month, day);
+  if (thisYear && thisYear <= asOf) return thisYear;
+  return toLocalDate(year - 1, month, day);
+}
+
+/** How exactly a URL dates its article. */
+export interface UrlDate {
+  date: LocalDate;
+  /** 'month' when the URL names only a year and month (/202611/): the 1st stands in */
+  precision: 'day' | 'month';
+}
+
+/**
+ * The date inside an article URL: t20261102_123.html, /art/2026/11/2/art_1_2.html, /2026-11/02/,
+ * /20261102/, /202611/.
+ */
+export function urlDate(url: string): UrlDate | null {
+  const path = safePath(url);
+  let m = /(?:^|[/_t])((?:19|20)\d{2})(\d{2})(\d{2})(?:[_/.-]|$)/.exec(path);
+  if (m) {
+    const date = toLocalDate(Number(m[1]), Number(m[2]), Number(m[3]));
+    if (date) return { date, precision: 'day' };
+  }
+  m = /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})\//.exec(path);
+  if (m) {
+    const date = toLocalDate(Number(m[1]), Number(m[2]), Number(m[3]));
+    if (date) return { date, precision: 'day' };
+  }
+  m = /\/((?:19|20)\d{2})-?(\d{2})\//.exec(path);
+  if (m) {
+    const date = toLocalDate(Number(m[1]), Number(m[2]), 1);
+    if (date) return { date, precision: 'month' };
+  }
+  return null;
+}
+
+function safePath(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url;
+  }
+}

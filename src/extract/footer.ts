@@ -1,0 +1,36 @@
+import type { CheerioAPI } from 'cheerio/slim';
+
+export interface Identifiers {
+  /** 网站标识码, ten digits */
+  siteId: string | null;
+  /** ICP备案 number, e.g. 京ICP备05070218号 */
+  icp: string | null;
+  /** 公安备案 number */
+  police: string | null;
+  /** 党政机关 badge (conac.cn) */
+  badge: boolean;
+}
+
+/** The footer identifiers every government site must show, read from the visible text and the badge image. */
+export function extractIdentifiers($: CheerioAPI, text: string): Identifiers {
+  const siteId = /网站标识码\s*[:：]?\s*([0-9A-Za-z]{10})/.exec(text)?.[1] ?? null;
+  const icp = /[\u4e00-\u9fa5]{1,2}ICP备\s*\d+号(?:-\d+)?/.exec(text)?.[0]?.replace(/\s+/g, '') ?? null;
+  const police = /[\u4e00-\u9fa5]{1,2}公网安备\s*\d+号?/.exec(text)?.[0]?.replace(/\s+/g, '') ?? null;
+  const badge = $('img, a').toArray().some((el) => {
+    const attrs = (el as { attribs?: Record<string, string> }).attribs ?? {};
+    return /党政机关|conac\.cn|dzjg|_ucap/i.test(`${attrs['alt'] ?? ''} ${attrs['title'] ?? ''} ${attrs['src'] ?? ''} ${attrs['href'] ?? ''}`);
+  });
+  return { siteId, icp, police, badge };
+}
+
+/** A site search: a form with a text box, or a link to the site's search. */
+export function hasSearch($: CheerioAPI): boolean {
+  return $('form').toArray().some((f) => $(f).find('input[type="text"], input[type="search"], input:not([type])').length > 0)
+    || $('a[href*="search"], a[href*="sousuo"], a[href*="jsearch"]').length > 0;
+}
+
+/** The 我为政府网站找错 entry (text, picture alt, or a link to the national error-report page). */
+export function hasErrorReportEntry($: CheerioAPI, text: string): boolean {
+  return /我为政府网站找错|政府网站找错/.test(text)
+    || $('img[alt*="找错"], a[title*="找错"], a[href*="jiucuo"], a[href*="zhaocuo"]').length > 0;
+}

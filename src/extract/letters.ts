@@ -1,0 +1,59 @@
+import type { CheerioAPI } from 'cheerio/slim';
+import type { Element } from 'domhandler';
+import { normaliseUrl } from '../crawl/scope.js';
+import { findDates, type LocalDate } from './dates.js';
+
+export type LetterStatus = 'answered' | 'in-progress' | 'unanswered';
+
+/** A letter to a consultation mailbox, as its list row or its detail page shows it. */
+export interface Letter {
+  title: string;
+  href: string | null;
+  asked: LocalDate | null;
+  replied: LocalDate | null;
+  status: LetterStatus | null;
+  /** the reply's text (detail pages) */
+  reply: string | null;
+}
+
+const STATUS: readonly [LetterStatus, RegExp][] = [
+  ['unanswered', /未回复|未答复|待回复|未办理|待处理|未受理/],
+  ['in-progress', /办理中|处理中|正在办理|已转办|已受理|转办中/],
+  ['answered', /已回复|已答复|已办结|已处理|办结|已反馈/],
+];
+const ASKED = /(?:来信|留言|提问|咨询|提交|写信|发布)(?:时间|日期)\s*[:：]?\s*([\d\s\-/.年月日]{8,20})/;
+const REPLIED = /(?:回复|答复|办结|处理)(?:时间|日期)\s*[:：]?\s*([\d\s\-/.年月日]{8,20})/;
+const REPLY_TEXT = /(?:回复|答复)(?:内容|意见)\s*[:：]\s*(.+?)(?=(?:回复|答复|办理)(?:单位|部门|时间)|$)/;
+
+export function statusOf(text: string): LetterStatus | null {
+  for (const [status, pattern] of STATUS) if (pattern.test(text)) return status;
+  return null;
+}
+
+/** A letter's detail page: its dates, status and reply. Null when the page is not one. */
+export function extractLetterPage($: CheerioAPI, pageUrl: string, text: string): Letter | null {
+  const asked = ASKED.exec(text);
+  if (!asked) return null;
+  const replied = REPLIED.exec(text);
+  const reply = REPLY_TEXT.exec(text)?.[1]?.trim() ?? null;
+  const repliedDate = replied ? findDates(replied[1]!)[0] ?? null : null;
+  const title = ($('h1').first().text() || $('title').text()).replace(/\s+/g, ' ').trim();
+  const status = statusOf(text.replace(REPLY_TEXT, '')) ?? (repliedDate ? 'answered' : null);
+  return { title, href: pageUrl, asked: findDates(asked[1]!)[0] ?? null, replied: repliedDate, status, reply };
+}
+
+/** Rows of a mailbox's list page: a link, a date and a status word. */
+export function extractLetterRows($: CheerioAPI, pageUrl: string): Letter[] {
+  const letters: Letter[] = [];
+  $('tr, li').each((_, el) => {
+    const row = el as Element;
+    if ($(row).find('tr, li').length) return; // the innermost rows only
+    const text = $(row).text().replace(/\s+/g, ' ');
+    const status = statusOf(text);
+    const a = $(row).find('a[href]').first();
+    if (!status || !a.length) return;
+    const dates = findDates(text);
+    letters.push({ title: a.text().trim(), href: normaliseUrl(a.attr('href')!, pageUrl), asked: dates[0] ?? null, replied: dates[1] ?? null, status, reply: null });
+  });
+  return letters;
+}

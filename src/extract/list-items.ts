@@ -1,0 +1,132 @@
+import type { CheerioAPI } from 'cheerio/slim';
+import type { AnyNode, Element } from 'domhandler';
+import { normaliseUrl } from '../crawl/scope.js';
+import { extractRecordSets } from './datastore.js';
+import { parseDate, urlDate, type LocalDate } from './dates.js';
+import { parseHtml } from './parse-html.js';
+import { Visibility } from './visibility.js';
+
+export interface ListItem {
+  title: string;
+  href: string;
+  /** the date the row shows (a list without shown dates is dated from its articles' pages) */
+  date: LocalDate | null;
+  /** the date inside the article URL, when it has one */
+  urlDate: LocalDate | null;
+  /** the shown date and the URL date disagree (evidence for a back-dated or forged entry) */
+  dateConflict: boolean;
+}
+
+export interface ItemList {
+  name: string;
+  items: ListItem[];
+}
+
+const ROW_TAGS = new Set(['li', 'tr', 'dd', 'dt', 'p']);
+const MIN_TITLE = 4;
+const MORE = /^(更多|查看更多|more)?\s*[>»]*\s*(更多|more)?\s*[>»]*$/i;
+/** an undated list must look like article titles, not a menu */
+const MIN_UNDATED_TITLE = 8;
+
+/**
+ * The lists of a page: rows (li, tr, dd, p) holding a link with a title, grouped by their container.
+ * A row's date is read from the row's text outside the title; lists rendered by script from an
+ * embedded XML record set are read too.
+ */
+export function extractLists($: CheerioAPI, pageUrl: string, asOf: LocalDate): ItemList[] {
+  const lists = listsOf($, pageUrl, asOf, new Visibility($));
+  for (const [i, set] of extractRecordSets($).entries()) {
+    if (set.records.length === 0) continue;
+    const $records = parseHtml(`<ul>${set.records.join('\n')}</ul>`);
+    const name = recordSetName($, i);
+    for (const list of listsOf($records, pageUrl, asOf, new Visibility($records))) lists.push({ name: name || list.name, items: list.items });
+  }
+  return lists;
+}
+
+function listsOf($: CheerioAPI, pageUrl: string, asOf: LocalDate, visibility: Visibility): ItemList[] {
+  const groups = new Map<Element, ListItem[]>();
+  for (const a of $('a[href]').toArray() as Element[]) {
+    if (visibility.isHidden(a)) continue;
+    const title = (a.attribs['title'] && a.attribs['title'].length > $(a).text().trim().length ? a.attribs['title'] : $(a).text()).replace(/\s+/g, ' ').trim();
+    if (title.length < MIN_TITLE || MORE.test(title)) continue;
+    const href = normaliseUrl(a.attribs['href']!, pageUrl);
+    if (!href || !/^https?:/.test(href)) continue;
+    const row = rowOf(a);
+    if (!row || !row.parent) continue;
+    const rowText = visibility.visibleText(row).replace($(a).text().replace(/\s+/g, ' ').trim(), ' ');
+    const shown = parseDate(rowText, asOf);
+    const fromUrl = urlDate(href);
+    // a URL that names only the month (/202309/) dates nothing by itself
+    const dayInUrl = fromUrl?.precision === 'day' ? fromUrl.date : null;
+    const item: ListItem = {
+      title, href,
+      date: shown,
+      urlDate: dayInUrl,
+      dateConflict: shown !== null && fromUrl !== null && (fromUrl.precision === 'day' ? shown !== fromUrl.date : shown.slice(0, 7) !== fromUrl.date.slice(0, 7)),
+    };
+    const container = row.parent as Element;
+    const items = groups.get(container) ?? [];
+    if (!items.some((i) => i.href === href)) items.push(item);
+    groups.set(container, items);
+  }
+  const lists: ItemList[] = [];
+  for (const [container, items] of groups) {
+    const dated = items.filter((i) => i.date !== null).length;
+    const isList = dated > 0 ? items.length >= 1 && dated * 2 >= items.length : items.length >= 3 && items.every((i) => i.title.length >= MIN_UNDATED_TITLE);
+    if (isList) lists.push({ name: listName($, container), items });
+  }
+  return lists;
+}
+
+/** The row an anchor stands in: the nearest li / tr / dd / p, or a short div around it. */
+function rowOf(a: Element): Element | null {
+  let n: AnyNode | null = a.parent;
+  for (let depth = 0; n && n.type === 'tag' && depth < 4; depth++, n = n.parent) {
+    const el = n as Element;
+    if (ROW_TAGS.has(el.tagName)) return el;
+  }
+  return a.parent && a.parent.type === 'tag' ? (a.parent as Element) : null;
+}
+
+/** A list's heading: the nearest preceding h1–h4 or .title-like element, else the breadcrumb's last step. */
+function listName($: CheerioAPI, container: Element): string {
+  let n: Element | null = container;
+  for (let depth = 0; n && depth < 4; depth++, n = n.parent as Element | null) {
+    let prev = n.prev;
+    for (let k = 0; prev && k < 4; k++, prev = prev.prev) {
+      if (prev.type !== 'tag') continue;
+      const text = headingText($, prev as Element);
+      if (text) return text;
+    }
+  }
+  return breadcrumbLeaf($);
+}
+
+function headingText($: CheerioAPI, el: Element): string | null {
+  const heading = /^h[1-4]$/.test(el.tagName) ? el : ($(el).find('h1, h2, h3, h4, .title, .tit, [class*="title"]').first().get(0) as Element | undefined);
+  if (!heading) return null;
+  const text = $(heading).text().replace(/\s+/g, ' ').replace(/(更多|more)\s*[>»]*$/i, '').trim();
+  return text.length >= 2 && text.length <= 20 ? text : null;
+}
+
+/** "当前位置：首页 > 信息公开 > 信息公开年报" → 信息公开年报 */
+export function breadcrumbLeaf($: CheerioAPI): string {
+  const trail = breadcrumb($);
+  return trail[trail.length - 1] ?? '';
+}
+
+export function breadcrumb($: CheerioAPI): string[] {
+  const candidates = $('[class*="crumb"], [class*="position"], [class*="location"], [id*="crumb"], [class="pos"], .dqwz, .wz').toArray();
+  for (const el of candidates) {
+    const text = $(el).text().replace(/\s+/g, ' ').trim();
+    if (!/首页|当前位置|您现在的位置/.test(text) || text.length > 120) continue;
+    return text.replace(/^.*?(当前位置|您现在的位置是?|所在位置)\s*[:：]?/, '').split(/\s*(?:>>|>|»|›|\/|→)\s*/).map((s) => s.trim()).filter(Boolean);
+  }
+  return [];
+}
+
+function recordSetName($: CheerioAPI, index: number): string {
+  const script = $('script[type="text/xml"], script[language="xml"]').filter((_, el) => /<recordset/i.test($(el).html() ?? '')).get(index) as Element | undefined;
+  return script ? listName($, script) : '';
+}

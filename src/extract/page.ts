@@ -1,0 +1,100 @@
+import type { CheerioAPI } from 'cheerio/slim';
+import type { Element } from 'domhandler';
+import { normaliseUrl } from '../crawl/scope.js';
+import { publishDates } from './article.js';
+import { extractColumns, type Column } from './columns.js';
+import type { LocalDate } from './dates.js';
+import { extractIdentifiers, hasErrorReportEntry, hasSearch, type Identifiers } from './footer.js';
+import { extractGuide, type GuideFacts } from './guides.js';
+import { breadcrumb, extractLists, type ItemList } from './list-items.js';
+import { extractLetterPage, extractLetterRows, type Letter } from './letters.js';
+import { extractMailboxes, type Mailbox } from './mailboxes.js';
+import { parseHtml } from './parse-html.js';
+import { simhash } from './simhash.js';
+import { extractSpam, type SpamFacts } from './spam.js';
+import { Visibility } from './visibility.js';
+
+/** What the extractors see on one page: the `govsite extract` contract of SPEC §6, plus what checks need. */
+export interface PageFacts {
+  url: string;
+  charset: string | null;
+  title: string;
+  publishDate: LocalDate | null;
+  /** shows "nothing here" (暂无信息, 正在建设中) to a visitor and lists no item */
+  empty: boolean;
+  links: { href: string; text: string; imageOnly: boolean; hidden: boolean }[];
+  lists: ItemList[];
+  consultation: Mailbox[];
+  identifiers: Identifiers;
+  search: boolean;
+  errorReportEntry: boolean;
+  spam: SpamFacts;
+  guide: GuideFacts;
+  letters: Letter[];
+  /** beyond the contract */
+  columns: Column[];
+  breadcrumb: string[];
+  /** SimHash of the article body, for twin reports; null when the page is no article */
+  fingerprint: string | null;
+}
+
+const EMPTY_MESSAGE = /暂无信息|暂无数据|暂无内容|暂无记录|正在建设中|栏目建设中|建设中[，,。.!！]?$|没有相关信息|没有记录/;
+const CONTENT = '#zoom, .TRS_Editor, #UCAP-CONTENT, .pages_content, .article-content, .content, .article, article, .view, #content';
+
+export function extractPage(html: string, url: string, asOf: LocalDate, charset: string | null = null): PageFacts {
+  return extractFromDocument(parseHtml(html), url, asOf, charset);
+}
+
+export function extractFromDocument($: CheerioAPI, url: string, asOf: LocalDate, charset: string | null): PageFacts {
+  const visibility = new Visibility($);
+  const body = ($('body').get(0) ?? $.root().get(0)) as Element;
+  const text = visibility.visibleText(body);
+  const title = $('title').first().text().replace(/\s+/g, ' ').trim();
+  const lists = extractLists($, url, asOf);
+  const dates = publishDates($, url, text);
+  const letter = extractLetterPage($, url, text);
+  const letters = letter ? [letter] : extractLetterRows($, url);
+  const hasItems = lists.some((l) => l.items.length > 0);
+  return {
+    url,
+    charset,
+    title,
+    publishDate: dates.publishDate,
+    empty: !hasItems && EMPTY_MESSAGE.test(text),
+    links: pageLinks($, url, visibility),
+    lists,
+    consultation: extractMailboxes($, url),
+    identifiers: extractIdentifiers($, text),
+    search: hasSearch($),
+    errorReportEntry: hasErrorReportEntry($, text),
+    spam: extractSpam($, url, text, visibility),
+    guide: extractGuide(title, text) ?? { present: [], missing: [] },
+    letters,
+    columns: extractColumns($, url),
+    breadcrumb: breadcrumb($),
+    fingerprint: dates.publishDate && !hasItems ? articleFingerprint($, visibility) : null,
+  };
+}
+
+function pageLinks($: CheerioAPI, url: string, visibility: Visibility): PageFacts['links'] {
+  return ($('a[href]').toArray() as Element[]).map((a) => {
+    const raw = a.attribs['href']!.trim();
+    const text = $(a).text().replace(/\s+/g, ' ').trim();
+    return {
+      href: /^https?:|^\/|^\.|^[\w-]+(\.|\/|$)/i.test(raw) ? normaliseUrl(raw, url) ?? raw : raw,
+      text: text || ($(a).find('img').attr('alt') ?? '').trim(),
+      imageOnly: text === '' && $(a).find('img').length > 0,
+      hidden: visibility.isHidden(a),
+    };
+  });
+}
+
+/** The article body: the content container with the most visible text, fingerprinted. */
+function articleFingerprint($: CheerioAPI, visibility: Visibility): string | null {
+  let best = '';
+  for (const el of $(CONTENT).toArray()) {
+    const text = visibility.visibleText(el);
+    if (text.length > best.length) best = text;
+  }
+  return best.length >= 50 ? simhash(best) : null;
+}

@@ -1,0 +1,37 @@
+import type { CheerioAPI } from 'cheerio/slim';
+import type { Element } from 'domhandler';
+import { normaliseUrl } from '../crawl/scope.js';
+import type { Visibility } from './visibility.js';
+
+/**
+ * Words injected spam uses (gambling, casinos, porn, fake documents). Compound terms only: 彩票
+ * appears in statistics bulletins (福利彩票 sales), 金沙 is a county, 皇冠 a hotel.
+ */
+const SPAM_TERMS = [
+  '博彩', '赌博网', '网上赌场', '在线赌场', '百家乐', '六合彩', '时时彩', '北京赛车', '幸运飞艇', '老虎机', '真人视讯', '娱乐城', '棋牌游戏',
+  '澳门新葡京', '新葡京', '威尼斯人娱乐', '金沙娱乐', '金沙赌场', '太阳城', '皇冠体育', '皇冠足球', '永利皇宫', 'bet365', '188bet', '亚博体育',
+  '色情', '成人电影', '成人视频', '黄色网站', '裸聊', '约炮', '一夜情', '无码', 'AV女优',
+  '代开发票', '办假证', '代孕', '私服', '外挂',
+] as const;
+
+export interface SpamFacts {
+  terms: string[];
+  /** links inside hidden elements that leave the site */
+  hiddenLinks: { href: string; text: string }[];
+}
+
+export function extractSpam($: CheerioAPI, pageUrl: string, text: string, visibility: Visibility): SpamFacts {
+  const host = new URL(pageUrl).hostname.replace(/^www\./, '');
+  const hiddenLinks: SpamFacts['hiddenLinks'] = [];
+  let hiddenText = '';
+  for (const a of $('a[href]').toArray() as Element[]) {
+    if (!visibility.isHidden(a)) continue;
+    const href = normaliseUrl(a.attribs['href']!, pageUrl);
+    if (!href || !/^https?:/.test(href) || new URL(href).hostname.endsWith(host)) continue;
+    const label = $(a).text().replace(/\s+/g, ' ').trim();
+    hiddenLinks.push({ href, text: label });
+    hiddenText += ` ${label}`;
+  }
+  const haystack = `${text} ${hiddenText}`.toLowerCase();
+  return { terms: SPAM_TERMS.filter((t) => haystack.includes(t.toLowerCase())), hiddenLinks };
+}
