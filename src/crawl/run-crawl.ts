@@ -6,6 +6,7 @@ import { createRun, finishRun, getRun, unfinishedRun, unfinishedSiteIds, type Ru
 import { sitesOfRun } from '../store/sites.js';
 import { InputError } from '../errors.js';
 import { Crawler, type CrawlOptions } from './crawler.js';
+import { extractRun } from '../facts/extract-run.js';
 
 export interface CrawlRequest {
   registry: string;
@@ -39,6 +40,7 @@ export async function crawlRegistry(db: Db, request: CrawlRequest): Promise<Craw
   const crawler = new Crawler(db, run.id, request.options);
   request.onStart?.(crawler, sites.length);
   await crawler.crawl(sites);
+  extractRun(db, run.id, run.asOf);
   finishRun(db, run.id);
   return { run: getRun(db, run.id)!, registry, resumed: previous !== undefined };
 }

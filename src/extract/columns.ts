@@ -12,6 +12,7 @@ export interface Column {
 }
 
 const NAV = /nav|menu|daohang|lanmu|channel|column|topbar|mainmenu|dh\b/i;
+const FOOTER = /foot|bottom|copyright|friendlink|yqlj/i;
 const NOT_COLUMN = /^(首页|网站首页|返回首页|english|无障碍|长者模式|更多|more|登录|注册|设为首页|加入收藏|关怀版|繁体|简体|手机版|网站地图)/i;
 
 /**
@@ -40,9 +41,13 @@ export function extractColumns($: CheerioAPI, pageUrl: string): Column[] {
   return [...columns.values()];
 }
 
+/** Inside a navigation container and not in the footer (footers repeat 关于本网, 网站声明 in a "nav"). */
 function inNavigation(a: Element): boolean {
-  for (let n = a.parent as Element | null, depth = 0; n && n.type === 'tag' && depth < 6; n = n.parent as Element | null, depth++) {
-    if (n.tagName === 'nav' || NAV.test(`${n.attribs['class'] ?? ''} ${n.attribs['id'] ?? ''}`)) return true;
+  let nav = false;
+  for (let n = a.parent as Element | null; n && n.type === 'tag'; n = n.parent as Element | null) {
+    const names = `${n.attribs['class'] ?? ''} ${n.attribs['id'] ?? ''}`;
+    if (n.tagName === 'footer' || FOOTER.test(names)) return false;
+    if (n.tagName === 'nav' || NAV.test(names)) nav = true;
   }
-  return false;
+  return nav;
 }

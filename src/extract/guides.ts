@@ -21,6 +21,7 @@ export interface GuideFacts {
 /** A page is a guide when its title says so, or it names at least three of the elements. */
 export function extractGuide(title: string, text: string): GuideFacts | null {
   const present = GUIDE_ELEMENTS.filter(([, p]) => p.test(text)).map(([n]) => n);
-  if (!/办事指南|服务指南/.test(title) && present.length < 3) return null;
+  // a guide names its elements; a page titled 办事指南 that names none is the list of guides
+  if (present.length === 0 || (!/办事指南|服务指南/.test(title) && present.length < 3)) return null;
   return { present, missing: GUIDE_ELEMENTS.map(([n]) => n).filter((n) => !present.includes(n)) };
 }

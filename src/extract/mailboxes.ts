@@ -13,8 +13,9 @@ export interface Mailbox {
 }
 
 const LABEL = /信箱|咨询|留言|问政|12345/;
+const CHANNEL = /^.{0,6}信箱$|^.{0,6}(留言板?|咨询|问政)(入口|平台)?$|^(我要|在线|网上|政务)(咨询|留言|问政)|12345/;
 // picture file names of mailbox icons: 县长信箱 → xzxx.gif, mayor-mailbox.png, liuyan.jpg
-const FILE = /(?:sz|xz|qz|zz|sj|ld|bm|jz|shz)xx|xinxiang|mailbox|liuyan|zxzx|wyzx|12345/i;
+const FILE = /(?:sz|xz|qz|zz|sj|ld|bm|jz|shz)xx|xinxiang|mailbox|liuyan|zxzx|12345/i;
 
 /** Every consultation entry of a page, from link text, image alt and title, and image file names. */
 export function extractMailboxes($: CheerioAPI, pageUrl: string): Mailbox[] {
@@ -22,6 +23,8 @@ export function extractMailboxes($: CheerioAPI, pageUrl: string): Mailbox[] {
   const add = (label: string, link: Element | null) => {
     const clean = label.replace(/\s+/g, '').slice(0, 20);
     if (!LABEL.test(clean) && !FILE.test(label)) return;
+    // a channel is named briefly (市长信箱, 我要咨询, 县委书记信箱); a letter's title ("幼儿园入学政策咨询") is not one
+    if (!CHANNEL.test(clean) && !FILE.test(label)) return;
     if (NOT_CONSULTATION.test(clean)) return;
     const raw = (link?.attribs['href'] ?? '').trim();
     const leadsNowhere = raw === '' || raw === '#' || raw.startsWith('#') || /^javascript:/i.test(raw);

@@ -10,7 +10,7 @@ import { breadcrumb, extractLists, type ItemList } from './list-items.js';
 import { extractLetterPage, extractLetterRows, type Letter } from './letters.js';
 import { extractMailboxes, type Mailbox } from './mailboxes.js';
 import { parseHtml } from './parse-html.js';
-import { simhash } from './simhash.js';
+import { minhash } from './minhash.js';
 import { extractSpam, type SpamFacts } from './spam.js';
 import { Visibility } from './visibility.js';
 
@@ -34,12 +34,12 @@ export interface PageFacts {
   /** beyond the contract */
   columns: Column[];
   breadcrumb: string[];
-  /** SimHash of the article body, for twin reports; null when the page is no article */
-  fingerprint: string | null;
+  /** MinHash of the article body, for twin reports; null when the page is no article */
+  fingerprint: number[] | null;
 }
 
 const EMPTY_MESSAGE = /暂无信息|暂无数据|暂无内容|暂无记录|正在建设中|栏目建设中|建设中[，,。.!！]?$|没有相关信息|没有记录/;
-const CONTENT = '#zoom, .TRS_Editor, #UCAP-CONTENT, .pages_content, .article-content, .content, .article, article, .view, #content';
+const CONTENT = ['#zoom', '.TRS_Editor', '#UCAP-CONTENT', '.pages_content', '.article-content', '.content', '#content', 'article', '.article', '.view'];
 
 export function extractPage(html: string, url: string, asOf: LocalDate, charset: string | null = null): PageFacts {
   return extractFromDocument(parseHtml(html), url, asOf, charset);
@@ -89,12 +89,13 @@ function pageLinks($: CheerioAPI, url: string, visibility: Visibility): PageFact
   });
 }
 
-/** The article body: the content container with the most visible text, fingerprinted. */
-function articleFingerprint($: CheerioAPI, visibility: Visibility): string | null {
-  let best = '';
-  for (const el of $(CONTENT).toArray()) {
-    const text = visibility.visibleText(el);
-    if (text.length > best.length) best = text;
+/** The article body (the first content container, in the order CMSs nest them), fingerprinted. */
+function articleFingerprint($: CheerioAPI, visibility: Visibility): number[] | null {
+  for (const selector of CONTENT) {
+    for (const el of $(selector).toArray()) {
+      const text = visibility.visibleText(el);
+      if (text.length >= 50) return minhash(text);
+    }
   }
-  return best.length >= 50 ? simhash(best) : null;
+  return null;
 }

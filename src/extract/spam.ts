@@ -23,7 +23,8 @@ export interface SpamFacts {
 export function extractSpam($: CheerioAPI, pageUrl: string, text: string, visibility: Visibility): SpamFacts {
   const host = new URL(pageUrl).hostname.replace(/^www\./, '');
   const hiddenLinks: SpamFacts['hiddenLinks'] = [];
-  let hiddenText = '';
+  // the text of every hidden block: injected spam hides words as well as links
+  let hiddenText = ($('body *').toArray() as Element[]).filter((el) => visibility.hidesItself(el) && el.tagName !== 'script' && el.tagName !== 'style').map((el) => $(el).text()).join(' ');
   for (const a of $('a[href]').toArray() as Element[]) {
     if (!visibility.isHidden(a)) continue;
     const href = normaliseUrl(a.attribs['href']!, pageUrl);

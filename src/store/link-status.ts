@@ -52,3 +52,9 @@ export function crawlStats(db: Db, runId: number): SiteCrawlStats[] {
         WHERE f.run_id = @runId AND f.site_id = rs.site_id AND f.purpose = 'page' AND f.depth = 0 ORDER BY f.id LIMIT 1) AS homepageStatus
     FROM run_sites rs WHERE rs.run_id = @runId ORDER BY rs.rowid`).all({ runId }) as SiteCrawlStats[];
 }
+
+/** The run's last verdict on every URL it fetched as a page or a check. */
+export function lastVerdicts(db: Db, runId: number): Map<string, 'ok' | 'broken' | 'inconclusive'> {
+  const rows = db.prepare(LAST_VERDICT).all({ runId }) as { url: string; verdict: 'ok' | 'broken' | 'inconclusive' }[];
+  return new Map(rows.map((r) => [r.url, r.verdict]));
+}

@@ -4,6 +4,7 @@ import { cases } from '../helpers/cases.js';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
 import { tmpDir, writeTmp } from '../helpers/tmp.js';
+import { corpusPath, describeCorpus } from '../helpers/corpus.js';
 
 describe('govsite import', () => {
   it('stores the good rows and names each bad one by file:line', () => {
@@ -31,7 +32,7 @@ describe('govsite import', () => {
   it('--help lists every command', () => {
     const { code, stdout } = runCli(['--help']);
     expect(code).toBe(0);
-    for (const command of ['import', 'crawl', 'demo']) expect(stdout).toContain(command);
+    for (const command of ['import', 'crawl', 'extract', 'demo']) expect(stdout).toContain(command);
   });
 });
 
@@ -41,5 +42,22 @@ describe('govsite crawl', () => {
     const result = runCli(['crawl', registry, '--db', join(tmpDir(), 'g.db')]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('no valid site in the registry');
+  });
+});
+
+describeCorpus('govsite extract', () => {
+  it('prints the SPEC §6 fields for a saved page as JSON', () => {
+    const { code, stdout } = runCli(['extract', corpusPath('real', 'ordos-annual-report-list.html'), '--url', 'http://www.ordos.gov.cn/xxgk/xxgknb/index.html', '--as-of', '2026-11-15', '--format', 'json']);
+    expect(code).toBe(0);
+    const facts = JSON.parse(stdout) as Record<string, unknown>;
+    for (const field of ['url', 'charset', 'title', 'publishDate', 'empty', 'links', 'lists', 'consultation', 'identifiers', 'search', 'errorReportEntry', 'spam', 'guide', 'letters']) expect(facts).toHaveProperty(field);
+    expect(facts['charset']).toBe('utf-8');
+    expect((facts['lists'] as { items: { date: string }[] }[])[0]!.items[0]).toMatchObject({ title: '鄂尔多斯市2019年政府信息公开工作年度报告', date: '2020-09-03' });
+  });
+
+  it('a saved page without --url is a usage error', () => {
+    const { code, stderr } = runCli(['extract', corpusPath('real', 'ordos-annual-report-list.html'), '--format', 'json']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('a saved page needs --url BASE');
   });
 });

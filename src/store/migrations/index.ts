@@ -1,6 +1,10 @@
 import * as m0001 from './0001-initial.js';
+import * as m0002 from './0002-page-facts.js';
 
 /** Ordered and append-only; the database's user_version is the number applied last. */
-export const MIGRATIONS: readonly { version: number; up: string }[] = [{ version: 1, up: m0001.up }];
+export const MIGRATIONS: readonly { version: number; up: string }[] = [
+  { version: 1, up: m0001.up },
+  { version: 2, up: m0002.up },
+];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,137 @@
+import { CATEGORY_WINDOW_DAYS, classifyColumn, type ColumnCategory } from '../extract/categories.js';
+import type { LocalDate } from '../extract/dates.js';
+import type { Letter } from '../extract/letters.js';
+import type { ListItem } from '../extract/list-items.js';
+import type { Mailbox } from '../extract/mailboxes.js';
+import type { PageFacts } from '../extract/page.js';
+import { similarity, TWIN_SIMILARITY } from '../extract/minhash.js';
+import type { Db } from '../store/db.js';
+import { lastVerdicts } from '../store/link-status.js';
+import type { StoredSite } from '../store/sites.js';
+import { pageFactsOf } from './extract-run.js';
+import { letterStats, type LetterStats } from './letter-stats.js';
+
+export interface ColumnFacts {
+  name: string;
+  url: string;
+  category: ColumnCategory;
+  /** days after which it is stale (a registry override, else its category's window); null: none */
+  limitDays: number | null;
+  firstLevel: boolean;
+  /** its list page was crawled and read */
+  seen: boolean;
+  items: number;
+  lastUpdate: LocalDate | null;
+  empty: boolean;
+}
+
+export interface MailboxFacts extends Mailbox {
+  url: string;
+  /** the link was checked and found broken */
+  dead: boolean;
+}
+
+/** Everything the checks know of one site in one run, assembled from stored page facts. */
+export interface SiteFacts {
+  siteId: string;
+  homeUrl: string;
+  home: PageFacts | null;
+  homeItems: ListItem[];
+  columns: ColumnFacts[];
+  mailboxes: MailboxFacts[];
+  letters: Letter[];
+  letterStats: LetterStats;
+  guides: { url: string; title: string; present: string[]; missing: string[] }[];
+  spam: { url: string; terms: string[]; hiddenLinks: { href: string; text: string }[] }[];
+  twins: { pages: [string, string]; similarity: number }[];
+  articles: { url: string; publishDate: LocalDate | null }[];
+}
+
+/** Columns that are lists by nature: with no item at all they are "open skylights" (开天窗). */
+const LIST_CATEGORIES = new Set<ColumnCategory>(['news', 'notice', 'policy', 'personnel-plan', 'survey', 'interview']);
+
+
+export function loadSiteFacts(db: Db, runId: number, site: StoredSite, asOf: LocalDate): SiteFacts {
+  const pages = pageFactsOf(db, runId, site.id);
+  const verdicts = lastVerdicts(db, runId);
+  const home = pages.get(site.url) ?? null;
+  const homeItems = (home?.lists ?? []).flatMap((l) => l.items).filter((i) => i.date !== null);
+
+  const columns = [...new Map((home?.columns ?? []).map((c) => [c.url, c])).values()].map((c): ColumnFacts => {
+    const override = site.columns[c.name];
+    const category = typeof override === 'string' ? (override as ColumnCategory) : c.category ?? classifyColumn(c.name);
+    const limitDays = typeof override === 'number' ? override : CATEGORY_WINDOW_DAYS[category];
+    const listPages = [...pages.entries()].filter(([url]) => url === c.url || isPaginationOf(url, c.url)).map(([, p]) => p);
+    const items = dedupeItems(listPages.flatMap((p) => mainList(p)));
+    const dated = items.filter((i) => i.date !== null).map((i) => i.date!);
+    // a list whose rows carry no date is dated by the newest of its articles that were crawled
+    const fromArticles = items.map((i) => pages.get(i.href)?.publishDate ?? null).filter((d): d is string => d !== null);
+    const lastUpdate = [...(dated.length ? dated : fromArticles)].sort().pop() ?? null;
+    return {
+      name: c.name, url: c.url, category, limitDays, firstLevel: c.firstLevel, seen: listPages.length > 0,
+      items: items.length, lastUpdate, empty: listPages.length > 0 && (listPages[0]!.empty || (items.length === 0 && LIST_CATEGORIES.has(category))),
+    };
+  });
+
+  const mailboxes = new Map<string, MailboxFacts>();
+  for (const [url, p] of pages) {
+    for (const m of p.consultation) {
+      const key = `${m.label}|${m.href}`;
+      if (!mailboxes.has(key)) mailboxes.set(key, { ...m, url, dead: !m.imageOnly && verdicts.get(m.href) === 'broken' });
+    }
+  }
+
+  const letters = mergeLetters([...pages.values()].flatMap((p) => p.letters));
+  const articles = [...pages.entries()].filter(([, p]) => p.fingerprint !== null);
+  const twins: SiteFacts['twins'] = [];
+  for (let i = 0; i < articles.length; i++) {
+    for (let j = i + 1; j < articles.length; j++) {
+      const [a, pa] = articles[i]!;
+      const [b, pb] = articles[j]!;
+        const s = similarity(pa.fingerprint!, pb.fingerprint!);
+      if (s >= TWIN_SIMILARITY) twins.push({ pages: [a, b], similarity: s });
+    }
+  }
+
+  return {
+    siteId: site.id,
+    homeUrl: site.url,
+    home,
+    homeItems,
+    columns,
+    mailboxes: [...mailboxes.values()],
+    letters,
+    letterStats: letterStats(letters, asOf),
+    guides: [...pages.entries()].filter(([, p]) => p.guide.present.length + p.guide.missing.length > 0).map(([url, p]) => ({ url, title: p.title, ...p.guide })),
+    spam: [...pages.entries()].filter(([, p]) => p.spam.terms.length > 0 || p.spam.hiddenLinks.length > 0).map(([url, p]) => ({ url, ...p.spam })),
+    twins,
+    articles: articles.map(([url, p]) => ({ url, publishDate: p.publishDate })),
+  };
+}
+
+/** index_1.html, index_2.html … beside a column's index.html are its further pages. */
+function isPaginationOf(url: string, columnUrl: string): boolean {
+  const dir = columnUrl.replace(/[^/]*$/, '');
+  return url.startsWith(dir) && /\/index_\d+\.s?html?$/.test(url.slice(dir.length - 1));
+}
+
+/** A list page's own list: the one with the most dated items (navigation lists have none). */
+function mainList(p: PageFacts): ListItem[] {
+  const sorted = [...p.lists].sort((a, b) => b.items.filter((i) => i.date).length - a.items.filter((i) => i.date).length || b.items.length - a.items.length);
+  return sorted[0]?.items ?? [];
+}
+
+function dedupeItems(items: readonly ListItem[]): ListItem[] {
+  return [...new Map(items.map((i) => [i.href, i])).values()];
+}
+
+/** A letter seen on its list row and on its own page is one letter: the page's details win. */
+function mergeLetters(letters: readonly Letter[]): Letter[] {
+  const byKey = new Map<string, Letter>();
+  for (const l of letters) {
+    const key = l.href ?? `${l.title}|${l.asked}`;
+    const known = byKey.get(key);
+    byKey.set(key, known ? { ...known, ...Object.fromEntries(Object.entries(l).filter(([, v]) => v !== null)), title: known.title || l.title } : l);
+  }
+  return [...byKey.values()];
+}

@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { it } from 'node:test';
+import { expect } from 'expect';
+import { extractPage, type PageFacts } from '../../src/extract/page.js';
+import { cases } from '../helpers/cases.js';
+import { corpusPath, describeCorpus } from '../helpers/corpus.js';
+
+const AS_OF = '2026-11-15';
+const page = (file: string, url: string): PageFacts => extractPage(readFileSync(corpusPath('real', file), 'utf8'), url, AS_OF, 'utf-8');
+
+describeCorpus('extractors on the real pages of shared/corpus/real', () => {
+  it('Ordos list: ten dated items, newest 2020-09-03, four rows whose shown date contradicts the URL', () => {
+    const facts = page('ordos-annual-report-list.html', 'http://www.ordos.gov.cn/xxgk/xxgknb/index.html');
+    expect(facts.lists).toHaveLength(1);
+    const [list] = facts.lists;
+    expect(list!.name).toBe('信息公开年报');
+    expect(list!.items).toHaveLength(10);
+    expect(list!.items.every((i) => i.date !== null)).toBe(true);
+    expect(list!.items.map((i) => i.date!).sort().pop()).toBe('2020-09-03');
+    expect(list!.items.filter((i) => i.dateConflict).map((i) => [i.date, i.urlDate, i.href.split('/').pop()])).toEqual([
+      ['2018-03-26', '2018-11-02', 't20181102_2290635.html'],
+      ['2018-01-05', '2018-11-02', 't20181102_2290607.html'],
+      ['2017-03-22', '2018-05-25', 't20180525_2166460.html'],
+      ['2017-01-07', '2018-02-05', 't20180205_2082017.html'],
+    ]);
+    expect(facts.breadcrumb).toEqual(['首页', '信息公开', '信息公开年报']);
+    expect(facts.identifiers).toEqual({ siteId: '1506000140', icp: '蒙ICP备13001412号-2', police: '蒙公网安备15062102000168号', badge: true });
+  });
+
+  it('gov.cn home page: its columns, and no item dates (its blocks list titles only)', () => {
+    const facts = page('govcn-home.html', 'https://www.gov.cn/');
+    const columns = Object.fromEntries(facts.columns.map((c) => [c.name, c.category]));
+    expect(columns).toMatchObject({ 要闻: 'news', 最新政策: 'policy', 政策解读: 'policy', 政务联播: 'news', 建言征集: 'survey' });
+    expect(facts.lists.length).toBeGreaterThanOrEqual(5);
+    expect(facts.lists.flatMap((l) => l.items).filter((i) => i.date !== null)).toEqual([]);
+    expect(facts.publishDate).toBeNull();
+    expect(facts.links.filter((l) => l.imageOnly).length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('Jiujiang search page is not empty: its "no results" text is hidden while results show', () => {
+    const html = readFileSync(corpusPath('real', 'jiujiang-search.html'), 'utf8');
+    expect(html).toContain('很抱歉!未能搜到相关的数据');
+    const facts = page('jiujiang-search.html', 'http://zmhd.jiujiang.gov.cn/search');
+    expect(facts.empty).toBe(false);
+    expect(facts.lists.flatMap((l) => l.items).filter((i) => i.date?.startsWith('2025')).length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('Jiangxi statistics bulletin mentions 福利彩票 sales and raises no spam', () => {
+    const html = readFileSync(corpusPath('real', 'yichun-jiangxi-2022-bulletin.html'), 'utf8');
+    expect(html).toContain('福利彩票');
+    expect(page('yichun-jiangxi-2022-bulletin.html', 'http://www.yichun.gov.cn/').spam).toEqual({ terms: [], hiddenLinks: [] });
+  });
+
+  it('Shanxi article: 市长信箱 is a working consultation entry, and its footer identifiers are read', () => {
+    const facts = page('shanxi-article.html', 'http://www.shanxi.gov.cn/ywdt/sxyw/201909/t20190918_693227.shtml');
+    expect(facts.consultation).toContainEqual({ label: '市长信箱', href: 'http://www.shanxi.gov.cn/hd/szxx_2358/', imageOnly: false });
+    expect(facts.consultation.map((c) => c.label)).not.toContain('网上信访');
+    expect(facts.publishDate).toBe('2019-09-18');
+    expect(facts.identifiers).toEqual({ siteId: '1400000045', icp: '晋ICP备12000773号', police: '晋公网安备14010502050691号', badge: true });
+    expect(facts.search).toBe(true);
+  });
+
+  it('Wanzai 2015 bulletin: the publish date is its meta PubDate, not the subject year', () => {
+    expect(page('wanzai-2015-bulletin.html', 'http://www.wanzai.gov.cn/').publishDate).toBe('2022-04-24');
+  });
+
+  cases([
+    ['govcn-gazette-article.html', '国务院'],
+    ['zjfzggw-article.html', '德清'],
+    ['cmse-article.html', '载人航天'],
+    ['wanzai-2022-bulletin.html', '万载'],
+    ['yichun-2022-bulletin.html', '宜春'],
+  ])('%s: a title, no spam, not empty', (file, title) => {
+    const facts = page(file, 'http://www.example.gov.cn/');
+    expect(facts.title).toContain(title);
+    expect(facts.spam.terms).toEqual([]);
+    expect(facts.empty).toBe(false);
+  });
+});
