@@ -13,14 +13,8 @@ export interface FrontierEntry {
   referrer: string | null;
 }
 
-export interface NewFrontierEntry {
-  siteId: string;
-  url: string;
-  kind: FrontierKind;
-  external: boolean;
-  depth: number;
-  referrer: string | null;
-}
+/** An entry to add: the database gives it its id. */
+export type NewFrontierEntry = Omit<FrontierEntry, 'id'>;
 
 type Row = { id: number; site_id: string; url: string; kind: FrontierKind; external: number; depth: number; referrer: string | null };
 const toEntry = (r: Row): FrontierEntry => ({ id: r.id, siteId: r.site_id, url: r.url, kind: r.kind, external: r.external === 1, depth: r.depth, referrer: r.referrer });
