@@ -4,6 +4,7 @@ import type { Db } from '../store/db.js';
 import { Fetches, type FetchPurpose } from '../store/fetches.js';
 import { Frontier, type FrontierEntry } from '../store/frontier.js';
 import { Links } from '../store/links.js';
+import { PageFactsTable } from '../store/page-facts.js';
 import { markSiteFinished, markSiteStarted } from '../store/runs.js';
 import type { StoredSite } from '../store/sites.js';
 import { WriteBatch } from '../store/write-batch.js';
@@ -58,6 +59,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
   private readonly frontier: Frontier;
   private readonly fetches: Fetches;
   private readonly links: Links;
+  private readonly pageFacts: PageFactsTable;
   private readonly batch: WriteBatch;
   /** link checks under way, shared by every site of the run: one request per target */
   private readonly running = new Map<string, Promise<void>>();
@@ -68,13 +70,14 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
   /** frontier rows known to exist: spares the database the INSERT OR IGNORE of every navigation link on every page */
   private readonly known = new RecentSet(50_000);
 
-  constructor(private readonly db: Db, private readonly runId: number, private readonly options: CrawlOptions) {
+  constructor(private readonly db: Db, private readonly runId: number, private readonly asOf: string, private readonly options: CrawlOptions) {
     super();
     this.fetcher = new Fetcher(options);
     this.pool = new AnalysisPool(options.workers);
     this.frontier = new Frontier(db, runId);
     this.fetches = new Fetches(db);
     this.links = new Links(db);
+    this.pageFacts = new PageFactsTable(db);
     this.batch = new WriteBatch(db);
     this.robots = new RobotsCache((url) => this.fetchRobots(url), options.userAgent.split(/[\s/]/)[0]!);
   }
@@ -174,20 +177,22 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
       // unchanged since the stored copy: its text is the page, its links are followed again
       const finalUrl = stored.finalUrl ?? entry.url;
       const reused = { ...outcome, status: stored.status, finalUrl, headers: { ...outcome.headers, 'content-type': stored.contentType ?? 'text/html' } };
-      const page = await this.pool.analyse({ bytes: Buffer.from(this.fetches.bodyText(stored.bodyHash)), contentType: 'text/html; charset=utf-8', url: finalUrl, links: true });
+      const page = await this.pool.analyse({ bytes: Buffer.from(this.fetches.bodyText(stored.bodyHash)), contentType: 'text/html; charset=utf-8', url: finalUrl, links: true, factsAsOf: this.asOf });
       await this.batch.write(() => {
         const fetchId = this.record(site, entry, 'page', { outcome: reused, soft404: false, method: 'GET', page: { ...page, charset: stored.charset ?? page.charset } }, 1, null, stored.bodyHash, true, stored);
         this.follow(site, scope, entry, fetchId, page.links);
+        if (stored.status === 200 && page.facts) this.pageFacts.record(fetchId, this.runId, site.id, entry.url, page.facts);
       });
       return;
     }
 
-    const page = await analyseAnswer(this.pool, outcome, true);
+    const page = await analyseAnswer(this.pool, outcome, true, this.asOf);
     const soft404 = await isSoft404(entry.url, outcome, page, this.notFoundProbe(site));
-    const links = page && outcome.ok && outcome.status === 200 && !soft404 ? page.links : [];
+    const served = page !== null && outcome.ok && outcome.status === 200 && !soft404;
     await this.batch.write(() => {
       const fetchId = this.record(site, entry, 'page', { outcome, soft404, method: 'GET', page }, 1, page?.body ?? null);
-      this.follow(site, scope, entry, fetchId, links);
+      this.follow(site, scope, entry, fetchId, served ? page.links : []);
+      if (served && page.facts) this.pageFacts.record(fetchId, this.runId, site.id, entry.url, page.facts);
     });
   }
 

@@ -25,9 +25,9 @@ export function isHtml(outcome: FetchOutcome): boolean {
 }
 
 /** Analyses an HTML answer with a body (links only when the page is followed). */
-export function analyseAnswer(pool: AnalysisPool, outcome: FetchOutcome, links: boolean): Promise<PageAnalysis | null> {
+export function analyseAnswer(pool: AnalysisPool, outcome: FetchOutcome, links: boolean, factsAsOf?: string): Promise<PageAnalysis | null> {
   if (!outcome.ok || outcome.body.length === 0 || !isHtml(outcome)) return Promise.resolve(null);
-  return pool.analyse({ bytes: outcome.body, contentType: outcome.headers['content-type'] ?? null, url: outcome.finalUrl, links });
+  return pool.analyse({ bytes: outcome.body, contentType: outcome.headers['content-type'] ?? null, url: outcome.finalUrl, links, ...(factsAsOf ? { factsAsOf } : {}) });
 }
 
 /**

@@ -3,6 +3,8 @@ import { gzipSync } from 'node:zlib';
 import { decodeHtml } from '../extract/decode.js';
 import { extractLinks, type PageLink } from '../extract/links.js';
 import { parseHtml } from '../extract/parse-html.js';
+import type { LocalDate } from '../extract/dates.js';
+import { extractFromDocument } from '../extract/page.js';
 import { pageFingerprint, saysNotFound } from './soft-404.js';
 
 /** A stored page body: gzip of the decoded UTF-8 text, named by the SHA-1 of that text. */
@@ -20,6 +22,8 @@ export interface PageAnalysis {
   /** fingerprint of its visible text (a soft 404 by sameness with the host's not-found page) */
   fingerprint: string;
   body: StoredBody;
+  /** the page's facts as JSON (a string crosses threads cheaply), when asked for */
+  facts: string | null;
 }
 
 export interface AnalysisRequest {
@@ -29,14 +33,19 @@ export interface AnalysisRequest {
   url: string;
   /** parse links (pages that are followed); link checks only need the soft-404 signals */
   links: boolean;
+  /** also run the extractors on the same document, against this as-of date */
+  factsAsOf?: LocalDate;
 }
 
 /** Pure and CPU-bound: bytes → decoded, parsed, links, soft-404 signals, compressed body. */
-export function analysePage({ bytes, contentType, url, links }: AnalysisRequest): PageAnalysis {
+export function analysePage({ bytes, contentType, url, links, factsAsOf }: AnalysisRequest): PageAnalysis {
   const { text, charset } = decodeHtml(bytes, contentType);
+  // one parse serves the links and the facts
+  const $ = links || factsAsOf ? parseHtml(text) : null;
   return {
     charset,
-    links: links ? extractLinks(parseHtml(text), url) : [],
+    links: $ && links ? extractLinks($, url) : [],
+    facts: $ && factsAsOf ? JSON.stringify(extractFromDocument($, url, factsAsOf, charset)) : null,
     saysNotFound: saysNotFound(text),
     fingerprint: pageFingerprint(text),
     body: storedBody(text),

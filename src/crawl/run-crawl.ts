@@ -37,7 +37,7 @@ export async function crawlRegistry(db: Db, request: CrawlRequest): Promise<Craw
   });
   const pending = new Set(unfinishedSiteIds(db, run.id));
   const sites = sitesOfRun(db, run.id).filter((s) => pending.has(s.id));
-  const crawler = new Crawler(db, run.id, request.options);
+  const crawler = new Crawler(db, run.id, run.asOf, request.options);
   request.onStart?.(crawler, sites.length);
   await crawler.crawl(sites);
   extractRun(db, run.id, run.asOf);

@@ -1,40 +1,37 @@
 /**
- * MinHash signatures of article bodies (character 3-grams, digits left out): twin reports — the same
- * text with only dates, numbers and names changed — have signatures that agree almost everywhere.
+ * Bottom-k MinHash sketches of article bodies (character 3-grams, digits left out): twin reports —
+ * the same text with only dates, numbers and names changed — share almost all of their sketch.
+ * One hash per 3-gram and the k smallest kept: far cheaper than k hash functions.
  */
-export const SIGNATURE_SIZE = 64;
+export const SKETCH_SIZE = 64;
 /** Estimated Jaccard similarity from which two bodies are twins. */
 export const TWIN_SIMILARITY = 0.85;
 
-const SEEDS = Array.from({ length: SIGNATURE_SIZE }, (_, i) => (Math.imul(i + 1, 0x9e3779b1) ^ 0x85ebca6b) >>> 0);
-
 export function minhash(text: string): number[] {
   const clean = text.replace(/[\s\d]+/g, '');
-  const signature = new Array<number>(SIGNATURE_SIZE).fill(0xffffffff);
-  for (let i = 0; i + 3 <= clean.length; i++) {
-    const base = fnv1a(clean.slice(i, i + 3));
-    for (let k = 0; k < SIGNATURE_SIZE; k++) {
-      const h = mix(base ^ SEEDS[k]!);
-      if (h < signature[k]!) signature[k] = h;
-    }
-  }
-  return signature;
+  const hashes = new Set<number>();
+  for (let i = 0; i + 3 <= clean.length; i++) hashes.add(mix(fnv1a(clean, i)));
+  return [...hashes].sort((a, b) => a - b).slice(0, SKETCH_SIZE);
 }
 
-/** Share of agreeing components: an estimate of the 3-gram Jaccard similarity. */
+/** Of the k smallest hashes of both sketches together, the share found in both: estimates Jaccard similarity. */
 export function similarity(a: readonly number[], b: readonly number[]): number {
-  let same = 0;
-  for (let k = 0; k < SIGNATURE_SIZE; k++) if (a[k] === b[k]) same++;
-  return Math.round((same / SIGNATURE_SIZE) * 1000) / 1000;
+  const inB = new Set(b);
+  const union = [...new Set([...a, ...b])].sort((x, y) => x - y).slice(0, Math.min(SKETCH_SIZE, Math.max(a.length, b.length)));
+  if (union.length === 0) return 0;
+  const inA = new Set(a);
+  const both = union.filter((h) => inA.has(h) && inB.has(h)).length;
+  return Math.round((both / union.length) * 1000) / 1000;
 }
 
-function fnv1a(s: string): number {
+/** FNV-1a of the 3-gram at `i`, without slicing the string */
+function fnv1a(s: string, i: number): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  for (let k = i; k < i + 3; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193) >>> 0;
   return h;
 }
 
-/** murmur3's finaliser: spreads one hash into independent-looking ones per seed */
+/** murmur3's finaliser: FNV's low bits alone are not uniform enough to rank */
 function mix(h: number): number {
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);

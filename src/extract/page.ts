@@ -7,7 +7,7 @@ import type { LocalDate } from './dates.js';
 import { extractIdentifiers, hasErrorReportEntry, hasSearch, type Identifiers } from './footer.js';
 import { extractGuide, type GuideFacts } from './guides.js';
 import { breadcrumb, extractLists, type ItemList } from './list-items.js';
-import { extractLetterPage, extractLetterRows, type Letter } from './letters.js';
+import { extractLetterPage, extractLetterRows, statusOf, type Letter } from './letters.js';
 import { extractMailboxes, type Mailbox } from './mailboxes.js';
 import { parseHtml } from './parse-html.js';
 import { minhash } from './minhash.js';
@@ -53,7 +53,7 @@ export function extractFromDocument($: CheerioAPI, url: string, asOf: LocalDate,
   const lists = extractLists($, url, asOf);
   const dates = publishDates($, url, text);
   const letter = extractLetterPage($, url, text);
-  const letters = letter ? [letter] : extractLetterRows($, url);
+  const letters = letter ? [letter] : statusOf(text) ? extractLetterRows($, url) : [];
   const hasItems = lists.some((l) => l.items.length > 0);
   return {
     url,

@@ -1,10 +1,12 @@
-import { extractPage, type PageFacts } from '../extract/page.js';
+import { extractPage } from '../extract/page.js';
+import { PageFactsTable } from '../store/page-facts.js';
 import type { Db } from '../store/db.js';
 import { Fetches } from '../store/fetches.js';
 
 /**
- * Runs the extractors over every stored page of a run that has no facts yet and stores them.
- * Idempotent, so a resumed run extracts only what is missing. Returns how many pages it read.
+ * Runs the extractors over every stored page of a run that has no facts yet and stores them. The
+ * crawl extracts as it goes (on its worker threads, from the DOM it parsed for links); this catches
+ * up what it could not, and is idempotent. Returns how many pages it read.
  */
 export function extractRun(db: Db, runId: number, asOf: string): number {
   const fetches = new Fetches(db);
@@ -12,17 +14,12 @@ export function extractRun(db: Db, runId: number, asOf: string): number {
     FROM fetches f LEFT JOIN page_facts p ON p.fetch_id = f.id
     WHERE f.run_id = ? AND f.purpose = 'page' AND f.status = 200 AND f.soft404 = 0 AND f.body_hash IS NOT NULL AND p.fetch_id IS NULL`)
     .all(runId) as { id: number; siteId: string; url: string; finalUrl: string; charset: string | null; bodyHash: string }[];
-  const insert = db.prepare(`INSERT INTO page_facts (fetch_id, run_id, site_id, url, facts) VALUES (?, ?, ?, ?, ?)`);
+  const table = new PageFactsTable(db);
   const BATCH = 200;
   for (let i = 0; i < pages.length; i += BATCH) {
     const facts = pages.slice(i, i + BATCH).map((p) => ({ p, facts: extractPage(fetches.bodyText(p.bodyHash), p.finalUrl, asOf, p.charset) }));
-    db.transaction(() => facts.forEach(({ p, facts: f }) => insert.run(p.id, runId, p.siteId, p.url, JSON.stringify(f))))();
+    db.transaction(() => facts.forEach(({ p, facts: f }) => table.record(p.id, runId, p.siteId, p.url, JSON.stringify(f))))();
   }
   return pages.length;
 }
 
-/** The stored facts of a site's pages in a run, by the URL each was asked for. */
-export function pageFactsOf(db: Db, runId: number, siteId: string): Map<string, PageFacts> {
-  const rows = db.prepare(`SELECT url, facts FROM page_facts WHERE run_id = ? AND site_id = ? ORDER BY fetch_id`).all(runId, siteId) as { url: string; facts: string }[];
-  return new Map(rows.map((r) => [r.url, JSON.parse(r.facts) as PageFacts]));
-}

@@ -8,7 +8,7 @@ import { similarity, TWIN_SIMILARITY } from '../extract/minhash.js';
 import type { Db } from '../store/db.js';
 import { lastVerdicts } from '../store/link-status.js';
 import type { StoredSite } from '../store/sites.js';
-import { pageFactsOf } from './extract-run.js';
+import { pageFactsOf } from '../store/page-facts.js';
 import { letterStats, type LetterStats } from './letter-stats.js';
 
 export interface ColumnFacts {
