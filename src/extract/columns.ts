@@ -1,5 +1,6 @@
 import type { CheerioAPI } from 'cheerio/slim';
 import type { Element } from 'domhandler';
+import { textContent } from 'domutils';
 import { normaliseUrl } from '../crawl/scope.js';
 import { classifyColumn, type ColumnCategory } from './categories.js';
 
@@ -23,7 +24,7 @@ export function extractColumns($: CheerioAPI, pageUrl: string): Column[] {
   const host = new URL(pageUrl).hostname.replace(/^www\./, '');
   const columns = new Map<string, Column>();
   const add = (a: Element, firstLevel: boolean) => {
-    const name = $(a).text().replace(/\s+/g, '').trim() || (a.attribs['title'] ?? '').trim();
+    const name = textContent(a).replace(/\s+/g, '').trim() || (a.attribs['title'] ?? '').trim();
     const url = normaliseUrl(a.attribs['href'] ?? '', pageUrl);
     if (!url || !/^https?:/.test(url) || name.length < 2 || name.length > 12 || NOT_COLUMN.test(name)) return;
     if (!new URL(url).hostname.endsWith(host)) return;
@@ -34,11 +35,21 @@ export function extractColumns($: CheerioAPI, pageUrl: string): Column[] {
     }
     columns.set(url, { name, url, category: classifyColumn(name), firstLevel });
   };
-  $('nav a[href], [class*="nav"] a[href], [id*="nav"] a[href], [class*="menu"] a[href], [id*="menu"] a[href]').each((_, a) => {
-    if (inNavigation(a as Element)) add(a as Element, true);
-  });
-  $('h1 a[href], h2 a[href], h3 a[href], h4 a[href], [class*="title"] a[href], [class*="tit"] > a[href]').each((_, a) => add(a as Element, false));
+  // one pass over the anchors, looking up their ancestors (selectors with [class*=…] cost more than the walk)
+  const anchors = $('a[href]').toArray() as Element[];
+  for (const a of anchors) if (inNavigation(a)) add(a, true);
+  for (const a of anchors) if (inHeading(a)) add(a, false);
   return [...columns.values()];
+}
+
+/** A block heading's link: inside h1–h4, or directly in a *title* / *tit* element. */
+function inHeading(a: Element): boolean {
+  let n = a.parent as Element | null;
+  for (let depth = 0; n && n.type === 'tag' && depth < 3; n = n.parent as Element | null, depth++) {
+    if (/^h[1-4]$/.test(n.tagName) || /title/i.test(n.attribs['class'] ?? '')) return true;
+    if (depth === 0 && /\btit/i.test(n.attribs['class'] ?? '')) return true;
+  }
+  return false;
 }
 
 /** Inside a navigation container and not in the footer (footers repeat 关于本网, 网站声明 in a "nav"). */

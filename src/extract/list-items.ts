@@ -34,7 +34,7 @@ const MIN_UNDATED_TITLE = 8;
  * embedded XML record set are read too.
  */
 export function extractLists($: CheerioAPI, pageUrl: string, asOf: LocalDate): ItemList[] {
-  const lists = listsOf($, pageUrl, asOf, new Visibility($));
+  const lists = listsOf($, pageUrl, asOf, Visibility.of($));
   for (const [i, set] of extractRecordSets($).entries()) {
     if (set.records.length === 0) continue;
     const $records = parseHtml(`<ul>${set.records.join('\n')}</ul>`);
@@ -116,7 +116,16 @@ export function breadcrumbLeaf($: CheerioAPI): string {
   return trail[trail.length - 1] ?? '';
 }
 
+const trails = new WeakMap<CheerioAPI, string[]>();
+
+/** The page's breadcrumb trail (read once per document). */
 export function breadcrumb($: CheerioAPI): string[] {
+  let trail = trails.get($);
+  if (!trail) trails.set($, (trail = readBreadcrumb($)));
+  return trail;
+}
+
+function readBreadcrumb($: CheerioAPI): string[] {
   const candidates = $('[class*="crumb"], [class*="position"], [class*="location"], [id*="crumb"], [class="pos"], .dqwz, .wz').toArray();
   for (const el of candidates) {
     const text = $(el).text().replace(/\s+/g, ' ').trim();

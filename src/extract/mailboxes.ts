@@ -1,5 +1,6 @@
 import type { CheerioAPI } from 'cheerio/slim';
 import type { Element } from 'domhandler';
+import { findOne, textContent } from 'domutils';
 import { normaliseUrl } from '../crawl/scope.js';
 import { NOT_CONSULTATION } from './categories.js';
 
@@ -32,20 +33,23 @@ export function extractMailboxes($: CheerioAPI, pageUrl: string): Mailbox[] {
     const key = `${clean}|${href}`;
     if (!found.has(key)) found.set(key, { label: clean, href, imageOnly: leadsNowhere });
   };
-  $('a').each((_, el) => {
-    const a = el as Element;
-    const text = $(a).text().trim();
-    const img = $(a).find('img').get(0) as Element | undefined;
-    if (text && text.length <= 20) add(text, a);
-    else if (img) add(imageLabel(img), a);
-    else if (a.attribs['title']) add(a.attribs['title'], a);
-  });
-  // pictures with no link around them at all
-  $('img').each((_, el) => {
-    const img = el as Element;
-    if (!$(img).closest('a').length) add(imageLabel(img), null);
-  });
+  for (const el of $('a, img').toArray() as Element[]) {
+    if (el.tagName === 'a') {
+      const text = textContent(el).trim();
+      const img = findOne((n) => n.tagName === 'img', el.children);
+      if (text && text.length <= 20) add(text, el);
+      else if (img) add(imageLabel(img), el);
+      else if (el.attribs['title']) add(el.attribs['title'], el);
+    } else if (!insideLink(el)) {
+      add(imageLabel(el), null); // a picture with no link around it at all
+    }
+  }
   return [...found.values()];
+}
+
+function insideLink(el: Element): boolean {
+  for (let n = el.parent; n && n.type === 'tag'; n = n.parent) if ((n as Element).tagName === 'a') return true;
+  return false;
 }
 
 function imageLabel(img: Element): string {

@@ -46,7 +46,7 @@ export function extractPage(html: string, url: string, asOf: LocalDate, charset:
 }
 
 export function extractFromDocument($: CheerioAPI, url: string, asOf: LocalDate, charset: string | null): PageFacts {
-  const visibility = new Visibility($);
+  const visibility = Visibility.of($);
   const body = ($('body').get(0) ?? $.root().get(0)) as Element;
   const text = visibility.visibleText(body);
   const title = $('title').first().text().replace(/\s+/g, ' ').trim();

@@ -12,6 +12,14 @@ const NOT_RENDERED = new Set(['script', 'style', 'noscript', 'template', 'head',
 export class Visibility {
   private readonly hidingSelectors: string[];
   private readonly hiddenRoots = new Set<Element>();
+  private static readonly cache = new WeakMap<CheerioAPI, Visibility>();
+
+  /** One per document: the page's <style> rules are read once. */
+  static of($: CheerioAPI): Visibility {
+    let v = Visibility.cache.get($);
+    if (!v) Visibility.cache.set($, (v = new Visibility($)));
+    return v;
+  }
 
   constructor($: CheerioAPI) {
     this.hidingSelectors = hidingRules($);
