@@ -1,5 +1,6 @@
 import type { CheerioAPI } from 'cheerio/slim';
 import { findDates, urlDate, type LocalDate } from './dates.js';
+import { DocumentIndex } from './document-index.js';
 
 export interface PublishDates {
   /** the page's publish date: its meta tag, else the date after 发布时间 / 发布日期, else its URL's */
@@ -15,10 +16,10 @@ const SHOWN = /(?:发布时间|发布日期|发表时间|成文日期|时间|日
 /** Every date an article gives for itself, and the one that counts. */
 export function publishDates($: CheerioAPI, pageUrl: string, text: string): PublishDates {
   let meta: LocalDate | null = null;
-  $('meta[name], meta[property]').each((_, el) => {
-    const name = ($(el).attr('name') ?? $(el).attr('property') ?? '').toLowerCase();
-    if (meta === null && META_NAMES.includes(name)) meta = findDates($(el).attr('content') ?? '')[0] ?? null;
-  });
+  for (const el of DocumentIndex.of($).tag('meta')) {
+    const name = (el.attribs['name'] ?? el.attribs['property'] ?? '').toLowerCase();
+    if (meta === null && META_NAMES.includes(name)) meta = findDates(el.attribs['content'] ?? '')[0] ?? null;
+  }
   const m = SHOWN.exec(text);
   const shown = m ? findDates(m[1]!)[0] ?? null : null;
   const fromUrl = urlDate(pageUrl);

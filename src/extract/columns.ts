@@ -3,6 +3,7 @@ import type { Element } from 'domhandler';
 import { textContent } from 'domutils';
 import { normaliseUrl } from '../crawl/scope.js';
 import { classifyColumn, type ColumnCategory } from './categories.js';
+import { anchorsOf, DocumentIndex } from './document-index.js';
 
 export interface Column {
   name: string;
@@ -36,7 +37,7 @@ export function extractColumns($: CheerioAPI, pageUrl: string): Column[] {
     columns.set(url, { name, url, category: classifyColumn(name), firstLevel });
   };
   // one pass over the anchors, looking up their ancestors (selectors with [class*=…] cost more than the walk)
-  const anchors = $('a[href]').toArray() as Element[];
+  const anchors = anchorsOf(DocumentIndex.of($));
   for (const a of anchors) if (inNavigation(a)) add(a, true);
   for (const a of anchors) if (inHeading(a)) add(a, false);
   return [...columns.values()];

@@ -1,4 +1,7 @@
 import type { CheerioAPI } from 'cheerio/slim';
+import type { Element } from 'domhandler';
+import { textContent } from 'domutils';
+import { DocumentIndex } from './document-index.js';
 
 /** One embedded record set: a list a CMS (Hanweb's jpage) renders by script from `<script type="text/xml">`. */
 export interface RecordSet {
@@ -13,14 +16,18 @@ const CDATA = /<!\[CDATA\[([\s\S]*?)\]\]>/;
 /** Every `<datastore><recordset><record><![CDATA[…]]></record>` block of a page. */
 export function extractRecordSets($: CheerioAPI): RecordSet[] {
   const sets: RecordSet[] = [];
-  $('script[type="text/xml"], script[language="xml"]').each((_, el) => {
-    const xml = $(el).html() ?? '';
-    if (!/<recordset/i.test(xml)) return;
+  for (const el of recordSetScripts($)) {
+    const xml = textContent(el);
     const records = [...xml.matchAll(/<record>([\s\S]*?)<\/record>/gi)].map((m) => unwrap(m[1]!));
     const next = /<nextgroup>([\s\S]*?)<\/nextgroup>/i.exec(xml);
     sets.push({ records, nextGroup: next ? unwrap(next[1]!) : null });
-  });
+  }
   return sets;
+}
+
+/** The `<script type="text/xml">` elements that hold a record set. */
+export function recordSetScripts($: CheerioAPI): Element[] {
+  return DocumentIndex.of($).tag('script').filter((el) => (el.attribs['type'] === 'text/xml' || el.attribs['language'] === 'xml') && /<recordset/i.test(textContent(el)));
 }
 
 function unwrap(text: string): string {

@@ -1,4 +1,7 @@
 import type { CheerioAPI } from 'cheerio/slim';
+import type { Element } from 'domhandler';
+import { findOne } from 'domutils';
+import { anchorsOf, DocumentIndex } from './document-index.js';
 
 export interface Identifiers {
   /** 网站标识码, ten digits */
@@ -16,8 +19,9 @@ export function extractIdentifiers($: CheerioAPI, text: string): Identifiers {
   const siteId = /网站标识码\s*[:：]?\s*([0-9A-Za-z]{10})/.exec(text)?.[1] ?? null;
   const icp = /[\u4e00-\u9fa5]{1,2}ICP备\s*\d+号(?:-\d+)?/.exec(text)?.[0]?.replace(/\s+/g, '') ?? null;
   const police = /[\u4e00-\u9fa5]{1,2}公网安备\s*\d+号?/.exec(text)?.[0]?.replace(/\s+/g, '') ?? null;
-  const badge = $('img, a').toArray().some((el) => {
-    const attrs = (el as { attribs?: Record<string, string> }).attribs ?? {};
+  const index = DocumentIndex.of($);
+  const badge = [...index.tag('img'), ...index.tag('a')].some((el) => {
+    const attrs = el.attribs;
     return /党政机关|conac\.cn|dzjg|_ucap/i.test(`${attrs['alt'] ?? ''} ${attrs['title'] ?? ''} ${attrs['src'] ?? ''} ${attrs['href'] ?? ''}`);
   });
   return { siteId, icp, police, badge };
@@ -25,12 +29,15 @@ export function extractIdentifiers($: CheerioAPI, text: string): Identifiers {
 
 /** A site search: a form with a text box, or a link to the site's search. */
 export function hasSearch($: CheerioAPI): boolean {
-  return $('form').toArray().some((f) => $(f).find('input[type="text"], input[type="search"], input:not([type])').length > 0)
-    || $('a[href*="search"], a[href*="sousuo"], a[href*="jsearch"]').length > 0;
+  const index = DocumentIndex.of($);
+  const textBox = (n: Element) => n.tagName === 'input' && ['text', 'search', undefined].includes(n.attribs['type']);
+  return index.tag('form').some((f) => findOne(textBox, f.children) !== null)
+    || anchorsOf(index).some((a) => /search|sousuo|jsearch/i.test(a.attribs['href']!));
 }
 
 /** The 我为政府网站找错 entry (text, picture alt, or a link to the national error-report page). */
 export function hasErrorReportEntry($: CheerioAPI, text: string): boolean {
   return /我为政府网站找错|政府网站找错/.test(text)
-    || $('img[alt*="找错"], a[title*="找错"], a[href*="jiucuo"], a[href*="zhaocuo"]').length > 0;
+    || DocumentIndex.of($).tag('img').some((img) => (img.attribs['alt'] ?? '').includes('找错'))
+    || anchorsOf(DocumentIndex.of($)).some((a) => (a.attribs['title'] ?? '').includes('找错') || /jiucuo|zhaocuo/i.test(a.attribs['href']!));
 }

@@ -1,7 +1,10 @@
 import type { CheerioAPI } from 'cheerio/slim';
-import type { Element } from 'domhandler';
 import { normaliseUrl } from '../crawl/scope.js';
 import { findDates, type LocalDate } from './dates.js';
+import { findOne } from 'domutils';
+import { DocumentIndex, findTag, textOf } from './document-index.js';
+
+const ROWS = new Set(['tr', 'li']);
 
 export type LetterStatus = 'answered' | 'in-progress' | 'unanswered';
 
@@ -37,7 +40,10 @@ export function extractLetterPage($: CheerioAPI, pageUrl: string, text: string):
   const replied = REPLIED.exec(text);
   const reply = REPLY_TEXT.exec(text)?.[1]?.trim() ?? null;
   const repliedDate = replied ? findDates(replied[1]!)[0] ?? null : null;
-  const title = ($('h1').first().text() || $('title').text()).replace(/\s+/g, ' ').trim();
+  const index = DocumentIndex.of($);
+  const h1 = index.first('h1');
+  const titleEl = index.first('title');
+  const title = (h1 && textOf(h1)) || (titleEl ? textOf(titleEl) : '');
   const status = statusOf(text.replace(REPLY_TEXT, '')) ?? (repliedDate ? 'answered' : null);
   return { title, href: pageUrl, asked: findDates(asked[1]!)[0] ?? null, replied: repliedDate, status, reply };
 }
@@ -45,15 +51,15 @@ export function extractLetterPage($: CheerioAPI, pageUrl: string, text: string):
 /** Rows of a mailbox's list page: a link, a date and a status word. */
 export function extractLetterRows($: CheerioAPI, pageUrl: string): Letter[] {
   const letters: Letter[] = [];
-  $('tr, li').each((_, el) => {
-    const row = el as Element;
-    if ($(row).find('tr, li').length) return; // the innermost rows only
-    const text = $(row).text().replace(/\s+/g, ' ');
+  const index = DocumentIndex.of($);
+  for (const row of [...index.tag('tr'), ...index.tag('li')]) {
+    if (findTag(row, ROWS)) continue; // the innermost rows only
+    const text = textOf(row);
     const status = statusOf(text);
-    const a = $(row).find('a[href]').first();
-    if (!status || !a.length) return;
+    const a = findOne((n) => n.tagName === 'a' && n.attribs['href'] !== undefined, row.children);
+    if (!status || !a) continue;
     const dates = findDates(text);
-    letters.push({ title: a.text().trim(), href: normaliseUrl(a.attr('href')!, pageUrl), asked: dates[0] ?? null, replied: dates[1] ?? null, status, reply: null });
-  });
+    letters.push({ title: textOf(a), href: normaliseUrl(a.attribs['href']!, pageUrl), asked: dates[0] ?? null, replied: dates[1] ?? null, status, reply: null });
+  }
   return letters;
 }

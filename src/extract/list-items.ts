@@ -1,7 +1,9 @@
 import type { CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import { normaliseUrl } from '../crawl/scope.js';
-import { extractRecordSets } from './datastore.js';
+import { extractRecordSets, recordSetScripts } from './datastore.js';
+import { findOne } from 'domutils';
+import { anchorsOf, DocumentIndex, textOf } from './document-index.js';
 import { parseDate, urlDate, type LocalDate } from './dates.js';
 import { parseHtml } from './parse-html.js';
 import { Visibility } from './visibility.js';
@@ -46,15 +48,16 @@ export function extractLists($: CheerioAPI, pageUrl: string, asOf: LocalDate): I
 
 function listsOf($: CheerioAPI, pageUrl: string, asOf: LocalDate, visibility: Visibility): ItemList[] {
   const groups = new Map<Element, ListItem[]>();
-  for (const a of $('a[href]').toArray() as Element[]) {
+  for (const a of anchorsOf(DocumentIndex.of($))) {
     if (visibility.isHidden(a)) continue;
-    const title = (a.attribs['title'] && a.attribs['title'].length > $(a).text().trim().length ? a.attribs['title'] : $(a).text()).replace(/\s+/g, ' ').trim();
+    const text = textOf(a);
+    const title = (a.attribs['title'] && a.attribs['title'].length > text.length ? a.attribs['title'] : text).replace(/\s+/g, ' ').trim();
     if (title.length < MIN_TITLE || MORE.test(title)) continue;
     const href = normaliseUrl(a.attribs['href']!, pageUrl);
     if (!href || !/^https?:/.test(href)) continue;
     const row = rowOf(a);
     if (!row || !row.parent) continue;
-    const rowText = visibility.visibleText(row).replace($(a).text().replace(/\s+/g, ' ').trim(), ' ');
+    const rowText = visibility.visibleText(row).replace(text, ' ');
     const shown = parseDate(rowText, asOf);
     const fromUrl = urlDate(href);
     // a URL that names only the month (/202309/) dates nothing by itself
@@ -96,17 +99,21 @@ function listName($: CheerioAPI, container: Element): string {
     let prev = n.prev;
     for (let k = 0; prev && k < 4; k++, prev = prev.prev) {
       if (prev.type !== 'tag') continue;
-      const text = headingText($, prev as Element);
+      const text = headingText(prev as Element);
       if (text) return text;
     }
   }
   return breadcrumbLeaf($);
 }
 
-function headingText($: CheerioAPI, el: Element): string | null {
-  const heading = /^h[1-4]$/.test(el.tagName) ? el : ($(el).find('h1, h2, h3, h4, .title, .tit, [class*="title"]').first().get(0) as Element | undefined);
+function isHeading(el: Element): boolean {
+  return /^h[1-4]$/.test(el.tagName) || /(^|\s)tit|title/i.test(el.attribs['class'] ?? '');
+}
+
+function headingText(el: Element): string | null {
+  const heading = isHeading(el) ? el : findOne(isHeading, el.children);
   if (!heading) return null;
-  const text = $(heading).text().replace(/\s+/g, ' ').replace(/(更多|more)\s*[>»]*$/i, '').trim();
+  const text = textOf(heading).replace(/(更多|more)\s*[>»]*$/i, '').trim();
   return text.length >= 2 && text.length <= 20 ? text : null;
 }
 
@@ -126,9 +133,9 @@ export function breadcrumb($: CheerioAPI): string[] {
 }
 
 function readBreadcrumb($: CheerioAPI): string[] {
-  const candidates = $('[class*="crumb"], [class*="position"], [class*="location"], [id*="crumb"], [class="pos"], .dqwz, .wz').toArray();
+  const candidates = DocumentIndex.of($).all.filter((el) => /crumb|position|location|dqwz|^wz$|^pos$/i.test(el.attribs['class'] ?? '') || /crumb/i.test(el.attribs['id'] ?? ''));
   for (const el of candidates) {
-    const text = $(el).text().replace(/\s+/g, ' ').trim();
+    const text = textOf(el);
     if (!/首页|当前位置|您现在的位置/.test(text) || text.length > 120) continue;
     return text.replace(/^.*?(当前位置|您现在的位置是?|所在位置)\s*[:：]?/, '').split(/\s*(?:>>|>|»|›|\/|→)\s*/).map((s) => s.trim()).filter(Boolean);
   }
@@ -136,6 +143,6 @@ function readBreadcrumb($: CheerioAPI): string[] {
 }
 
 function recordSetName($: CheerioAPI, index: number): string {
-  const script = $('script[type="text/xml"], script[language="xml"]').filter((_, el) => /<recordset/i.test($(el).html() ?? '')).get(index) as Element | undefined;
+  const script = recordSetScripts($)[index];
   return script ? listName($, script) : '';
 }

@@ -3,6 +3,7 @@ import type { Element } from 'domhandler';
 import { findOne, textContent } from 'domutils';
 import { normaliseUrl } from '../crawl/scope.js';
 import { NOT_CONSULTATION } from './categories.js';
+import { DocumentIndex } from './document-index.js';
 
 /** A consultation entry (领导信箱, 我要咨询, 留言板, 12345) as shown on a page. */
 export interface Mailbox {
@@ -33,7 +34,8 @@ export function extractMailboxes($: CheerioAPI, pageUrl: string): Mailbox[] {
     const key = `${clean}|${href}`;
     if (!found.has(key)) found.set(key, { label: clean, href, imageOnly: leadsNowhere });
   };
-  for (const el of $('a, img').toArray() as Element[]) {
+  const index = DocumentIndex.of($);
+  for (const el of [...index.tag('a'), ...index.tag('img')]) {
     if (el.tagName === 'a') {
       const text = textContent(el).trim();
       const img = findOne((n) => n.tagName === 'img', el.children);

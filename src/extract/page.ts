@@ -13,6 +13,7 @@ import { parseHtml } from './parse-html.js';
 import { minhash } from './minhash.js';
 import { extractSpam, type SpamFacts } from './spam.js';
 import { Visibility } from './visibility.js';
+import { anchorsOf, DocumentIndex, findTag, textOf } from './document-index.js';
 
 /** What the extractors see on one page: the `govsite extract` contract of SPEC §6, plus what checks need. */
 export interface PageFacts {
@@ -39,6 +40,16 @@ export interface PageFacts {
 }
 
 const EMPTY_MESSAGE = /暂无信息|暂无数据|暂无内容|暂无记录|正在建设中|栏目建设中|建设中[，,。.!！]?$|没有相关信息|没有记录/;
+const IMG = new Set(['img']);
+
+/** '#id', '.class' or a tag name, looked up in the index */
+function matching($: CheerioAPI, selector: string): Element[] {
+  const index = DocumentIndex.of($);
+  if (selector.startsWith('#')) return index.all.filter((el) => el.attribs['id'] === selector.slice(1));
+  if (selector.startsWith('.')) return index.all.filter((el) => (el.attribs['class'] ?? '').split(/\s+/).includes(selector.slice(1)));
+  return [...index.tag(selector)];
+}
+
 const CONTENT = ['#zoom', '.TRS_Editor', '#UCAP-CONTENT', '.pages_content', '.article-content', '.content', '#content', 'article', '.article', '.view'];
 
 export function extractPage(html: string, url: string, asOf: LocalDate, charset: string | null = null): PageFacts {
@@ -47,9 +58,11 @@ export function extractPage(html: string, url: string, asOf: LocalDate, charset:
 
 export function extractFromDocument($: CheerioAPI, url: string, asOf: LocalDate, charset: string | null): PageFacts {
   const visibility = Visibility.of($);
-  const body = ($('body').get(0) ?? $.root().get(0)) as Element;
+  const index = DocumentIndex.of($);
+  const body = (index.first('body') ?? $.root().get(0)) as Element;
   const text = visibility.visibleText(body);
-  const title = $('title').first().text().replace(/\s+/g, ' ').trim();
+  const titleEl = index.first('title');
+  const title = titleEl ? textOf(titleEl) : '';
   const lists = extractLists($, url, asOf);
   const dates = publishDates($, url, text);
   const letter = extractLetterPage($, url, text);
@@ -77,13 +90,14 @@ export function extractFromDocument($: CheerioAPI, url: string, asOf: LocalDate,
 }
 
 function pageLinks($: CheerioAPI, url: string, visibility: Visibility): PageFacts['links'] {
-  return ($('a[href]').toArray() as Element[]).map((a) => {
+  return anchorsOf(DocumentIndex.of($)).map((a) => {
     const raw = a.attribs['href']!.trim();
-    const text = $(a).text().replace(/\s+/g, ' ').trim();
+    const text = textOf(a);
+    const img = findTag(a, IMG);
     return {
       href: /^https?:|^\/|^\.|^[\w-]+(\.|\/|$)/i.test(raw) ? normaliseUrl(raw, url) ?? raw : raw,
-      text: text || ($(a).find('img').attr('alt') ?? '').trim(),
-      imageOnly: text === '' && $(a).find('img').length > 0,
+      text: text || (img?.attribs['alt'] ?? '').trim(),
+      imageOnly: text === '' && img !== null,
       hidden: visibility.isHidden(a),
     };
   });
@@ -92,7 +106,7 @@ function pageLinks($: CheerioAPI, url: string, visibility: Visibility): PageFact
 /** The article body (the first content container, in the order CMSs nest them), fingerprinted. */
 function articleFingerprint($: CheerioAPI, visibility: Visibility): number[] | null {
   for (const selector of CONTENT) {
-    for (const el of $(selector).toArray()) {
+    for (const el of matching($, selector)) {
       const text = visibility.visibleText(el);
       if (text.length >= 50) return minhash(text);
     }

@@ -1,7 +1,7 @@
 import type { CheerioAPI } from 'cheerio/slim';
-import type { Element } from 'domhandler';
 import { normaliseUrl } from '../crawl/scope.js';
 import type { Visibility } from './visibility.js';
+import { anchorsOf, DocumentIndex, textOf } from './document-index.js';
 
 /**
  * Words injected spam uses (gambling, casinos, porn, fake documents). Compound terms only: 彩票
@@ -24,12 +24,13 @@ export function extractSpam($: CheerioAPI, pageUrl: string, text: string, visibi
   const host = new URL(pageUrl).hostname.replace(/^www\./, '');
   const hiddenLinks: SpamFacts['hiddenLinks'] = [];
   // the text of every hidden block: injected spam hides words as well as links
-  let hiddenText = ($('body *').toArray() as Element[]).filter((el) => visibility.hidesItself(el) && el.tagName !== 'script' && el.tagName !== 'style').map((el) => $(el).text()).join(' ');
-  for (const a of $('a[href]').toArray() as Element[]) {
+  const index = DocumentIndex.of($);
+  let hiddenText = index.all.filter((el) => el.tagName !== 'script' && el.tagName !== 'style' && visibility.hidesItself(el)).map((el) => textOf(el)).join(' ');
+  for (const a of anchorsOf(index)) {
     if (!visibility.isHidden(a)) continue;
     const href = normaliseUrl(a.attribs['href']!, pageUrl);
     if (!href || !/^https?:/.test(href) || new URL(href).hostname.endsWith(host)) continue;
-    const label = $(a).text().replace(/\s+/g, ' ').trim();
+    const label = textOf(a);
     hiddenLinks.push({ href, text: label });
     hiddenText += ` ${label}`;
   }

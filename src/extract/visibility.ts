@@ -1,5 +1,7 @@
 import type { CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
+import { textContent } from 'domutils';
+import { DocumentIndex } from './document-index.js';
 
 const HIDING_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden|(?:left|top|text-indent|margin-left)\s*:\s*-\d{3,}px|(?:^|;)\s*(?:width|height|font-size)\s*:\s*0(?:px)?\s*(?:;|$)|opacity\s*:\s*0(?:\.0*)?\s*(?:;|$)/i;
 const NOT_RENDERED = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'object']);
@@ -69,8 +71,8 @@ const BLOCK = new Set(['p', 'div', 'li', 'tr', 'td', 'th', 'br', 'h1', 'h2', 'h3
 /** `.x{display:none}` and `#y{visibility:hidden}` rules of the page's own <style> blocks. */
 function hidingRules($: CheerioAPI): string[] {
   const selectors: string[] = [];
-  $('style').each((_, el) => {
-    const css = $(el).text().replace(/\/\*[\s\S]*?\*\//g, '');
+  for (const el of DocumentIndex.of($).tag('style')) {
+    const css = textContent(el).replace(/\/\*[\s\S]*?\*\//g, '');
     for (const m of css.matchAll(/([^{}]+)\{([^}]*)\}/g)) {
       if (!HIDING_STYLE.test(m[2]!)) continue;
       for (const sel of m[1]!.split(',')) {
@@ -79,6 +81,6 @@ function hidingRules($: CheerioAPI): string[] {
         if (/^[a-z0-9]*[.#][\w-]+$/i.test(s)) selectors.push(s);
       }
     }
-  });
+  }
   return selectors;
 }

@@ -1,0 +1,60 @@
+import type { CheerioAPI } from 'cheerio/slim';
+import type { AnyNode, Element } from 'domhandler';
+import { findOne, textContent } from 'domutils';
+
+/**
+ * Every element of a parsed page by tag name, collected in one walk. Extractors look elements up
+ * here instead of running CSS selectors: on these pages the selector engine cost more than the
+ * extraction itself.
+ */
+export class DocumentIndex {
+  readonly all: Element[] = [];
+  private readonly byTag = new Map<string, Element[]>();
+  private static readonly cache = new WeakMap<CheerioAPI, DocumentIndex>();
+
+  static of($: CheerioAPI): DocumentIndex {
+    let index = DocumentIndex.cache.get($);
+    if (!index) DocumentIndex.cache.set($, (index = new DocumentIndex($.root().toArray() as AnyNode[])));
+    return index;
+  }
+
+  private constructor(roots: readonly AnyNode[]) {
+    const walk = (nodes: readonly AnyNode[]) => {
+      for (const n of nodes) {
+        if (n.type !== 'tag' && n.type !== 'script' && n.type !== 'style' && n.type !== 'root') continue;
+        const el = n as Element;
+        if (n.type !== 'root') {
+          this.all.push(el);
+          const list = this.byTag.get(el.tagName);
+          if (list) list.push(el);
+          else this.byTag.set(el.tagName, [el]);
+        }
+        walk(el.children);
+      }
+    };
+    walk(roots);
+  }
+
+  tag(name: string): readonly Element[] {
+    return this.byTag.get(name) ?? [];
+  }
+
+  first(name: string): Element | undefined {
+    return this.byTag.get(name)?.[0];
+  }
+}
+
+/** An element's text with white space collapsed. */
+export function textOf(node: AnyNode): string {
+  return textContent(node).replace(/\s+/g, ' ').trim();
+}
+
+/** The anchors that link somewhere. */
+export function anchorsOf(index: DocumentIndex): Element[] {
+  return index.tag('a').filter((a) => a.attribs['href'] !== undefined);
+}
+
+/** The first descendant with one of these tag names. */
+export function findTag(el: Element, tags: ReadonlySet<string>): Element | null {
+  return findOne((n) => tags.has(n.tagName), el.children);
+}
