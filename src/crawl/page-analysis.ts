@@ -4,7 +4,7 @@ import { decodeHtml } from '../extract/decode.js';
 import { extractLinks, type PageLink } from '../extract/links.js';
 import { parseHtml } from '../extract/parse-html.js';
 import type { LocalDate } from '../extract/dates.js';
-import { extractFromDocument } from '../extract/page.js';
+import { extractFromDocument, type PageFacts } from '../extract/page.js';
 import { pageFingerprint, saysNotFound } from './soft-404.js';
 
 /** A stored page body: gzip of the decoded UTF-8 text, named by the SHA-1 of that text. */
@@ -45,11 +45,16 @@ export function analysePage({ bytes, contentType, url, links, factsAsOf }: Analy
   return {
     charset,
     links: $ && links ? extractLinks($, url) : [],
-    facts: $ && factsAsOf ? JSON.stringify(extractFromDocument($, url, factsAsOf, charset)) : null,
+    facts: $ && factsAsOf ? storedFacts(extractFromDocument($, url, factsAsOf, charset)) : null,
     saysNotFound: saysNotFound(text),
     fingerprint: pageFingerprint(text),
     body: storedBody(text),
   };
+}
+
+/** Page facts as stored: the links are in the links table already, so they are left out here. */
+export function storedFacts(facts: PageFacts): string {
+  return JSON.stringify({ ...facts, links: [] });
 }
 
 export function storedBody(text: string): StoredBody {

@@ -1,5 +1,6 @@
 import { extractPage } from '../extract/page.js';
 import { PageFactsTable } from '../store/page-facts.js';
+import { storedFacts } from '../crawl/page-analysis.js';
 import type { Db } from '../store/db.js';
 import { Fetches } from '../store/fetches.js';
 
@@ -18,7 +19,7 @@ export function extractRun(db: Db, runId: number, asOf: string): number {
   const BATCH = 200;
   for (let i = 0; i < pages.length; i += BATCH) {
     const facts = pages.slice(i, i + BATCH).map((p) => ({ p, facts: extractPage(fetches.bodyText(p.bodyHash), p.finalUrl, asOf, p.charset) }));
-    db.transaction(() => facts.forEach(({ p, facts: f }) => table.record(p.id, runId, p.siteId, p.url, JSON.stringify(f))))();
+    db.transaction(() => facts.forEach(({ p, facts: f }) => table.record(p.id, runId, p.siteId, p.url, storedFacts(f))))();
   }
   return pages.length;
 }

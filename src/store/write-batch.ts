@@ -1,5 +1,8 @@
 import type { Db } from './db.js';
 
+/** Writes arriving within this window share one commit: fewer, larger WAL writes. */
+const WRITE_WINDOW_MS = 10;
+
 /**
  * Groups many small writes into one transaction (one fsync instead of hundreds). Each write's promise
  * settles after its transaction commits, so a caller knows its rows are durable before it moves on;
@@ -7,7 +10,7 @@ import type { Db } from './db.js';
  */
 export class WriteBatch {
   private pending: { write: () => void; resolve: () => void; reject: (e: unknown) => void }[] = [];
-  private scheduled: NodeJS.Immediate | null = null;
+  private scheduled: NodeJS.Timeout | null = null;
 
   constructor(private readonly db: Db, private readonly maxSize = 500) {}
 
@@ -15,13 +18,13 @@ export class WriteBatch {
     return new Promise((resolve, reject) => {
       this.pending.push({ write, resolve, reject });
       if (this.pending.length >= this.maxSize) this.flush();
-      // everything written while the event loop works through its current round commits together
-      else this.scheduled ??= setImmediate(() => this.flush());
+      // everything written within the window commits together
+      else this.scheduled ??= setTimeout(() => this.flush(), WRITE_WINDOW_MS);
     });
   }
 
   flush(): void {
-    if (this.scheduled) clearImmediate(this.scheduled);
+    if (this.scheduled) clearTimeout(this.scheduled);
     this.scheduled = null;
     const batch = this.pending;
     this.pending = [];

@@ -1,4 +1,4 @@
-/** What the extractors saw on each stored page of a run (JSON of PageFacts): checks read this, never the network. */
+/** What the extractors saw on each stored page of a run (JSON of PageFacts, its links in `links`): checks read this, never the network. */
 export const up = `
 CREATE TABLE page_facts (
   fetch_id INTEGER PRIMARY KEY REFERENCES fetches(id),
