@@ -14,6 +14,7 @@ import { analyseAnswer, checkTarget, isSoft404, probePath, type CheckedTarget } 
 import { verdictFor, type FetchOutcome, type LinkVerdict } from './outcome.js';
 import { storedBody, type StoredBody } from './page-analysis.js';
 import { RecentSet } from './recent-set.js';
+import type { LinkRole, PageRole } from './priorities.js';
 import { RobotsCache } from './robots.js';
 import { looksLikePage, normaliseUrl, SiteScope } from './scope.js';
 
@@ -104,15 +105,14 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     this.emit('site-start', site.id);
     markSiteStarted(this.db, this.runId, site.id);
     const scope = new SiteScope(site.url, site.mailboxes);
-    const seeds = [site.url, ...site.mailboxes].map((url) => normaliseUrl(url, url)!);
-    this.frontier.add(seeds.map((url) => ({ siteId: site.id, url, kind: 'page', external: false, depth: 0, referrer: null })));
+    const seed = (url: string, role: PageRole) => ({ siteId: site.id, url: normaliseUrl(url, url)!, kind: 'page' as const, external: false, depth: 0, referrer: null, role });
+    this.frontier.add([seed(site.url, 'home'), ...site.mailboxes.map((m) => seed(m, 'mailbox'))]);
     for (;;) {
-      // level by level: every URL gets the depth of its shortest path, whatever the timing, so depth
-      // limits and a resumed crawl decide exactly as an uninterrupted one
-      const queued = this.frontier.nextQueued(site.id, BATCH);
-      if (queued.length === 0) break;
-      const entries = queued.filter((e) => e.depth === queued[0]!.depth);
-      await Promise.all(entries.map((e) => this.visit(site, scope, e)));
+      // wave by wave (most urgent role first, then breadth-first): each URL gets its role and depth
+      // whatever the timing, so limits and a resumed crawl decide exactly as an uninterrupted one
+      const wave = this.frontier.nextWave(site.id, BATCH);
+      if (wave.length === 0) break;
+      await Promise.all(wave.map((e) => this.visit(site, scope, e)));
     }
     // inconclusive answers (a single timeout, a 429 after retries) get exactly one more try
     await Promise.all(this.frontier.toRecheck(site.id).map((e) => this.onlyOnce(`recheck ${e.url}`, () => this.recheck(site, e))));
@@ -177,40 +177,49 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
       // unchanged since the stored copy: its text is the page, its links are followed again
       const finalUrl = stored.finalUrl ?? entry.url;
       const reused = { ...outcome, status: stored.status, finalUrl, headers: { ...outcome.headers, 'content-type': stored.contentType ?? 'text/html' } };
-      const page = await this.pool.analyse({ bytes: Buffer.from(this.fetches.bodyText(stored.bodyHash)), contentType: 'text/html; charset=utf-8', url: finalUrl, links: true, factsAsOf: this.asOf });
+      const page = await this.pool.analyse({ bytes: Buffer.from(this.fetches.bodyText(stored.bodyHash)), contentType: 'text/html; charset=utf-8', url: finalUrl, links: true, factsAsOf: this.asOf, role: entry.role });
       await this.batch.write(() => {
         const fetchId = this.record(site, entry, 'page', { outcome: reused, soft404: false, method: 'GET', page: { ...page, charset: stored.charset ?? page.charset } }, 1, null, stored.bodyHash, true, stored);
-        this.follow(site, scope, entry, fetchId, page.links);
+        this.follow(site, scope, entry, fetchId, page.links, page.linkRoles);
         if (stored.status === 200 && page.facts) this.pageFacts.record(fetchId, this.runId, site.id, entry.url, page.facts);
       });
       return;
     }
 
-    const page = await analyseAnswer(this.pool, outcome, true, this.asOf);
+    const page = await analyseAnswer(this.pool, outcome, true, { asOf: this.asOf, role: entry.role });
     const soft404 = await isSoft404(entry.url, outcome, page, this.notFoundProbe(site));
     const served = page !== null && outcome.ok && outcome.status === 200 && !soft404;
     await this.batch.write(() => {
       const fetchId = this.record(site, entry, 'page', { outcome, soft404, method: 'GET', page }, 1, page?.body ?? null);
-      this.follow(site, scope, entry, fetchId, served ? page.links : []);
+      this.follow(site, scope, entry, fetchId, served ? page.links : [], served ? page.linkRoles : []);
       if (served && page.facts) this.pageFacts.record(fetchId, this.runId, site.id, entry.url, page.facts);
     });
   }
 
-  /** Links → links table and new frontier entries: in-scope pages within depth and budget are crawled, the rest checked. */
-  private follow(site: StoredSite, scope: SiteScope, entry: FrontierEntry, fetchId: number, links: readonly PageLink[]): void {
+  /**
+   * Links → links table and new frontier entries. In-scope pages are crawled: those the rules look at
+   * (columns, mailboxes, letters, …) whatever their depth, up to twice the budget; the rest within the
+   * depth limit and the budget. Everything else is checked.
+   */
+  private follow(site: StoredSite, scope: SiteScope, entry: FrontierEntry, fetchId: number, links: readonly PageLink[], roles: readonly LinkRole[]): void {
     this.links.record(fetchId, links);
+    const roleOf = new Map(roles.map((r) => [r.url, r.role]));
     let pages = this.pageCounts.get(site.id) ?? this.frontier.pageCount(site.id);
     const seen = new Set<string>();
     for (const l of links) {
       if (l.scheme !== 'http' || seen.has(l.target)) continue; // javascript:, mailto:, tel: are recorded, never fetched
       seen.add(l.target);
-      if (this.known.has(`${site.id} ${l.target}`)) continue;
+      const role = roleOf.get(l.target) ?? 'page';
+      const key = `${site.id} ${l.target} ${role}`;
+      if (this.known.has(key)) continue;
       const url = new URL(l.target);
       const internal = scope.contains(url);
-      const crawlable = internal && l.navigable && looksLikePage(url) && entry.depth + 1 <= this.options.maxDepth && pages < this.options.maxPages;
-      const added = this.frontier.add([{ siteId: site.id, url: l.target, kind: crawlable ? 'page' : 'check', external: !internal, depth: entry.depth + 1, referrer: entry.url }]);
-      if (crawlable) pages += added;
-      this.known.add(`${site.id} ${l.target}`);
+      const directed = role !== 'page';
+      const crawlable = internal && l.navigable && looksLikePage(url) &&
+        (directed ? pages < 2 * this.options.maxPages : entry.depth + 1 <= this.options.maxDepth && pages < this.options.maxPages);
+      const changed = this.frontier.add([{ siteId: site.id, url: l.target, kind: crawlable ? 'page' : 'check', external: !internal, depth: entry.depth + 1, referrer: entry.url, role: crawlable ? role : 'page' }]);
+      if (crawlable) pages += changed;
+      this.known.add(key);
     }
     this.pageCounts.set(site.id, pages);
   }

@@ -3,6 +3,7 @@ import type { AnalysisPool } from './analysis-pool.js';
 import type { Fetcher } from './fetcher.js';
 import type { FetchOutcome } from './outcome.js';
 import type { PageAnalysis } from './page-analysis.js';
+import type { PageRole } from './priorities.js';
 
 /** What a host answers for a path that cannot exist: its fingerprint, when that answer is a 200 page. */
 export type NotFoundProbe = (origin: string) => Promise<string | null>;
@@ -25,9 +26,9 @@ export function isHtml(outcome: FetchOutcome): boolean {
 }
 
 /** Analyses an HTML answer with a body (links only when the page is followed). */
-export function analyseAnswer(pool: AnalysisPool, outcome: FetchOutcome, links: boolean, factsAsOf?: string): Promise<PageAnalysis | null> {
+export function analyseAnswer(pool: AnalysisPool, outcome: FetchOutcome, links: boolean, facts?: { asOf: string; role: PageRole }): Promise<PageAnalysis | null> {
   if (!outcome.ok || outcome.body.length === 0 || !isHtml(outcome)) return Promise.resolve(null);
-  return pool.analyse({ bytes: outcome.body, contentType: outcome.headers['content-type'] ?? null, url: outcome.finalUrl, links, ...(factsAsOf ? { factsAsOf } : {}) });
+  return pool.analyse({ bytes: outcome.body, contentType: outcome.headers['content-type'] ?? null, url: outcome.finalUrl, links, ...(facts ? { factsAsOf: facts.asOf, role: facts.role } : {}) });
 }
 
 /**

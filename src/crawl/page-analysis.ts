@@ -5,6 +5,7 @@ import { extractLinks, type PageLink } from '../extract/links.js';
 import { parseHtml } from '../extract/parse-html.js';
 import type { LocalDate } from '../extract/dates.js';
 import { extractFromDocument, type PageFacts } from '../extract/page.js';
+import { linkRoles, type LinkRole, type PageRole } from './priorities.js';
 import { pageFingerprint, saysNotFound } from './soft-404.js';
 
 /** A stored page body: gzip of the decoded UTF-8 text, named by the SHA-1 of that text. */
@@ -24,6 +25,8 @@ export interface PageAnalysis {
   body: StoredBody;
   /** the page's facts as JSON (a string crosses threads cheaply), when asked for */
   facts: string | null;
+  /** roles its facts give to the pages it links to */
+  linkRoles: LinkRole[];
 }
 
 export interface AnalysisRequest {
@@ -35,17 +38,21 @@ export interface AnalysisRequest {
   links: boolean;
   /** also run the extractors on the same document, against this as-of date */
   factsAsOf?: LocalDate;
+  /** the page's role, which decides the roles of the pages it links to */
+  role?: PageRole;
 }
 
 /** Pure and CPU-bound: bytes → decoded, parsed, links, soft-404 signals, compressed body. */
-export function analysePage({ bytes, contentType, url, links, factsAsOf }: AnalysisRequest): PageAnalysis {
+export function analysePage({ bytes, contentType, url, links, factsAsOf, role = 'page' }: AnalysisRequest): PageAnalysis {
   const { text, charset } = decodeHtml(bytes, contentType);
   // one parse serves the links and the facts
   const $ = links || factsAsOf ? parseHtml(text) : null;
+  const facts = $ && factsAsOf ? extractFromDocument($, url, factsAsOf, charset) : null;
   return {
     charset,
     links: $ && links ? extractLinks($, url) : [],
-    facts: $ && factsAsOf ? storedFacts(extractFromDocument($, url, factsAsOf, charset)) : null,
+    facts: facts ? storedFacts(facts) : null,
+    linkRoles: facts ? linkRoles(facts, role, factsAsOf!) : [],
     saysNotFound: saysNotFound(text),
     fingerprint: pageFingerprint(text),
     body: storedBody(text),

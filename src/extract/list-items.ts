@@ -146,3 +146,18 @@ function recordSetName($: CheerioAPI, index: number): string {
   const script = recordSetScripts($)[index];
   return script ? listName($, script) : '';
 }
+
+const NEXT_PAGE = /^(下一页|下页|后页|下一頁|next|>|»|›|>>)$/i;
+const PAGE_URL = /\/index_\d+\.s?html?$|[?&](page|pageNo|pageIndex|pn|curpage)=\d+/i;
+
+/** Links to the list's further pages: "下一页" and its kin, and index_N pages beside this one. */
+export function extractPagination($: CheerioAPI, pageUrl: string): string[] {
+  const dir = pageUrl.replace(/[?#].*$/, '').replace(/[^/]*$/, '');
+  const found = new Set<string>();
+  for (const a of anchorsOf(DocumentIndex.of($))) {
+    const href = normaliseUrl(a.attribs['href']!, pageUrl);
+    if (!href || href === pageUrl || !/^https?:/.test(href)) continue;
+    if (NEXT_PAGE.test(textOf(a)) || (href.startsWith(dir) && PAGE_URL.test(href))) found.add(href);
+  }
+  return [...found];
+}

@@ -6,7 +6,7 @@ import { extractColumns, type Column } from './columns.js';
 import type { LocalDate } from './dates.js';
 import { extractIdentifiers, hasErrorReportEntry, hasSearch, type Identifiers } from './footer.js';
 import { extractGuide, type GuideFacts } from './guides.js';
-import { breadcrumb, extractLists, type ItemList } from './list-items.js';
+import { breadcrumb, extractLists, extractPagination, type ItemList } from './list-items.js';
 import { extractLetterPage, extractLetterRows, statusOf, type Letter } from './letters.js';
 import { extractMailboxes, type Mailbox } from './mailboxes.js';
 import { parseHtml } from './parse-html.js';
@@ -35,6 +35,8 @@ export interface PageFacts {
   /** beyond the contract */
   columns: Column[];
   breadcrumb: string[];
+  /** links to the further pages of this page's list */
+  pagination: string[];
   /** MinHash of the article body, for twin reports; null when the page is no article */
   fingerprint: number[] | null;
 }
@@ -85,6 +87,7 @@ export function extractFromDocument($: CheerioAPI, url: string, asOf: LocalDate,
     letters,
     columns: extractColumns($, url),
     breadcrumb: breadcrumb($),
+    pagination: extractPagination($, url),
     fingerprint: dates.publishDate && !hasItems ? articleFingerprint($, visibility) : null,
   };
 }

@@ -1,3 +1,4 @@
+import { ROLE_PRIORITY, type PageRole } from '../crawl/priorities.js';
 import type { Db } from './db.js';
 
 export type FrontierKind = 'page' | 'check';
@@ -11,13 +12,15 @@ export interface FrontierEntry {
   external: boolean;
   depth: number;
   referrer: string | null;
+  role: PageRole;
 }
 
 /** An entry to add: the database gives it its id. */
 export type NewFrontierEntry = Omit<FrontierEntry, 'id'>;
 
-type Row = { id: number; site_id: string; url: string; kind: FrontierKind; external: number; depth: number; referrer: string | null };
-const toEntry = (r: Row): FrontierEntry => ({ id: r.id, siteId: r.site_id, url: r.url, kind: r.kind, external: r.external === 1, depth: r.depth, referrer: r.referrer });
+const COLUMNS = 'id, site_id, url, kind, external, depth, referrer, role';
+type Row = { id: number; site_id: string; url: string; kind: FrontierKind; external: number; depth: number; referrer: string | null; role: PageRole };
+const toEntry = (r: Row): FrontierEntry => ({ id: r.id, siteId: r.site_id, url: r.url, kind: r.kind, external: r.external === 1, depth: r.depth, referrer: r.referrer, role: r.role });
 
 /** Typed statements over the frontier table, prepared once per database. */
 export class Frontier {
@@ -29,30 +32,36 @@ export class Frontier {
   private readonly recheck;
 
   constructor(db: Db, private readonly runId: number) {
-    // INSERT OR IGNORE: the UNIQUE (run_id, url) constraint is the run's seen-set
-    this.insert = db.prepare(`INSERT OR IGNORE INTO frontier (run_id, site_id, url, kind, external, depth, referrer) VALUES (?, ?, ?, ?, ?, ?, ?)`);
-    this.queued = db.prepare(`SELECT id, site_id, url, kind, external, depth, referrer FROM frontier
-      WHERE run_id = ? AND site_id = ? AND state = 'queued' ORDER BY depth, id LIMIT ?`);
+    // the UNIQUE (run_id, site_id, url) constraint is the site's seen-set; a URL still queued is
+    // promoted when a link gives it a role that matters more (a column list found on a later page)
+    this.insert = db.prepare(`INSERT INTO frontier (run_id, site_id, url, kind, external, depth, referrer, role, priority) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (run_id, site_id, url) DO UPDATE SET role = excluded.role, priority = excluded.priority, kind = excluded.kind
+      WHERE frontier.state = 'queued' AND excluded.priority < frontier.priority`);
+    this.queued = db.prepare(`SELECT ${COLUMNS}, priority FROM frontier
+      WHERE run_id = ? AND site_id = ? AND state = 'queued' ORDER BY priority, depth, id LIMIT ?`);
     this.done = db.prepare(`UPDATE frontier SET state = 'done' WHERE id = ?`);
     this.skip = db.prepare(`UPDATE frontier SET state = 'skipped', skip_reason = ? WHERE id = ?`);
     this.pages = db.prepare(`SELECT count(*) AS n FROM frontier WHERE run_id = ? AND site_id = ? AND kind = 'page'`);
     // checks whose only verdict so far is inconclusive: they get exactly one more try
-    this.recheck = db.prepare(`SELECT f.id, f.site_id, f.url, f.kind, f.external, f.depth, f.referrer FROM frontier f
+    this.recheck = db.prepare(`SELECT f.id, f.site_id, f.url, f.kind, f.external, f.depth, f.referrer, f.role FROM frontier f
       WHERE f.run_id = ? AND f.site_id = ? AND f.state = 'done'
         AND (SELECT x.verdict FROM fetches x WHERE x.run_id = f.run_id AND x.url = f.url AND x.purpose IN ('page', 'check') ORDER BY x.id DESC LIMIT 1) = 'inconclusive'
         AND (SELECT max(x.attempt) FROM fetches x WHERE x.run_id = f.run_id AND x.url = f.url AND x.purpose IN ('page', 'check')) = 1
       ORDER BY f.id`);
   }
 
-  /** Adds entries not yet seen in this run; returns how many were new. */
+  /** Adds entries not yet seen in this run (or promotes queued ones); returns how many rows changed. */
   add(entries: readonly NewFrontierEntry[]): number {
     let added = 0;
-    for (const e of entries) added += this.insert.run(this.runId, e.siteId, e.url, e.kind, e.external ? 1 : 0, e.depth, e.referrer).changes;
+    for (const e of entries) added += this.insert.run(this.runId, e.siteId, e.url, e.kind, e.external ? 1 : 0, e.depth, e.referrer, e.role, ROLE_PRIORITY[e.role]).changes;
     return added;
   }
 
-  nextQueued(siteId: string, limit: number): FrontierEntry[] {
-    return (this.queued.all(this.runId, siteId, limit) as Row[]).map(toEntry);
+  /** The next wave: queued entries of the most urgent priority, then the lowest depth. */
+  nextWave(siteId: string, limit: number): FrontierEntry[] {
+    const rows = this.queued.all(this.runId, siteId, limit) as (Row & { priority: number })[];
+    const first = rows[0];
+    return rows.filter((r) => r.priority === first!.priority && r.depth === first!.depth).map(toEntry);
   }
 
   markDone(id: number): void {

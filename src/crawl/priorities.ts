@@ -1,0 +1,43 @@
+import { classifyColumn } from '../extract/categories.js';
+import { addDays, type LocalDate } from '../extract/dates.js';
+import type { PageFacts } from '../extract/page.js';
+
+/** What a page is to the rules: it decides how soon the crawl fetches it (SPEC §3 looks at these first). */
+export type PageRole = 'home' | 'column' | 'mailbox' | 'letter' | 'article' | 'guide' | 'page';
+
+/** Lower is sooner: home page, column lists, mailboxes and letters, articles of dateless columns, guides, the rest. */
+export const ROLE_PRIORITY: Record<PageRole, number> = { home: 0, column: 1, mailbox: 2, letter: 2, article: 3, guide: 4, page: 9 };
+
+/** Pagination is followed while a list still shows items this recent (the longest update window). */
+export const LONGEST_WINDOW_DAYS = 365;
+
+export interface LinkRole {
+  url: string;
+  role: PageRole;
+}
+
+/**
+ * The roles a page's facts give to the pages it links to: the home page names the columns; a column
+ * list names its next page (while its items are recent enough), its newest article when it shows no
+ * dates, and its guides; consultation entries are mailboxes, whose rows are letters of the last year.
+ */
+export function linkRoles(facts: PageFacts, role: PageRole, asOf: LocalDate): LinkRole[] {
+  const out: LinkRole[] = [];
+  const since = addDays(asOf, -LONGEST_WINDOW_DAYS);
+  if (role === 'home') for (const c of facts.columns) out.push({ url: c.url, role: 'column' });
+  for (const m of facts.consultation) if (!m.imageOnly && /^https?:/.test(m.href)) out.push({ url: m.href, role: 'mailbox' });
+  const main = [...facts.lists].sort((a, b) => b.items.length - a.items.length)[0]?.items ?? [];
+  if (role === 'column') {
+    const dates = main.map((i) => i.date).filter((d): d is string => d !== null).sort();
+    if (dates.length === 0 && main[0]) out.push({ url: main[0].href, role: 'article' });
+    if (dates.length === 0 || dates[0]! >= since) for (const url of facts.pagination) out.push({ url, role: 'column' });
+    const name = facts.breadcrumb[facts.breadcrumb.length - 1] ?? facts.title;
+    if (classifyColumn(name) === 'service') for (const i of main) out.push({ url: i.href, role: 'guide' });
+  }
+  if (role === 'mailbox') {
+    const recent = facts.letters.filter((l) => l.href && (l.asked === null || l.asked >= since));
+    for (const l of recent) out.push({ url: l.href!, role: 'letter' });
+    if (recent.length > 0) for (const url of facts.pagination) out.push({ url, role: 'mailbox' });
+  }
+  return out;
+}
