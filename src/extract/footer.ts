@@ -41,3 +41,8 @@ export function hasErrorReportEntry($: CheerioAPI, text: string): boolean {
     || DocumentIndex.of($).tag('img').some((img) => (img.attribs['alt'] ?? '').includes('找错'))
     || anchorsOf(DocumentIndex.of($)).some((a) => (a.attribs['title'] ?? '').includes('找错') || /jiucuo|zhaocuo/i.test(a.attribs['href']!));
 }
+
+/** A visitor counter ("您是第 12345 位访客", 访问量: 12345): a sign of an unmaintained template. */
+export function hasVisitorCounter(text: string): boolean {
+  return /(访问量|访问人数|访问次数|浏览次数|总访问|今日访问|访客)\s*[:：]?\s*\d{2,}|第\s*\d{2,}\s*位(访客|访问者)/.test(text);
+}

@@ -26,7 +26,7 @@ export function extractMailboxes($: CheerioAPI, pageUrl: string): Mailbox[] {
     const clean = label.replace(/\s+/g, '').slice(0, 20);
     if (!LABEL.test(clean) && !FILE.test(label)) return;
     // a channel is named briefly (市长信箱, 我要咨询, 县委书记信箱); a letter's title ("幼儿园入学政策咨询") is not one
-    if (!CHANNEL.test(clean) && !FILE.test(label)) return;
+    if ((!CHANNEL.test(clean) || clean.startsWith('关于')) && !FILE.test(label)) return;
     if (NOT_CONSULTATION.test(clean)) return;
     const raw = (link?.attribs['href'] ?? '').trim();
     const leadsNowhere = raw === '' || raw === '#' || raw.startsWith('#') || /^javascript:/i.test(raw);

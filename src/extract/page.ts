@@ -4,7 +4,7 @@ import { normaliseUrl } from '../crawl/scope.js';
 import { publishDates } from './article.js';
 import { extractColumns, type Column } from './columns.js';
 import type { LocalDate } from './dates.js';
-import { extractIdentifiers, hasErrorReportEntry, hasSearch, type Identifiers } from './footer.js';
+import { extractIdentifiers, hasErrorReportEntry, hasSearch, hasVisitorCounter, type Identifiers } from './footer.js';
 import { extractGuide, type GuideFacts } from './guides.js';
 import { breadcrumb, extractLists, extractPagination, type ItemList } from './list-items.js';
 import { extractLetterPage, extractLetterRows, statusOf, type Letter } from './letters.js';
@@ -29,6 +29,7 @@ export interface PageFacts {
   identifiers: Identifiers;
   search: boolean;
   errorReportEntry: boolean;
+  visitorCounter: boolean;
   spam: SpamFacts;
   guide: GuideFacts;
   letters: Letter[];
@@ -82,6 +83,7 @@ export function extractFromDocument($: CheerioAPI, url: string, asOf: LocalDate,
     identifiers: extractIdentifiers($, text),
     search: hasSearch($),
     errorReportEntry: hasErrorReportEntry($, text),
+    visitorCounter: hasVisitorCounter(text),
     spam: extractSpam($, url, text, visibility),
     guide: extractGuide(title, text) ?? { present: [], missing: [] },
     letters,

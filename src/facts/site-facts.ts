@@ -41,7 +41,7 @@ export interface SiteFacts {
   mailboxes: MailboxFacts[];
   letters: Letter[];
   letterStats: LetterStats;
-  guides: { url: string; title: string; present: string[]; missing: string[] }[];
+  guides: { url: string; title: string; present: string[]; missing: string[]; attachments: { target: string; text: string; verdict: string | null }[] }[];
   spam: { url: string; terms: string[]; hiddenLinks: { href: string; text: string }[] }[];
   twins: { pages: [string, string]; similarity: number }[];
   articles: { url: string; publishDate: LocalDate | null }[];
@@ -102,11 +102,20 @@ export function loadSiteFacts(db: Db, runId: number, site: StoredSite, asOf: Loc
     mailboxes: [...mailboxes.values()],
     letters,
     letterStats: letterStats(letters, asOf),
-    guides: [...pages.entries()].filter(([, p]) => p.guide.present.length + p.guide.missing.length > 0).map(([url, p]) => ({ url, title: p.title, ...p.guide })),
+    guides: [...pages.entries()].filter(([, p]) => p.guide.present.length + p.guide.missing.length > 0)
+      .map(([url, p]) => ({ url, title: p.title, ...p.guide, attachments: attachmentsOf(db, runId, url, verdicts) })),
     spam: [...pages.entries()].filter(([, p]) => p.spam.terms.length > 0 || p.spam.hiddenLinks.length > 0).map(([url, p]) => ({ url, ...p.spam })),
     twins,
     articles: articles.map(([url, p]) => ({ url, publishDate: p.publishDate })),
   };
+}
+
+const ATTACHMENT = /\.(docx?|xlsx?|pdf|wps|et|zip|rar|7z)$/i;
+
+/** A guide's forms and attachments, with the run's verdict on each download. */
+function attachmentsOf(db: Db, runId: number, pageUrl: string, verdicts: ReadonlyMap<string, string>) {
+  const links = db.prepare(`SELECT DISTINCT target, text FROM page_links WHERE run_id = ? AND from_url = ? AND scheme = 'http'`).all(runId, pageUrl) as { target: string; text: string }[];
+  return links.filter((l) => ATTACHMENT.test(new URL(l.target).pathname)).map((l) => ({ ...l, verdict: verdicts.get(l.target) ?? null }));
 }
 
 /** index_1.html, index_2.html … beside a column's index.html are its further pages. */

@@ -82,6 +82,8 @@ describe('every planted fact of the fixture fleet is found', () => {
   it('the healthy site has all its guides complete and its home page dated within two weeks', () => {
     const healthy = facts.get('3201000001')!;
     expect(healthy.guides.map((g) => g.missing)).toEqual([[], [], []]);
+    expect(healthy.guides.map((g) => g.attachments.map((a) => [a.target.replace(fleet.origin('healthy'), ''), a.verdict]))).toEqual([
+      [['/bsfw/files/form1.doc', 'ok']], [['/bsfw/files/form2.doc', 'ok']], [['/bsfw/files/form3.doc', 'ok']]]);
     expect(healthy.homeItems.filter((i) => i.date! >= '2026-11-01')).toHaveLength(11);
     expect(healthy.home!.identifiers).toEqual({ siteId: '3201000001', icp: '苏ICP备12345678号', police: '苏公网安备32010202000001号', badge: true });
     expect([healthy.home!.search, healthy.home!.errorReportEntry]).toEqual([true, true]);

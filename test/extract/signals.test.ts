@@ -1,0 +1,61 @@
+import { describe } from 'node:test';
+import { expect } from 'expect';
+import { classifyColumn } from '../../src/extract/categories.js';
+import { hasVisitorCounter } from '../../src/extract/footer.js';
+import { extractMailboxes } from '../../src/extract/mailboxes.js';
+import { extractPage } from '../../src/extract/page.js';
+import { parseHtml } from '../../src/extract/parse-html.js';
+import { cases } from '../helpers/cases.js';
+
+describe('column categories (SPEC §4)', () => {
+  cases([
+    ['工作动态', 'news'], ['图片新闻', 'news'], ['通知公告', 'notice'], ['公示公告', 'notice'], ['政策文件', 'policy'], ['政策解读', 'policy'],
+    ['人事信息', 'personnel-plan'], ['发展规划', 'personnel-plan'], ['县长信箱', 'consultation'], ['网上信访', 'other'], ['纪检举报', 'other'],
+    ['意见征集', 'survey'], ['在线访谈', 'interview'], ['办事指南', 'service'], ['机构职能', 'static'], ['省退役军人事务厅', 'other'], ['专题专栏', 'other'],
+  ])('%s → %s', (name, category) => {
+    expect(classifyColumn(name)).toBe(category);
+  });
+});
+
+describe('consultation entries', () => {
+  cases([
+    ['<a href="/xx/">县长信箱</a>', [{ label: '县长信箱', href: 'http://x.gov.cn/xx/', imageOnly: false }]],
+    ['<a href="#"><img src="/i/xzxx.gif" alt="县长信箱"></a>', [{ label: '县长信箱', href: '#', imageOnly: true }]],
+    ['<a href="javascript:void(0)"><img src="/i/xzxx.gif"></a>', [{ label: 'xzxx.gif', href: 'javascript:void(0)', imageOnly: true }]],
+    ['<img src="/i/szxx.png" alt="市长信箱">', [{ label: '市长信箱', href: '', imageOnly: true }]],
+    ['<a href="/ly/">我要留言</a>', [{ label: '我要留言', href: 'http://x.gov.cn/ly/', imageOnly: false }]],
+    ['<a href="/xf/">网上信访</a><a href="/jb/">纪检举报信箱</a>', []],
+    ['<a href="/l/1.html">幼儿园入学政策咨询</a><a href="/l/2.html">关于停车难的咨询</a>', []],
+  ])('%s', (html, expected) => {
+    expect(extractMailboxes(parseHtml(html), 'http://x.gov.cn/')).toEqual(expected);
+  });
+});
+
+describe('page signals', () => {
+  cases([
+    ['您是第 123456 位访客', true], ['访问量：98765', true], ['总访问：12345 次', true], ['本站访问说明', false], ['第3位', false],
+  ])('visitor counter in "%s": %s', (text, expected) => {
+    expect(hasVisitorCounter(text)).toBe(expected);
+  });
+
+  cases([
+    ['display:none', '<div style="display:none"><a href="http://bad.example/">博彩</a></div>'],
+    ['visibility:hidden', '<div style="visibility: hidden"><a href="http://bad.example/">博彩</a></div>'],
+    ['off-screen', '<div style="position:absolute;left:-9999px"><a href="http://bad.example/">博彩</a></div>'],
+    ['zero size', '<div style="height:0;overflow:hidden;font-size:0"><a href="http://bad.example/">博彩</a></div>'],
+    ['a <style> class rule', '<style>.x{display:none}</style><div class="x"><a href="http://bad.example/">博彩</a></div>'],
+  ])('a hidden link (%s) is found with its words', (_how, html) => {
+    const facts = extractPage(`<html><body>${html}<p>正文</p></body></html>`, 'http://x.gov.cn/', '2026-11-15');
+    expect(facts.spam).toEqual({ terms: ['博彩'], hiddenLinks: [{ href: 'http://bad.example/', text: '博彩' }] });
+    expect(facts.links).toEqual([{ href: 'http://bad.example/', text: '博彩', imageOnly: false, hidden: true }]);
+  });
+
+  cases([
+    ['<div class="list">暂无信息</div>', true],
+    ['<div class="list">栏目正在建设中</div>', true],
+    ['<div class="list" style="display:none">暂无信息</div><ul><li><a href="/a.html">一条有日期的信息标题</a> 2026-11-01</li></ul>', false],
+    ['<p>机构职能：负责全县政务公开工作。</p>', false],
+  ])('%s → empty %s', (html, empty) => {
+    expect(extractPage(`<html><body>${html}</body></html>`, 'http://x.gov.cn/col/', '2026-11-15').empty).toBe(empty);
+  });
+});
