@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
 import { exitCodeFor, isExpected, UsageError } from '../errors.js';
+import { auditCommand } from './commands/audit.js';
+import { checkCommand, reportCommand } from './commands/check.js';
 import { crawlCommand } from './commands/crawl.js';
 import { demoCommand } from './commands/demo.js';
 import { extractCommand } from './commands/extract.js';
@@ -15,7 +17,7 @@ const program = new Command('govsite')
   .version(version)
   .showHelpAfterError()
   .exitOverride();
-for (const command of [importCommand, crawlCommand, extractCommand, demoCommand]) program.addCommand(command.exitOverride());
+for (const command of [importCommand, crawlCommand, extractCommand, checkCommand, reportCommand, auditCommand, demoCommand]) program.addCommand(command.exitOverride());
 
 try {
   await program.parseAsync(process.argv);

@@ -25,8 +25,3 @@ export function classifyColumn(name: string, breadcrumb: readonly string[] = [])
   }
   return 'other';
 }
-
-/** Days after which a column of this category is stale (null: no window). */
-export const CATEGORY_WINDOW_DAYS: Record<ColumnCategory, number | null> = {
-  news: 14, notice: 183, policy: 183, 'personnel-plan': 365, consultation: null, survey: 365, interview: 365, service: null, static: null, other: null,
-};

@@ -1,4 +1,4 @@
-import { CATEGORY_WINDOW_DAYS, classifyColumn, type ColumnCategory } from '../extract/categories.js';
+import { classifyColumn, type ColumnCategory } from '../extract/categories.js';
 import type { LocalDate } from '../extract/dates.js';
 import type { Letter } from '../extract/letters.js';
 import type { ListItem } from '../extract/list-items.js';
@@ -15,8 +15,8 @@ export interface ColumnFacts {
   name: string;
   url: string;
   category: ColumnCategory;
-  /** days after which it is stale (a registry override, else its category's window); null: none */
-  limitDays: number | null;
+  /** the registry's own window for this column, in days (it beats the profile's category window) */
+  overrideDays: number | null;
   firstLevel: boolean;
   /** its list page was crawled and read */
   seen: boolean;
@@ -45,6 +45,8 @@ export interface SiteFacts {
   spam: { url: string; terms: string[]; hiddenLinks: { href: string; text: string }[] }[];
   twins: { pages: [string, string]; similarity: number }[];
   articles: { url: string; publishDate: LocalDate | null }[];
+  /** every list row the site published (letter lists left out: a letter's date is the citizen's), with its page */
+  listItems: (ListItem & { page: string })[];
 }
 
 /** Columns that are lists by nature: with no item at all they are "open skylights" (开天窗). */
@@ -60,7 +62,7 @@ export function loadSiteFacts(db: Db, runId: number, site: StoredSite, asOf: Loc
   const columns = [...new Map((home?.columns ?? []).map((c) => [c.url, c])).values()].map((c): ColumnFacts => {
     const override = site.columns[c.name];
     const category = typeof override === 'string' ? (override as ColumnCategory) : c.category ?? classifyColumn(c.name);
-    const limitDays = typeof override === 'number' ? override : CATEGORY_WINDOW_DAYS[category];
+    const overrideDays = typeof override === 'number' ? override : null;
     const listPages = [...pages.entries()].filter(([url]) => url === c.url || isPaginationOf(url, c.url)).map(([, p]) => p);
     const items = dedupeItems(listPages.flatMap((p) => mainList(p)));
     const dated = items.filter((i) => i.date !== null).map((i) => i.date!);
@@ -68,7 +70,7 @@ export function loadSiteFacts(db: Db, runId: number, site: StoredSite, asOf: Loc
     const fromArticles = items.map((i) => pages.get(i.href)?.publishDate ?? null).filter((d): d is string => d !== null);
     const lastUpdate = [...(dated.length ? dated : fromArticles)].sort().pop() ?? null;
     return {
-      name: c.name, url: c.url, category, limitDays, firstLevel: c.firstLevel, seen: listPages.length > 0,
+      name: c.name, url: c.url, category, overrideDays, firstLevel: c.firstLevel, seen: listPages.length > 0,
       items: items.length, lastUpdate, empty: listPages.length > 0 && (listPages[0]!.empty || (items.length === 0 && LIST_CATEGORIES.has(category))),
     };
   });
@@ -106,7 +108,8 @@ export function loadSiteFacts(db: Db, runId: number, site: StoredSite, asOf: Loc
       .map(([url, p]) => ({ url, title: p.title, ...p.guide, attachments: attachmentsOf(db, runId, url, verdicts) })),
     spam: [...pages.entries()].filter(([, p]) => p.spam.terms.length > 0 || p.spam.hiddenLinks.length > 0).map(([url, p]) => ({ url, ...p.spam })),
     twins,
-    articles: articles.map(([url, p]) => ({ url, publishDate: p.publishDate })),
+    articles: [...pages.entries()].filter(([, p]) => p.letters.length === 0).map(([url, p]) => ({ url, publishDate: p.publishDate })),
+    listItems: [...pages.entries()].filter(([, p]) => p.letters.length === 0).flatMap(([page, p]) => p.lists.flatMap((l) => l.items.map((i) => ({ ...i, page })))),
   };
 }
 

@@ -1,0 +1,22 @@
+import { daysBetween } from '../extract/dates.js';
+import { defineCheck, findings } from './types.js';
+
+/**
+ * Veto: (a) news columns silent for 14 days plus first-level notice/policy columns silent for
+ * 6 months, counted together, ≥ 5; (b) stale columns of any window ≥ 10; (c) empty columns ≥ 5.
+ * The per-column deductions are column-stale's and column-empty's.
+ */
+export const columnsNotUpdated = defineCheck({
+  meta: { id: 'columns-not-updated', title: { zh: '栏目不更新', en: 'Columns not updated' },
+    indicator: { zh: '单项否决 · 栏目不更新', en: 'Veto · columns not updated' }, requires: ['columns', 'homeUrl'] },
+  defaultOptions: { a: 5, b: 10, c: 5, windows: { news: 14, notice: 183, policy: 183, 'personnel-plan': 365 } as Record<string, number> },
+  run({ columns, homeUrl }, { asOf, options }) {
+    const silent = (days: number, d: string | null) => d === null || daysBetween(d, asOf) > days;
+    const live = columns.filter((c) => c.seen && !c.empty);
+    const a = live.filter((c) => (c.category === 'news' && silent(14, c.lastUpdate)) || (c.firstLevel && (c.category === 'notice' || c.category === 'policy') && silent(183, c.lastUpdate))).length;
+    const b = live.filter((c) => options.windows[c.category] !== undefined && silent(c.overrideDays ?? options.windows[c.category]!, c.lastUpdate)).length;
+    const c = columns.filter((col) => col.empty).length;
+    if (a < options.a && b < options.b && c < options.c) return findings([]);
+    return findings([{ rule: 'columns-not-updated', url: homeUrl, silentNewsOrNotices: a, stale: b, empty: c }]);
+  },
+});

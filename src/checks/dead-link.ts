@@ -1,0 +1,17 @@
+import { defineCheck, findings } from './types.js';
+
+/** Deduction 功能设计: a broken link, 1 point on the home page and 0.1 elsewhere (profile rates). Attachments of guides are attachment-broken's. */
+export const deadLink = defineCheck({
+  meta: { id: 'dead-link', title: { zh: '链接不可用', en: 'Dead link' }, indicator: { zh: '功能设计 · 链接可用性', en: 'Function · link availability' }, requires: ['brokenLinks', 'homeUrl'] },
+  defaultOptions: {},
+  run({ brokenLinks }) {
+    // one finding per target and page: the same dead target on two pages is two broken links to fix
+    const seen = new Set<string>();
+    return findings(brokenLinks.filter((b) => {
+      const key = `${b.fromUrl} ${b.target}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    }).map((b) => ({ rule: 'dead-link', url: b.fromUrl, class: b.onHomepage ? 'homepage' : 'other', target: b.target, status: b.status, onHomepage: b.onHomepage, text: b.text })));
+  },
+});

@@ -1,0 +1,14 @@
+import { daysBetween } from '../extract/dates.js';
+import { isAnswered, lettersInWindow, OVERDUE_DAYS } from '../facts/letter-stats.js';
+import { defineCheck, findings } from './types.js';
+
+/** Veto: within the last 365 days, a letter to a consultation mailbox left unanswered for more than 90 days. */
+export const lettersUnanswered = defineCheck({
+  meta: { id: 'letters-unanswered', title: { zh: '留言长期未回复', en: 'Letters left unanswered' }, indicator: { zh: '单项否决 · 超过3个月未回应', en: 'Veto · letters unanswered over 3 months' }, requires: ['letters'] },
+  defaultOptions: { days: OVERDUE_DAYS },
+  run({ letters }, { asOf, options }) {
+    return findings(lettersInWindow(letters, asOf)
+      .filter((l) => !isAnswered(l) && daysBetween(l.asked!, asOf) > options.days)
+      .map((l) => ({ rule: 'letter-unanswered', url: l.href ?? '', title: l.title, asked: l.asked, daysOpen: daysBetween(l.asked!, asOf) })));
+  },
+});

@@ -1,0 +1,36 @@
+import { daysBetween, urlDate } from '../extract/dates.js';
+import { defineCheck, findings, type Finding } from './types.js';
+
+/**
+ * Veto: injected spam or hidden links (spam-injection), and forged publish dates (forged-date: a date
+ * after the as-of date, or an article date more than a year from its URL's date). Wrong characters
+ * and reactionary content need a person: not detected.
+ */
+export const seriousError = defineCheck({
+  meta: { id: 'serious-error', title: { zh: '严重错误', en: 'Serious error' }, indicator: { zh: '单项否决 · 严重表述错误、暗链、虚假日期', en: 'Veto · injected spam, hidden links, forged dates' }, requires: ['spam', 'listItems', 'articles'] },
+  defaultOptions: { contradictionDays: 365 },
+  run({ spam, listItems, articles }, { asOf, options }) {
+    const out: Finding[] = [];
+    for (const s of spam) {
+      // a hidden link to another host is only spam when words or hiding say so: both count here
+      if (s.terms.length > 0 || s.hiddenLinks.length > 0) out.push({ rule: 'spam-injection', url: s.url, terms: s.terms, hidden: s.hiddenLinks.length > 0, targets: s.hiddenLinks.map((l) => l.href) });
+    }
+    const seen = new Set<string>();
+    const forged = (url: string, date: string, reason: string) => {
+      if (seen.has(`${url} ${date}`)) return;
+      seen.add(`${url} ${date}`);
+      out.push({ rule: 'forged-date', url, date, reason });
+    };
+    for (const i of listItems) {
+      if (i.date && i.date > asOf) forged(i.href, i.date, `shown on ${i.page} after the as-of date ${asOf}`);
+      else if (i.date && i.urlDate && Math.abs(daysBetween(i.urlDate, i.date)) > options.contradictionDays) forged(i.href, i.date, `shown on ${i.page}; its URL says ${i.urlDate}`);
+    }
+    for (const a of articles) {
+      const fromUrl = urlDate(a.url);
+      if (!a.publishDate) continue;
+      if (a.publishDate > asOf) forged(a.url, a.publishDate, `published after the as-of date ${asOf}`);
+      else if (fromUrl?.precision === 'day' && Math.abs(daysBetween(fromUrl.date, a.publishDate)) > options.contradictionDays) forged(a.url, a.publishDate, `its URL says ${fromUrl.date}`);
+    }
+    return findings(out);
+  },
+});

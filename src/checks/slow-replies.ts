@@ -1,0 +1,23 @@
+import { lettersInWindow, isAnswered } from '../facts/letter-stats.js';
+import { defineCheck, findings } from './types.js';
+
+/** Deduction 互动交流: the median reply takes more than 5 working days (weekends left out; holidays are not known). */
+export const slowReplies = defineCheck({
+  meta: { id: 'slow-replies', title: { zh: '答复不及时', en: 'Slow replies' }, indicator: { zh: '互动交流 · 答复时效', en: 'Interaction · reply time' }, requires: ['letters', 'homeUrl'] },
+  defaultOptions: { workingDays: 5 },
+  run({ letters, homeUrl }, { asOf, options }) {
+    const days = lettersInWindow(letters, asOf).filter((l) => isAnswered(l) && l.replied).map((l) => workingDaysBetween(l.asked!, l.replied!)).sort((a, b) => a - b);
+    if (days.length === 0) return findings([]);
+    const median = days.length % 2 ? days[(days.length - 1) / 2]! : (days[days.length / 2 - 1]! + days[days.length / 2]!) / 2;
+    return findings(median > options.workingDays ? [{ rule: 'slow-replies', url: homeUrl, medianWorkingDays: median, letters: days.length }] : []);
+  },
+});
+
+function workingDaysBetween(from: string, to: string): number {
+  let days = 0;
+  for (let t = Date.parse(`${from}T00:00:00Z`) + 86_400_000; t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) {
+    const weekday = new Date(t).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) days++;
+  }
+  return days;
+}

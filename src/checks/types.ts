@@ -1,0 +1,58 @@
+import type { LocalDate } from '../extract/dates.js';
+import type { SiteFacts } from '../facts/site-facts.js';
+import type { BrokenLink } from '../store/link-status.js';
+
+/** Everything a check may declare it reads. */
+export interface CheckFacts extends SiteFacts {
+  brokenLinks: BrokenLink[];
+  /** the site's registry entry */
+  portal: boolean;
+  level: string | null;
+  /** availability probes of the last 7 days (none until `govsite probe` has run) */
+  probes: { at: string; ok: boolean }[];
+}
+export type FactKey = keyof CheckFacts;
+
+/** A problem, with the evidence an inspector needs to verify it (SPEC §5 fields). */
+export interface Finding {
+  /** a SPEC §5 finding id: the check's rule id, or a finer one that feeds it (mailbox-image-only) */
+  rule: string;
+  url: string;
+  /** which point rate of the profile applies (homepage / other, news / notice …) */
+  class?: string;
+  [evidence: string]: unknown;
+}
+
+export type CheckResult =
+  | { kind: 'findings'; findings: Finding[] }
+  | { kind: 'not-applicable'; reason: string }
+  | { kind: 'not-assessed'; reason: string }
+  | { kind: 'error'; message: string };
+
+export interface CheckMeta {
+  id: string;
+  title: { zh: string; en: string };
+  indicator: { zh: string; en: string };
+  requires: readonly FactKey[];
+}
+
+export interface CheckContext {
+  asOf: LocalDate;
+  options: Record<string, unknown>;
+}
+
+export interface Check {
+  meta: CheckMeta;
+  defaultOptions: Record<string, unknown>;
+  run(facts: Partial<CheckFacts>, context: CheckContext): Exclude<CheckResult, { kind: 'error' }>;
+}
+
+export function defineCheck<F extends FactKey, O extends Record<string, unknown>>(check: {
+  meta: CheckMeta & { requires: readonly F[] };
+  defaultOptions: O;
+  run(facts: Pick<CheckFacts, F>, context: { asOf: LocalDate; options: O }): Exclude<CheckResult, { kind: 'error' }>;
+}): Check {
+  return check as unknown as Check;
+}
+
+export const findings = (list: Finding[]): CheckResult & { kind: 'findings' } => ({ kind: 'findings', findings: list });

@@ -1,0 +1,36 @@
+import { Command, Option } from 'commander';
+import { UsageError } from '../../errors.js';
+import { buildReport } from '../../report/model.js';
+import { loadProfile } from '../../score/profile.js';
+import { openDb, type Db } from '../../store/db.js';
+import { latestRun } from '../../store/runs.js';
+import { dbOption, positiveInt } from '../options.js';
+import { enforceFailOn, reportOptions, writeReports, type RawReportOptions } from '../report-options.js';
+
+/** `check` and `report`: checks and scoring on a stored run, never the network. */
+function storedRunCommand(name: string, description: string): Command {
+  const command = new Command(name).description(description).addOption(dbOption()).addOption(new Option('--run <id>', 'run to score (default: the latest)'));
+  reportOptions().forEach((o) => command.addOption(o));
+  return command.action((raw: RawReportOptions & { db: string; run?: string }) => {
+    const profile = loadProfile(raw.profile);
+    const db = openDb(raw.db);
+    try {
+      const runId = runOf(db, raw.run);
+      const report = buildReport(db, runId, profile);
+      writeReports(report, raw);
+      enforceFailOn(report, raw.failOn);
+    } finally {
+      db.close();
+    }
+  });
+}
+
+function runOf(db: Db, run: string | undefined): number {
+  if (run !== undefined) return positiveInt(run, '--run');
+  const latest = latestRun(db);
+  if (!latest) throw new UsageError('the database holds no run yet: crawl or audit a registry first');
+  return latest.id;
+}
+
+export const checkCommand = storedRunCommand('check', 're-run the checks and scoring of a stored run (no network)');
+export const reportCommand = storedRunCommand('report', 'render a stored run as terminal, json or csv');

@@ -1,0 +1,62 @@
+import { Option } from 'commander';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { AuditFailed, UsageError } from '../errors.js';
+import { FILE_NAMES, FORMATS, RENDERERS, type Format } from '../report/index.js';
+import type { Lang } from '../report/labels.js';
+import type { AuditReport } from '../report/model.js';
+import { DEFAULT_PROFILE } from '../score/profile.js';
+
+export type FailOn = 'veto' | 'unqualified' | 'none';
+
+export function reportOptions(defaults: { format?: string; out?: string } = {}): Option[] {
+  const out = new Option('--out <dir>', 'write every format given by --format into this folder');
+  return [
+    new Option('--profile <name-or-file>', 'scoring profile: gov-2019, census-2015 or a JSON file').default(DEFAULT_PROFILE),
+    new Option('--lang <lang>', 'report language').choices(['zh', 'en']).default('zh'),
+    new Option('--format <formats>', `report format(s), comma-separated: ${FORMATS.join(', ')}`).default(defaults.format ?? 'terminal'),
+    new Option('--output <file>', 'write the report to this file instead of stdout'),
+    defaults.out ? out.default(defaults.out) : out,
+    new Option('--fail-on <what>', 'exit 1 when a site has a veto, or is unqualified').choices(['veto', 'unqualified', 'none']).default('none'),
+  ];
+}
+
+export interface RawReportOptions { profile: string; lang: Lang; format: string; output?: string; out?: string; failOn: FailOn }
+
+export function parseFormats(value: string): Format[] {
+  const formats = value.split(',').map((f) => f.trim()).filter(Boolean);
+  for (const f of formats) if (!FORMATS.includes(f as Format)) throw new UsageError(`--format "${f}" is not one of ${FORMATS.join(', ')}`);
+  return formats as Format[];
+}
+
+/** Renders the report to stdout, one file, or a folder of files; returns the files written. */
+export function writeReports(report: AuditReport, raw: RawReportOptions): string[] {
+  const formats = parseFormats(raw.format);
+  if (raw.out) {
+    const dir = resolve(raw.out);
+    mkdirSync(dir, { recursive: true });
+    const files = formats.map((f) => {
+      const file = join(dir, FILE_NAMES[f]);
+      writeFileSync(file, RENDERERS[f](report, { lang: raw.lang }));
+      return file;
+    });
+    // the files are for mail and machines; the person at the terminal gets the summary
+    process.stdout.write(RENDERERS.terminal(report, { lang: raw.lang, color: Boolean(process.stdout.isTTY) }));
+    return files;
+  }
+  if (formats.length !== 1) throw new UsageError('several formats need --out DIR');
+  const format = formats[0]!;
+  if (raw.output) {
+    writeFileSync(raw.output, RENDERERS[format](report, { lang: raw.lang }));
+    return [raw.output];
+  }
+  process.stdout.write(RENDERERS[format](report, { lang: raw.lang, color: Boolean(process.stdout.isTTY) }));
+  return [];
+}
+
+/** Throws AuditFailed (exit 1) when the report holds what --fail-on names. */
+export function enforceFailOn(report: AuditReport, failOn: FailOn): void {
+  if (failOn === 'none') return;
+  const failing = report.sites.filter((s) => (failOn === 'veto' ? s.vetoes.length > 0 : s.verdict !== 'qualified'));
+  if (failing.length > 0) throw new AuditFailed(`${failing.length} of ${report.sites.length} sites ${failOn === 'veto' ? 'have a veto' : 'are not qualified'}: ${failing.map((s) => s.id).join(', ')}`);
+}

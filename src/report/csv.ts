@@ -1,0 +1,16 @@
+import { escapeCsv } from './escape.js';
+import type { AuditReport } from './model.js';
+
+const HEADER = ['record', 'site', 'name', 'level', 'verdict', 'score', 'health', 'rule', 'points', 'count', 'url', 'evidence'];
+
+/** One row per site, then one per deduction and one per finding (record = site / deduction / finding). */
+export function renderCsv(report: AuditReport): string {
+  const rows: unknown[][] = [HEADER];
+  for (const s of report.sites) {
+    rows.push(['site', s.id, s.name, s.level, s.verdict, s.score, s.health, s.vetoes.join(' '), null, null, s.url, null]);
+    for (const d of s.deductions) rows.push(['deduction', s.id, null, null, null, null, null, d.rule, d.points, d.count, null, null]);
+    for (const { rule, url, ...evidence } of s.findings) rows.push(['finding', s.id, null, null, null, null, null, rule, null, null, url, evidence]);
+  }
+  // a BOM, so that spreadsheet programs read the Chinese as UTF-8
+  return `\uFEFF${rows.map((r) => r.map(escapeCsv).join(',')).join('\r\n')}\r\n`;
+}

@@ -1,0 +1,21 @@
+import { ALL_CHECKS } from '../checks/index.js';
+
+export type Lang = 'zh' | 'en';
+
+/** Report chrome in both languages; rule titles come from the checks themselves. */
+export const LABELS = {
+  zh: { qualified: '合格', unqualified: '不合格', 'not-assessed': '未评估', active: '活跃', sleeping: '睡眠', zombie: '僵尸', down: '无法访问', score: '得分', sites: '个网站', total: '合计', veto: '否决', noProblems: '未发现问题', asOf: '监测时间点', profile: '评分标准' },
+  en: { qualified: 'qualified', unqualified: 'unqualified', 'not-assessed': 'not assessed', active: 'active', sleeping: 'sleeping', zombie: 'zombie', down: 'down', score: 'score', sites: 'sites', total: 'total', veto: 'veto', noProblems: 'no problems found', asOf: 'as of', profile: 'profile' },
+} as const;
+
+const TITLES = new Map(ALL_CHECKS.map((c) => [c.meta.id, c.meta.title]));
+const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
+  'mailbox-image-only': { zh: '信箱仅为图片或链接无效', en: 'Mailbox only a picture or link' },
+  'letter-unanswered': { zh: '留言超期未回复', en: 'Letter unanswered' },
+  'spam-injection': { zh: '暗链或垃圾信息', en: 'Injected spam or hidden links' },
+  'forged-date': { zh: '发布日期可疑', en: 'Forged date' },
+};
+
+export function ruleTitle(rule: string, lang: Lang): string {
+  return (TITLES.get(rule) ?? FINDING_TITLES[rule])?.[lang] ?? rule;
+}

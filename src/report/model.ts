@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { ALL_CHECKS } from '../checks/index.js';
+import { runCheck } from '../checks/run.js';
+import type { CheckFacts, CheckResult, Finding } from '../checks/types.js';
+import { loadSiteFacts } from '../facts/site-facts.js';
+import type { LetterStats } from '../facts/letter-stats.js';
+import { PACKAGE_ROOT } from '../paths.js';
+import { healthOf, type Health } from '../score/health.js';
+import type { Profile } from '../score/profile.js';
+import { scoreSite, type SiteScore } from '../score/score.js';
+import type { Db } from '../store/db.js';
+import { brokenLinks, crawlStats } from '../store/link-status.js';
+import { getRun } from '../store/runs.js';
+import { sitesOfRun } from '../store/sites.js';
+import { join } from 'node:path';
+
+/** The SPEC §6 JSON contract: the only input of every renderer. */
+export interface AuditReport {
+  schemaVersion: 1;
+  tool: { name: 'govsite'; version: string };
+  asOf: string;
+  profile: string;
+  run: number;
+  sites: SiteReport[];
+}
+
+export interface SiteReport extends SiteScore {
+  id: string;
+  name: string | null;
+  url: string;
+  level: string | null;
+  health: Health;
+  findings: Finding[];
+  columns: { name: string; url: string; category: string; lastUpdate: string | null; empty: boolean; items: number }[];
+  letters: LetterStats;
+  stats: { pages: number; links: number; deadLinks: number; homepageDeadLinks: number; bytes: number; durationMs: number | null };
+}
+
+export const TOOL_VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** Stored facts of a run → checks → scores → the report model. Reads SQLite only. */
+export function buildReport(db: Db, runId: number, profile: Profile): AuditReport {
+  const run = getRun(db, runId);
+  if (!run) throw new Error(`run ${runId} is not in the database`);
+  const stats = new Map(crawlStats(db, runId).map((s) => [s.siteId, s]));
+  const durations = new Map((db.prepare(`SELECT site_id, started_at, finished_at FROM run_sites WHERE run_id = ?`).all(runId) as { site_id: string; started_at: string | null; finished_at: string | null }[])
+    .map((r) => [r.site_id, r.started_at && r.finished_at ? Date.parse(r.finished_at) - Date.parse(r.started_at) : null]));
+  const rules = new Map(profile.rules.filter((r) => r.kind !== 'off').map((r) => [r.rule, r]));
+  const sites = sitesOfRun(db, runId).map((site): SiteReport => {
+    const facts: CheckFacts = { ...loadSiteFacts(db, runId, site, run.asOf), brokenLinks: brokenLinks(db, runId, site.id), portal: site.portal, level: site.level, probes: [] };
+    const results = new Map<string, CheckResult>();
+    for (const check of ALL_CHECKS) {
+      const rule = rules.get(check.meta.id);
+      if (rule) results.set(check.meta.id, runCheck(check, facts, run.asOf, rule.options));
+    }
+    const offersServices = facts.guides.length > 0 || facts.columns.some((c) => c.category === 'service');
+    const score = scoreSite(results, profile, { level: site.level, offersServices });
+    const s = stats.get(site.id);
+    return {
+      id: site.id, name: site.name, url: site.url, level: site.level,
+      ...score,
+      health: healthOf(facts, homeLinks(db, runId, site.id), run.asOf),
+      findings: [...results.values()].flatMap((r) => (r.kind === 'findings' ? r.findings.map(({ class: _class, ...f }) => f as Finding) : [])),
+      columns: facts.columns.map((c) => ({ name: c.name, url: c.url, category: c.category, lastUpdate: c.lastUpdate, empty: c.empty, items: c.items })),
+      letters: facts.letterStats,
+      stats: {
+        pages: s?.pages ?? 0, links: s?.links ?? 0, deadLinks: new Set(facts.brokenLinks.map((b) => b.target)).size,
+        homepageDeadLinks: s?.homepageBrokenLinks ?? 0, bytes: s?.bytes ?? 0, durationMs: durations.get(site.id) ?? null,
+      },
+    };
+  });
+  return { schemaVersion: 1, tool: { name: 'govsite', version: TOOL_VERSION }, asOf: run.asOf, profile: profile.name, run: runId, sites };
+}
+
+function homeLinks(db: Db, runId: number, siteId: string): number {
+  return (db.prepare(`SELECT count(DISTINCT target) AS n FROM page_links WHERE run_id = ? AND site_id = ? AND on_homepage = 1 AND scheme = 'http'`).get(runId, siteId) as { n: number }).n;
+}

@@ -1,0 +1,27 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import { LABELS, ruleTitle, type Lang } from './labels.js';
+import type { AuditReport, SiteReport } from './model.js';
+
+/** One line per site (verdict, score, health, main problems), then the totals. */
+export function renderTerminal(report: AuditReport, { lang, color = false }: { lang: Lang; color?: boolean }): string {
+  const chalk = new Chalk({ level: color ? 1 : 0 });
+  const L = LABELS[lang];
+  const colour = { qualified: chalk.green, unqualified: chalk.red, 'not-assessed': chalk.yellow } as const;
+  const lines = [chalk.bold(`govsite · ${L.asOf} ${report.asOf} · ${L.profile} ${report.profile} · ${report.sites.length} ${L.sites}`)];
+  for (const s of report.sites) {
+    const verdict = colour[s.verdict](L[s.verdict].padEnd(lang === 'zh' ? 4 : 13));
+    const score = s.score === null ? '   —' : String(s.score).padStart(4);
+    lines.push(`${verdict} ${score}  ${L[s.health].padEnd(lang === 'zh' ? 5 : 9)} ${s.name ?? s.id} ${chalk.dim(s.url)}`);
+    const problems = mainProblems(s, lang, chalk);
+    lines.push(`      ${problems.length ? problems.join(' · ') : chalk.dim(L.noProblems)}`);
+  }
+  const count = (v: SiteReport['verdict']) => report.sites.filter((s) => s.verdict === v).length;
+  lines.push(chalk.bold(`${L.total}: ${L.qualified} ${count('qualified')} · ${L.unqualified} ${count('unqualified')} · ${L['not-assessed']} ${count('not-assessed')}`));
+  return `${lines.join('\n')}\n`;
+}
+
+function mainProblems(s: SiteReport, lang: Lang, chalk: ChalkInstance): string[] {
+  const vetoes = s.vetoes.map((v) => chalk.red(`${LABELS[lang].veto}: ${ruleTitle(v, lang)}`));
+  const deductions = [...s.deductions].sort((a, b) => b.points - a.points).slice(0, 4).map((d) => `${ruleTitle(d.rule, lang)} −${d.points}${d.count > 1 ? ` (${d.count})` : ''}`);
+  return [...vetoes, ...deductions];
+}

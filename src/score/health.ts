@@ -1,0 +1,20 @@
+import { daysBetween, type LocalDate } from '../extract/dates.js';
+import type { CheckFacts } from '../checks/types.js';
+
+export type Health = 'active' | 'sleeping' | 'zombie' | 'down';
+
+/**
+ * Beyond the rules (SPEC §3.3): down when the home page cannot be had; zombie when the newest dated
+ * item anywhere is over a year old, or the home page is a shell whose links are mostly dead;
+ * sleeping when nothing is new in 14 days; else active.
+ */
+export function healthOf(facts: Pick<CheckFacts, 'home' | 'listItems' | 'articles' | 'brokenLinks' | 'probes'>, homeLinks: number, asOf: LocalDate): Health {
+  if (!facts.home) return 'down';
+  const failed = facts.probes.filter((p) => !p.ok).length;
+  if (facts.probes.length > 0 && failed / facts.probes.length >= 0.5) return 'down';
+  const dates = [...facts.listItems.map((i) => i.date), ...facts.articles.map((a) => a.publishDate)].filter((d): d is string => d !== null && d <= asOf).sort();
+  const newest = dates.pop();
+  const deadOnHome = new Set(facts.brokenLinks.filter((b) => b.onHomepage).map((b) => b.target)).size;
+  if (newest === undefined || daysBetween(newest, asOf) > 365 || (homeLinks > 0 && deadOnHome / homeLinks > 0.5)) return 'zombie';
+  return daysBetween(newest, asOf) > 14 ? 'sleeping' : 'active';
+}
