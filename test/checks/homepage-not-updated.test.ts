@@ -1,0 +1,26 @@
+import { describe } from 'node:test';
+import { expect } from 'expect';
+import { homepageNotUpdated } from '../../src/checks/homepage-not-updated.js';
+import { runCheck } from '../../src/checks/run.js';
+import type { ListItem } from '../../src/extract/list-items.js';
+import type { PageFacts } from '../../src/extract/page.js';
+import type { ColumnFacts } from '../../src/facts/site-facts.js';
+import { cases } from '../helpers/cases.js';
+import { factsFor } from './factsfor.js';
+
+const item = (date: string): ListItem => ({ title: '标题', href: `http://x.gov.cn/${date}.html`, date, urlDate: null, dateConflict: false });
+const col = (lastUpdate: string | null) => ({ name: '工作动态', url: 'http://x.gov.cn/gzdt/', category: 'news', overrideDays: null, firstLevel: true, seen: true, items: 1, lastUpdate, empty: false }) as ColumnFacts;
+
+describe('homepage-not-updated', () => {
+  cases([
+    ['dated exactly 14 days ago', [item('2026-11-01')], [], []],
+    ['newest 15 days ago', [item('2026-10-31'), item('2026-09-01')], [], [{ lastUpdate: '2026-10-31' }]],
+    ['a date after the as-of date does not count as an update', [item('2026-12-01')], [], [{ lastUpdate: null }]],
+    ['navigation-only home page: its columns decide', [], [col('2026-11-10')], []],
+    ['navigation-only home page with stale columns', [], [col('2026-09-10')], [{ lastUpdate: '2026-09-10' }]],
+    ['no date anywhere', [], [col(null)], [{ lastUpdate: null }]],
+  ])('%s', (_name, homeItems: ListItem[], columns: ColumnFacts[], expected: object[]) => {
+    const result = runCheck(homepageNotUpdated, factsFor({ home: {} as PageFacts, homeItems, columns }), '2026-11-15');
+    expect(result).toEqual({ kind: 'findings', findings: expected.map((e) => ({ rule: 'homepage-not-updated', url: 'http://x.gov.cn/', ...e })) });
+  });
+});

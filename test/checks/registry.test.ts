@@ -1,0 +1,24 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { expect } from 'expect';
+import { ALL_CHECKS } from '../../src/checks/index.js';
+import { PACKAGE_ROOT } from '../../src/paths.js';
+import { BUNDLED_PROFILES, loadProfile } from '../../src/score/profile.js';
+
+describe('one rule, one file, one id', () => {
+  const ids = ALL_CHECKS.map((c) => c.meta.id);
+  it('ids are unique', () => expect(new Set(ids).size).toBe(ids.length));
+  it('each id is its file name, and has a title in both languages', () => {
+    for (const c of ALL_CHECKS) {
+      expect({ id: c.meta.id, file: existsSync(join(PACKAGE_ROOT, 'src', 'checks', `${c.meta.id}.ts`)) }).toEqual({ id: c.meta.id, file: true });
+      expect(c.meta.title.zh.length * c.meta.title.en.length).toBeGreaterThan(0);
+    }
+  });
+  for (const name of BUNDLED_PROFILES) {
+    it(`${name}: every profile rule has a check and every check is in the profile`, () => {
+      const rules = loadProfile(name).rules.map((r) => r.rule).sort();
+      expect(rules).toEqual([...ids].sort());
+    });
+  }
+});

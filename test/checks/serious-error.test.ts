@@ -1,0 +1,25 @@
+import { describe, it } from 'node:test';
+import { expect } from 'expect';
+import { runCheck } from '../../src/checks/run.js';
+import { seriousError } from '../../src/checks/serious-error.js';
+import { factsFor } from './factsfor.js';
+
+describe('serious-error', () => {
+  it('reports injected spam, dates after the as-of date and dates a year off their URL', () => {
+    const facts = factsFor({
+      spam: [{ url: 'http://x.gov.cn/', terms: ['百家乐'], hiddenLinks: [{ href: 'http://bad.example/', text: '百家乐' }] }],
+      listItems: [
+        { page: 'http://x.gov.cn/l/', title: 'a', href: 'http://x.gov.cn/t20261102_1.html', date: '2026-12-01', urlDate: '2026-11-02', dateConflict: true },
+        { page: 'http://x.gov.cn/l/', title: 'b', href: 'http://x.gov.cn/t20201102_2.html', date: '2022-01-05', urlDate: '2020-11-02', dateConflict: true },
+        { page: 'http://x.gov.cn/l/', title: 'c', href: 'http://x.gov.cn/t20181102_3.html', date: '2018-03-26', urlDate: '2018-11-02', dateConflict: true },
+      ],
+      articles: [{ url: 'http://x.gov.cn/t20170504_9.html', publishDate: '2022-04-24' }],
+    });
+    expect(runCheck(seriousError, facts, '2026-11-15')).toEqual({ kind: 'findings', findings: [
+      { rule: 'spam-injection', url: 'http://x.gov.cn/', terms: ['百家乐'], hidden: true, targets: ['http://bad.example/'] },
+      { rule: 'forged-date', url: 'http://x.gov.cn/t20261102_1.html', date: '2026-12-01', reason: 'shown on http://x.gov.cn/l/ after the as-of date 2026-11-15' },
+      { rule: 'forged-date', url: 'http://x.gov.cn/t20201102_2.html', date: '2022-01-05', reason: 'shown on http://x.gov.cn/l/; its URL says 2020-11-02' },
+      { rule: 'forged-date', url: 'http://x.gov.cn/t20170504_9.html', date: '2022-04-24', reason: 'its URL says 2017-05-04' },
+    ] });
+  });
+});

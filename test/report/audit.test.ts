@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { expect } from 'expect';
+import { crawlRegistry } from '../../src/crawl/run-crawl.js';
+import { FixtureFleet } from '../../src/fixture-server/server.js';
+import { FIXTURES_DIR } from '../../src/paths.js';
+import { RENDERERS } from '../../src/report/index.js';
+import { buildReport, type AuditReport } from '../../src/report/model.js';
+import { loadProfile } from '../../src/score/profile.js';
+import { TEST_CRAWL } from '../helpers/crawl.js';
+import { startCli } from '../helpers/cli.js';
+import { startFixtureFleet } from '../helpers/fleet.js';
+import { tmpDb, tmpDir, writeTmp } from '../helpers/tmp.js';
+
+const schema = JSON.parse(readFileSync(new URL('../../src/report/report.schema.json', import.meta.url), 'utf8')) as object;
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+(addFormats as unknown as (a: Ajv2020) => void)(ajv);
+const validate = ajv.compile(schema);
+
+let fleet: FixtureFleet;
+let gov: AuditReport;
+let census: AuditReport;
+
+before(async () => {
+  const started = await startFixtureFleet();
+  fleet = started.fleet;
+  const { db } = tmpDb();
+  const { run } = await crawlRegistry(db, { registry: started.registry, asOf: '2026-11-15', resume: false, options: TEST_CRAWL });
+  gov = buildReport(db, run.id, loadProfile('gov-2019'));
+  census = buildReport(db, run.id, loadProfile('census-2015'));
+});
+after(() => fleet.close());
+
+const site = (report: AuditReport, id: string) => report.sites.find((s) => s.id === id)!;
+const NOT_ASSESSED = ['site-unreachable', 'homepage-availability', 'online-system-unreachable'];
+
+describe('the fixture fleet audited at 2026-11-15 (gov-2019), by hand', () => {
+  it('the JSON report validates against report.schema.json', () => {
+    const json = JSON.parse(RENDERERS.json(gov, { lang: 'zh' })) as unknown;
+    expect(validate(json) ? [] : validate.errors).toEqual([]);
+    expect(validate({ ...gov, sites: [{ ...gov.sites[0], verdict: 'fine' }] })).toBe(false);
+  });
+
+  it('示范市 (healthy): qualified, 100, no findings', () => {
+    expect(site(gov, '3201000001')).toMatchObject({ verdict: 'qualified', score: 100, health: 'active', vetoes: [], deductions: [], findings: [], notAssessed: NOT_ASSESSED });
+  });
+
+  it('旧县 (GBK): the image-only 县长信箱 vetoes it; its deductions as the rules price them', () => {
+    expect(site(gov, '3408000002')).toMatchObject({
+      verdict: 'unqualified', score: null, health: 'active', vetoes: ['no-consultation-channel'],
+      deductions: [
+        { rule: 'dead-link', points: 3.1, count: 4 }, // three on the home page (1 each), one elsewhere (0.1)
+        { rule: 'no-error-report-entry', points: 2, count: 1 },
+        { rule: 'missing-site-identifier', points: 2, count: 2 }, // 公安备案, 党政机关标识
+        { rule: 'column-stale', points: 5, count: 1 }, // 通知公告, newest 2026-03-01
+        { rule: 'homepage-low-volume', points: 5, count: 1 }, // two items in 14 days
+        { rule: 'survey-inactive', points: 5, count: 1 },
+        { rule: 'interview-inactive', points: 5, count: 1 },
+      ],
+    });
+    expect(site(gov, '3408000002').findings.find((f) => f.rule === 'mailbox-image-only')).toEqual({ rule: 'mailbox-image-only', url: `${fleet.origin('gbk-county')}/`, label: '县长信箱', href: '#' });
+  });
+
+  it('问题区 (trouble): home page silent since 2026-08-01 and two letters open over 90 days', () => {
+    const s = site(gov, '4401000003');
+    expect(s).toMatchObject({
+      verdict: 'unqualified', score: null, vetoes: ['homepage-not-updated', 'letters-unanswered'],
+      deductions: [
+        { rule: 'dead-link', points: 4, count: 4 }, // 500, 404 attachment, redirect loop, soft 404
+        { rule: 'column-stale', points: 3, count: 1 },
+        { rule: 'column-empty', points: 2, count: 1 },
+        { rule: 'no-published-replies', points: 3, count: 1 },
+        { rule: 'reply-boilerplate', points: 3, count: 1 },
+        { rule: 'survey-inactive', points: 5, count: 1 },
+        { rule: 'interview-inactive', points: 5, count: 1 },
+      ],
+      letters: { total: 6, answered: 3, unanswered: 3, overdue: 2, medianReplyDays: 2, boilerplateShare: 1 },
+    });
+    expect(s.findings.filter((f) => f.rule === 'letter-unanswered').map((f) => [f['title'], f['asked'], f['daysOpen']])).toEqual([['关于道路积水的反映', '2026-07-10', 128], ['关于拖欠工资的求助', '2026-05-02', 197]]);
+  });
+
+  it('云岭镇 (datastore): qualified with 85 (few home items, no surveys, no interviews)', () => {
+    expect(site(gov, '5301000004')).toMatchObject({ verdict: 'qualified', score: 85, health: 'active', vetoes: [],
+      deductions: [{ rule: 'homepage-low-volume', points: 5, count: 1 }, { rule: 'survey-inactive', points: 5, count: 1 }, { rule: 'interview-inactive', points: 5, count: 1 }] });
+  });
+
+  it('沉睡县 (zombie): silent home page, injected spam, hollow guides', () => {
+    expect(site(gov, '6201000005')).toMatchObject({ verdict: 'unqualified', score: null, health: 'zombie', vetoes: ['homepage-not-updated', 'serious-error', 'services-not-practical'] });
+    expect(site(gov, '6201000005').deductions.find((d) => d.rule === 'duplicate-article')).toEqual({ rule: 'duplicate-article', points: 2, count: 1 });
+  });
+
+  it('re-scored with census-2015: only the stale-column prices change (notice 5 → 4, policy 5 → 4)', () => {
+    const diff = gov.sites.flatMap((g) => {
+      const c = site(census, g.id);
+      return g.deductions.filter((d) => c.deductions.find((e) => e.rule === d.rule)?.points !== d.points)
+        .map((d) => [g.id, d.rule, d.points, c.deductions.find((e) => e.rule === d.rule)?.points]);
+    });
+    expect(diff).toEqual([['3408000002', 'column-stale', 5, 4], ['6201000005', 'column-stale', 8, 7]]);
+    expect(census.sites.map((s) => s.verdict)).toEqual(gov.sites.map((s) => s.verdict));
+  });
+
+  it('the CSV has a row per site and per finding, and escapes hostile text', () => {
+    const csv = RENDERERS.csv({ ...gov, sites: [{ ...site(gov, '3201000001'), name: '=HYPERLINK("x"),"<script>' }] }, { lang: 'zh' });
+    expect(csv.split('\r\n')[1]).toBe(`site,3201000001,"'=HYPERLINK(""x""),""<script>",city,qualified,100,active,,,,${fleet.origin('healthy')}/,`);
+    const rows = RENDERERS.csv(gov, { lang: 'zh' }).trim().split('\r\n');
+    expect(rows.filter((r) => r.startsWith('site,'))).toHaveLength(5);
+    expect(rows.filter((r) => r.startsWith('finding,'))).toHaveLength(gov.sites.reduce((n, s) => n + s.findings.length, 0));
+  });
+});
+
+describe('govsite audit in CI mode: exit codes', () => {
+  const registryOf = (id: string, name: string, served: FixtureFleet) =>
+    writeTmp('one.csv', `id,url\n${id},${served.origin(name)}/\n`);
+
+  for (const [name, failOn, code] of [['healthy', 'veto', 0], ['zombie-county', 'veto', 1], ['datastore-town', 'unqualified', 0], ['datastore-town', 'none', 0], ['trouble', 'unqualified', 1]] as const) {
+    it(`${name} with --fail-on ${failOn} exits ${code}`, async () => {
+      const served = await FixtureFleet.startDir(join(FIXTURES_DIR, 'sites'), [name]);
+      try {
+        const out = tmpDir();
+        const { done } = startCli(['audit', registryOf('x', name, served), '--db', join(out, 'g.db'), '--as-of', '2026-11-15', '--fail-on', failOn, '--format', 'json', '--output', join(out, 'r.json')]);
+        const result = await done;
+        expect({ code: result.code, stderr: result.code === code ? '' : result.stderr }).toEqual({ code, stderr: '' });
+        expect(validate(JSON.parse(readFileSync(join(out, 'r.json'), 'utf8')))).toBe(true);
+      } finally {
+        await served.close();
+      }
+    });
+  }
+});
