@@ -96,11 +96,6 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     }
   }
 
-  /** The most requests that were ever under way at once per politeness key. */
-  get peakConcurrency(): ReadonlyMap<string, number> {
-    return this.fetcher.politeness.peak;
-  }
-
   private async crawlSite(site: StoredSite): Promise<void> {
     this.emit('site-start', site.id);
     markSiteStarted(this.db, this.runId, site.id);

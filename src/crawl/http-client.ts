@@ -21,8 +21,6 @@ export interface ClientOptions {
 export interface RequestOptions {
   method: 'GET' | 'HEAD';
   headers?: Record<string, string>;
-  /** read no body (a link check of a non-page target only needs the status) */
-  discardBody?: boolean;
 }
 
 /** One hop: no redirects followed here (redirects.ts records the chain). */
@@ -45,7 +43,7 @@ export class HttpClient {
     else this.dispatcher = new Agent(pool);
   }
 
-  readonly send: SingleRequest = async (url, { method, headers = {}, discardBody = false }) => {
+  readonly send: SingleRequest = async (url, { method, headers = {} }) => {
     const started = performance.now();
     const ms = () => Math.round(performance.now() - started);
     const signal = AbortSignal.timeout(this.options.timeoutMs);
@@ -63,7 +61,7 @@ export class HttpClient {
       res.body.on('error', () => {});
       let body: Buffer = Buffer.alloc(0);
       let truncated = false;
-      if (method === 'HEAD' || discardBody || res.statusCode === 304) {
+      if (method === 'HEAD' || res.statusCode === 304) {
         await res.body.dump({ limit: 64 * 1024 });
       } else {
         ({ body, truncated } = await this.readBody(res.body, flat['content-encoding']));

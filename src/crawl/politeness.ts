@@ -21,8 +21,6 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export class Politeness {
   private readonly global: PQueue;
   private readonly slots = new Map<string, Slot>();
-  /** the most requests ever active at once per key: tests and logs read it */
-  readonly peak = new Map<string, number>();
 
   constructor(concurrency: number, private readonly perKeyLimit: (key: string) => number, private readonly defaultDelayMs: number) {
     this.global = new PQueue({ concurrency });
@@ -65,7 +63,6 @@ export class Politeness {
     const slot = this.slot(key);
     while (slot.active >= slot.limit) await new Promise<void>((resolve) => slot.waiting.push(resolve));
     slot.active++;
-    this.peak.set(key, Math.max(this.peak.get(key) ?? 0, slot.active));
   }
 
   private release(key: string): void {

@@ -1,9 +1,4 @@
-/** The only way page text enters markup or tables: everything from the web is hostile. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
-/** A CSV field: quoted when it holds a comma, quote or line break; formula starters neutralised for spreadsheets. */
+/** The only way page text enters a table: everything from the web is hostile. A CSV field: quoted when it holds a comma, quote or line break; formula starters neutralised for spreadsheets. */
 export function escapeCsv(value: unknown): string {
   let text = value === null || value === undefined ? '' : typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
   if (/^[=+\-@\t\r]/.test(text) && typeof value === 'string') text = `'${text}`;
