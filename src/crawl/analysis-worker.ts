@@ -5,7 +5,7 @@ import { analysePage, type AnalysisRequest } from './page-analysis.js';
 parentPort!.on('message', ({ id, request }: { id: number; request: AnalysisRequest }) => {
   try {
     const result = analysePage(request);
-    parentPort!.postMessage({ id, result }, [result.body.gz.buffer as ArrayBuffer]);
+    parentPort!.postMessage({ id, result }, result.body ? [result.body.gz.buffer as ArrayBuffer] : []);
   } catch (e) {
     parentPort!.postMessage({ id, error: (e as Error).message });
   }

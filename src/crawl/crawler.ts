@@ -172,7 +172,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
       // unchanged since the stored copy: its text is the page, its links are followed again
       const finalUrl = stored.finalUrl ?? entry.url;
       const reused = { ...outcome, status: stored.status, finalUrl, headers: { ...outcome.headers, 'content-type': stored.contentType ?? 'text/html' } };
-      const page = await this.pool.analyse({ bytes: Buffer.from(this.fetches.bodyText(stored.bodyHash)), contentType: 'text/html; charset=utf-8', url: finalUrl, links: true, factsAsOf: this.asOf, role: entry.role });
+      const page = await this.pool.analyse({ bytes: Buffer.from(this.fetches.bodyText(stored.bodyHash)), contentType: 'text/html; charset=utf-8', url: finalUrl, links: true, factsAsOf: this.asOf, role: entry.role, storeBody: false });
       await this.batch.write(() => {
         const fetchId = this.record(site, entry, 'page', { outcome: reused, soft404: false, method: 'GET', page: { ...page, charset: stored.charset ?? page.charset } }, 1, null, stored.bodyHash, true, stored);
         this.follow(site, scope, entry, fetchId, page.links, page.linkRoles);
@@ -265,7 +265,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     const stored = this.fetches.storedInRun(this.runId, url, 'soft404-probe');
     if (stored) {
       if (stored.status !== 200 || !stored.bodyHash) return null;
-      return (await this.pool.analyse({ bytes: Buffer.from(this.fetches.bodyText(stored.bodyHash)), contentType: 'text/html; charset=utf-8', url, links: false })).fingerprint;
+      return (await this.pool.analyse({ bytes: Buffer.from(this.fetches.bodyText(stored.bodyHash)), contentType: 'text/html; charset=utf-8', url, links: false, storeBody: false })).fingerprint;
     }
     const outcome = await this.fetcher.fetch(url, { method: 'GET' });
     const page = outcome.ok && outcome.status === 200 ? await analyseAnswer(this.pool, outcome, false) : null;

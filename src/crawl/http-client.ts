@@ -1,5 +1,5 @@
 import { Agent, EnvHttpProxyAgent, ProxyAgent, request, type Dispatcher } from 'undici';
-import { brotliDecompressSync, constants, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
+import { decompress } from './decompress.js';
 import type { Readable } from 'node:stream';
 import { classifyError, type FetchOutcome } from './outcome.js';
 
@@ -59,21 +59,19 @@ export class HttpClient {
       const flat = flattenHeaders(res.headers);
       // an abandoned body errors with "aborted"; that is our choice, not a failure
       res.body.on('error', () => {});
-      let body: Buffer = Buffer.alloc(0);
-      let truncated = false;
       if (method === 'HEAD' || res.statusCode === 304) {
         await res.body.dump({ limit: 64 * 1024 });
-      } else {
-        ({ body, truncated } = await this.readBody(res.body, flat['content-encoding']));
+        return { ok: true, status: res.statusCode, finalUrl: url, redirects: [], headers: flat, body: Buffer.alloc(0), truncated: false, ms: ms() };
       }
-      return { ok: true, status: res.statusCode, finalUrl: url, redirects: [], headers: flat, body, truncated, ms: ms() };
+      const read = await this.readBody(res.body, flat['content-encoding']);
+      return { ok: true, status: res.statusCode, finalUrl: url, redirects: [], headers: flat, ...read, ms: ms() };
     } catch (e) {
       return { ok: false, code: classifyError(e), message: (e as Error).message ?? String(e), finalUrl: url, redirects: [], ms: ms() };
     }
   };
 
   /** Reads at most maxBodyBytes off the wire, then decompresses within maxDecodedBytes (a zip bomb stops there). */
-  private async readBody(raw: Readable, encoding: string | undefined): Promise<{ body: Buffer; truncated: boolean }> {
+  private async readBody(raw: Readable, encoding: string | undefined): Promise<{ body: Buffer; truncated: boolean; gzipped?: Buffer }> {
     const chunks: Buffer[] = [];
     let size = 0;
     let truncated = false;
@@ -87,7 +85,7 @@ export class HttpClient {
     }
     const wire = Buffer.concat(chunks).subarray(0, this.maxBodyBytes);
     const decoded = decompress(wire, encoding, this.maxDecodedBytes);
-    return { body: decoded, truncated };
+    return { body: decoded, truncated, ...(encoding?.trim().toLowerCase() === 'gzip' ? { gzipped: wire } : {}) };
   }
 
   close(): Promise<void> {
@@ -95,17 +93,6 @@ export class HttpClient {
   }
 }
 
-function decompress(wire: Buffer, encoding: string | undefined, maxOutputLength: number): Buffer {
-  // SYNC_FLUSH lets a body cut at the size cap still yield what arrived
-  const options = { maxOutputLength, finishFlush: constants.Z_SYNC_FLUSH };
-  switch (encoding?.trim().toLowerCase()) {
-    case 'gzip': case 'x-gzip': return gunzipSync(wire, options);
-    // "deflate" is zlib-wrapped by the RFC, but some old servers send it raw
-    case 'deflate': return wire[0] === 0x78 ? inflateSync(wire, options) : inflateRawSync(wire, options);
-    case 'br': return brotliDecompressSync(wire, { maxOutputLength, finishFlush: constants.BROTLI_OPERATION_FLUSH });
-    default: return wire;
-  }
-}
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AnalysisPool } from './analysis-pool.js';
 import type { Fetcher } from './fetcher.js';
 import type { FetchOutcome } from './outcome.js';
-import type { PageAnalysis } from './page-analysis.js';
+import { wireBody, type PageAnalysis } from './page-analysis.js';
 import type { PageRole } from './priorities.js';
 
 /** What a host answers for a path that cannot exist: its fingerprint, when that answer is a 200 page. */
@@ -26,9 +26,11 @@ export function isHtml(outcome: FetchOutcome): boolean {
 }
 
 /** Analyses an HTML answer with a body (links only when the page is followed). */
-export function analyseAnswer(pool: AnalysisPool, outcome: FetchOutcome, links: boolean, facts?: { asOf: string; role: PageRole }): Promise<PageAnalysis | null> {
-  if (!outcome.ok || outcome.body.length === 0 || !isHtml(outcome)) return Promise.resolve(null);
-  return pool.analyse({ bytes: outcome.body, contentType: outcome.headers['content-type'] ?? null, url: outcome.finalUrl, links, ...(facts ? { factsAsOf: facts.asOf, role: facts.role } : {}) });
+export async function analyseAnswer(pool: AnalysisPool, outcome: FetchOutcome, links: boolean, facts?: { asOf: string; role: PageRole }): Promise<PageAnalysis | null> {
+  if (!outcome.ok || outcome.body.length === 0 || !isHtml(outcome)) return null;
+  const { gzipped } = outcome;
+  const page = await pool.analyse({ bytes: outcome.body, contentType: outcome.headers['content-type'] ?? null, url: outcome.finalUrl, links, storeBody: !gzipped, ...(facts ? { factsAsOf: facts.asOf, role: facts.role } : {}) });
+  return gzipped ? { ...page, body: wireBody(gzipped, page.charset) } : page;
 }
 
 /**

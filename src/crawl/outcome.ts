@@ -20,6 +20,8 @@ export interface HttpResponse {
   body: Buffer;
   /** the body was cut at the size cap */
   truncated: boolean;
+  /** the body as it came off the wire, when the server gzipped it: stored as it is */
+  gzipped?: Buffer;
   ms: number;
 }
 

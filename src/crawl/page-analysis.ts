@@ -8,10 +8,15 @@ import { extractFromDocument, type PageFacts } from '../extract/page.js';
 import { linkRoles, type LinkRole, type PageRole } from './priorities.js';
 import { pageFingerprint, saysNotFound } from './soft-404.js';
 
-/** A stored page body: gzip of the decoded UTF-8 text, named by the SHA-1 of that text. */
+/**
+ * A stored page body, named by a SHA-1: gzip of the decoded UTF-8 text ('gzip-utf8'), or the gzip
+ * the server sent, in the page's own charset ('gzip-wire').
+ */
 export interface StoredBody {
   hash: string;
   gz: Uint8Array;
+  format: 'gzip-utf8' | 'gzip-wire';
+  charset: string | null;
 }
 
 /** What the crawl needs to know of an HTML answer: computed off the main thread when workers run. */
@@ -22,7 +27,7 @@ export interface PageAnalysis {
   saysNotFound: boolean;
   /** fingerprint of its visible text (a soft 404 by sameness with the host's not-found page) */
   fingerprint: string;
-  body: StoredBody;
+  body: StoredBody | null;
   /** the page's facts as JSON (a string crosses threads cheaply), when asked for */
   facts: string | null;
   /** roles its facts give to the pages it links to */
@@ -40,10 +45,12 @@ export interface AnalysisRequest {
   factsAsOf?: LocalDate;
   /** the page's role, which decides the roles of the pages it links to */
   role?: PageRole;
+  /** compress the text for storage (not needed when the server's own gzip is stored) */
+  storeBody?: boolean;
 }
 
 /** Pure and CPU-bound: bytes → decoded, parsed, links, soft-404 signals, compressed body. */
-export function analysePage({ bytes, contentType, url, links, factsAsOf, role = 'page' }: AnalysisRequest): PageAnalysis {
+export function analysePage({ bytes, contentType, url, links, factsAsOf, role = 'page', storeBody = true }: AnalysisRequest): PageAnalysis {
   const { text, charset } = decodeHtml(bytes, contentType);
   // one parse serves the links and the facts
   const $ = links || factsAsOf ? parseHtml(text) : null;
@@ -55,7 +62,7 @@ export function analysePage({ bytes, contentType, url, links, factsAsOf, role = 
     linkRoles: facts ? linkRoles(facts, role, factsAsOf!) : [],
     saysNotFound: saysNotFound(text),
     fingerprint: pageFingerprint(text),
-    body: storedBody(text),
+    body: storeBody ? storedBody(text) : null,
   };
 }
 
@@ -66,5 +73,10 @@ export function storedFacts(facts: PageFacts): string {
 
 export function storedBody(text: string): StoredBody {
   const utf8 = Buffer.from(text);
-  return { hash: createHash('sha1').update(utf8).digest('hex'), gz: gzipSync(utf8, { level: 1 }) };
+  return { hash: createHash('sha1').update(utf8).digest('hex'), gz: gzipSync(utf8, { level: 1 }), format: 'gzip-utf8', charset: null };
+}
+
+/** The server's own gzip, kept as it came. */
+export function wireBody(gzipped: Buffer, charset: string): StoredBody {
+  return { hash: createHash('sha1').update(gzipped).digest('hex'), gz: gzipped, format: 'gzip-wire', charset };
 }

@@ -2,8 +2,25 @@
 
 export type LinkScheme = 'http' | 'javascript' | 'mailto' | 'tel' | 'other';
 
-/** Absolute, fragment-free, default port dropped; null for what cannot be a URL. */
+const resolved = new Map<string, string | null>();
+const RESOLVED_MAX = 20_000;
+
+/**
+ * Absolute, fragment-free, default port dropped; null for what cannot be a URL. Memoised: every
+ * extractor resolves the same navigation links of every page of a site.
+ */
 export function normaliseUrl(href: string, base: string): string | null {
+  const key = `${base}\n${href}`;
+  let url = resolved.get(key);
+  if (url === undefined) {
+    url = resolve(href, base);
+    if (resolved.size >= RESOLVED_MAX) resolved.clear();
+    resolved.set(key, url);
+  }
+  return url;
+}
+
+function resolve(href: string, base: string): string | null {
   try {
     const u = new URL(href.trim(), base);
     u.hash = '';

@@ -1,4 +1,4 @@
-import { gunzipSync } from 'node:zlib';
+import { constants, gunzipSync } from 'node:zlib';
 import type { StoredBody } from '../crawl/page-analysis.js';
 import type { LinkVerdict } from '../crawl/outcome.js';
 import type { Db } from './db.js';
@@ -57,10 +57,10 @@ export class Fetches {
       redirects, verdict, soft404, not_modified, ms, bytes, content_type, charset, etag, last_modified, depth, referrer, body_hash, fetched_at)
       VALUES (@runId, @siteId, @url, @purpose, @method, @attempt, @finalUrl, @status, @errorCode, @errorMessage,
       @redirects, @verdict, @soft404, @notModified, @ms, @bytes, @contentType, @charset, @etag, @lastModified, @depth, @referrer, @bodyHash, @fetchedAt)`);
-    this.insertBody = db.prepare(`INSERT OR IGNORE INTO bodies (hash, data) VALUES (?, ?)`);
+    this.insertBody = db.prepare(`INSERT OR IGNORE INTO bodies (hash, data, format, charset) VALUES (?, ?, ?, ?)`);
     this.validators = db.prepare(`SELECT etag, last_modified AS lastModified, body_hash AS bodyHash, status, content_type AS contentType, charset, final_url AS finalUrl
       FROM fetches WHERE url = ? AND body_hash IS NOT NULL AND (etag IS NOT NULL OR last_modified IS NOT NULL) ORDER BY id DESC LIMIT 1`);
-    this.body = db.prepare(`SELECT data FROM bodies WHERE hash = ?`);
+    this.body = db.prepare(`SELECT data, format, charset FROM bodies WHERE hash = ?`);
     this.checked = db.prepare(`SELECT 1 FROM fetches WHERE run_id = ? AND url = ? AND purpose IN ('page', 'check') LIMIT 1`);
     this.ofRun = db.prepare(`SELECT status, error_code AS errorCode, body_hash AS bodyHash FROM fetches WHERE run_id = ? AND url = ? AND purpose = ? ORDER BY id DESC LIMIT 1`);
   }
@@ -80,7 +80,7 @@ export class Fetches {
     let bodyHash = f.bodyHash ?? null;
     if (f.body !== null) {
       bodyHash = f.body.hash;
-      this.insertBody.run(bodyHash, f.body.gz);
+      this.insertBody.run(bodyHash, f.body.gz, f.body.format, f.body.charset);
     }
     return Number(this.insert.run({
       ...f,
@@ -98,8 +98,10 @@ export class Fetches {
   }
 
   bodyText(hash: string): string {
-    const row = this.body.get(hash) as { data: Buffer } | undefined;
+    const row = this.body.get(hash) as { data: Buffer; format: string; charset: string | null } | undefined;
     if (!row) throw new Error(`body ${hash} is missing from the database`);
-    return gunzipSync(row.data).toString('utf8');
+    // SYNC_FLUSH: a body cut at the size cap still reads as far as it arrived
+    const bytes = gunzipSync(row.data, { finishFlush: constants.Z_SYNC_FLUSH });
+    return row.format === 'gzip-wire' ? new TextDecoder(row.charset ?? 'utf-8').decode(bytes) : bytes.toString('utf8');
   }
 }
