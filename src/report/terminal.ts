@@ -13,7 +13,8 @@ export function renderTerminal(report: AuditReport, { lang, color = false }: { l
     const score = s.score === null ? '   —' : String(s.score).padStart(4);
     lines.push(`${verdict} ${score}  ${L[s.health].padEnd(lang === 'zh' ? 5 : 9)} ${s.name ?? s.id} ${chalk.dim(s.url)}`);
     const problems = mainProblems(s, lang, chalk);
-    lines.push(`      ${problems.length ? problems.join(' · ') : chalk.dim(L.noProblems)}`);
+    const none = s.verdict === 'not-assessed' ? chalk.yellow(L.homeUnread) : chalk.dim(L.noProblems);
+    lines.push(`      ${problems.length ? problems.join(' · ') : none}`);
   }
   const count = (v: SiteReport['verdict']) => report.sites.filter((s) => s.verdict === v).length;
   lines.push(chalk.bold(`${L.total}: ${L.qualified} ${count('qualified')} · ${L.unqualified} ${count('unqualified')} · ${L['not-assessed']} ${count('not-assessed')}`));

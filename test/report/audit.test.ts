@@ -112,6 +112,14 @@ describe('the fixture fleet audited at 2026-11-15 (gov-2019), by hand', () => {
 });
 
 describe('govsite audit in CI mode: exit codes', () => {
+  it('a site whose home page cannot be reached is not assessed (never a pass): --fail-on unqualified exits 1', async () => {
+    const out = tmpDir();
+    const { done } = startCli(['audit', writeTmp('down.csv', 'id,url\ndown,http://127.0.0.1:1/\n'), '--db', join(out, 'g.db'), '--as-of', '2026-11-15', '--fail-on', 'unqualified', '--format', 'json', '--output', join(out, 'r.json')]);
+    expect((await done).code).toBe(1);
+    const report = JSON.parse(readFileSync(join(out, 'r.json'), 'utf8')) as AuditReport;
+    expect(report.sites[0]).toMatchObject({ verdict: 'not-assessed', score: null, health: 'down', findings: [] });
+  });
+
   const registryOf = (id: string, name: string, served: FixtureFleet) =>
     writeTmp('one.csv', `id,url\n${id},${served.origin(name)}/\n`);
 
