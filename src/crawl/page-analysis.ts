@@ -7,6 +7,7 @@ import type { LocalDate } from '../extract/dates.js';
 import { extractFromDocument, type PageFacts } from '../extract/page.js';
 import { linkRoles, type LinkRole, type PageRole } from './priorities.js';
 import { pageFingerprint, saysNotFound } from './soft-404.js';
+import { bodyText } from '../extract/page.js';
 
 /**
  * A stored page body, named by a SHA-1: gzip of the decoded UTF-8 text ('gzip-utf8'), or the gzip
@@ -52,16 +53,16 @@ export interface AnalysisRequest {
 /** Pure and CPU-bound: bytes → decoded, parsed, links, soft-404 signals, compressed body. */
 export function analysePage({ bytes, contentType, url, links, factsAsOf, role = 'page', storeBody = true }: AnalysisRequest): PageAnalysis {
   const { text, charset } = decodeHtml(bytes, contentType);
-  // one parse serves the links and the facts
-  const $ = links || factsAsOf ? parseHtml(text) : null;
-  const facts = $ && factsAsOf ? extractFromDocument($, url, factsAsOf, charset) : null;
+  // one parse serves the links, the facts and the soft-404 fingerprint
+  const $ = parseHtml(text);
+  const facts = factsAsOf ? extractFromDocument($, url, factsAsOf, charset) : null;
   return {
     charset,
-    links: $ && links ? extractLinks($, url) : [],
+    links: links ? extractLinks($, url) : [],
     facts: facts ? storedFacts(facts) : null,
     linkRoles: facts ? linkRoles(facts, role, factsAsOf!) : [],
     saysNotFound: saysNotFound(text),
-    fingerprint: pageFingerprint(text),
+    fingerprint: pageFingerprint(bodyText($)),
     body: storeBody ? storedBody(text) : null,
   };
 }

@@ -2,20 +2,29 @@
 
 export type LinkScheme = 'http' | 'javascript' | 'mailto' | 'tel' | 'other';
 
-const resolved = new Map<string, string | null>();
-const RESOLVED_MAX = 20_000;
+/** base → href → resolved; forgotten wholesale past a size */
+const resolved = new Map<string, Map<string, string | null>>();
+let resolvedCount = 0;
+const RESOLVED_MAX = 50_000;
 
 /**
  * Absolute, fragment-free, default port dropped; null for what cannot be a URL. Memoised: every
  * extractor resolves the same navigation links of every page of a site.
  */
 export function normaliseUrl(href: string, base: string): string | null {
-  const key = `${base}\n${href}`;
-  let url = resolved.get(key);
+  let forBase = resolved.get(base);
+  if (!forBase) {
+    if (resolvedCount >= RESOLVED_MAX) {
+      resolved.clear();
+      resolvedCount = 0;
+    }
+    resolved.set(base, (forBase = new Map()));
+  }
+  let url = forBase.get(href);
   if (url === undefined) {
     url = resolve(href, base);
-    if (resolved.size >= RESOLVED_MAX) resolved.clear();
-    resolved.set(key, url);
+    forBase.set(href, url);
+    resolvedCount++;
   }
   return url;
 }

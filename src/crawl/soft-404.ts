@@ -25,6 +25,6 @@ export function saysNotFound(html: string): boolean {
 }
 
 /** Fingerprint of a page's visible text: a host that answers a random path with this same page soft-404s. */
-export function pageFingerprint(html: string): string {
-  return createHash('sha1').update(visibleText(html)).digest('hex');
+export function pageFingerprint(visible: string): string {
+  return createHash('sha1').update(visible).digest('hex');
 }

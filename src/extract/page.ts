@@ -55,6 +55,18 @@ function matching($: CheerioAPI, selector: string): Element[] {
 
 const CONTENT = ['#zoom', '.TRS_Editor', '#UCAP-CONTENT', '.pages_content', '.article-content', '.content', '#content', 'article', '.article', '.view'];
 
+const bodyTexts = new WeakMap<CheerioAPI, string>();
+
+/** The visible text of a document's body, read once per document. */
+export function bodyText($: CheerioAPI): string {
+  let text = bodyTexts.get($);
+  if (text === undefined) {
+    const body = (DocumentIndex.of($).first('body') ?? $.root().get(0)) as Element;
+    bodyTexts.set($, (text = Visibility.of($).visibleText(body)));
+  }
+  return text;
+}
+
 export function extractPage(html: string, url: string, asOf: LocalDate, charset: string | null = null): PageFacts {
   return extractFromDocument(parseHtml(html), url, asOf, charset);
 }
@@ -62,8 +74,7 @@ export function extractPage(html: string, url: string, asOf: LocalDate, charset:
 export function extractFromDocument($: CheerioAPI, url: string, asOf: LocalDate, charset: string | null): PageFacts {
   const visibility = Visibility.of($);
   const index = DocumentIndex.of($);
-  const body = (index.first('body') ?? $.root().get(0)) as Element;
-  const text = visibility.visibleText(body);
+  const text = bodyText($);
   const titleEl = index.first('title');
   const title = titleEl ? textOf(titleEl) : '';
   const lists = extractLists($, url, asOf);
