@@ -9,6 +9,7 @@ import { crawlCommand } from './commands/crawl.js';
 import { demoCommand } from './commands/demo.js';
 import { extractCommand } from './commands/extract.js';
 import { importCommand } from './commands/import.js';
+import { mergeCommand } from './commands/merge.js';
 
 const { version } = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
 
@@ -17,7 +18,7 @@ const program = new Command('govsite')
   .version(version)
   .showHelpAfterError()
   .exitOverride();
-for (const command of [importCommand, crawlCommand, extractCommand, checkCommand, reportCommand, auditCommand, demoCommand]) program.addCommand(command.exitOverride());
+for (const command of [importCommand, crawlCommand, extractCommand, checkCommand, reportCommand, auditCommand, mergeCommand, demoCommand]) program.addCommand(command.exitOverride());
 
 try {
   await program.parseAsync(process.argv);

@@ -9,6 +9,7 @@ import { UsageError } from '../errors.js';
 /** Shared options (SPEC §8), declared once and attached to every command that takes them. */
 export const dbOption = () => new Option('--db <file>', 'SQLite database file').default(DEFAULT_DB_FILE);
 export const asOfOption = () => new Option('--as-of <date>', 'monitoring point YYYY-MM-DD (default: today)');
+export const shardOption = () => new Option('--shard <K/N>', 'crawl only part K of N of the registry (a stable split by site id; one database per shard)');
 
 export function crawlOptions(): Option[] {
   return [

@@ -5,6 +5,7 @@ import type { Db } from '../store/db.js';
 import { createRun, finishRun, getRun, unfinishedRun, unfinishedSiteIds, type Run } from '../store/runs.js';
 import { sitesOfRun } from '../store/sites.js';
 import { InputError } from '../errors.js';
+import { inShard, type Shard } from '../registry/shard.js';
 import { Crawler, type CrawlOptions } from './crawler.js';
 import { extractRun } from '../facts/extract-run.js';
 
@@ -13,6 +14,8 @@ export interface CrawlRequest {
   asOf: string;
   resume: boolean;
   options: CrawlOptions;
+  /** crawl only this part of the registry */
+  shard?: Shard | undefined;
   /** subscribe to the crawler's events (progress) before it starts */
   onStart?: (crawler: Crawler, sites: number) => void;
 }
@@ -26,13 +29,14 @@ export interface CrawlResult {
 /** Registry → sites → a run → a crawl of every site not finished yet. */
 export async function crawlRegistry(db: Db, request: CrawlRequest): Promise<CrawlResult> {
   const registryKey = resolve(request.registry);
-  const registry = importRegistry(db, request.registry);
-  if (registry.rows.length === 0) throw new InputError(request.registry, 'no valid site in the registry');
+  const parsed = importRegistry(db, request.registry);
+  const registry = { ...parsed, rows: parsed.rows.filter((r) => inShard(r.id, request.shard)) };
+  if (parsed.rows.length === 0) throw new InputError(request.registry, 'no valid site in the registry');
   const previous = request.resume ? unfinishedRun(db, registryKey) : undefined;
   const run = previous ?? createRun(db, {
     asOf: request.asOf,
     registry: registryKey,
-    options: { ...request.options, retry: undefined },
+    options: { ...request.options, retry: undefined, shard: request.shard ? `${request.shard.index}/${request.shard.count}` : undefined },
     siteIds: registry.rows.map((r) => r.id),
   });
   const pending = new Set(unfinishedSiteIds(db, run.id));

@@ -3,20 +3,21 @@ import { crawlRegistry } from '../../crawl/run-crawl.js';
 import { buildReport } from '../../report/model.js';
 import { loadProfile } from '../../score/profile.js';
 import { openDb } from '../../store/db.js';
-import { asOfOption, crawlOptions, dbOption, parseAsOf, toCrawlOptions, type RawCrawlOptions } from '../options.js';
+import { asOfOption, crawlOptions, dbOption, parseAsOf, shardOption, toCrawlOptions, type RawCrawlOptions } from '../options.js';
+import { parseShard } from '../../registry/shard.js';
 import { showProgress } from '../progress.js';
 import { enforceFailOn, parseFormats, reportOptions, writeReports, type RawReportOptions } from '../report-options.js';
 import { reportRowErrors } from '../row-errors.js';
 
 /** Crawl, check, score and report in one go: the main job. */
-export async function audit(registry: string, raw: RawCrawlOptions & RawReportOptions & { db: string; asOf?: string; resume?: boolean }): Promise<string[]> {
+export async function audit(registry: string, raw: RawCrawlOptions & RawReportOptions & { db: string; asOf?: string; resume?: boolean; shard?: string }): Promise<string[]> {
   const profile = loadProfile(raw.profile); // a bad profile fails before the crawl, not after it
   parseFormats(raw.format);
   const db = openDb(raw.db);
   let stop = () => {};
   try {
     const result = await crawlRegistry(db, {
-      registry, asOf: parseAsOf(raw.asOf), resume: Boolean(raw.resume), options: toCrawlOptions(raw),
+      registry, asOf: parseAsOf(raw.asOf), resume: Boolean(raw.resume), options: toCrawlOptions(raw), shard: parseShard(raw.shard),
       onStart: (crawler, sites) => { stop = showProgress(crawler, sites); },
     });
     stop();
@@ -36,7 +37,8 @@ export const auditCommand = new Command('audit')
   .argument('<registry>', 'registry file (CSV, JSON, JSON Lines)')
   .addOption(dbOption())
   .addOption(asOfOption())
-  .option('--resume', 'continue the unfinished run of this registry');
+  .option('--resume', 'continue the unfinished run of this registry')
+  .addOption(shardOption());
 [...crawlOptions(), ...reportOptions()].forEach((o) => auditCommand.addOption(o));
 auditCommand.action(async (registry: string, raw: Parameters<typeof audit>[1]) => {
   const files = await audit(registry, raw);

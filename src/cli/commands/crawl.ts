@@ -3,7 +3,8 @@ import { crawlRegistry } from '../../crawl/run-crawl.js';
 import { openDb } from '../../store/db.js';
 import { crawlStats } from '../../store/link-status.js';
 import { renderCrawlSummary } from '../../report/crawl-summary.js';
-import { asOfOption, crawlOptions, dbOption, parseAsOf, toCrawlOptions, type RawCrawlOptions } from '../options.js';
+import { asOfOption, crawlOptions, dbOption, parseAsOf, shardOption, toCrawlOptions, type RawCrawlOptions } from '../options.js';
+import { parseShard } from '../../registry/shard.js';
 import { showProgress } from '../progress.js';
 import { reportRowErrors } from '../row-errors.js';
 
@@ -12,17 +13,18 @@ export const crawlCommand = new Command('crawl')
   .argument('<registry>', 'registry file (CSV, JSON, JSON Lines)')
   .addOption(dbOption())
   .addOption(asOfOption())
-  .option('--resume', 'continue the unfinished run of this registry instead of starting a new one');
+  .option('--resume', 'continue the unfinished run of this registry instead of starting a new one')
+  .addOption(shardOption());
 crawlOptions().forEach((o) => crawlCommand.addOption(o));
 
-crawlCommand.action(async (file: string, raw: RawCrawlOptions & { db: string; asOf?: string; resume?: boolean }) => {
+crawlCommand.action(async (file: string, raw: RawCrawlOptions & { db: string; asOf?: string; resume?: boolean; shard?: string }) => {
   const options = toCrawlOptions(raw);
   const asOf = parseAsOf(raw.asOf);
   const db = openDb(raw.db);
   let stop = () => {};
   try {
     const result = await crawlRegistry(db, {
-      registry: file, asOf, resume: Boolean(raw.resume), options,
+      registry: file, asOf, resume: Boolean(raw.resume), options, shard: parseShard(raw.shard),
       onStart: (crawler, sites) => { stop = showProgress(crawler, sites); },
     });
     stop();

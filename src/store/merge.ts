@@ -1,0 +1,89 @@
+import { basename } from 'node:path';
+import Database from 'better-sqlite3';
+import { InputError } from '../errors.js';
+import type { Db } from './db.js';
+import { SCHEMA_VERSION } from './migrations/index.js';
+
+export interface MergeResult {
+  runId: number;
+  sites: number;
+  /** sites a source held that the merged run had already (a shard merged twice) */
+  skipped: number;
+}
+
+type SourceRun = { file: string; id: number; as_of: string; registry: string; options: string; started_at: string; finished_at: string | null };
+
+/**
+ * Combines the latest run of each shard database into one run of `target`: sites, their frontier,
+ * fetches, bodies, links and page facts, fetch ids renumbered. Refuses sources of another schema
+ * version or as-of date; a site already in the merged run is not copied again.
+ */
+export function mergeShards(target: Db, files: readonly string[]): MergeResult {
+  const sources = files.map((file) => latestRunOf(file));
+  const asOf = new Set(sources.map((s) => s.as_of));
+  if (asOf.size > 1) throw new InputError(files.join(', '), `the shards audit different dates (${[...asOf].join(', ')}); merge runs of one as-of date`);
+  const first = sources[0]!;
+  const existing = target.prepare(`SELECT id, as_of FROM runs WHERE registry = ? ORDER BY id DESC LIMIT 1`).get(first.registry) as { id: number; as_of: string } | undefined;
+  if (existing && existing.as_of !== first.as_of) throw new InputError(files[0]!, `the target's run of this registry is as of ${existing.as_of}, the shards' of ${first.as_of}`);
+
+  let runId = existing?.id;
+  let sites = 0;
+  let skipped = 0;
+  for (const source of sources) {
+    target.exec(`ATTACH DATABASE '${source.file.replace(/'/g, "''")}' AS src`);
+    try {
+      target.transaction(() => {
+        runId ??= Number(target.prepare(`INSERT INTO runs (as_of, registry, options, started_at, finished_at) VALUES (?, ?, ?, ?, ?)`)
+          .run(source.as_of, source.registry, JSON.stringify({ ...JSON.parse(source.options), shard: undefined }), source.started_at, source.finished_at).lastInsertRowid);
+        target.prepare(`UPDATE runs SET started_at = min(started_at, ?), finished_at = CASE WHEN finished_at IS NULL OR ? IS NULL THEN NULL ELSE max(finished_at, ?) END WHERE id = ?`)
+          .run(source.started_at, source.finished_at, source.finished_at, runId);
+        const fresh = (target.prepare(`SELECT site_id FROM src.run_sites WHERE run_id = ? AND site_id NOT IN (SELECT site_id FROM run_sites WHERE run_id = ?)`)
+          .all(source.id, runId) as { site_id: string }[]).map((r) => r.site_id);
+        skipped += (target.prepare(`SELECT count(*) AS n FROM src.run_sites WHERE run_id = ?`).get(source.id) as { n: number }).n - fresh.length;
+        sites += fresh.length;
+        target.exec(`CREATE TEMP TABLE IF NOT EXISTS merging (site_id TEXT PRIMARY KEY); DELETE FROM merging;`);
+        const mark = target.prepare(`INSERT INTO merging VALUES (?)`);
+        for (const id of fresh) mark.run(id);
+        const offset = (target.prepare(`SELECT coalesce(max(id), 0) AS n FROM fetches`).get() as { n: number }).n;
+        const run = { src: source.id, dst: runId, offset };
+        target.prepare(`INSERT OR REPLACE INTO sites SELECT * FROM src.sites WHERE id IN (SELECT site_id FROM merging)`).run();
+        target.prepare(`INSERT INTO run_sites (run_id, site_id, started_at, finished_at) SELECT @dst, site_id, started_at, finished_at FROM src.run_sites WHERE run_id = @src AND site_id IN (SELECT site_id FROM merging)`).run(run);
+        target.prepare(`INSERT INTO frontier (run_id, site_id, url, kind, external, depth, referrer, state, skip_reason, role, priority)
+          SELECT @dst, site_id, url, kind, external, depth, referrer, state, skip_reason, role, priority FROM src.frontier WHERE run_id = @src AND site_id IN (SELECT site_id FROM merging)`).run(run);
+        // robots.txt answers belong to no site: each host's once
+        const copied = `(f.site_id IN (SELECT site_id FROM merging) OR (f.purpose = 'robots' AND f.url NOT IN (SELECT url FROM fetches WHERE run_id = @dst AND purpose = 'robots')))`;
+        target.prepare(`INSERT OR IGNORE INTO bodies SELECT b.* FROM src.bodies b WHERE b.hash IN (SELECT f.body_hash FROM src.fetches f WHERE f.run_id = @src AND ${copied})`).run(run);
+        target.prepare(`INSERT INTO fetches SELECT f.id + @offset, @dst, f.site_id, f.url, f.purpose, f.method, f.attempt, f.final_url, f.status, f.error_code, f.error_message, f.redirects,
+          f.verdict, f.soft404, f.not_modified, f.ms, f.bytes, f.content_type, f.charset, f.etag, f.last_modified, f.depth, f.referrer, f.body_hash, f.fetched_at
+          FROM src.fetches f WHERE f.run_id = @src AND ${copied}`).run(run);
+        target.prepare(`INSERT INTO links SELECT l.fetch_id + @offset, l.target, l.tag, l.text, l.scheme FROM src.links l JOIN src.fetches f ON f.id = l.fetch_id
+          WHERE f.run_id = @src AND f.site_id IN (SELECT site_id FROM merging)`).run(run);
+        target.prepare(`INSERT INTO page_facts SELECT p.fetch_id + @offset, @dst, p.site_id, p.url, p.facts FROM src.page_facts p WHERE p.run_id = @src AND p.site_id IN (SELECT site_id FROM merging)`).run(run);
+      })();
+    } finally {
+      target.exec('DETACH DATABASE src');
+    }
+  }
+  return { runId: runId!, sites, skipped };
+}
+
+function latestRunOf(file: string): SourceRun {
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+  } catch (e) {
+    throw new InputError(file, `cannot open: ${(e as Error).message}`);
+  }
+  try {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version !== SCHEMA_VERSION) throw new InputError(file, `schema version ${version}, this govsite writes ${SCHEMA_VERSION}: merge databases of one govsite version`);
+    const run = db.prepare(`SELECT * FROM runs ORDER BY id DESC LIMIT 1`).get() as Omit<SourceRun, 'file'> | undefined;
+    if (!run) throw new InputError(file, 'holds no run');
+    return { ...run, file };
+  } finally {
+    db.close();
+  }
+}
+
+export const describeMerge = (files: readonly string[], r: MergeResult) =>
+  `merged ${files.map((f) => basename(f)).join(', ')}: ${r.sites} sites into run ${r.runId}${r.skipped ? `, ${r.skipped} already there (skipped)` : ''}\n`;

@@ -1,0 +1,83 @@
+import Database from 'better-sqlite3';
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { expect } from 'expect';
+import { crawlRegistry } from '../../src/crawl/run-crawl.js';
+import type { FixtureFleet } from '../../src/fixture-server/server.js';
+import { inShard, parseShard } from '../../src/registry/shard.js';
+import { buildReport, type AuditReport } from '../../src/report/model.js';
+import { loadProfile } from '../../src/score/profile.js';
+import { openDb } from '../../src/store/db.js';
+import { mergeShards } from '../../src/store/merge.js';
+import { cases } from '../helpers/cases.js';
+import { TEST_CRAWL, rows } from '../helpers/crawl.js';
+import { startFixtureFleet } from '../helpers/fleet.js';
+import { tmpDir } from '../helpers/tmp.js';
+
+let fleet: FixtureFleet;
+let registry: string;
+const dir = tmpDir();
+const profile = loadProfile('gov-2019');
+
+async function crawlInto(file: string, shard?: string, asOf = '2026-11-15') {
+  const db = openDb(file);
+  try {
+    return (await crawlRegistry(db, { registry, asOf, resume: false, options: TEST_CRAWL, shard: parseShard(shard) })).run.id;
+  } finally {
+    db.close();
+  }
+}
+
+/** A report without what differs between two crawls of the same sites: timings, ids, order. */
+function comparable(report: AuditReport) {
+  return report.sites.map((s) => ({ ...s, stats: { ...s.stats, durationMs: null }, findings: [...s.findings].map((f) => JSON.stringify(f)).sort() })).sort((a, b) => a.id.localeCompare(b.id));
+}
+
+before(async () => {
+  ({ fleet, registry } = await startFixtureFleet());
+  await crawlInto(join(dir, 'whole.db'));
+  for (const k of [1, 2, 3]) await crawlInto(join(dir, `shard-${k}.db`), `${k}/3`);
+});
+after(() => fleet.close());
+
+describe('sharding and merging', () => {
+  it('a stable partition: every site in exactly one shard, always the same', () => {
+    const ids = ['3201000001', '3408000002', '4401000003', '5301000004', '6201000005', 'www.gov.cn'];
+    for (const id of ids) expect([1, 2, 3].filter((k) => inShard(id, { index: k, count: 3 }))).toHaveLength(1);
+    const part = ids.map((id) => [1, 2, 3].find((k) => inShard(id, { index: k, count: 3 })));
+    expect(ids.map((id) => [1, 2, 3].find((k) => inShard(id, { index: k, count: 3 })))).toEqual(part);
+  });
+
+  it('the fleet audited as three merged shards equals the fleet audited whole (apart from timings)', () => {
+    const merged = openDb(join(dir, 'merged.db'));
+    const result = mergeShards(merged, [1, 2, 3].map((k) => join(dir, `shard-${k}.db`)));
+    expect(result).toMatchObject({ sites: 5, skipped: 0 });
+    const whole = openDb(join(dir, 'whole.db'));
+    expect(comparable(buildReport(merged, result.runId, profile))).toEqual(comparable(buildReport(whole, 1, profile)));
+    // and merging a shard again adds nothing twice
+    const again = mergeShards(merged, [join(dir, 'shard-1.db')]);
+    expect(again.sites).toBe(0);
+    expect(rows(merged, `SELECT count(*) AS n FROM run_sites`)).toEqual([{ n: 5 }]);
+    merged.close();
+    whole.close();
+  });
+
+  it('refuses databases of another as-of date, or another schema version, naming the file', async () => {
+    const other = join(dir, 'other-date.db');
+    await crawlInto(other, '1/3', '2026-11-01');
+    const target = openDb(join(dir, 'refused.db'));
+    expect(() => mergeShards(target, [join(dir, 'shard-2.db'), other])).toThrow('the shards audit different dates (2026-11-15, 2026-11-01)');
+    const old = join(dir, 'old-schema.db');
+    copyFileSync(join(dir, 'shard-3.db'), old);
+    const raw = new Database(old);
+    raw.pragma('user_version = 1');
+    raw.close();
+    expect(() => mergeShards(target, [old])).toThrow(`${old}: schema version 1, this govsite writes`);
+    target.close();
+  });
+
+  cases([['0/3'], ['4/3'], ['1-3'], ['x']])('--shard %s is a usage error', (value: string) => {
+    expect(() => parseShard(value)).toThrow(`--shard must be K/N with 1 ≤ K ≤ N, got "${value}"`);
+  });
+});
