@@ -45,30 +45,42 @@ export class HttpClient {
 
   readonly send: SingleRequest = async (url, { method, headers = {} }) => {
     const started = performance.now();
-    const ms = () => Math.round(performance.now() - started);
     const signal = AbortSignal.timeout(this.options.timeoutMs);
+    // undici honours the signal while it waits for a server, but not always while a proxy sits on a
+    // CONNECT: this deadline makes a hanging peer cost one timeout whatever stage it hangs in
+    let deadline: NodeJS.Timeout | undefined;
+    const hung = new Promise<never>((_, reject) => {
+      deadline = setTimeout(() => reject(Object.assign(new Error(`no answer within ${this.options.timeoutMs} ms`), { name: 'TimeoutError' })), this.options.timeoutMs + 1000);
+    });
     try {
-      const res = await request(url, {
-        method,
-        dispatcher: this.dispatcher,
-        signal,
-        headers: { 'user-agent': this.options.userAgent, 'accept-encoding': 'gzip, deflate, br', accept: 'text/html,application/xhtml+xml,*/*;q=0.8', ...headers },
-        headersTimeout: this.options.timeoutMs,
-        bodyTimeout: this.options.timeoutMs,
-      });
-      const flat = flattenHeaders(res.headers);
-      // an abandoned body errors with "aborted"; that is our choice, not a failure
-      res.body.on('error', () => {});
-      if (method === 'HEAD' || res.statusCode === 304) {
-        await res.body.dump({ limit: 64 * 1024 });
-        return { ok: true, status: res.statusCode, finalUrl: url, redirects: [], headers: flat, body: Buffer.alloc(0), truncated: false, ms: ms() };
-      }
-      const read = await this.readBody(res.body, flat['content-encoding']);
-      return { ok: true, status: res.statusCode, finalUrl: url, redirects: [], headers: flat, ...read, ms: ms() };
+      return await Promise.race([this.exchange(url, method, headers, signal, started), hung]);
     } catch (e) {
-      return { ok: false, code: classifyError(e), message: (e as Error).message ?? String(e), finalUrl: url, redirects: [], ms: ms() };
+      return { ok: false, code: classifyError(e), message: (e as Error).message ?? String(e), finalUrl: url, redirects: [], ms: Math.round(performance.now() - started) };
+    } finally {
+      clearTimeout(deadline);
     }
   };
+
+  private async exchange(url: string, method: RequestOptions['method'], headers: Record<string, string>, signal: AbortSignal, started: number): Promise<FetchOutcome> {
+    const ms = () => Math.round(performance.now() - started);
+    const res = await request(url, {
+      method,
+      dispatcher: this.dispatcher,
+      signal,
+      headers: { 'user-agent': this.options.userAgent, 'accept-encoding': 'gzip, deflate, br', accept: 'text/html,application/xhtml+xml,*/*;q=0.8', ...headers },
+      headersTimeout: this.options.timeoutMs,
+      bodyTimeout: this.options.timeoutMs,
+    });
+    const flat = flattenHeaders(res.headers);
+    // an abandoned body errors with "aborted"; that is our choice, not a failure
+    res.body.on('error', () => {});
+    if (method === 'HEAD' || res.statusCode === 304) {
+      await res.body.dump({ limit: 64 * 1024 });
+      return { ok: true, status: res.statusCode, finalUrl: url, redirects: [], headers: flat, body: Buffer.alloc(0), truncated: false, ms: ms() };
+    }
+    const read = await this.readBody(res.body, flat['content-encoding']);
+    return { ok: true, status: res.statusCode, finalUrl: url, redirects: [], headers: flat, ...read, ms: ms() };
+  }
 
   /** Reads at most maxBodyBytes off the wire, then decompresses within maxDecodedBytes (a zip bomb stops there). */
   private async readBody(raw: Readable, encoding: string | undefined): Promise<{ body: Buffer; truncated: boolean; gzipped?: Buffer }> {
@@ -88,8 +100,9 @@ export class HttpClient {
     return { body: decoded, truncated, ...(encoding?.trim().toLowerCase() === 'gzip' ? { gzipped: wire } : {}) };
   }
 
+  /** Ends every connection: requests given up on by the deadline must not keep the process waiting. */
   close(): Promise<void> {
-    return this.dispatcher.close();
+    return this.dispatcher.destroy();
   }
 }
 

@@ -30,6 +30,8 @@ export async function startLoopbackProxy(route: (host: string) => string | null)
     forward.on('error', () => res.headersSent ? res.destroy() : res.writeHead(502).end());
     req.pipe(forward);
   });
+  // a CONNECT tunnel (https:// targets) is not played: answer at once, as a proxy that refuses does
+  server.on('connect', (_req, socket) => socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n'));
   server.keepAliveTimeout = 5000;
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   return {

@@ -1,3 +1,4 @@
+import { createServer as createNetServer } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, it } from 'node:test';
 import { expect } from 'expect';
@@ -227,6 +228,24 @@ describe('conditional requests', () => {
 });
 
 describe('proxy', () => {
+  it('a proxy that never answers a CONNECT costs a timeout, not a stuck crawl', async () => {
+    const sockets: import('node:net').Socket[] = [];
+    const silent = createNetServer((socket) => void sockets.push(socket));
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
+    try {
+      const { db } = tmpDb();
+      const started = Date.now();
+      const proxy = `http://127.0.0.1:${(silent.address() as import('node:net').AddressInfo).port}`;
+      const { runId } = await crawlTestSites(db, [{ id: 'tls', url: 'https://www.example.gov.cn/' }], { proxy, timeoutMs: 500, retry: { retries: 0, baseDelayMs: 10, maxRetryAfterMs: 1000 } });
+      expect(rows(db, `SELECT url, error_code, attempt FROM fetches WHERE run_id = ? AND purpose = 'page' ORDER BY id`, runId)).toEqual([
+        { url: 'https://www.example.gov.cn/', error_code: 'ETIMEDOUT', attempt: 1 }, { url: 'https://www.example.gov.cn/', error_code: 'ETIMEDOUT', attempt: 2 }]);
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      sockets.forEach((s) => s.destroy());
+      silent.close();
+    }
+  });
+
   it('crawls real host names through --proxy', async () => {
     fleet = await FixtureFleet.start({ a: { files: { '/': linksTo(['/p.html', 'http://dead.example.gov.cn/x']), '/p.html': html('x') } } });
     const proxy = await startLoopbackProxy((host) => (host === 'www.jx.gov.cn' ? fleet!.origin('a') : null));

@@ -1,0 +1,25 @@
+import { crawlRegistry } from '../src/crawl/run-crawl.js';
+import { DEFAULT_RETRY } from '../src/crawl/retry.js';
+import { DEFAULT_USER_AGENT } from '../src/crawl/http-client.js';
+import { DEFAULT_WORKERS } from '../src/crawl/analysis-pool.js';
+import { buildReport } from '../src/report/model.js';
+import { loadProfile } from '../src/score/profile.js';
+import { openDb } from '../src/store/db.js';
+
+/** Child process: a full audit (crawl, facts, checks, report model) through a proxy, twice; prints one JSON line. */
+const [registry, dbFile, proxy, concurrency = '32'] = process.argv.slice(2);
+const db = openDb(dbFile!);
+const runs = [];
+for (let r = 0; r < 2; r++) {
+  const started = performance.now();
+  const { run } = await crawlRegistry(db, {
+    registry: registry!, asOf: '2026-11-15', resume: false,
+    options: { concurrency: Number(concurrency), perHost: 2, perIp: 64, delayMs: 0, timeoutMs: 15_000, maxPages: 300, maxDepth: 4, ignoreRobots: false,
+      userAgent: DEFAULT_USER_AGENT, retry: DEFAULT_RETRY, siteConcurrency: Number(concurrency) * 2, workers: DEFAULT_WORKERS, proxy },
+  });
+  const report = buildReport(db, run.id, loadProfile('gov-2019'));
+  const ms = performance.now() - started;
+  const { pages } = db.prepare(`SELECT count(*) AS pages FROM fetches WHERE run_id = ? AND purpose = 'page'`).get(run.id) as { pages: number };
+  runs.push({ sites: report.sites.length, pages, ms: Math.round(ms), qualified: report.sites.filter((s) => s.verdict === 'qualified').length });
+}
+process.stdout.write(`${JSON.stringify({ runs, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);

@@ -1,0 +1,41 @@
+import * as cheerio from 'cheerio/slim';
+import PQueue from 'p-queue';
+import { readFileSync } from 'node:fs';
+import { ProxyAgent, request } from 'undici';
+
+/**
+ * Child process: the raw floor — undici through the same proxy, cheerio parse, follow same-host
+ * links breadth-first up to the same page budget; no politeness limits, no storage, no checks.
+ */
+const [registry, proxy, concurrency = '32'] = process.argv.slice(2);
+const [header, ...lines] = readFileSync(registry!, 'utf8').trim().split('\n');
+const column = header!.split(',').indexOf('url');
+const urls = lines.map((l) => l.split(',')[column]!);
+const agent = new ProxyAgent({ uri: proxy!, proxyTunnel: false, connections: 64 });
+const queue = new PQueue({ concurrency: Number(concurrency) });
+const seen = new Set<string>();
+let pages = 0;
+const started = performance.now();
+const visit = (url: string, depth: number) => {
+  if (seen.has(url) || depth > 4) return;
+  seen.add(url);
+  void queue.add(async () => {
+    const res = await request(url, { dispatcher: agent, headers: { 'accept-encoding': 'identity' } });
+    const html = await res.body.text();
+    pages++;
+    if (res.statusCode !== 200) return;
+    const $ = cheerio.load(html);
+    const host = new URL(url).host;
+    $('a[href]').each((_, a) => {
+      try {
+        const next = new URL($(a).attr('href')!, url);
+        next.hash = '';
+        if (next.host === host) visit(next.href, depth + 1);
+      } catch { /* not a URL */ }
+    });
+  });
+};
+for (const u of urls) visit(new URL(u).href, 0);
+await queue.onIdle();
+await agent.close();
+process.stdout.write(`${JSON.stringify({ pages, ms: Math.round(performance.now() - started), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);

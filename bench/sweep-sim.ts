@@ -1,0 +1,39 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * A national sweep simulated on loopback: every host of county-portals.csv (3,208 real portals)
+ * is played by one local server behind a local proxy, and audited through --proxy at 300, 1,000
+ * and all hosts: wall time, pages/s, peak RSS, the second (conditional) audit, and the raw
+ * fetch+parse floor measured in the same run.
+ * Usage: node dist/bench/sweep-sim.js [corpus dir=../shared/corpus] [articles per site=12] [sizes=300,1000,3208]
+ */
+const [corpus = join(process.cwd(), '..', 'shared', 'corpus'), articles = '12', sizes = '300,1000,3208'] = process.argv.slice(2);
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+const portals = readFileSync(join(corpus, 'registries', 'county-portals.csv'), 'utf8').trim().split('\n');
+
+const server = spawn(process.execPath, [here('./sweep-server.js'), articles], { stdio: ['pipe', 'pipe', 'inherit'] });
+const [proxy] = (await once(createInterface({ input: server.stdout! }), 'line')) as [string];
+const dir = mkdtempSync(join(tmpdir(), 'govsite-sweep-'));
+console.log(`sweep simulation · ${new Date().toISOString().slice(0, 10)} · node ${process.version} · ${articles} articles per site, 8 columns, a mailbox`);
+console.log('hosts   audit s  pages   pages/s  2nd audit s  speed-up  peak RSS MB  floor pages/s  audit/floor');
+try {
+  for (const n of sizes.split(',').map(Number)) {
+    const registry = join(dir, `portals-${n}.csv`);
+    // the simulation serves plain HTTP: https:// portals are played over http://
+    writeFileSync(registry, [portals[0], ...portals.slice(1, n + 1)].join('\n').replace(/https:\/\//g, 'http://'));
+    const audit = JSON.parse(execFileSync(process.execPath, [here('./run-audit.js'), registry, join(dir, `sweep-${n}.db`), proxy], { encoding: 'utf8', maxBuffer: 1 << 26 })) as { runs: { pages: number; ms: number }[]; maxRssMb: number };
+    const floor = JSON.parse(execFileSync(process.execPath, [here('./run-floor.js'), registry, proxy], { encoding: 'utf8' })) as { pages: number; ms: number };
+    const [first, second] = audit.runs as [{ pages: number; ms: number }, { pages: number; ms: number }];
+    const rate = first.pages / (first.ms / 1000);
+    const floorRate = floor.pages / (floor.ms / 1000);
+    console.log(`${String(n).padStart(5)} ${(first.ms / 1000).toFixed(1).padStart(9)} ${String(first.pages).padStart(6)} ${rate.toFixed(0).padStart(9)} ${(second.ms / 1000).toFixed(1).padStart(12)} ${(first.ms / second.ms).toFixed(2).padStart(9)} ${String(audit.maxRssMb).padStart(12)} ${floorRate.toFixed(0).padStart(14)} ${(rate / floorRate).toFixed(2).padStart(12)}`);
+  }
+} finally {
+  server.stdin!.end();
+}
