@@ -6,7 +6,7 @@ import type { Mailbox } from '../extract/mailboxes.js';
 import type { PageFacts } from '../extract/page.js';
 import { similarity, TWIN_SIMILARITY } from '../extract/minhash.js';
 import type { Db } from '../store/db.js';
-import { lastVerdicts } from '../store/link-status.js';
+import { lastVerdicts, type LinkStatus } from '../store/link-status.js';
 import type { StoredSite } from '../store/sites.js';
 import { pageFactsOf } from '../store/page-facts.js';
 import { letterStats, type LetterStats } from './letter-stats.js';
@@ -53,9 +53,8 @@ export interface SiteFacts {
 const LIST_CATEGORIES = new Set<ColumnCategory>(['news', 'notice', 'policy', 'personnel-plan', 'survey', 'interview']);
 
 
-export function loadSiteFacts(db: Db, runId: number, site: StoredSite, asOf: LocalDate): SiteFacts {
+export function loadSiteFacts(db: Db, runId: number, site: StoredSite, asOf: LocalDate, verdicts: ReadonlyMap<string, LinkStatus> = lastVerdicts(db, runId)): SiteFacts {
   const pages = pageFactsOf(db, runId, site.id);
-  const verdicts = lastVerdicts(db, runId);
   const home = pages.get(site.url) ?? null;
   const homeItems = (home?.lists ?? []).flatMap((l) => l.items).filter((i) => i.date !== null);
 
@@ -79,7 +78,7 @@ export function loadSiteFacts(db: Db, runId: number, site: StoredSite, asOf: Loc
   for (const [url, p] of pages) {
     for (const m of p.consultation) {
       const key = `${m.label}|${m.href}`;
-      if (!mailboxes.has(key)) mailboxes.set(key, { ...m, url, dead: !m.imageOnly && verdicts.get(m.href) === 'broken' });
+      if (!mailboxes.has(key)) mailboxes.set(key, { ...m, url, dead: !m.imageOnly && verdicts.get(m.href)?.verdict === 'broken' });
     }
   }
 
@@ -116,9 +115,9 @@ export function loadSiteFacts(db: Db, runId: number, site: StoredSite, asOf: Loc
 const ATTACHMENT = /\.(docx?|xlsx?|pdf|wps|et|zip|rar|7z)$/i;
 
 /** A guide's forms and attachments, with the run's verdict on each download. */
-function attachmentsOf(db: Db, runId: number, pageUrl: string, verdicts: ReadonlyMap<string, string>) {
+function attachmentsOf(db: Db, runId: number, pageUrl: string, verdicts: ReadonlyMap<string, LinkStatus>) {
   const links = db.prepare(`SELECT DISTINCT target, text FROM page_links WHERE run_id = ? AND from_url = ? AND scheme = 'http'`).all(runId, pageUrl) as { target: string; text: string }[];
-  return links.filter((l) => ATTACHMENT.test(new URL(l.target).pathname)).map((l) => ({ ...l, verdict: verdicts.get(l.target) ?? null }));
+  return links.filter((l) => ATTACHMENT.test(new URL(l.target).pathname)).map((l) => ({ ...l, verdict: verdicts.get(l.target)?.verdict ?? null }));
 }
 
 /** index_1.html, index_2.html … beside a column's index.html are its further pages. */

@@ -9,7 +9,7 @@ import { healthOf, type Health } from '../score/health.js';
 import type { Profile } from '../score/profile.js';
 import { scoreSite, type SiteScore } from '../score/score.js';
 import type { Db } from '../store/db.js';
-import { brokenLinks, crawlStats } from '../store/link-status.js';
+import { brokenLinks, crawlStats, lastVerdicts } from '../store/link-status.js';
 import { getRun } from '../store/runs.js';
 import { sitesOfRun } from '../store/sites.js';
 import { join } from 'node:path';
@@ -42,12 +42,13 @@ export const TOOL_VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package
 export function buildReport(db: Db, runId: number, profile: Profile): AuditReport {
   const run = getRun(db, runId);
   if (!run) throw new Error(`run ${runId} is not in the database`);
-  const stats = new Map(crawlStats(db, runId).map((s) => [s.siteId, s]));
+  const verdicts = lastVerdicts(db, runId);
+  const stats = new Map(crawlStats(db, runId, verdicts).map((s) => [s.siteId, s]));
   const durations = new Map((db.prepare(`SELECT site_id, started_at, finished_at FROM run_sites WHERE run_id = ?`).all(runId) as { site_id: string; started_at: string | null; finished_at: string | null }[])
     .map((r) => [r.site_id, r.started_at && r.finished_at ? Date.parse(r.finished_at) - Date.parse(r.started_at) : null]));
   const rules = new Map(profile.rules.filter((r) => r.kind !== 'off').map((r) => [r.rule, r]));
   const sites = sitesOfRun(db, runId).map((site): SiteReport => {
-    const facts: CheckFacts = { ...loadSiteFacts(db, runId, site, run.asOf), brokenLinks: brokenLinks(db, runId, site.id), portal: site.portal, level: site.level, probes: [] };
+    const facts: CheckFacts = { ...loadSiteFacts(db, runId, site, run.asOf, verdicts), brokenLinks: brokenLinks(db, runId, site.id, verdicts), portal: site.portal, level: site.level, probes: [] };
     const results = new Map<string, CheckResult>();
     for (const check of ALL_CHECKS) {
       const rule = rules.get(check.meta.id);

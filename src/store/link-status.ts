@@ -11,19 +11,33 @@ export interface BrokenLink {
   soft404: boolean;
 }
 
-/** The last word of the run on each URL it fetched as a page or a check (a re-check overrides the first try). */
-const LAST_VERDICT = `SELECT url, verdict, status, error_code, soft404 FROM (
-  SELECT url, verdict, status, error_code, soft404, row_number() OVER (PARTITION BY url ORDER BY id DESC) AS rn
-  FROM fetches WHERE run_id = @runId AND purpose IN ('page', 'check')) WHERE rn = 1`;
+export interface LinkStatus {
+  verdict: 'ok' | 'broken' | 'inconclusive';
+  /** HTTP status or failure code */
+  status: string;
+  soft404: boolean;
+}
+
+/**
+ * The run's last word on every URL it fetched as a page or a check (a re-check overrides the first
+ * try). Read once per run: per site it would make a report of N sites cost N scans of the run.
+ */
+export function lastVerdicts(db: Db, runId: number): Map<string, LinkStatus> {
+  const rows = db.prepare(`SELECT url, verdict, coalesce(error_code, CAST(status AS TEXT)) AS status, soft404 FROM fetches
+    WHERE run_id = ? AND purpose IN ('page', 'check') ORDER BY id`).all(runId) as { url: string; verdict: LinkStatus['verdict']; status: string; soft404: number }[];
+  const map = new Map<string, LinkStatus>();
+  for (const r of rows) map.set(r.url, { verdict: r.verdict, status: r.status, soft404: r.soft404 === 1 });
+  return map;
+}
 
 /** Every link of a site whose target the run found broken, with the status that proves it. */
-export function brokenLinks(db: Db, runId: number, siteId: string): BrokenLink[] {
-  const rows = db.prepare(`WITH v AS (${LAST_VERDICT})
-    SELECT DISTINCT l.from_url AS fromUrl, l.target, l.tag, l.text, l.on_homepage AS onHomepage, coalesce(v.error_code, CAST(v.status AS TEXT)) AS status, v.soft404
-    FROM page_links l JOIN v ON v.url = l.target
-    WHERE l.run_id = @runId AND l.site_id = @siteId AND v.verdict = 'broken'
-    ORDER BY l.from_url, l.target`).all({ runId, siteId }) as (Omit<BrokenLink, 'onHomepage' | 'soft404'> & { onHomepage: number; soft404: number })[];
-  return rows.map((r) => ({ ...r, onHomepage: r.onHomepage === 1, soft404: r.soft404 === 1 }));
+export function brokenLinks(db: Db, runId: number, siteId: string, verdicts: ReadonlyMap<string, LinkStatus> = lastVerdicts(db, runId)): BrokenLink[] {
+  const links = db.prepare(`SELECT DISTINCT from_url AS fromUrl, target, tag, text, on_homepage AS onHomepage FROM page_links
+    WHERE run_id = ? AND site_id = ? AND scheme = 'http' ORDER BY from_url, target`).all(runId, siteId) as { fromUrl: string; target: string; tag: string; text: string; onHomepage: number }[];
+  return links.flatMap((l) => {
+    const v = verdicts.get(l.target);
+    return v?.verdict === 'broken' ? [{ ...l, onHomepage: l.onHomepage === 1, status: v.status, soft404: v.soft404 }] : [];
+  });
 }
 
 export interface SiteCrawlStats {
@@ -37,24 +51,34 @@ export interface SiteCrawlStats {
   homepageStatus: string | null;
 }
 
-/** Per-site counts of a run, read from the store. */
-export function crawlStats(db: Db, runId: number): SiteCrawlStats[] {
-  return db.prepare(`WITH v AS (${LAST_VERDICT}),
-    broken AS (SELECT DISTINCT l.site_id, l.target, l.on_homepage FROM page_links l JOIN v ON v.url = l.target WHERE l.run_id = @runId AND v.verdict = 'broken')
-    SELECT rs.site_id AS siteId,
-      (SELECT count(DISTINCT url) FROM fetches f WHERE f.run_id = @runId AND f.site_id = rs.site_id AND f.purpose = 'page') AS pages,
-      (SELECT count(*) FROM page_links l WHERE l.run_id = @runId AND l.site_id = rs.site_id) AS links,
-      (SELECT count(DISTINCT target) FROM broken b WHERE b.site_id = rs.site_id) AS brokenLinks,
-      (SELECT count(DISTINCT target) FROM broken b WHERE b.site_id = rs.site_id AND b.on_homepage = 1) AS homepageBrokenLinks,
-      (SELECT count(*) FROM frontier q WHERE q.run_id = @runId AND q.site_id = rs.site_id AND q.state = 'skipped') AS skipped,
-      (SELECT coalesce(sum(bytes), 0) FROM fetches f WHERE f.run_id = @runId AND f.site_id = rs.site_id) AS bytes,
-      (SELECT coalesce(f.error_code, CAST(f.status AS TEXT)) FROM fetches f JOIN sites s ON s.id = rs.site_id
-        WHERE f.run_id = @runId AND f.site_id = rs.site_id AND f.purpose = 'page' AND f.depth = 0 ORDER BY f.id LIMIT 1) AS homepageStatus
-    FROM run_sites rs WHERE rs.run_id = @runId ORDER BY rs.rowid`).all({ runId }) as SiteCrawlStats[];
-}
-
-/** The run's last verdict on every URL it fetched as a page or a check. */
-export function lastVerdicts(db: Db, runId: number): Map<string, 'ok' | 'broken' | 'inconclusive'> {
-  const rows = db.prepare(LAST_VERDICT).all({ runId }) as { url: string; verdict: 'ok' | 'broken' | 'inconclusive' }[];
-  return new Map(rows.map((r) => [r.url, r.verdict]));
+/** Per-site counts of a run, from grouped queries (one pass over each table, whatever the number of sites). */
+export function crawlStats(db: Db, runId: number, verdicts = lastVerdicts(db, runId)): SiteCrawlStats[] {
+  const bySite = <T>(sql: string) => new Map((db.prepare(sql).all(runId) as (T & { site_id: string })[]).map((r) => [r.site_id, r]));
+  const pages = bySite<{ n: number; bytes: number }>(`SELECT site_id, count(DISTINCT CASE WHEN purpose = 'page' THEN url END) AS n, coalesce(sum(bytes), 0) AS bytes FROM fetches WHERE run_id = ? GROUP BY site_id`);
+  const skipped = bySite<{ n: number }>(`SELECT site_id, count(*) AS n FROM frontier WHERE run_id = ? AND state = 'skipped' GROUP BY site_id`);
+  // with a lone min(), SQLite takes the other columns from the row that has it: the first fetch of the home page
+  const home = bySite<{ status: string }>(`SELECT f.site_id, coalesce(f.error_code, CAST(f.status AS TEXT)) AS status, min(f.id) FROM fetches f JOIN sites s ON s.id = f.site_id AND s.url = f.url
+    WHERE f.run_id = ? AND f.purpose = 'page' GROUP BY f.site_id`);
+  const links = new Map<string, { n: number; broken: Set<string>; brokenHome: Set<string> }>();
+  const rows = db.prepare(`SELECT site_id, target, on_homepage FROM page_links WHERE run_id = ?`).all(runId) as { site_id: string; target: string; on_homepage: number }[];
+  for (const r of rows) {
+    let s = links.get(r.site_id);
+    if (!s) links.set(r.site_id, (s = { n: 0, broken: new Set(), brokenHome: new Set() }));
+    s.n++;
+    if (verdicts.get(r.target)?.verdict === 'broken') {
+      s.broken.add(r.target);
+      if (r.on_homepage === 1) s.brokenHome.add(r.target);
+    }
+  }
+  const sites = db.prepare(`SELECT site_id FROM run_sites WHERE run_id = ? ORDER BY rowid`).all(runId) as { site_id: string }[];
+  return sites.map(({ site_id: siteId }) => ({
+    siteId,
+    pages: pages.get(siteId)?.n ?? 0,
+    links: links.get(siteId)?.n ?? 0,
+    brokenLinks: links.get(siteId)?.broken.size ?? 0,
+    homepageBrokenLinks: links.get(siteId)?.brokenHome.size ?? 0,
+    skipped: skipped.get(siteId)?.n ?? 0,
+    bytes: pages.get(siteId)?.bytes ?? 0,
+    homepageStatus: home.get(siteId)?.status ?? null,
+  }));
 }
