@@ -69,7 +69,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
   /** pages in each site's frontier, counted as they are added (the budget) */
   private readonly pageCounts = new Map<string, number>();
   /** frontier rows known to exist: spares the database the INSERT OR IGNORE of every navigation link on every page */
-  private readonly known = new RecentSet(50_000);
+  private readonly known = new RecentSet(20_000);
 
   constructor(private readonly db: Db, private readonly runId: number, private readonly asOf: string, private readonly options: CrawlOptions) {
     super();

@@ -5,7 +5,7 @@ export type LinkScheme = 'http' | 'javascript' | 'mailto' | 'tel' | 'other';
 /** base → href → resolved; forgotten wholesale past a size */
 const resolved = new Map<string, Map<string, string | null>>();
 let resolvedCount = 0;
-const RESOLVED_MAX = 50_000;
+const RESOLVED_MAX = 20_000;
 
 /**
  * Absolute, fragment-free, default port dropped; null for what cannot be a URL. Memoised: every

@@ -18,7 +18,7 @@ export function openDb(file: string, { readonly = false } = {}): Db {
     db.pragma('journal_mode = WAL');
     // NORMAL in WAL mode is durable against a killed process; only an OS crash can lose the last commits
     db.pragma('synchronous = NORMAL');
-    db.pragma('cache_size = -65536'); // 64 MiB: index pages of a large run stay in memory between commits
+    db.pragma('cache_size = -32768'); // 32 MiB: the hot index pages of a large run stay in memory between commits
     db.pragma('wal_autocheckpoint = 8192'); // checkpoint (and fsync) every 32 MiB of WAL, not every 4
   }
   db.pragma('foreign_keys = ON');
