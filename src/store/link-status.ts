@@ -24,7 +24,7 @@ export interface LinkStatus {
  */
 export function lastVerdicts(db: Db, runId: number): Map<string, LinkStatus> {
   const rows = db.prepare(`SELECT url, verdict, coalesce(error_code, CAST(status AS TEXT)) AS status, soft404 FROM fetches
-    WHERE run_id = ? AND purpose IN ('page', 'check') ORDER BY id`).all(runId) as { url: string; verdict: LinkStatus['verdict']; status: string; soft404: number }[];
+    WHERE run_id = ? AND purpose IN ('page', 'check') ORDER BY id`).iterate(runId) as Iterable<{ url: string; verdict: LinkStatus['verdict']; status: string; soft404: number }>;
   const map = new Map<string, LinkStatus>();
   for (const r of rows) map.set(r.url, { verdict: r.verdict, status: r.status, soft404: r.soft404 === 1 });
   return map;
@@ -60,7 +60,8 @@ export function crawlStats(db: Db, runId: number, verdicts = lastVerdicts(db, ru
   const home = bySite<{ status: string }>(`SELECT f.site_id, coalesce(f.error_code, CAST(f.status AS TEXT)) AS status, min(f.id) FROM fetches f JOIN sites s ON s.id = f.site_id AND s.url = f.url
     WHERE f.run_id = ? AND f.purpose = 'page' GROUP BY f.site_id`);
   const links = new Map<string, { n: number; broken: Set<string>; brokenHome: Set<string> }>();
-  const rows = db.prepare(`SELECT site_id, target, on_homepage FROM page_links WHERE run_id = ?`).all(runId) as { site_id: string; target: string; on_homepage: number }[];
+  // iterated, not loaded: a national run has millions of links
+  const rows = db.prepare(`SELECT site_id, target, on_homepage FROM page_links WHERE run_id = ?`).iterate(runId) as Iterable<{ site_id: string; target: string; on_homepage: number }>;
   for (const r of rows) {
     let s = links.get(r.site_id);
     if (!s) links.set(r.site_id, (s = { n: 0, broken: new Set(), brokenHome: new Set() }));
