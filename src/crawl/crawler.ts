@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
-import type { PageLink } from '../extract/links.js';
+import { pageLinkOf, type PageLink } from '../extract/links.js';
+import type { PageFacts } from '../extract/page.js';
 import type { Db } from '../store/db.js';
 import { Fetches, type FetchPurpose } from '../store/fetches.js';
 import { Frontier, type FrontierEntry } from '../store/frontier.js';
@@ -14,7 +15,7 @@ import { analyseAnswer, checkTarget, isSoft404, probePath, type CheckedTarget } 
 import { verdictFor, type FetchOutcome, type LinkVerdict } from './outcome.js';
 import { storedBody, type StoredBody } from './page-analysis.js';
 import { RecentSet } from './recent-set.js';
-import type { LinkRole, PageRole } from './priorities.js';
+import { linkRoles, type LinkRole, type PageRole } from './priorities.js';
 import { RobotsCache } from './robots.js';
 import { looksLikePage, normaliseUrl, SiteScope } from './scope.js';
 
@@ -172,6 +173,19 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
       // unchanged since the stored copy: its text is the page, its links are followed again
       const finalUrl = stored.finalUrl ?? entry.url;
       const reused = { ...outcome, status: stored.status, finalUrl, headers: { ...outcome.headers, 'content-type': stored.contentType ?? 'text/html' } };
+      const facts = this.pageFacts.of(stored.fetchId);
+      const parsed = facts === undefined ? null : (JSON.parse(facts) as PageFacts);
+      // its facts hold unless a list date without a year has to be read against another as-of date
+      if (parsed && (!parsed.asOfDependent || stored.asOf === this.asOf)) {
+        const links = this.links.of(stored.fetchId).map(pageLinkOf);
+        const roles = linkRoles(parsed, entry.role, this.asOf);
+        await this.batch.write(() => {
+          const fetchId = this.record(site, entry, 'page', { outcome: reused, soft404: false, method: 'GET', page: null }, 1, null, stored.bodyHash, true, stored, stored.charset);
+          this.follow(site, scope, entry, fetchId, links, roles);
+          this.pageFacts.record(fetchId, this.runId, site.id, entry.url, facts!);
+        });
+        return;
+      }
       const page = await this.pool.analyse({ bytes: Buffer.from(this.fetches.bodyText(stored.bodyHash)), contentType: 'text/html; charset=utf-8', url: finalUrl, links: true, factsAsOf: this.asOf, role: entry.role, storeBody: false });
       await this.batch.write(() => {
         const fetchId = this.record(site, entry, 'page', { outcome: reused, soft404: false, method: 'GET', page: { ...page, charset: stored.charset ?? page.charset } }, 1, null, stored.bodyHash, true, stored);
@@ -220,7 +234,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
   }
 
   private record(site: StoredSite, entry: FrontierEntry, purpose: 'page' | 'check', checked: CheckedTarget, attempt: number, body: StoredBody | null,
-    bodyHash: string | null = null, notModified = false, validators?: { etag: string | null; lastModified: string | null }): number {
+    bodyHash: string | null = null, notModified = false, validators?: { etag: string | null; lastModified: string | null }, charset: string | null = null): number {
     const { outcome, soft404 } = checked;
     const verdict = verdictFor(outcome, soft404, attempt);
     const h = outcome.ok ? outcome.headers : {};
@@ -229,7 +243,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
       finalUrl: outcome.finalUrl, status: outcome.ok ? outcome.status : null,
       errorCode: outcome.ok ? null : outcome.code, errorMessage: outcome.ok ? null : outcome.message,
       redirects: outcome.redirects, verdict, soft404, notModified, ms: outcome.ms, bytes: outcome.ok ? outcome.body.length : 0,
-      contentType: h['content-type'] ?? null, charset: checked.page?.charset ?? null,
+      contentType: h['content-type'] ?? null, charset: checked.page?.charset ?? charset,
       etag: h['etag'] ?? validators?.etag ?? null, lastModified: h['last-modified'] ?? validators?.lastModified ?? null,
       depth: entry.depth, referrer: entry.referrer, body, bodyHash,
     });

@@ -31,6 +31,11 @@ const SOURCES: Record<string, { attr: string; navigable: boolean }> = {
   audio: { attr: 'src', navigable: false },
 };
 
+/** A stored link back to a PageLink: its tag says whether it navigates. */
+export function pageLinkOf(link: { target: string; tag: string; text: string; scheme: string }): PageLink {
+  return { ...link, scheme: link.scheme as LinkScheme, navigable: SOURCES[link.tag]?.navigable ?? false };
+}
+
 const IGNORED_LINK_RELS = /\b(preconnect|dns-prefetch|canonical|alternate|manifest)\b/i;
 
 /**

@@ -4,7 +4,7 @@ import { normaliseUrl } from '../crawl/scope.js';
 import { extractRecordSets, recordSetScripts } from './datastore.js';
 import { findOne } from 'domutils';
 import { anchorsOf, DocumentIndex, textOf } from './document-index.js';
-import { parseDate, urlDate, type LocalDate } from './dates.js';
+import { findDates, parseDate, urlDate, type LocalDate } from './dates.js';
 import { parseHtml } from './parse-html.js';
 import { Visibility } from './visibility.js';
 
@@ -17,6 +17,8 @@ export interface ListItem {
   urlDate: LocalDate | null;
   /** the shown date and the URL date disagree (evidence for a back-dated or forged entry) */
   dateConflict: boolean;
+  /** the row showed no year ("11-02"): its date depends on the as-of date */
+  yearless?: true;
 }
 
 export interface ItemList {
@@ -59,6 +61,7 @@ function listsOf($: CheerioAPI, pageUrl: string, asOf: LocalDate, visibility: Vi
     if (!row || !row.parent) continue;
     const rowText = visibility.visibleText(row).replace(text, ' ');
     const shown = parseDate(rowText, asOf);
+    const yearless = shown !== null && findDates(rowText).length === 0;
     const fromUrl = urlDate(href);
     // a URL that names only the month (/202309/) dates nothing by itself
     const dayInUrl = fromUrl?.precision === 'day' ? fromUrl.date : null;
@@ -67,6 +70,7 @@ function listsOf($: CheerioAPI, pageUrl: string, asOf: LocalDate, visibility: Vi
       date: shown,
       urlDate: dayInUrl,
       dateConflict: shown !== null && fromUrl !== null && (fromUrl.precision === 'day' ? shown !== fromUrl.date : shown.slice(0, 7) !== fromUrl.date.slice(0, 7)),
+      ...(yearless ? { yearless: true as const } : {}),
     };
     const container = row.parent as Element;
     const items = groups.get(container) ?? [];

@@ -40,6 +40,8 @@ export interface PageFacts {
   pagination: string[];
   /** MinHash of the article body, for twin reports; null when the page is no article */
   fingerprint: number[] | null;
+  /** a list date had no year, so these facts hold for this as-of date only */
+  asOfDependent: boolean;
 }
 
 const EMPTY_MESSAGE = /暂无信息|暂无数据|暂无内容|暂无记录|正在建设中|栏目建设中|建设中[，,。.!！]?$|没有相关信息|没有记录/;
@@ -102,6 +104,7 @@ export function extractFromDocument($: CheerioAPI, url: string, asOf: LocalDate,
     breadcrumb: breadcrumb($),
     pagination: extractPagination($, url),
     fingerprint: dates.publishDate && !hasItems ? articleFingerprint($, visibility) : null,
+    asOfDependent: lists.some((l) => l.items.some((i) => i.yearless)),
   };
 }
 

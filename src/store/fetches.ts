@@ -35,6 +35,9 @@ export interface FetchRecord {
 }
 
 export interface Validators {
+  /** the fetch that stored this copy, and the as-of date of its run */
+  fetchId: number;
+  asOf: string;
   etag: string | null;
   lastModified: string | null;
   bodyHash: string;
@@ -58,8 +61,10 @@ export class Fetches {
       VALUES (@runId, @siteId, @url, @purpose, @method, @attempt, @finalUrl, @status, @errorCode, @errorMessage,
       @redirects, @verdict, @soft404, @notModified, @ms, @bytes, @contentType, @charset, @etag, @lastModified, @depth, @referrer, @bodyHash, @fetchedAt)`);
     this.insertBody = db.prepare(`INSERT OR IGNORE INTO bodies (hash, data, format, charset) VALUES (?, ?, ?, ?)`);
-    this.validators = db.prepare(`SELECT etag, last_modified AS lastModified, body_hash AS bodyHash, status, content_type AS contentType, charset, final_url AS finalUrl
-      FROM fetches WHERE url = ? AND body_hash IS NOT NULL AND (etag IS NOT NULL OR last_modified IS NOT NULL) ORDER BY id DESC LIMIT 1`);
+    this.validators = db.prepare(`SELECT f.id AS fetchId, r.as_of AS asOf, f.etag, f.last_modified AS lastModified, f.body_hash AS bodyHash, f.status,
+      f.content_type AS contentType, f.charset, f.final_url AS finalUrl
+      FROM fetches f JOIN runs r ON r.id = f.run_id
+      WHERE f.url = ? AND f.body_hash IS NOT NULL AND (f.etag IS NOT NULL OR f.last_modified IS NOT NULL) ORDER BY f.id DESC LIMIT 1`);
     this.body = db.prepare(`SELECT data, format, charset FROM bodies WHERE hash = ?`);
     this.checked = db.prepare(`SELECT 1 FROM fetches WHERE run_id = ? AND url = ? AND purpose IN ('page', 'check') LIMIT 1`);
     this.ofRun = db.prepare(`SELECT status, error_code AS errorCode, body_hash AS bodyHash FROM fetches WHERE run_id = ? AND url = ? AND purpose = ? ORDER BY id DESC LIMIT 1`);

@@ -9,8 +9,15 @@ export interface LinkRecord {
 
 export class Links {
   private readonly insert;
+  private readonly byFetch;
   constructor(db: Db) {
     this.insert = db.prepare(`INSERT INTO links (fetch_id, target, tag, text, scheme) VALUES (?, ?, ?, ?, ?)`);
+    this.byFetch = db.prepare(`SELECT target, tag, text, scheme FROM links WHERE fetch_id = ?`);
+  }
+
+  /** The links stored for a fetch. */
+  of(fetchId: number): LinkRecord[] {
+    return this.byFetch.all(fetchId) as LinkRecord[];
   }
 
   /** A page's links, each distinct (target, tag, text) once. */

@@ -222,8 +222,21 @@ describe('conditional requests', () => {
     const pages = (runId: number) => rows(db, `SELECT url, status, not_modified, body_hash FROM fetches WHERE run_id = ? AND purpose = 'page' ORDER BY url`, runId);
     expect(pages(first.runId).every((p) => p['not_modified'] === 0)).toBe(true);
     expect(pages(second.runId)).toEqual(pages(first.runId).map((p) => ({ ...p, not_modified: 1 })));
-    // the second run still followed the home page's links
+    // the second run still followed the home page's links, and kept the pages' facts without reading them again
     expect(rows(db, `SELECT count(*) AS n FROM page_links WHERE run_id = ?`, second.runId)).toEqual([{ n: 5 }]);
+    const facts = (runId: number) => rows(db, `SELECT url, facts FROM page_facts WHERE run_id = ? ORDER BY url`, runId);
+    expect(facts(second.runId)).toEqual(facts(first.runId));
+  });
+
+  it('a page whose list dates have no year is read again when the as-of date moves', async () => {
+    fleet = await FixtureFleet.start({ a: { files: { '/': html('<ul><li><a href="/n.html">一条没有年份日期的工作动态</a> (11-02)</li></ul>'), '/n.html': html('x') } } });
+    const { db } = tmpDb();
+    const site = [{ id: 'a', url: `${fleet.origin('a')}/` }];
+    const dateOf = (runId: number) => (JSON.parse(String(rows(db, `SELECT facts FROM page_facts WHERE run_id = ? AND url = ?`, runId, `${fleet!.origin('a')}/`)[0]!['facts'])) as { lists: { items: { date: string }[] }[] }).lists[0]!.items[0]!.date;
+    const first = await crawlTestSites(db, site, {}, '2026-11-15');
+    const second = await crawlTestSites(db, site, {}, '2026-11-01');
+    expect([dateOf(first.runId), dateOf(second.runId)]).toEqual(['2026-11-02', '2025-11-02']);
+    expect(rows(db, `SELECT not_modified FROM fetches WHERE run_id = ? AND url = ?`, second.runId, `${fleet.origin('a')}/`)).toEqual([{ not_modified: 1 }]);
   });
 });
 
