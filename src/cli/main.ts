@@ -1,7 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../paths.js';
+import { TOOL_VERSION } from '../report/model.js';
 import { exitCodeFor, isExpected, UsageError } from '../errors.js';
 import { auditCommand } from './commands/audit.js';
 import { checkCommand, reportCommand } from './commands/check.js';
@@ -11,11 +9,10 @@ import { extractCommand } from './commands/extract.js';
 import { importCommand } from './commands/import.js';
 import { mergeCommand } from './commands/merge.js';
 
-const { version } = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
 
 const program = new Command('govsite')
   .description('audit government websites against the inspection rules')
-  .version(version)
+  .version(TOOL_VERSION)
   .showHelpAfterError()
   .exitOverride();
 for (const command of [importCommand, crawlCommand, extractCommand, checkCommand, reportCommand, auditCommand, mergeCommand, demoCommand]) program.addCommand(command.exitOverride());

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { pageLinkOf, type PageLink } from '../extract/links.js';
 import type { PageFacts } from '../extract/page.js';
 import type { Db } from '../store/db.js';
-import { Fetches, type FetchPurpose } from '../store/fetches.js';
+import { Fetches, type FetchPurpose, type Validators } from '../store/fetches.js';
 import { Frontier, type FrontierEntry } from '../store/frontier.js';
 import { Links } from '../store/links.js';
 import { PageFactsTable } from '../store/page-facts.js';
@@ -48,6 +48,17 @@ export interface CrawlerEvents {
 
 /** frontier entries taken at once: a whole BFS level of a typical site, so levels have few barriers */
 const BATCH = 1000;
+
+/** What a page fetch leaves to store and follow. */
+interface PageRead {
+  soft404: boolean;
+  charset: string | null;
+  body: StoredBody | null;
+  reused?: Validators;
+  links: readonly PageLink[];
+  roles: readonly LinkRole[];
+  facts: string | null;
+}
 
 /**
  * Walks each site's frontier breadth-first. Every fetched URL's outcome, links, new frontier entries
@@ -107,11 +118,16 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
       // wave by wave (most urgent role first, then breadth-first): each URL gets its role and depth
       // whatever the timing, so limits and a resumed crawl decide exactly as an uninterrupted one
       const wave = this.frontier.nextWave(site.id, BATCH);
-      if (wave.length === 0) break;
-      await Promise.all(wave.map((e) => this.visit(site, scope, e)));
+      if (wave.length > 0) {
+        await Promise.all(wave.map((e) => this.visit(site, scope, e)));
+        continue;
+      }
+      // inconclusive answers (a single timeout, a 429 after retries) get exactly one more try; a page
+      // that answers then is a page like any other, and the links it adds are crawled in more waves
+      const recheck = this.frontier.toRecheck(site.id);
+      if (recheck.length === 0) break;
+      await Promise.all(recheck.map((e) => this.onlyOnce(`recheck ${e.url}`, () => (e.kind === 'check' ? this.check(site, e, 2) : this.fetchPage(site, scope, e, 2)))));
     }
-    // inconclusive answers (a single timeout, a 429 after retries) get exactly one more try
-    await Promise.all(this.frontier.toRecheck(site.id).map((e) => this.onlyOnce(`recheck ${e.url}`, () => this.recheck(site, e))));
     markSiteFinished(this.db, this.runId, site.id);
     this.emit('site-done', site.id);
   }
@@ -151,58 +167,46 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
 
   private async check(site: StoredSite, entry: FrontierEntry, attempt: number): Promise<void> {
     const checked = await checkTarget(entry.url, entry.external, this.fetcher, this.pool, this.notFoundProbe(site));
-    await this.batch.write(() => this.record(site, entry, 'check', checked, attempt, null));
+    await this.batch.write(() => this.record(site, entry, 'check', checked, attempt));
   }
 
-  private async recheck(site: StoredSite, entry: FrontierEntry): Promise<void> {
-    if (entry.kind === 'check') return this.check(site, entry, 2);
-    const outcome = await this.fetcher.fetch(entry.url, { method: 'GET' });
-    const page = await analyseAnswer(this.pool, outcome, false);
-    const soft404 = await isSoft404(entry.url, outcome, page, this.notFoundProbe(site));
-    await this.batch.write(() => this.record(site, entry, 'page', { outcome, soft404, method: 'GET', page }, 2, page?.body ?? null));
-  }
-
-  private async fetchPage(site: StoredSite, scope: SiteScope, entry: FrontierEntry): Promise<void> {
+  private async fetchPage(site: StoredSite, scope: SiteScope, entry: FrontierEntry, attempt = 1): Promise<void> {
     const stored = this.fetches.validatorsFor(entry.url);
     const headers: Record<string, string> = {};
     if (stored?.etag) headers['if-none-match'] = stored.etag;
     if (stored?.lastModified) headers['if-modified-since'] = stored.lastModified;
     const outcome = await this.fetcher.fetch(entry.url, { method: 'GET', headers });
+    const read = stored && outcome.ok && outcome.status === 304 ? await this.readUnchanged(entry, stored) : await this.readAnswer(site, entry, outcome);
+    await this.batch.write(() => {
+      const checked = { outcome, soft404: read.soft404, method: 'GET' as const, page: null, charset: read.charset };
+      const fetchId = this.record(site, entry, 'page', checked, attempt, read.body, read.reused);
+      this.follow(site, scope, entry, fetchId, read.links, read.roles);
+      if (read.facts) this.pageFacts.record(fetchId, this.runId, site.id, entry.url, read.facts);
+    });
+  }
 
-    if (stored && outcome.ok && outcome.status === 304) {
-      // unchanged since the stored copy: its text is the page, its links are followed again
-      const finalUrl = stored.finalUrl ?? entry.url;
-      const reused = { ...outcome, status: stored.status, finalUrl, headers: { ...outcome.headers, 'content-type': stored.contentType ?? 'text/html' } };
-      const facts = this.pageFacts.of(stored.fetchId);
-      const parsed = facts === undefined ? null : (JSON.parse(facts) as PageFacts);
-      // its facts hold unless a list date without a year has to be read against another as-of date
-      if (parsed && (!parsed.asOfDependent || stored.asOf === this.asOf)) {
-        const links = this.links.of(stored.fetchId).map(pageLinkOf);
-        const roles = linkRoles(parsed, entry.role, this.asOf);
-        await this.batch.write(() => {
-          const fetchId = this.record(site, entry, 'page', { outcome: reused, soft404: false, method: 'GET', page: null }, 1, null, stored.bodyHash, true, stored, stored.charset);
-          this.follow(site, scope, entry, fetchId, links, roles);
-          this.pageFacts.record(fetchId, this.runId, site.id, entry.url, facts!);
-        });
-        return;
-      }
-      const page = await this.pool.analyse({ bytes: Buffer.from(this.fetches.bodyText(stored.bodyHash)), contentType: 'text/html; charset=utf-8', url: finalUrl, links: true, factsAsOf: this.asOf, role: entry.role, storeBody: false });
-      await this.batch.write(() => {
-        const fetchId = this.record(site, entry, 'page', { outcome: reused, soft404: false, method: 'GET', page: { ...page, charset: stored.charset ?? page.charset } }, 1, null, stored.bodyHash, true, stored);
-        this.follow(site, scope, entry, fetchId, page.links, page.linkRoles);
-        if (stored.status === 200 && page.facts) this.pageFacts.record(fetchId, this.runId, site.id, entry.url, page.facts);
-      });
-      return;
-    }
-
+  /** A fresh answer: analysed on a worker thread; only a real page (200, not a soft 404) is followed. */
+  private async readAnswer(site: StoredSite, entry: FrontierEntry, outcome: FetchOutcome): Promise<PageRead> {
     const page = await analyseAnswer(this.pool, outcome, true, { asOf: this.asOf, role: entry.role });
     const soft404 = await isSoft404(entry.url, outcome, page, this.notFoundProbe(site));
     const served = page !== null && outcome.ok && outcome.status === 200 && !soft404;
-    await this.batch.write(() => {
-      const fetchId = this.record(site, entry, 'page', { outcome, soft404, method: 'GET', page }, 1, page?.body ?? null);
-      this.follow(site, scope, entry, fetchId, served ? page.links : [], served ? page.linkRoles : []);
-      if (served && page.facts) this.pageFacts.record(fetchId, this.runId, site.id, entry.url, page.facts);
-    });
+    return { soft404, charset: page?.charset ?? null, body: page?.body ?? null, links: served ? page.links : [], roles: served ? page.linkRoles : [], facts: served ? page.facts : null };
+  }
+
+  /**
+   * A 304: the stored copy is the page. Its facts and links are reused unless a list date without
+   * a year has to be read against another as-of date; then the stored text is analysed again.
+   */
+  private async readUnchanged(entry: FrontierEntry, stored: Validators): Promise<PageRead> {
+    const base = { soft404: false, charset: stored.charset, body: null, reused: stored };
+    const facts = this.pageFacts.of(stored.fetchId);
+    const parsed = facts === undefined ? null : (JSON.parse(facts) as PageFacts);
+    if (parsed && (!parsed.asOfDependent || stored.asOf === this.asOf)) {
+      return { ...base, links: this.links.of(stored.fetchId).map(pageLinkOf), roles: linkRoles(parsed, entry.role, this.asOf), facts: facts! };
+    }
+    const finalUrl = stored.finalUrl ?? entry.url;
+    const page = await this.pool.analyse({ bytes: Buffer.from(this.fetches.bodyText(stored.bodyHash)), contentType: 'text/html; charset=utf-8', url: finalUrl, links: true, factsAsOf: this.asOf, role: entry.role, storeBody: false });
+    return { ...base, links: page.links, roles: page.linkRoles, facts: stored.status === 200 ? page.facts : null };
   }
 
   /**
@@ -233,19 +237,24 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     this.pageCounts.set(site.id, pages);
   }
 
-  private record(site: StoredSite, entry: FrontierEntry, purpose: 'page' | 'check', checked: CheckedTarget, attempt: number, body: StoredBody | null,
-    bodyHash: string | null = null, notModified = false, validators?: { etag: string | null; lastModified: string | null }, charset: string | null = null): number {
-    const { outcome, soft404 } = checked;
+  /** One outcome → the fetches table; `reused` is the stored copy a 304 stands for. */
+  private record(site: StoredSite, entry: FrontierEntry, purpose: 'page' | 'check', checked: CheckedTarget & { charset?: string | null }, attempt: number,
+    body: StoredBody | null = null, reused?: Validators): number {
+    const { soft404 } = checked;
+    // a 304 is recorded as the answer it confirms: the stored copy's status, final URL and type
+    const outcome = reused && checked.outcome.ok
+      ? { ...checked.outcome, status: reused.status, finalUrl: reused.finalUrl ?? entry.url, headers: { ...checked.outcome.headers, 'content-type': reused.contentType ?? 'text/html' } }
+      : checked.outcome;
     const verdict = verdictFor(outcome, soft404, attempt);
     const h = outcome.ok ? outcome.headers : {};
     const fetchId = this.fetches.record({
       runId: this.runId, siteId: site.id, url: entry.url, purpose, method: checked.method, attempt,
       finalUrl: outcome.finalUrl, status: outcome.ok ? outcome.status : null,
       errorCode: outcome.ok ? null : outcome.code, errorMessage: outcome.ok ? null : outcome.message,
-      redirects: outcome.redirects, verdict, soft404, notModified, ms: outcome.ms, bytes: outcome.ok ? outcome.body.length : 0,
-      contentType: h['content-type'] ?? null, charset: checked.page?.charset ?? charset,
-      etag: h['etag'] ?? validators?.etag ?? null, lastModified: h['last-modified'] ?? validators?.lastModified ?? null,
-      depth: entry.depth, referrer: entry.referrer, body, bodyHash,
+      redirects: outcome.redirects, verdict, soft404, notModified: reused !== undefined, ms: outcome.ms, bytes: outcome.ok ? outcome.body.length : 0,
+      contentType: h['content-type'] ?? null, charset: checked.page?.charset ?? checked.charset ?? null,
+      etag: h['etag'] ?? reused?.etag ?? null, lastModified: h['last-modified'] ?? reused?.lastModified ?? null,
+      depth: entry.depth, referrer: entry.referrer, body, bodyHash: reused?.bodyHash ?? null,
     });
     this.frontier.markDone(entry.id);
     this.emit('fetch', { siteId: site.id, url: entry.url, purpose, status: outcome.ok ? outcome.status : null, errorCode: outcome.ok ? null : outcome.code, verdict, bytes: outcome.ok ? outcome.body.length : 0 });

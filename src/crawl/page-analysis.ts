@@ -68,7 +68,7 @@ export function analysePage({ bytes, contentType, url, links, factsAsOf, role = 
 }
 
 /** Page facts as stored: the links are in the links table already, so they are left out here. */
-export function storedFacts(facts: PageFacts): string {
+function storedFacts(facts: PageFacts): string {
   return JSON.stringify({ ...facts, links: [] });
 }
 

@@ -7,7 +7,6 @@ import { sitesOfRun } from '../store/sites.js';
 import { InputError } from '../errors.js';
 import { inShard, type Shard } from '../registry/shard.js';
 import { Crawler, type CrawlOptions } from './crawler.js';
-import { extractRun } from '../facts/extract-run.js';
 
 export interface CrawlRequest {
   registry: string;
@@ -44,7 +43,6 @@ export async function crawlRegistry(db: Db, request: CrawlRequest): Promise<Craw
   const crawler = new Crawler(db, run.id, run.asOf, request.options);
   request.onStart?.(crawler, sites.length);
   await crawler.crawl(sites);
-  extractRun(db, run.id, run.asOf);
   finishRun(db, run.id);
   return { run: getRun(db, run.id)!, registry, resumed: previous !== undefined };
 }

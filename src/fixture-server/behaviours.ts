@@ -5,6 +5,8 @@ export interface Behaviour {
   delayMs?: number;
   /** never answer (the socket stays open until the client gives up) */
   hang?: boolean;
+  /** hang for the first `hangTimes` requests only, then answer */
+  hangTimes?: number;
   /** 302 to this location */
   redirect?: string;
   /** answer 429 with Retry-After: this many seconds for the first `times` requests, then normally */

@@ -150,7 +150,7 @@ export class FixtureFleet {
 
   private async answer(req: IncomingMessage, res: ServerResponse, content: SiteContent, path: string, nth: number): Promise<void> {
     const behaviour: Behaviour = content.behaviours?.[path] ?? (content.files[path] === undefined && content.files[`${path}index.html`] === undefined ? content.fallback : undefined) ?? {};
-    if (behaviour.hang) {
+    if (behaviour.hang || (behaviour.hangTimes !== undefined && nth <= behaviour.hangTimes)) {
       this.hanging.add(res);
       return;
     }

@@ -19,5 +19,8 @@ export function inShard(siteId: string, shard: Shard | undefined): boolean {
   if (!shard) return true;
   let h = 0x811c9dc5;
   for (let i = 0; i < siteId.length; i++) h = Math.imul(h ^ siteId.charCodeAt(i), 0x01000193) >>> 0;
-  return h % shard.count === shard.index - 1;
+  // murmur3's finaliser: FNV alone leaves similar administrative codes bunched in a few shards
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return ((h ^ (h >>> 16)) >>> 0) % shard.count === shard.index - 1;
 }

@@ -124,6 +124,13 @@ describe('retries, redirects and timeouts', () => {
     expect(ms).toBeLessThan(3000);
   });
 
+  it('a page that answers only when re-checked is followed and read like any other', async () => {
+    const { byUrl, db, runId, fleet } = await crawl({ a: { files: { '/': linksTo(['/late.html']), '/late.html': linksTo(['/child.html']), '/child.html': html('子页面') }, behaviours: { '/late.html': { hangTimes: 1 } } } }, { timeoutMs: 500 });
+    expect(byUrl('/late.html')).toMatchObject([{ error_code: 'ETIMEDOUT', verdict: 'inconclusive', attempt: 1 }, { status: 200, verdict: 'ok', attempt: 2 }]);
+    expect(byUrl('/child.html')).toMatchObject([{ purpose: 'page', status: 200, verdict: 'ok' }]);
+    expect(rows(db, `SELECT count(*) AS n FROM page_facts WHERE run_id = ? AND url = ?`, runId, `${fleet.origin('a')}/late.html`)).toEqual([{ n: 1 }]);
+  });
+
   it('stops a decompression bomb at the decoded-size cap', async () => {
     const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024));
     const { byUrl } = await crawl({ a: { files: { '/': linksTo(['/bomb.html']), '/bomb.html': bomb }, behaviours: { '/bomb.html': { contentType: 'application/octet-stream', headers: { 'content-encoding': 'gzip', 'content-type': 'text/html' } } } } });

@@ -1,23 +1,18 @@
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import { cases } from '../helpers/cases.js';
-import { crawlRegistry } from '../../src/crawl/run-crawl.js';
 import type { FixtureFleet } from '../../src/fixture-server/server.js';
 import type { Db } from '../../src/store/db.js';
 import { brokenLinks } from '../../src/store/link-status.js';
-import { TEST_CRAWL, rows } from '../helpers/crawl.js';
-import { startFixtureFleet } from '../helpers/fleet.js';
-import { tmpDb } from '../helpers/tmp.js';
+import { rows } from '../helpers/crawl.js';
+import { crawlFixtureFleet } from '../helpers/fleet.js';
 
 let fleet: FixtureFleet;
 let db: Db;
 let runId: number;
 
 before(async () => {
-  const started = await startFixtureFleet();
-  fleet = started.fleet;
-  db = tmpDb().db;
-  runId = (await crawlRegistry(db, { registry: started.registry, asOf: '2026-11-15', resume: false, options: TEST_CRAWL })).run.id;
+  ({ fleet, db, runId } = await crawlFixtureFleet());
 });
 after(() => fleet.close());
 

@@ -1,23 +1,18 @@
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
-import { crawlRegistry } from '../../src/crawl/run-crawl.js';
 import type { FixtureFleet } from '../../src/fixture-server/server.js';
 import { loadSiteFacts, type SiteFacts } from '../../src/facts/site-facts.js';
 import { sitesOfRun } from '../../src/store/sites.js';
-import { TEST_CRAWL } from '../helpers/crawl.js';
-import { startFixtureFleet } from '../helpers/fleet.js';
-import { tmpDb } from '../helpers/tmp.js';
+import { crawlFixtureFleet } from '../helpers/fleet.js';
 
 const AS_OF = '2026-11-15';
 let fleet: FixtureFleet;
 const facts = new Map<string, SiteFacts>();
 
 before(async () => {
-  const started = await startFixtureFleet();
-  fleet = started.fleet;
-  const { db } = tmpDb();
-  const { run } = await crawlRegistry(db, { registry: started.registry, asOf: AS_OF, resume: false, options: TEST_CRAWL });
-  for (const site of sitesOfRun(db, run.id)) facts.set(site.id, loadSiteFacts(db, run.id, site, AS_OF));
+  const crawled = await crawlFixtureFleet(AS_OF);
+  fleet = crawled.fleet;
+  for (const site of sitesOfRun(crawled.db, crawled.runId)) facts.set(site.id, loadSiteFacts(crawled.db, crawled.runId, site, AS_OF));
 });
 after(() => fleet.close());
 

@@ -4,16 +4,14 @@ import { after, before, describe, it } from 'node:test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { expect } from 'expect';
-import { crawlRegistry } from '../../src/crawl/run-crawl.js';
 import { FixtureFleet } from '../../src/fixture-server/server.js';
 import { FIXTURES_DIR } from '../../src/paths.js';
 import { RENDERERS } from '../../src/report/index.js';
 import { buildReport, type AuditReport } from '../../src/report/model.js';
 import { loadProfile } from '../../src/score/profile.js';
-import { TEST_CRAWL } from '../helpers/crawl.js';
 import { startCli } from '../helpers/cli.js';
-import { startFixtureFleet } from '../helpers/fleet.js';
-import { tmpDb, tmpDir, writeTmp } from '../helpers/tmp.js';
+import { crawlFixtureFleet } from '../helpers/fleet.js';
+import { tmpDir, writeTmp } from '../helpers/tmp.js';
 
 const schema = JSON.parse(readFileSync(new URL('../../src/report/report.schema.json', import.meta.url), 'utf8')) as object;
 const ajv = new Ajv2020({ allErrors: true, strict: false });
@@ -25,12 +23,10 @@ let gov: AuditReport;
 let census: AuditReport;
 
 before(async () => {
-  const started = await startFixtureFleet();
-  fleet = started.fleet;
-  const { db } = tmpDb();
-  const { run } = await crawlRegistry(db, { registry: started.registry, asOf: '2026-11-15', resume: false, options: TEST_CRAWL });
-  gov = buildReport(db, run.id, loadProfile('gov-2019'));
-  census = buildReport(db, run.id, loadProfile('census-2015'));
+  const crawled = await crawlFixtureFleet();
+  fleet = crawled.fleet;
+  gov = buildReport(crawled.db, crawled.runId, loadProfile('gov-2019'));
+  census = buildReport(crawled.db, crawled.runId, loadProfile('census-2015'));
 });
 after(() => fleet.close());
 

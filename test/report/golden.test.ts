@@ -2,14 +2,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
-import { crawlRegistry } from '../../src/crawl/run-crawl.js';
 import type { FixtureFleet } from '../../src/fixture-server/server.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { buildReport } from '../../src/report/model.js';
 import { loadProfile } from '../../src/score/profile.js';
-import { TEST_CRAWL } from '../helpers/crawl.js';
-import { startFixtureFleet } from '../helpers/fleet.js';
-import { tmpDb } from '../helpers/tmp.js';
+import { crawlFixtureFleet } from '../helpers/fleet.js';
 
 /**
  * One golden report: the fixture fleet audited at 2026-11-15, ports written back as {{origin:NAME}},
@@ -21,11 +18,9 @@ let fleet: FixtureFleet;
 let actual: string;
 
 before(async () => {
-  const started = await startFixtureFleet();
-  fleet = started.fleet;
-  const { db } = tmpDb();
-  const { run } = await crawlRegistry(db, { registry: started.registry, asOf: '2026-11-15', resume: false, options: TEST_CRAWL });
-  const report = buildReport(db, run.id, loadProfile('gov-2019'));
+  const crawled = await crawlFixtureFleet();
+  fleet = crawled.fleet;
+  const report = buildReport(crawled.db, crawled.runId, loadProfile('gov-2019'));
   let json = JSON.stringify({ ...report, tool: { name: report.tool.name }, run: undefined });
   for (const [name, site] of fleet.sites) json = json.split(site.origin).join(`{{origin:${name}}}`);
   // ports gone, the findings of a site can be put in an order that does not depend on them
