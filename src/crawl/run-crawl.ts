@@ -1,3 +1,4 @@
+import type { RegistryRow } from '../registry/types.js';
 import { resolve } from 'node:path';
 import { importRegistry } from '../registry/import.js';
 import type { ParsedRegistry } from '../registry/types.js';
@@ -35,7 +36,7 @@ export async function crawlRegistry(db: Db, request: CrawlRequest): Promise<Craw
   const run = previous ?? createRun(db, {
     asOf: request.asOf,
     registry: registryKey,
-    options: { ...request.options, retry: undefined, shard: request.shard ? `${request.shard.index}/${request.shard.count}` : undefined },
+    options: { ...request.options, retry: undefined, shard: request.shard ? `${request.shard.index}/${request.shard.count}` : undefined, sample: sampleOf(parsed.rows) },
     siteIds: registry.rows.map((r) => r.id),
   });
   const pending = new Set(unfinishedSiteIds(db, run.id));
@@ -45,4 +46,11 @@ export async function crawlRegistry(db: Db, request: CrawlRequest): Promise<Craw
   await crawler.crawl(sites);
   finishRun(db, run.id);
   return { run: getRun(db, run.id)!, registry, resumed: previous !== undefined };
+}
+
+/** The spot-check sample a registry written by `govsite sample` names on every row. */
+function sampleOf(rows: readonly RegistryRow[]): string | undefined {
+  const labels = new Set(rows.map((r) => r.extra['sample']));
+  const [label] = labels;
+  return labels.size === 1 && typeof label === 'string' ? label : undefined;
 }

@@ -13,6 +13,8 @@ export interface Behaviour {
   retryAfter?: { seconds: number; times: number };
   /** answer 503 for the first `times` requests, then normally */
   failTimes?: number;
+  /** answer 503 to every n-th request (a flaky home page: 10 fails 1 in 10) */
+  failEvery?: number;
   headers?: Record<string, string>;
   /** the body instead of a file */
   body?: string;

@@ -159,7 +159,7 @@ export class FixtureFleet {
       res.writeHead(429, { 'retry-after': String(behaviour.retryAfter.seconds), 'content-type': 'text/plain' }).end('slow down');
       return;
     }
-    if (behaviour.failTimes && nth <= behaviour.failTimes) {
+    if ((behaviour.failTimes && nth <= behaviour.failTimes) || (behaviour.failEvery && nth % behaviour.failEvery === 0)) {
       res.writeHead(503, { 'content-type': 'text/plain' }).end('unavailable');
       return;
     }

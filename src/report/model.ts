@@ -10,7 +10,10 @@ import type { Profile } from '../score/profile.js';
 import { scoreSite, type SiteScore } from '../score/score.js';
 import type { Db } from '../store/db.js';
 import { brokenLinks, crawlStats, lastVerdicts } from '../store/link-status.js';
+import { firstSeen } from '../store/history.js';
+import { probesOf } from '../store/probes.js';
 import { getRun } from '../store/runs.js';
+import { findingIds } from '../history/finding-id.js';
 import { sitesOfRun } from '../store/sites.js';
 import { join } from 'node:path';
 
@@ -21,8 +24,13 @@ export interface AuditReport {
   asOf: string;
   profile: string;
   run: number;
+  /** the spot-check sample the run audited (`govsite sample`), when it was one */
+  sample?: string;
   sites: SiteReport[];
 }
+
+/** A finding as reported: its stable id and the as-of date of the first scored run that had it. */
+export type ReportedFinding = Finding & { id: string; firstSeen: string };
 
 export interface SiteReport extends SiteScore {
   id: string;
@@ -30,7 +38,9 @@ export interface SiteReport extends SiteScore {
   url: string;
   level: string | null;
   health: Health;
-  findings: Finding[];
+  findings: ReportedFinding[];
+  /** home page availability probes of the 7 days before the as-of date */
+  probes: { count: number; failed: number; failRate: number | null };
   columns: { name: string; url: string; category: string; lastUpdate: string | null; empty: boolean; items: number }[];
   letters: LetterStats;
   stats: { pages: number; links: number; deadLinks: number; homepageDeadLinks: number; bytes: number; durationMs: number | null };
@@ -39,7 +49,7 @@ export interface SiteReport extends SiteScore {
 export const TOOL_VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 /** Stored facts of a run → checks → scores → the report model. Reads SQLite only. */
-export function buildReport(db: Db, runId: number, profile: Profile): AuditReport {
+export function buildReport(db: Db, runId: number, profile: Profile, observe?: (siteId: string, facts: CheckFacts) => void): AuditReport {
   const run = getRun(db, runId);
   if (!run) throw new Error(`run ${runId} is not in the database`);
   const verdicts = lastVerdicts(db, runId);
@@ -48,7 +58,8 @@ export function buildReport(db: Db, runId: number, profile: Profile): AuditRepor
     .map((r) => [r.site_id, r.started_at && r.finished_at ? Date.parse(r.finished_at) - Date.parse(r.started_at) : null]));
   const rules = new Map(profile.rules.filter((r) => r.kind !== 'off').map((r) => [r.rule, r]));
   const sites = sitesOfRun(db, runId).map((site): SiteReport => {
-    const facts: CheckFacts = { ...loadSiteFacts(db, runId, site, run.asOf, verdicts), brokenLinks: brokenLinks(db, runId, site.id, verdicts), portal: site.portal, level: site.level, probes: [] };
+    const facts: CheckFacts = { ...loadSiteFacts(db, runId, site, run.asOf, verdicts), brokenLinks: brokenLinks(db, runId, site.id, verdicts), portal: site.portal, level: site.level, probes: probesOf(db, site.id, run.asOf) };
+    observe?.(site.id, facts);
     const results = new Map<string, CheckResult>();
     for (const check of ALL_CHECKS) {
       const rule = rules.get(check.meta.id);
@@ -57,11 +68,16 @@ export function buildReport(db: Db, runId: number, profile: Profile): AuditRepor
     const offersServices = facts.guides.length > 0 || facts.columns.some((c) => c.category === 'service');
     const score = scoreSite(results, profile, { level: site.level, offersServices });
     const s = stats.get(site.id);
+    const found = [...results.values()].flatMap((r) => (r.kind === 'findings' ? r.findings.map(({ class: _class, ...f }) => f as Finding) : []));
+    const ids = findingIds(site.id, found);
+    const seen = firstSeen(db, site.id, profile.name, run.asOf);
+    const failed = facts.probes.filter((p) => !p.ok).length;
     return {
       id: site.id, name: site.name, url: site.url, level: site.level,
       ...score,
       health: healthOf(facts, homeLinks(db, runId, site.id), run.asOf),
-      findings: [...results.values()].flatMap((r) => (r.kind === 'findings' ? r.findings.map(({ class: _class, ...f }) => f as Finding) : [])),
+      findings: found.map((f, i) => ({ ...f, id: ids[i]!, firstSeen: seen.get(ids[i]!) ?? run.asOf })),
+      probes: { count: facts.probes.length, failed, failRate: facts.probes.length ? round4(failed / facts.probes.length) : null },
       columns: facts.columns.map((c) => ({ name: c.name, url: c.url, category: c.category, lastUpdate: c.lastUpdate, empty: c.empty, items: c.items })),
       letters: facts.letterStats,
       stats: {
@@ -70,8 +86,11 @@ export function buildReport(db: Db, runId: number, profile: Profile): AuditRepor
       },
     };
   });
-  return { schemaVersion: 1, tool: { name: 'govsite', version: TOOL_VERSION }, asOf: run.asOf, profile: profile.name, run: runId, sites };
+  const sample = typeof run.options['sample'] === 'string' ? { sample: run.options['sample'] } : {};
+  return { schemaVersion: 1, tool: { name: 'govsite', version: TOOL_VERSION }, asOf: run.asOf, profile: profile.name, run: runId, ...sample, sites };
 }
+
+const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
 
 function homeLinks(db: Db, runId: number, siteId: string): number {
   return (db.prepare(`SELECT count(DISTINCT target) AS n FROM page_links WHERE run_id = ? AND site_id = ? AND on_homepage = 1 AND scheme = 'http'`).get(runId, siteId) as { n: number }).n;

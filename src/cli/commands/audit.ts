@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { crawlRegistry } from '../../crawl/run-crawl.js';
-import { buildReport } from '../../report/model.js';
+import { scoreRun } from '../../history/score-run.js';
 import { loadProfile } from '../../score/profile.js';
 import { openDb } from '../../store/db.js';
 import { asOfOption, crawlOptions, dbOption, parseAsOf, shardOption, toCrawlOptions, type RawCrawlOptions } from '../options.js';
@@ -22,7 +22,7 @@ export async function audit(registry: string, raw: RawCrawlOptions & RawReportOp
     });
     stop();
     reportRowErrors(result.registry.errors);
-    const report = buildReport(db, result.run.id, profile);
+    const report = scoreRun(db, result.run.id, profile);
     const files = writeReports(report, raw);
     enforceFailOn(report, raw.failOn);
     return files;

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { UsageError } from '../../errors.js';
-import { buildReport } from '../../report/model.js';
+import { scoreRun } from '../../history/score-run.js';
 import { loadProfile } from '../../score/profile.js';
 import { openDb, type Db } from '../../store/db.js';
 import { latestRun } from '../../store/runs.js';
@@ -16,7 +16,7 @@ function storedRunCommand(name: string, description: string): Command {
     const db = openDb(raw.db);
     try {
       const runId = runOf(db, raw.run);
-      const report = buildReport(db, runId, profile);
+      const report = scoreRun(db, runId, profile);
       writeReports(report, raw);
       enforceFailOn(report, raw.failOn);
     } finally {

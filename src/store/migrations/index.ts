@@ -2,6 +2,7 @@ import * as m0001 from './0001-initial.js';
 import * as m0002 from './0002-page-facts.js';
 import * as m0003 from './0003-frontier-priority.js';
 import * as m0004 from './0004-body-format.js';
+import * as m0005 from './0005-history-probes.js';
 
 /** Ordered and append-only; the database's user_version is the number applied last. */
 export const MIGRATIONS: readonly { version: number; up: string }[] = [
@@ -9,6 +10,7 @@ export const MIGRATIONS: readonly { version: number; up: string }[] = [
   { version: 2, up: m0002.up },
   { version: 3, up: m0003.up },
   { version: 4, up: m0004.up },
+  { version: 5, up: m0005.up },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,63 @@
+import { Command, Option } from 'commander';
+import { HttpClient, DEFAULT_USER_AGENT, REQUEST_TIMEOUT_MS } from '../../crawl/http-client.js';
+import { runProbeRounds } from '../../probe/probe.js';
+import { importRegistry } from '../../registry/import.js';
+import { inShard, parseShard } from '../../registry/shard.js';
+import { openDb } from '../../store/db.js';
+import { insertProbes, probesOf } from '../../store/probes.js';
+import { UsageError } from '../../errors.js';
+import { dbOption, positiveInt, shardOption } from '../options.js';
+import { reportRowErrors } from '../row-errors.js';
+
+const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** "72m", "7d", "15s", "500ms" → milliseconds. */
+export function parseDuration(value: string, name: string): number {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/.exec(value.trim());
+  if (!m) throw new UsageError(`${name} must be a duration such as 72m, 7d, 15s or 500ms, got "${value}"`);
+  return Number(m[1]) * UNITS[m[2]!]!;
+}
+
+interface RawProbeOptions { db: string; shard?: string; once?: boolean; every?: string; for: string; rounds?: string; timeout: string; concurrency: string; proxy?: string; userAgent: string }
+
+export const probeCommand = new Command('probe')
+  .description('home page availability probes (15 s = failed), stored per site: --once for cron, or --every 72m --for 7d as a monitor')
+  .argument('<registry>', 'registry file (CSV, JSON, JSON Lines)')
+  .addOption(dbOption())
+  .addOption(shardOption())
+  .addOption(new Option('--once', 'one round and exit (the default without --every)').conflicts(['every']))
+  .option('--every <duration>', 'start a round this often (72m gives the rule\'s 20 a day)')
+  .option('--for <duration>', 'keep probing this long', '7d')
+  .option('--rounds <n>', 'stop after this many rounds')
+  .option('--timeout <ms>', 'a probe that has not opened the page in this time failed', String(REQUEST_TIMEOUT_MS))
+  .option('--concurrency <n>', 'probes at once', '16')
+  .option('--proxy <url>', 'HTTP proxy (default: HTTP_PROXY / HTTPS_PROXY / NO_PROXY)')
+  .option('--user-agent <ua>', 'User-Agent with a contact URL', DEFAULT_USER_AGENT)
+  .action(async (registry: string, raw: RawProbeOptions) => {
+    const schedule = raw.every
+      ? { everyMs: parseDuration(raw.every, '--every'), forMs: parseDuration(raw.for, '--for'), rounds: raw.rounds ? positiveInt(raw.rounds, '--rounds') : Infinity }
+      : { everyMs: 0, forMs: Infinity, rounds: 1 };
+    const shard = parseShard(raw.shard);
+    const db = openDb(raw.db);
+    const client = new HttpClient({ perHost: 1, timeoutMs: positiveInt(raw.timeout, '--timeout'), userAgent: raw.userAgent, proxy: raw.proxy });
+    try {
+      const parsed = importRegistry(db, registry);
+      reportRowErrors(parsed.errors);
+      const targets = parsed.rows.filter((r) => inShard(r.id, shard)).map((r) => ({ siteId: r.id, url: r.url }));
+      const rounds = await runProbeRounds(client, targets, schedule, positiveInt(raw.concurrency, '--concurrency'), (probes, round) => {
+        insertProbes(db, probes);
+        const failed = probes.filter((p) => !p.ok);
+        process.stderr.write(`probe round ${round}: ${probes.length - failed.length}/${probes.length} opened${failed.length ? `; failed: ${failed.map((p) => `${p.siteId} (${p.status ?? p.errorCode})`).join(', ')}` : ''}\n`);
+      });
+      const today = new Date().toISOString().slice(0, 10);
+      process.stdout.write(`${rounds} round(s) of ${targets.length} site(s); the 7 days to ${today}:\n`);
+      for (const t of targets) {
+        const probes = probesOf(db, t.siteId, today);
+        const failed = probes.filter((p) => !p.ok).length;
+        process.stdout.write(`  ${t.siteId}  ${probes.length} probes, ${failed} failed (${probes.length ? ((100 * failed) / probes.length).toFixed(1) : '—'} %)  ${t.url}\n`);
+      }
+    } finally {
+      await client.close();
+      db.close();
+    }
+  });

@@ -1,0 +1,27 @@
+import { Command, Option } from 'commander';
+import { writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { UsageError } from '../../errors.js';
+import { parseRegistry } from '../../registry/parse.js';
+import { drawSample, sampleCsv } from '../../registry/sample.js';
+import { reportRowErrors } from '../row-errors.js';
+
+export const sampleCommand = new Command('sample')
+  .description('draw the monthly spot-check sample (≥ ratio of the sites, reproducible by seed) as a registry file')
+  .argument('<registry>', 'registry file (CSV, JSON, JSON Lines)')
+  .option('--ratio <share>', 'share of the sites to draw, rounded up', '0.35')
+  .requiredOption('--seed <seed>', 'any text; the same registry, ratio and seed give the same sample')
+  .addOption(new Option('--by <field>', 'draw the share within each level').choices(['level']))
+  .option('--output <file>', 'write the sample registry here instead of stdout')
+  .action((registry: string, raw: { ratio: string; seed: string; by?: 'level'; output?: string }) => {
+    const ratio = Number(raw.ratio);
+    if (!(ratio > 0 && ratio <= 1)) throw new UsageError(`--ratio must be a share in (0, 1], got "${raw.ratio}"`);
+    const parsed = parseRegistry(registry);
+    reportRowErrors(parsed.errors);
+    const rows = drawSample(parsed.rows, { ratio, seed: raw.seed, ...(raw.by ? { by: raw.by } : {}) });
+    const label = `${basename(registry)} ratio=${ratio} seed=${raw.seed}${raw.by ? ` by=${raw.by}` : ''}`;
+    const csv = sampleCsv(rows, label);
+    if (raw.output) writeFileSync(raw.output, csv);
+    else process.stdout.write(csv);
+    process.stderr.write(`sample ${label}: ${rows.length} of ${parsed.rows.length} sites\n`);
+  });

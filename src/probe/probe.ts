@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import PQueue from 'p-queue';
+import { HttpClient } from '../crawl/http-client.js';
+import { followRedirects } from '../crawl/redirects.js';
+import { decodeHtml } from '../extract/decode.js';
+import { extractPage } from '../extract/page.js';
+import type { Probe } from '../store/probes.js';
+
+export interface ProbeTarget {
+  siteId: string;
+  url: string;
+}
+
+/**
+ * One probe of a home page as the rule defines it: the page opened (a 2xx after redirects, body
+ * read) within the time limit, or it failed. What the page lists is fingerprinted, so a home page
+ * that never changes is seen as such whatever dates it prints.
+ */
+export async function probeHomePage(client: HttpClient, target: ProbeTarget): Promise<Probe> {
+  const at = new Date().toISOString();
+  const outcome = await followRedirects(target.url, (url) => client.send(url, { method: 'GET' }));
+  const base = { siteId: target.siteId, url: target.url, at, ms: outcome.ms };
+  if (!outcome.ok) return { ...base, ok: false, status: null, errorCode: outcome.code, fingerprint: null, newest: null };
+  const ok = outcome.status >= 200 && outcome.status < 300 && !outcome.truncated;
+  if (!ok) return { ...base, ok, status: outcome.status, errorCode: null, fingerprint: null, newest: null };
+  const { text } = decodeHtml(outcome.body, outcome.headers['content-type']);
+  const items = extractPage(text, outcome.finalUrl, at.slice(0, 10)).lists.flatMap((l) => l.items);
+  const fingerprint = createHash('sha1').update(items.map((i) => `${i.title}\t${i.href}`).sort().join('\n')).digest('hex').slice(0, 16);
+  const newest = items.reduce<string | null>((max, i) => (i.date && (!max || i.date > max) ? i.date : max), null);
+  return { ...base, ok, status: outcome.status, errorCode: null, fingerprint, newest };
+}
+
+export interface ProbeSchedule {
+  /** pause from the start of one round to the start of the next */
+  everyMs: number;
+  /** stop starting rounds after this long, or after this many rounds, whichever comes first */
+  forMs: number;
+  rounds: number;
+}
+
+/** Probes every target once a round, on schedule; hands each round's probes over as they finish. */
+export async function runProbeRounds(
+  client: HttpClient, targets: readonly ProbeTarget[], schedule: ProbeSchedule, concurrency: number,
+  onRound: (probes: Probe[], round: number) => void,
+): Promise<number> {
+  const queue = new PQueue({ concurrency });
+  const started = Date.now();
+  let round = 0;
+  while (round < schedule.rounds && Date.now() - started < schedule.forMs) {
+    const roundStart = Date.now();
+    const probes = await Promise.all(targets.map((t) => queue.add(() => probeHomePage(client, t), { throwOnTimeout: true })));
+    onRound(probes, ++round);
+    const next = roundStart + schedule.everyMs;
+    if (round < schedule.rounds && next - started < schedule.forMs) await new Promise((r) => setTimeout(r, Math.max(0, next - Date.now())));
+    else break;
+  }
+  return round;
+}

@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import type { RegistryRow } from './types.js';
+
+export interface SampleRequest {
+  ratio: number;
+  seed: string;
+  /** stratify by this field (level): each stratum gets its own share */
+  by?: 'level';
+}
+
+/**
+ * The monthly spot check: at least `ratio` of the sites (rounded up, per stratum), drawn by a
+ * seeded shuffle so the same registry, ratio and seed always give the same sample. Registry order kept.
+ */
+export function drawSample(rows: readonly RegistryRow[], request: SampleRequest): RegistryRow[] {
+  const strata = new Map<string, RegistryRow[]>();
+  for (const row of rows) {
+    const key = request.by === 'level' ? row.level ?? '' : '';
+    strata.set(key, [...(strata.get(key) ?? []), row]);
+  }
+  const chosen = new Set<RegistryRow>();
+  for (const [key, members] of [...strata].sort(([a], [b]) => a.localeCompare(b))) {
+    const random = prng(`${request.seed}\u0000${key}`);
+    const shuffled = [...members];
+    for (let i = shuffled.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+    }
+    for (const row of shuffled.slice(0, Math.ceil(members.length * request.ratio - 1e-9))) chosen.add(row);
+  }
+  return rows.filter((r) => chosen.has(r));
+}
+
+/** mulberry32 seeded from a string: small, fast and the same on every machine. */
+function prng(seed: string): () => number {
+  let a = createHash('sha256').update(seed).digest().readUInt32LE(0);
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const CSV_FIELDS = ['id', 'name', 'level', 'url', 'mailbox', 'portal', 'org', 'columns', 'sample'] as const;
+
+/** The sample as a registry CSV (one row per mailbox; rows of one site merge on import), every row naming the sample. */
+export function sampleCsv(rows: readonly RegistryRow[], label: string): string {
+  const quote = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const lines = [CSV_FIELDS.join(',')];
+  for (const r of rows) {
+    for (const mailbox of r.mailboxes.length ? r.mailboxes : ['']) {
+      const columns = Object.keys(r.columns).length ? JSON.stringify(r.columns) : '';
+      lines.push([r.id, r.name ?? '', r.level ?? '', r.url, mailbox, r.portal ? 'true' : '', r.org ?? '', columns, label].map(quote).join(','));
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

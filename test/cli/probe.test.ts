@@ -1,0 +1,67 @@
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { expect } from 'expect';
+import { FixtureFleet, loadSiteDir } from '../../src/fixture-server/server.js';
+import { FIXTURES_DIR } from '../../src/paths.js';
+import type { AuditReport } from '../../src/report/model.js';
+import { openDb } from '../../src/store/db.js';
+import { startCli } from '../helpers/cli.js';
+import { tmpDir, writeTmp } from '../helpers/tmp.js';
+
+// the healthy fixture site three times: its home page failing 1 in 10 requests, 1 in 50, never
+const healthy = loadSiteDir(join(FIXTURES_DIR, 'sites', 'healthy'));
+const withHome = (failEvery?: number) => ({ ...healthy, behaviours: { ...healthy.behaviours, ...(failEvery ? { '/': { failEvery } } : {}) } });
+const SITES = { flaky: ['9901000001', 10], wobbly: ['9901000002', 50], steady: ['9901000003', undefined] } as const;
+
+let fleet: FixtureFleet;
+let dir: string;
+let registry: string;
+const today = new Date().toISOString().slice(0, 10);
+
+before(async () => {
+  fleet = await FixtureFleet.start(Object.fromEntries(Object.entries(SITES).map(([name, [, every]]) => [name, withHome(every)])));
+  dir = tmpDir();
+  registry = writeTmp('probed.csv', `id,name,level,url\n${Object.entries(SITES).map(([name, [id]]) => `${id},${name},county,${fleet.origin(name)}/`).join('\n')}\n`);
+});
+after(() => fleet.close());
+
+describe('govsite probe', () => {
+  it('stores one probe per site a round, with status and error, and summarises the 7 days', async () => {
+    const { code, stdout, stderr } = await startCli(['probe', registry, '--db', join(dir, 'g.db'), '--every', '5ms', '--rounds', '150']).done;
+    expect({ code, stderr: stderr.split('\n').filter((l) => !l.startsWith('probe round')) }).toEqual({ code: 0, stderr: [''] });
+    expect(stdout).toContain('150 round(s) of 3 site(s)');
+    expect(stdout).toMatch(/9901000001 {2}150 probes, 15 failed \(10\.0 %\)/);
+    expect(stdout).toMatch(/9901000002 {2}150 probes, 3 failed \(2\.0 %\)/);
+    expect(stdout).toMatch(/9901000003 {2}150 probes, 0 failed \(0\.0 %\)/);
+    const db = openDb(join(dir, 'g.db'));
+    const failed = db.prepare(`SELECT status, error_code AS code, fingerprint FROM probes WHERE site_id = '9901000001' AND ok = 0 LIMIT 1`).get();
+    const opened = db.prepare(`SELECT status, fingerprint, newest FROM probes WHERE site_id = '9901000001' AND ok = 1 LIMIT 1`).get() as { status: number; fingerprint: string; newest: string };
+    db.close();
+    expect(failed).toEqual({ status: 503, code: null, fingerprint: null });
+    expect(opened).toMatchObject({ status: 200, fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/), newest: '2026-11-14' });
+  });
+
+  it('the audit judges availability from the last 7 days of probes: 1 in 10 failed is the 5 % veto, 1 in 50 costs 2 points × 5', async () => {
+    const { code, stdout } = await startCli(['audit', registry, '--db', join(dir, 'g.db'), '--as-of', today, '--format', 'json', '--concurrency', '8']).done;
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as AuditReport;
+    const site = (id: string) => report.sites.find((s) => s.id === id)!;
+    const flaky = site('9901000001');
+    expect(flaky.vetoes).toContain('site-unreachable');
+    expect(flaky.probes).toEqual({ count: 150, failed: 15, failRate: 0.1 });
+    expect(flaky.findings.filter((f) => f.rule === 'site-unreachable')).toEqual([
+      expect.objectContaining({ rule: 'site-unreachable', url: `${fleet.origin('flaky')}/`, probes: 150, failed: 15, failRate: 0.1 }),
+    ]);
+    expect(site('9901000002').vetoes).not.toContain('site-unreachable');
+    expect(site('9901000002').deductions).toContainEqual({ rule: 'homepage-availability', points: 10, count: 2 });
+    expect(site('9901000003').vetoes).not.toContain('site-unreachable');
+    expect(site('9901000003').deductions.map((d) => d.rule)).not.toContain('homepage-availability');
+    expect(site('9901000003').notAssessed).not.toContain('site-unreachable');
+  });
+
+  it('a duration it cannot read is a usage error', async () => {
+    const { code, stderr } = await startCli(['probe', registry, '--db', join(dir, 'x.db'), '--every', '72 minutes']).done;
+    expect(code).toBe(2);
+    expect(stderr).toContain('--every must be a duration such as 72m, 7d, 15s or 500ms, got "72 minutes"');
+  });
+});
