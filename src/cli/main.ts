@@ -7,6 +7,7 @@ import { crawlCommand } from './commands/crawl.js';
 import { demoCommand } from './commands/demo.js';
 import { extractCommand } from './commands/extract.js';
 import { importCommand } from './commands/import.js';
+import { diffCommand } from './commands/diff.js';
 import { mergeCommand } from './commands/merge.js';
 import { probeCommand } from './commands/probe.js';
 import { sampleCommand } from './commands/sample.js';
@@ -17,7 +18,7 @@ const program = new Command('govsite')
   .version(TOOL_VERSION)
   .showHelpAfterError()
   .exitOverride();
-for (const command of [importCommand, crawlCommand, extractCommand, checkCommand, reportCommand, auditCommand, probeCommand, sampleCommand, mergeCommand, demoCommand]) program.addCommand(command.exitOverride());
+for (const command of [importCommand, crawlCommand, extractCommand, checkCommand, reportCommand, auditCommand, probeCommand, sampleCommand, diffCommand, mergeCommand, demoCommand]) program.addCommand(command.exitOverride());
 
 try {
   await program.parseAsync(process.argv);

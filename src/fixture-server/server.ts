@@ -64,6 +64,7 @@ export class FixtureFleet {
   /** each file's served bytes, ETag and gzip form, computed once: the server must not eat the CPU the crawler is measured on */
   private readonly prepared = new Map<string | Buffer, { body: Buffer; etag: string; gzipped: Buffer | null }>();
   readonly sites = new Map<string, ServedSite>();
+  private readonly contents = new Map<string, SiteContent>();
   /** requests in flight across every site of the fleet (they all share 127.0.0.1) */
   inFlight = 0;
   peakInFlight = 0;
@@ -95,6 +96,12 @@ export class FixtureFleet {
     return text.replace(/\{\{origin:([a-z0-9-]+)\}\}/g, (m, name: string) => this.sites.get(name)?.origin ?? m);
   }
 
+  /** Serves new content for a site on the same origin from the next request on (a site changed between two audits). */
+  update(name: string, content: SiteContent): void {
+    this.origin(name);
+    this.contents.set(name, content);
+  }
+
   async close(): Promise<void> {
     for (const res of this.hanging) res.destroy();
     await Promise.all(this.servers.map((s) => new Promise<void>((r) => { s.closeAllConnections(); s.close(() => r()); })));
@@ -104,6 +111,7 @@ export class FixtureFleet {
     const stats = newStats();
     const served: ServedSite = { name, origin: '', stats };
     this.sites.set(name, served);
+    this.contents.set(name, content);
     const calls = new Map<string, number>();
     const server = createServer((req, res) => {
       stats.requests++;
@@ -120,7 +128,7 @@ export class FixtureFleet {
       stats.arrivals.push({ at: Date.now(), request: key });
       const n = (calls.get(path) ?? 0) + 1;
       calls.set(path, n);
-      void this.answer(req, res, content, path, n);
+      void this.answer(req, res, this.contents.get(name)!, path, n);
     });
     server.keepAliveTimeout = 5000;
     server.on('connection', (socket: Socket) => {

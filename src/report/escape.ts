@@ -4,3 +4,20 @@ export function escapeCsv(value: unknown): string {
   if (/^[=+\-@\t\r]/.test(text) && typeof value === 'string') text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
+
+const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text or an attribute value in HTML (and in DOCX/XML, which the docx library escapes itself). */
+export function escapeHtml(value: unknown): string {
+  return String(value ?? '').replace(/[&<>"']/g, (c) => HTML[c]!);
+}
+
+/** A link target an inspector may click: http(s) only, never javascript: or data: from a hostile page. */
+export function safeHref(url: string): string | null {
+  return /^https?:\/\//i.test(url) ? url : null;
+}
+
+/** Text in Markdown: markup characters and raw HTML neutralised, one line. */
+export function escapeMd(value: unknown): string {
+  return String(value ?? '').replace(/[\r\n]+/g, ' ').replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`);
+}

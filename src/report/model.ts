@@ -69,7 +69,7 @@ export function buildReport(db: Db, runId: number, profile: Profile, observe?: (
     const score = scoreSite(results, profile, { level: site.level, offersServices });
     const s = stats.get(site.id);
     const found = [...results.values()].flatMap((r) => (r.kind === 'findings' ? r.findings.map(({ class: _class, ...f }) => f as Finding) : []));
-    const ids = findingIds(site.id, found);
+    const ids = findingIds(site.id, site.url, found);
     const seen = firstSeen(db, site.id, profile.name, run.asOf);
     const failed = facts.probes.filter((p) => !p.ok).length;
     return {

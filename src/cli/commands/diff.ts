@@ -1,0 +1,46 @@
+import { Command, Option } from 'commander';
+import { writeFileSync } from 'node:fs';
+import { diffSites, type RunDiff } from '../../history/diff.js';
+import { reportOf } from '../../history/stored-report.js';
+import { renderDiffMd } from '../../report/diff-md.js';
+import type { Lang } from '../../report/labels.js';
+import { DEFAULT_PROFILE, loadProfile } from '../../score/profile.js';
+import { openDb, type Db } from '../../store/db.js';
+import { getRun, latestRun } from '../../store/runs.js';
+import { UsageError } from '../../errors.js';
+import { dbOption, positiveInt } from '../options.js';
+
+export const diffCommand = new Command('diff')
+  .description('problems fixed, still open and new between two runs (default: the two latest of the latest run\'s registry)')
+  .addOption(dbOption())
+  .option('--from <run>', 'the earlier run')
+  .option('--to <run>', 'the later run')
+  .option('--profile <name-or-file>', 'scoring profile', DEFAULT_PROFILE)
+  .addOption(new Option('--lang <lang>', 'language').choices(['zh', 'en']).default('zh'))
+  .addOption(new Option('--format <format>', 'output').choices(['md', 'json']).default('md'))
+  .option('--output <file>', 'write here instead of stdout')
+  .action((raw: { db: string; from?: string; to?: string; profile: string; lang: Lang; format: 'md' | 'json'; output?: string }) => {
+    const profile = loadProfile(raw.profile);
+    const db = openDb(raw.db);
+    try {
+      const [from, to] = runPair(db, raw.from, raw.to);
+      const a = reportOf(db, from, profile);
+      const b = reportOf(db, to, profile);
+      const diff: RunDiff = { from: { run: from, asOf: a.asOf }, to: { run: to, asOf: b.asOf }, profile: profile.name, sites: diffSites(a.sites, b.sites) };
+      const text = raw.format === 'json' ? `${JSON.stringify(diff, null, 2)}\n` : renderDiffMd(diff, raw.lang);
+      if (raw.output) writeFileSync(raw.output, text);
+      else process.stdout.write(text);
+    } finally {
+      db.close();
+    }
+  });
+
+function runPair(db: Db, from: string | undefined, to: string | undefined): [number, number] {
+  const later = to !== undefined ? positiveInt(to, '--to') : latestRun(db)?.id;
+  if (later === undefined) throw new UsageError('the database holds no run yet');
+  if (from !== undefined) return [positiveInt(from, '--from'), later];
+  const run = getRun(db, later);
+  const earlier = run && (db.prepare(`SELECT id FROM runs WHERE registry = ? AND id < ? ORDER BY id DESC LIMIT 1`).get(run.registry, later) as { id: number } | undefined);
+  if (!earlier) throw new UsageError(`run ${later} has no earlier run of the same registry: name one with --from`);
+  return [earlier.id, later];
+}

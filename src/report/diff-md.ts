@@ -1,0 +1,36 @@
+import type { RunDiff, SiteDiff } from '../history/diff.js';
+import { escapeMd } from './escape.js';
+import { evidenceText } from './evidence.js';
+import { LABELS, ruleTitle, type Lang } from './labels.js';
+import type { ReportedFinding } from './model.js';
+
+const T = {
+  zh: { title: '整改情况对比', site: '网站', verdict: '结论', fixed: '已整改', open: '仍存在', new: '新发现', absent: '未检查', none: '两次检查之间没有变化。' },
+  en: { title: 'Problems between runs', site: 'site', verdict: 'verdict', fixed: 'fixed', open: 'still open', new: 'new', absent: 'not checked', none: 'Nothing changed between the two runs.' },
+};
+
+/** `govsite diff` as Markdown: readable in a terminal, a mail or a wiki. */
+export function renderDiffMd(diff: RunDiff, lang: Lang): string {
+  const t = T[lang];
+  const L = LABELS[lang];
+  const verdict = (v: SiteDiff['verdict']['from']) => (v ? L[v] : t.absent);
+  const lines = [
+    `# ${t.title}: run ${diff.from.run} (${diff.from.asOf}) → run ${diff.to.run} (${diff.to.asOf}) · ${diff.profile}`, '',
+    `| ${t.site} | ${t.verdict} | ${t.fixed} | ${t.open} | ${t.new} |`, '|---|---|---:|---:|---:|',
+    ...diff.sites.map((s) => `| ${escapeMd(s.name ?? s.id)} (${escapeMd(s.id)}) | ${verdict(s.verdict.from)} → ${verdict(s.verdict.to)} | ${s.fixed.length} | ${s.open.length} | ${s.new.length} |`),
+  ];
+  const changed = diff.sites.filter((s) => s.fixed.length || s.new.length || s.verdict.from !== s.verdict.to);
+  if (!changed.length) lines.push('', t.none);
+  for (const s of changed) {
+    lines.push('', `## ${escapeMd(s.name ?? s.id)} (${escapeMd(s.id)})`, '', `${t.verdict}: ${verdict(s.verdict.from)} → ${verdict(s.verdict.to)}`);
+    for (const [label, list] of [[t.fixed, s.fixed], [t.new, s.new]] as const) {
+      if (list.length) lines.push('', `### ${label} (${list.length})`, '', ...list.map((f) => `- ${findingLine(f, lang)}`));
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function findingLine(f: ReportedFinding, lang: Lang): string {
+  const evidence = evidenceText(f, lang);
+  return `${escapeMd(ruleTitle(f.rule, lang))} \`${f.id}\` <${f.url.replace(/[<>\s]/g, (c) => encodeURIComponent(c))}>${evidence ? ` — ${escapeMd(evidence)}` : ''}`;
+}

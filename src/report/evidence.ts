@@ -1,0 +1,30 @@
+import type { Finding } from '../checks/types.js';
+import type { Lang } from './labels.js';
+
+/** SPEC §5 evidence fields, named for a reader. */
+const FIELDS: Record<string, { zh: string; en: string }> = {
+  target: { zh: '链接', en: 'link' }, status: { zh: '状态', en: 'status' }, text: { zh: '文字', en: 'text' }, onHomepage: { zh: '首页', en: 'on home page' },
+  column: { zh: '栏目', en: 'column' }, category: { zh: '类别', en: 'category' }, lastUpdate: { zh: '最近更新', en: 'last update' }, limitDays: { zh: '时限（天）', en: 'limit (days)' },
+  label: { zh: '入口', en: 'entry' }, href: { zh: '链接', en: 'link' }, title: { zh: '标题', en: 'title' }, asked: { zh: '来信日期', en: 'asked' },
+  daysOpen: { zh: '未回复天数', en: 'days open' }, count: { zh: '数量', en: 'count' }, share: { zh: '占比', en: 'share' }, sample: { zh: '示例', en: 'sample' },
+  pages: { zh: '页面', en: 'pages' }, similarity: { zh: '相似度', en: 'similarity' }, terms: { zh: '词语', en: 'terms' }, hidden: { zh: '隐藏', en: 'hidden' },
+  targets: { zh: '指向', en: 'targets' }, date: { zh: '日期', en: 'date' }, reason: { zh: '原因', en: 'reason' }, missing: { zh: '缺少', en: 'missing' },
+  probes: { zh: '探测次数', en: 'probes' }, failed: { zh: '失败次数', en: 'failed' }, failRate: { zh: '失败率', en: 'fail rate' }, days: { zh: '天数', en: 'days' },
+};
+const NOT_EVIDENCE = new Set(['rule', 'url', 'id', 'firstSeen', 'class']);
+
+/** The observed values of a finding as label/value pairs (plain text: every renderer escapes for its format). */
+export function evidenceOf(finding: Finding, lang: Lang): [string, string][] {
+  return Object.entries(finding).filter(([k]) => !NOT_EVIDENCE.has(k)).map(([k, v]) => [FIELDS[k]?.[lang] ?? k, valueText(v, lang)]);
+}
+
+export function evidenceText(finding: Finding, lang: Lang): string {
+  return evidenceOf(finding, lang).map(([k, v]) => `${k}: ${v}`).join(lang === 'zh' ? '；' : '; ');
+}
+
+function valueText(v: unknown, lang: Lang): string {
+  if (v === null || v === undefined) return '—';
+  if (typeof v === 'boolean') return lang === 'zh' ? (v ? '是' : '否') : v ? 'yes' : 'no';
+  if (Array.isArray(v)) return v.map((x) => valueText(x, lang)).join(lang === 'zh' ? '、' : ', ');
+  return String(v);
+}

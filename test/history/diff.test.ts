@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { expect } from 'expect';
+import { crawlRegistry } from '../../src/crawl/run-crawl.js';
+import { FixtureFleet, loadSiteDir } from '../../src/fixture-server/server.js';
+import type { RunDiff } from '../../src/history/diff.js';
+import { scoreRun } from '../../src/history/score-run.js';
+import { FIXTURES_DIR } from '../../src/paths.js';
+import { loadProfile } from '../../src/score/profile.js';
+import type { Db } from '../../src/store/db.js';
+import { sightingsOf } from '../../src/store/history.js';
+import { runCli } from '../helpers/cli.js';
+import { TEST_CRAWL } from '../helpers/crawl.js';
+import { tmpDb, writeTmp } from '../helpers/tmp.js';
+
+/**
+ * The fixture fleet audited as of 2026-11-15, then 问题区 (trouble) partly rectified and everything
+ * audited again as of 2026-11-16: the soft-404 link is gone and 通知公告 has a notice (no longer an
+ * empty column), but that notice's link is dead and a new dead 信息公开 link is on the home page.
+ */
+export async function auditTwice(): Promise<{ fleet: FixtureFleet; db: Db; file: string; runs: [number, number] }> {
+  const fleet = await FixtureFleet.startDir(join(FIXTURES_DIR, 'sites'));
+  const registry = writeTmp('fleet.csv', fleet.resolve(readFileSync(join(FIXTURES_DIR, 'fleet.csv'), 'utf8')));
+  const { db, file } = tmpDb();
+  const profile = loadProfile('gov-2019');
+  const first = (await crawlRegistry(db, { registry, asOf: '2026-11-15', resume: false, options: TEST_CRAWL })).run.id;
+  scoreRun(db, first, profile);
+  const trouble = loadSiteDir(join(FIXTURES_DIR, 'sites', 'trouble'));
+  const text = (path: string) => trouble.files[path]!.toString();
+  fleet.update('trouble', {
+    ...trouble,
+    files: {
+      ...trouble.files,
+      '/index.html': text('/index.html').replace('<a href="/soft404.html">政策解读</a>', '<a href="/xxgk/index.html">信息公开</a>'),
+      '/tzgg/index.html': text('/tzgg/index.html').replace('<div class="list">暂无信息</div>', '<ul class="list"><li><a href="/tzgg/2026/1116/n1.html">关于开展安全生产检查的通知</a><span>2026-11-16</span></li></ul>'),
+    },
+  });
+  const second = (await crawlRegistry(db, { registry, asOf: '2026-11-16', resume: false, options: TEST_CRAWL })).run.id;
+  scoreRun(db, second, profile);
+  return { fleet, db, file, runs: [first, second] };
+}
+
+let fleet: FixtureFleet;
+let db: Db;
+let file: string;
+let runs: [number, number];
+before(async () => ({ fleet, db, file, runs } = await auditTwice()));
+after(() => fleet.close());
+
+const brief = (f: { rule: string; url: string; target?: unknown; column?: unknown }) => `${f.rule} ${new URL(f.url).pathname} ${f.target ? new URL(String(f.target)).pathname : f.column ?? ''}`.trim();
+
+describe('govsite diff between two audits of the fixture fleet', () => {
+  it('reports exactly the fixed and the new problems of the rectified site, and nothing for the others', () => {
+    const { code, stdout } = runCli(['diff', '--db', file, '--format', 'json']);
+    expect(code).toBe(0);
+    const diff = JSON.parse(stdout) as RunDiff;
+    expect(diff.from).toEqual({ run: runs[0], asOf: '2026-11-15' });
+    expect(diff.to).toEqual({ run: runs[1], asOf: '2026-11-16' });
+    const changes = diff.sites.map((s) => ({ id: s.id, fixed: s.fixed.map(brief).sort(), new: s.new.map(brief).sort(), verdict: s.verdict }));
+    expect(changes).toEqual([
+      { id: '3201000001', fixed: [], new: [], verdict: { from: 'qualified', to: 'qualified' } },
+      { id: '3408000002', fixed: [], new: [], verdict: { from: 'unqualified', to: 'unqualified' } },
+      {
+        id: '4401000003',
+        fixed: ['column-empty /tzgg/index.html 通知公告', 'dead-link / /soft404.html'],
+        new: ['dead-link / /xxgk/index.html', 'dead-link /tzgg/index.html /tzgg/2026/1116/n1.html'],
+        verdict: { from: 'unqualified', to: 'unqualified' },
+      },
+      { id: '5301000004', fixed: [], new: [], verdict: { from: 'qualified', to: 'qualified' } },
+      { id: '6201000005', fixed: [], new: [], verdict: { from: 'unqualified', to: 'unqualified' } },
+    ]);
+    const trouble = diff.sites.find((s) => s.id === '4401000003')!;
+    // still open: the same problems under the same ids, first seen in the first run
+    expect(trouble.open.map((f) => f.rule).sort()).toEqual(['column-stale', 'dead-link', 'dead-link', 'dead-link', 'homepage-not-updated', 'interview-inactive', 'letter-unanswered', 'letter-unanswered', 'no-published-replies', 'reply-boilerplate', 'survey-inactive']);
+    expect(new Set(trouble.open.map((f) => f.firstSeen))).toEqual(new Set(['2026-11-15']));
+    expect(new Set(trouble.new.map((f) => f.firstSeen))).toEqual(new Set(['2026-11-16']));
+  });
+
+  it('the Markdown diff names the rectified site with its counts and evidence', () => {
+    const { code, stdout } = runCli(['diff', '--db', file, '--lang', 'en']);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`# Problems between runs: run ${runs[0]} (2026-11-15) → run ${runs[1]} (2026-11-16) · gov-2019`);
+    expect(stdout).toContain('| 问题区人民政府 (4401000003) | unqualified → unqualified | 2 | 11 | 2 |');
+    expect(stdout).toMatch(/### fixed \(2\)\n\n- Dead link `dead-link-[0-9a-f]{10}` <http:\/\/127\.0\.0\.1:\d+\/> — link: http:\/\/127\.0\.0\.1:\d+\/soft404\.html; status: 200; on home page: yes; text: 政策解读\n- Empty column `column-empty-[0-9a-f]{10}` <http:\/\/127\.0\.0\.1:\d+\/tzgg\/index\.html> — column: 通知公告\n/);
+    expect(stdout).not.toContain('## 示范市人民政府'); // unchanged sites get a table row, not a section
+  });
+
+  it('items and letters keep the date they were first seen; the new notice is first seen in the second run', () => {
+    const items = sightingsOf(db, '4401000003', 'item');
+    const notice = items.find((i) => i.key.endsWith('/tzgg/2026/1116/n1.html'));
+    const typhoon = items.find((i) => i.key.endsWith('/gzdt/2026/0801/a1.html'));
+    expect(notice).toMatchObject({ title: '关于开展安全生产检查的通知', date: '2026-11-16', firstSeen: '2026-11-16', lastSeen: '2026-11-16' });
+    expect(typhoon).toMatchObject({ firstSeen: '2026-11-15', lastSeen: '2026-11-16' });
+    expect(sightingsOf(db, '4401000003', 'letter').map((l) => [l.title, l.firstSeen, l.lastSeen])).toContainEqual(['关于拖欠工资的求助', '2026-11-15', '2026-11-16']);
+  });
+});
