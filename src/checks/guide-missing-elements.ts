@@ -5,6 +5,6 @@ export const guideMissingElements = defineCheck({
   meta: { id: 'guide-missing-elements', title: { zh: '办事指南要素缺失', en: 'Service guide incomplete' }, indicator: { zh: '办事服务 · 办事指南', en: 'Services · guides' }, requires: ['guides'] },
   defaultOptions: {},
   run({ guides }) {
-    return findings(guides.filter((g) => g.missing.length > 0).map((g) => ({ rule: 'guide-missing-elements', url: g.url, missing: g.missing })));
+    return findings(guides.filter((g) => g.missing.length > 0).map((g) => ({ rule: 'guide-missing-elements', url: g.url, title: g.title, missing: g.missing })));
   },
 });

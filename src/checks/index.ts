@@ -32,3 +32,13 @@ export const ALL_CHECKS: readonly Check[] = [
   noPublishedReplies, replyBoilerplate, slowReplies, surveyInactive, interviewInactive,
   guideMissingElements, attachmentBroken, onlineSystemUnreachable,
 ];
+
+/** Finer finding ids and the rule they feed (SPEC §5); every other finding id is its rule's. */
+const FEEDS: Record<string, string> = {
+  'mailbox-image-only': 'no-consultation-channel',
+  'letter-unanswered': 'letters-unanswered',
+  'spam-injection': 'serious-error',
+  'forged-date': 'serious-error',
+};
+
+export const ruleOfFinding = (findingRule: string): string => FEEDS[findingRule] ?? findingRule;

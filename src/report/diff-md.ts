@@ -1,8 +1,7 @@
 import type { RunDiff, SiteDiff } from '../history/diff.js';
 import { escapeMd } from './escape.js';
-import { evidenceText } from './evidence.js';
-import { LABELS, ruleTitle, type Lang } from './labels.js';
-import type { ReportedFinding } from './model.js';
+import { LABELS, type Lang } from './labels.js';
+import { findingLine } from './markdown.js';
 
 const T = {
   zh: { title: '整改情况对比', site: '网站', verdict: '结论', fixed: '已整改', open: '仍存在', new: '新发现', absent: '未检查', none: '两次检查之间没有变化。' },
@@ -28,9 +27,4 @@ export function renderDiffMd(diff: RunDiff, lang: Lang): string {
     }
   }
   return `${lines.join('\n')}\n`;
-}
-
-export function findingLine(f: ReportedFinding, lang: Lang): string {
-  const evidence = evidenceText(f, lang);
-  return `${escapeMd(ruleTitle(f.rule, lang))} \`${f.id}\` <${f.url.replace(/[<>\s]/g, (c) => encodeURIComponent(c))}>${evidence ? ` — ${escapeMd(evidence)}` : ''}`;
 }

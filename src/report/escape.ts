@@ -12,11 +12,6 @@ export function escapeHtml(value: unknown): string {
   return String(value ?? '').replace(/[&<>"']/g, (c) => HTML[c]!);
 }
 
-/** A link target an inspector may click: http(s) only, never javascript: or data: from a hostile page. */
-export function safeHref(url: string): string | null {
-  return /^https?:\/\//i.test(url) ? url : null;
-}
-
 /** Text in Markdown: markup characters and raw HTML neutralised, one line. */
 export function escapeMd(value: unknown): string {
   return String(value ?? '').replace(/[\r\n]+/g, ' ').replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`);

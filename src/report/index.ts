@@ -1,16 +1,26 @@
 import { renderCsv } from './csv.js';
+import { renderHtml } from './html.js';
+import { renderJunit } from './junit.js';
 import type { Lang } from './labels.js';
+import { renderMarkdown } from './markdown.js';
 import type { AuditReport } from './model.js';
+import { renderSarif } from './sarif.js';
 import { renderTerminal } from './terminal.js';
 
-export type Format = 'terminal' | 'json' | 'csv';
+export type Format = 'terminal' | 'json' | 'csv' | 'html' | 'md' | 'junit' | 'sarif';
 export type Renderer = (report: AuditReport, options: { lang: Lang; color?: boolean }) => string;
 
 export const RENDERERS: Record<Format, Renderer> = {
   terminal: renderTerminal,
   json: (report) => `${JSON.stringify(report, null, 2)}\n`,
   csv: renderCsv,
+  html: renderHtml,
+  md: renderMarkdown,
+  junit: renderJunit,
+  sarif: renderSarif,
 };
 
-export const FILE_NAMES: Record<Format, string> = { terminal: 'summary.txt', json: 'report.json', csv: 'report.csv' };
+export const FILE_NAMES: Record<Format, string> = {
+  terminal: 'summary.txt', json: 'report.json', csv: 'report.csv', html: 'report.html', md: 'report.md', junit: 'junit.xml', sarif: 'report.sarif',
+};
 export const FORMATS = Object.keys(RENDERERS) as Format[];

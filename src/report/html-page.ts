@@ -1,0 +1,41 @@
+import { escapeHtml } from './escape.js';
+import type { Lang } from './labels.js';
+
+const STYLE = `
+body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;margin:0 auto;max-width:1100px;padding:16px 24px;color:#222;line-height:1.5}
+h1{font-size:1.6em;border-bottom:3px solid #c0392b;padding-bottom:6px}h2{margin-top:1.6em;border-bottom:1px solid #ccc}
+table{border-collapse:collapse;width:100%;margin:8px 0}th,td{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}
+th{background:#f4f4f4}thead th{cursor:pointer}th[aria-sort=ascending]::after{content:" ▲"}th[aria-sort=descending]::after{content:" ▼"}
+.cards{display:flex;gap:12px;flex-wrap:wrap}.card{border:1px solid #ccc;border-radius:6px;padding:8px 16px;min-width:110px}.card b{display:block;font-size:1.6em}
+.qualified{color:#1e8449}.unqualified{color:#c0392b}.not-assessed{color:#b7950b}
+figure{margin:16px 0}figcaption{font-weight:bold;margin-bottom:4px}svg text{font-size:12px;fill:#222}
+.evidence{font-size:.92em;word-break:break-all}.muted{color:#777}input,select{font-size:1em;padding:3px 6px;margin-right:8px}
+@media print{thead th{cursor:auto}.controls{display:none}section{page-break-before:always}}`;
+
+/**
+ * One self-contained HTML document: inline style, no external resource, and a Content-Security-Policy
+ * that lets only the given script (by hash) run.
+ */
+export function htmlDocument({ lang, title, body, script }: { lang: Lang; title: string; body: string; script?: { source: string; hash: string } }): string {
+  const csp = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src ${script ? `'${script.hash}'` : "'none'"}`;
+  return `<!DOCTYPE html>
+<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+${body}
+${script ? `<script>${script.source}</script>` : ''}
+</body>
+</html>
+`;
+}
+
+/** A link to a page an inspector can open: only http(s) targets become links; anything else stays text. */
+export function evidenceLink(url: string): string {
+  return /^https?:\/\//i.test(url) ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer nofollow">${escapeHtml(url)}</a>` : escapeHtml(url);
+}

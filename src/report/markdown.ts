@@ -1,0 +1,37 @@
+import { escapeMd } from './escape.js';
+import { evidenceText } from './evidence.js';
+import { levelLabel } from './html-charts.js';
+import { LABELS, ruleTitle, type Lang } from './labels.js';
+import type { AuditReport, ReportedFinding } from './model.js';
+
+/** One finding on one line: rule, stable id, the page, the observed values. */
+export function findingLine(f: ReportedFinding, lang: Lang): string {
+  const evidence = evidenceText(f, lang);
+  return `${escapeMd(ruleTitle(f.rule, lang))} \`${f.id}\` <${f.url.replace(/[<>\s]/g, (c) => encodeURIComponent(c))}>${evidence ? ` — ${escapeMd(evidence)}` : ''}`;
+}
+
+const T = {
+  zh: { title: '政府网站检查报告', site: '网站', level: '级别', verdict: '结论', health: '健康状况', vetoes: '单项否决', problems: '问题数', findings: '问题及证据', none: '未发现问题', deductions: '扣分' },
+  en: { title: 'Government website audit report', site: 'site', level: 'level', verdict: 'verdict', health: 'health', vetoes: 'vetoes', problems: 'problems', findings: 'Problems and evidence', none: 'no problems found', deductions: 'Deductions' },
+};
+
+/** The HTML report's content as Markdown, for mail and wikis. */
+export function renderMarkdown(report: AuditReport, { lang }: { lang: Lang }): string {
+  const t = T[lang];
+  const L = LABELS[lang];
+  const count = (v: string) => report.sites.filter((s) => s.verdict === v).length;
+  const lines = [
+    `# ${t.title}`, '',
+    `${L.asOf} ${report.asOf} · ${L.profile} ${report.profile} · run ${report.run}${report.sample ? ` · ${escapeMd(report.sample)}` : ''}`, '',
+    `${report.sites.length} ${L.sites}: ${L.qualified} ${count('qualified')} · ${L.unqualified} ${count('unqualified')} · ${L['not-assessed']} ${count('not-assessed')}`, '',
+    `| ${t.site} | ${t.level} | ${t.verdict} | ${L.score} | ${t.health} | ${t.vetoes} | ${t.problems} |`, '|---|---|---|---:|---|---|---:|',
+    ...report.sites.map((s) => `| ${escapeMd(s.name ?? s.id)} (${escapeMd(s.id)}) | ${levelLabel(s.level, lang)} | ${L[s.verdict]} | ${s.score ?? '—'} | ${L[s.health]} | ${s.vetoes.map((v) => ruleTitle(v, lang)).join('、')} | ${s.findings.length} |`),
+  ];
+  for (const s of report.sites) {
+    lines.push('', `## ${escapeMd(s.name ?? s.id)} (${escapeMd(s.id)})`, '', `<${s.url}> · ${L[s.verdict]}${s.score !== null ? ` · ${L.score} ${s.score}` : ''} · ${L[s.health]}`);
+    if (s.vetoes.length) lines.push('', `**${L.veto}**: ${s.vetoes.map((v) => ruleTitle(v, lang)).join('、')}`);
+    if (s.deductions.length) lines.push('', `${t.deductions}: ${s.deductions.map((d) => `${ruleTitle(d.rule, lang)} −${d.points}`).join('；')}`);
+    lines.push('', `### ${t.findings}`, '', ...(s.findings.length ? s.findings.map((f) => `- ${findingLine(f, lang)}`) : [t.none]));
+  }
+  return `${lines.join('\n')}\n`;
+}
