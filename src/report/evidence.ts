@@ -19,7 +19,7 @@ export function evidenceOf(finding: Finding, lang: Lang): [string, string][] {
 }
 
 export function evidenceText(finding: Finding, lang: Lang): string {
-  return evidenceOf(finding, lang).map(([k, v]) => `${k}: ${v}`).join(lang === 'zh' ? '；' : '; ');
+  return evidenceOf(finding, lang).map(([k, v]) => `${k}${lang === 'zh' ? '：' : ': '}${v}`).join(lang === 'zh' ? '；' : '; ');
 }
 
 function valueText(v: unknown, lang: Lang): string {

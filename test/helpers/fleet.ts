@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crawlRegistry } from '../../src/crawl/run-crawl.js';
-import { FixtureFleet } from '../../src/fixture-server/server.js';
+import { FixtureFleet, loadSiteDir } from '../../src/fixture-server/server.js';
+import { scoreRun } from '../../src/history/score-run.js';
+import { loadProfile } from '../../src/score/profile.js';
 import { FIXTURES_DIR } from '../../src/paths.js';
 import type { Db } from '../../src/store/db.js';
 import { TEST_CRAWL } from './crawl.js';
@@ -20,4 +22,31 @@ export async function crawlFixtureFleet(asOf = '2026-11-15'): Promise<{ fleet: F
   const { db } = tmpDb();
   const { run } = await crawlRegistry(db, { registry, asOf, resume: false, options: TEST_CRAWL });
   return { fleet, db, runId: run.id };
+}
+
+/**
+ * The fixture fleet audited as of 2026-11-15, then 问题区 (trouble) partly rectified and everything
+ * audited again as of 2026-11-16: the soft-404 link is gone and 通知公告 has a notice (no longer an
+ * empty column), but that notice's link is dead and a new dead 信息公开 link is on the home page.
+ */
+export async function auditTwice(): Promise<{ fleet: FixtureFleet; db: Db; file: string; runs: [number, number] }> {
+  const fleet = await FixtureFleet.startDir(join(FIXTURES_DIR, 'sites'));
+  const registry = writeTmp('fleet.csv', fleet.resolve(readFileSync(join(FIXTURES_DIR, 'fleet.csv'), 'utf8')));
+  const { db, file } = tmpDb();
+  const profile = loadProfile('gov-2019');
+  const first = (await crawlRegistry(db, { registry, asOf: '2026-11-15', resume: false, options: TEST_CRAWL })).run.id;
+  scoreRun(db, first, profile);
+  const trouble = loadSiteDir(join(FIXTURES_DIR, 'sites', 'trouble'));
+  const text = (path: string) => trouble.files[path]!.toString();
+  fleet.update('trouble', {
+    ...trouble,
+    files: {
+      ...trouble.files,
+      '/index.html': text('/index.html').replace('<a href="/soft404.html">政策解读</a>', '<a href="/xxgk/index.html">信息公开</a>'),
+      '/tzgg/index.html': text('/tzgg/index.html').replace('<div class="list">暂无信息</div>', '<ul class="list"><li><a href="/tzgg/2026/1116/n1.html">关于开展安全生产检查的通知</a><span>2026-11-16</span></li></ul>'),
+    },
+  });
+  const second = (await crawlRegistry(db, { registry, asOf: '2026-11-16', resume: false, options: TEST_CRAWL })).run.id;
+  scoreRun(db, second, profile);
+  return { fleet, db, file, runs: [first, second] };
 }

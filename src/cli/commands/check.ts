@@ -25,7 +25,7 @@ function storedRunCommand(name: string, description: string): Command {
   });
 }
 
-function runOf(db: Db, run: string | undefined): number {
+export function runOf(db: Db, run: string | undefined): number {
   if (run !== undefined) return positiveInt(run, '--run');
   const latest = latestRun(db);
   if (!latest) throw new UsageError('the database holds no run yet: crawl or audit a registry first');

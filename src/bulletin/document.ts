@@ -1,0 +1,55 @@
+import type { PrintDocument } from '../document/blocks.js';
+import { levelLabel } from '../report/html-charts.js';
+import { LABELS, ruleTitle, type Lang } from '../report/labels.js';
+import type { SiteReport } from '../report/model.js';
+import type { Bulletin, QuarterStats } from './model.js';
+
+const rate = (s: QuarterStats) => (s.rate === null ? '—' : `${s.rate.toFixed(1)} %`);
+
+/** The main problems of a site in a few words: its vetoes, else its largest deductions. */
+function mainProblems(s: SiteReport, lang: Lang): string {
+  const list = s.vetoes.length ? s.vetoes : [...s.deductions].sort((a, b) => b.points - a.points).slice(0, 3).map((d) => d.rule);
+  return list.map((r) => ruleTitle(r, lang)).join(lang === 'zh' ? '、' : ', ');
+}
+
+export function bulletinDocument(b: Bulletin, lang: Lang, office: string): PrintDocument {
+  const zh = lang === 'zh';
+  const L = LABELS[lang];
+  const q = b.quarter;
+  const title = zh ? `${q.year}年第${q.q}季度政府网站检查情况通报` : `Government website inspection bulletin, ${q.label}`;
+  const name = (s: SiteReport) => `${s.name ?? s.id}（${s.id}）`;
+  const comparison = b.previous
+    ? zh
+      ? `上季度（${b.previous.quarter.label}）检查${b.previous.stats.checked}个网站，合格率${rate(b.previous.stats)}；本季度合格率${rate(b.stats)}。`
+      : `Last quarter (${b.previous.quarter.label}): ${b.previous.stats.checked} sites checked, ${rate(b.previous.stats)} qualified; this quarter ${rate(b.stats)}.`
+    : zh ? `上季度（${q.year}Q${q.q === 1 ? 4 : q.q - 1}）无检查数据，无法比较。` : 'No run in the previous quarter: nothing to compare with.';
+  return {
+    lang, title,
+    blocks: [
+      { kind: 'title', text: title },
+      { kind: 'paragraph', text: zh
+        ? `${office}于本季度（${q.start}至${q.end}）开展${b.runs.length}次检查（监测时间点：${b.runs.map((r) => r.asOf).join('、')}），共检查政府网站${b.stats.checked}个，合格${b.stats.qualified}个，合格率${rate(b.stats)}。评分标准：${b.profile}。`
+        : `${office} ran ${b.runs.length} check(s) this quarter (${q.start} to ${q.end}; as of ${b.runs.map((r) => r.asOf).join(', ')}): ${b.stats.checked} sites checked, ${b.stats.qualified} qualified (${rate(b.stats)}). Profile ${b.profile}.` },
+      { kind: 'heading', text: zh ? '一、总体情况' : '1. Overview' },
+      { kind: 'table', header: zh ? ['级别', '检查数', '合格数', '合格率'] : ['level', 'checked', 'qualified', 'rate'],
+        rows: b.byLevel.map((l) => [levelLabel(l.level, lang), String(l.stats.checked), String(l.stats.qualified), rate(l.stats)]) },
+      { kind: 'paragraph', text: (['active', 'sleeping', 'zombie', 'down'] as const).map((h) => `${L[h]} ${b.byHealth[h]}`).join(zh ? '，' : ', ') + (zh ? '。' : '.') },
+      { kind: 'paragraph', text: comparison },
+      { kind: 'heading', text: zh ? '二、不合格网站名单' : '2. Unqualified sites' },
+      b.unqualified.length
+        ? { kind: 'table', header: zh ? ['网站', '级别', '网址', '主要问题'] : ['site', 'level', 'address', 'main problems'], rows: b.unqualified.map((s) => [name(s), levelLabel(s.level, lang), s.url, mainProblems(s, lang)]) }
+        : { kind: 'paragraph', text: zh ? '本季度无不合格网站。' : 'No site was unqualified this quarter.' },
+      { kind: 'heading', text: zh ? '三、常见问题' : '3. Most common problems' },
+      { kind: 'table', header: zh ? ['问题', '涉及网站数'] : ['problem', 'sites'], rows: b.commonProblems.slice(0, 10).map((p) => [ruleTitle(p.rule, lang), String(p.sites)]) },
+      { kind: 'heading', text: zh ? '四、整改不到位的网站' : '4. Problems notified before and still open' },
+      b.stillOpen.length
+        ? { kind: 'table', header: zh ? ['网站', '通知依据的检查', '仍存在的问题', '首次发现'] : ['site', 'notified after the check of', 'still open', 'first seen'],
+          rows: b.stillOpen.map((o) => [name(o.site), o.since.asOf, o.findings.map((f) => `${ruleTitle(f.rule, lang)}（${f.id}）`).join(zh ? '；' : '; '), o.findings.reduce((min, f) => (f.firstSeen < min ? f.firstSeen : min), o.findings[0]!.firstSeen)]) }
+        : { kind: 'paragraph', text: b.notified
+          ? zh ? `此前通知整改的${b.notified}个网站，所通知的问题均已整改。` : `The ${b.notified} site(s) notified before have fixed every notified problem.`
+          : zh ? '此前无不合格的检查记录，无需复查。' : 'No earlier check found a site unqualified: nothing to follow up.' },
+      { kind: 'paragraph', text: zh ? '请不合格网站的主办单位在15个工作日内完成整改并报送整改情况。' : 'Owners of unqualified sites: rectify within 15 working days and report back.' },
+      { kind: 'paragraph', text: office, align: 'right' },
+    ],
+  };
+}

@@ -1,0 +1,105 @@
+import { ruleOfFinding } from '../checks/index.js';
+import { reportOf } from '../history/stored-report.js';
+import type { ReportedFinding, SiteReport } from '../report/model.js';
+import type { Profile } from '../score/profile.js';
+import type { Db } from '../store/db.js';
+import { InputError } from '../errors.js';
+
+export interface Quarter { year: number; q: number; start: string; end: string; label: string }
+
+export function parseQuarter(value: string): Quarter {
+  const m = /^(\d{4})Q([1-4])$/i.exec(value.trim());
+  if (!m) throw new InputError('--quarter', `must look like 2026Q4, got "${value}"`);
+  return quarterOf(Number(m[1]), Number(m[2]));
+}
+
+function quarterOf(year: number, q: number): Quarter {
+  const start = `${year}-${String(q * 3 - 2).padStart(2, '0')}-01`;
+  const end = new Date(Date.UTC(year, q * 3, 0)).toISOString().slice(0, 10);
+  return { year, q, start, end, label: `${year}Q${q}` };
+}
+
+export const previousQuarter = (x: Quarter): Quarter => (x.q === 1 ? quarterOf(x.year - 1, 4) : quarterOf(x.year, x.q - 1));
+
+/** A site's last checked state in a period: the site entry of the latest run (by as-of) that audited it. */
+interface Checked { site: SiteReport; run: number; asOf: string }
+
+export interface QuarterStats { checked: number; qualified: number; rate: number | null }
+
+export interface StillOpen { site: SiteReport; since: { run: number; asOf: string }; findings: ReportedFinding[] }
+
+/** Everything the quarterly bulletin says, computed from the stored runs of the quarter and before. */
+export interface Bulletin {
+  quarter: Quarter;
+  profile: string;
+  runs: { id: number; asOf: string }[];
+  sites: SiteReport[];
+  stats: QuarterStats;
+  byLevel: { level: string | null; stats: QuarterStats }[];
+  byHealth: Record<SiteReport['health'], number>;
+  unqualified: SiteReport[];
+  commonProblems: { rule: string; sites: number }[];
+  stillOpen: StillOpen[];
+  /** sites whose check before their latest found them unqualified (a notice was due) */
+  notified: number;
+  previous: { quarter: Quarter; stats: QuarterStats } | null;
+}
+
+function runsIn(db: Db, q: Quarter): { id: number; asOf: string }[] {
+  return db.prepare(`SELECT id, as_of AS asOf FROM runs WHERE as_of >= ? AND as_of <= ? ORDER BY as_of, id`).all(q.start, q.end) as { id: number; asOf: string }[];
+}
+
+/** Per site, the latest of the given runs that checked it. */
+function latestPerSite(db: Db, runs: readonly { id: number; asOf: string }[], profile: Profile): Map<string, Checked> {
+  const latest = new Map<string, Checked>();
+  for (const run of runs) for (const site of reportOf(db, run.id, profile).sites) latest.set(site.id, { site, run: run.id, asOf: run.asOf });
+  return latest;
+}
+
+const statsOf = (sites: readonly SiteReport[]): QuarterStats => {
+  const qualified = sites.filter((s) => s.verdict === 'qualified').length;
+  return { checked: sites.length, qualified, rate: sites.length ? Math.round((1000 * qualified) / sites.length) / 10 : null };
+};
+
+export function buildBulletin(db: Db, quarter: Quarter, profile: Profile): Bulletin {
+  const runs = runsIn(db, quarter);
+  if (!runs.length) throw new InputError(`--quarter ${quarter.label}`, `no run in the database has an as-of date from ${quarter.start} to ${quarter.end}`);
+  const latest = latestPerSite(db, runs, profile);
+  const sites = [...latest.values()].map((c) => c.site);
+  const levels = [...new Set(sites.map((s) => s.level))];
+  const ruleSites = new Map<string, number>();
+  for (const s of sites) for (const rule of new Set(s.findings.map((f) => ruleOfFinding(f.rule)))) ruleSites.set(rule, (ruleSites.get(rule) ?? 0) + 1);
+  const prevQuarter = previousQuarter(quarter);
+  const prevRuns = runsIn(db, prevQuarter);
+  return {
+    quarter, profile: profile.name, runs, sites,
+    stats: statsOf(sites),
+    byLevel: levels.map((level) => ({ level, stats: statsOf(sites.filter((s) => s.level === level)) })),
+    byHealth: { active: 0, sleeping: 0, zombie: 0, down: 0, ...Object.fromEntries(['active', 'sleeping', 'zombie', 'down'].map((h) => [h, sites.filter((s) => s.health === h).length])) },
+    unqualified: sites.filter((s) => s.verdict === 'unqualified'),
+    commonProblems: [...ruleSites].map(([rule, n]) => ({ rule, sites: n })).sort((a, b) => b.sites - a.sites || a.rule.localeCompare(b.rule)),
+    ...followUp(db, latest, profile),
+    previous: prevRuns.length ? { quarter: prevQuarter, stats: statsOf([...latestPerSite(db, prevRuns, profile).values()].map((c) => c.site)) } : null,
+  };
+}
+
+/**
+ * Problems a notice named that are still there: for each site, its check before the latest one —
+ * when that check found it unqualified (a notice was due) — and the findings of it the latest still has.
+ */
+function followUp(db: Db, latest: Map<string, Checked>, profile: Profile): { stillOpen: StillOpen[]; notified: number } {
+  const result: StillOpen[] = [];
+  let notified = 0;
+  for (const { site, run, asOf } of latest.values()) {
+    const earlier = db.prepare(`SELECT r.id, r.as_of AS asOf FROM runs r JOIN run_sites rs ON rs.run_id = r.id
+      WHERE rs.site_id = ? AND (r.as_of < ? OR (r.as_of = ? AND r.id < ?)) ORDER BY r.as_of DESC, r.id DESC LIMIT 1`).get(site.id, asOf, asOf, run) as { id: number; asOf: string } | undefined;
+    if (!earlier) continue;
+    const before = reportOf(db, earlier.id, profile).sites.find((s) => s.id === site.id);
+    if (before?.verdict !== 'unqualified') continue;
+    notified++;
+    const noticed = new Set(before.findings.map((f) => f.id));
+    const open = site.findings.filter((f) => noticed.has(f.id));
+    if (open.length) result.push({ site, since: { run: earlier.id, asOf: earlier.asOf }, findings: open });
+  }
+  return { stillOpen: result, notified };
+}

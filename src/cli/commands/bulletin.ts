@@ -1,0 +1,35 @@
+import { Command, Option } from 'commander';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { bulletinDocument } from '../../bulletin/document.js';
+import { buildBulletin, parseQuarter } from '../../bulletin/model.js';
+import type { Lang } from '../../report/labels.js';
+import { DEFAULT_PROFILE, loadProfile } from '../../score/profile.js';
+import { openDb } from '../../store/db.js';
+import { dbOption } from '../options.js';
+import { parseDocumentFormats, writeDocument } from './notice.js';
+
+export const bulletinCommand = new Command('bulletin')
+  .description('the quarterly bulletin (通报) over the runs whose as-of date falls in the quarter')
+  .addOption(dbOption())
+  .requiredOption('--quarter <YYYYQn>', 'the quarter, e.g. 2026Q4')
+  .addOption(new Option('--format <formats>', 'html, md, docx (comma-separated)').default('html'))
+  .option('--out <dir>', 'folder for the bulletin', '.')
+  .option('--office <name>', 'the issuing office', '政府网站监管办公室')
+  .option('--profile <name-or-file>', 'scoring profile', DEFAULT_PROFILE)
+  .addOption(new Option('--lang <lang>', 'language').choices(['zh', 'en']).default('zh'))
+  .action(async (raw: { db: string; quarter: string; format: string; out: string; office: string; profile: string; lang: Lang }) => {
+    const formats = parseDocumentFormats(raw.format);
+    const quarter = parseQuarter(raw.quarter);
+    const profile = loadProfile(raw.profile);
+    const db = openDb(raw.db);
+    try {
+      const bulletin = buildBulletin(db, quarter, profile);
+      const dir = resolve(raw.out);
+      mkdirSync(dir, { recursive: true });
+      for (const format of formats) process.stdout.write(`${await writeDocument(bulletinDocument(bulletin, raw.lang, raw.office), format, join(dir, `bulletin-${quarter.label}`))}\n`);
+      process.stderr.write(`${quarter.label}: ${bulletin.stats.checked} sites, ${bulletin.stats.qualified} qualified, ${bulletin.unqualified.length} unqualified, ${bulletin.stillOpen.length} with notified problems still open\n`);
+    } finally {
+      db.close();
+    }
+  });

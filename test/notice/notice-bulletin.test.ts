@@ -1,0 +1,113 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import { expect } from 'expect';
+import type { FixtureFleet } from '../../src/fixture-server/server.js';
+import { addWorkingDays } from '../../src/notice/model.js';
+import { cases } from '../helpers/cases.js';
+import { runCli } from '../helpers/cli.js';
+import { auditTwice } from '../helpers/fleet.js';
+import { tmpDir } from '../helpers/tmp.js';
+
+const SOFFICE = ['soffice', 'libreoffice'].find((bin) => spawnSync(bin, ['--version'], { stdio: 'ignore' }).status === 0);
+const PAYLOAD = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">';
+
+let fleet: FixtureFleet;
+let file: string;
+let runs: [number, number];
+before(async () => ({ fleet, file, runs } = await auditTwice()));
+after(() => fleet.close());
+
+/** LibreOffice headless converts a file; returns the converted file's path. */
+function convert(input: string, to: string, outDir: string): string {
+  const profile = pathToFileURL(tmpDir()).href;
+  const r = spawnSync(SOFFICE!, [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', to, '--outdir', outDir, input], { encoding: 'utf8', timeout: 120_000 });
+  const out = join(outDir, input.replace(/^.*\//, '').replace(/\.[a-z]+$/, `.${to.split(':')[0]}`));
+  if (!existsSync(out)) throw new Error(`soffice could not convert ${input}: ${r.stdout} ${r.stderr}`);
+  return out;
+}
+
+describe('rectification notices', () => {
+  cases([
+    ['2026-11-20', 15, '2026-12-11'], // a Friday: three weeks of working days
+    ['2026-11-21', 1, '2026-11-23'], // Saturday → Monday
+    ['2026-11-23', 5, '2026-11-30'],
+  ])('%s + %i working days = %s', (from: string, days: number, due: string) => {
+    expect(addWorkingDays(from, days)).toBe(due);
+  });
+
+  it('one per unqualified site and format, with every problem, its evidence page and id, and the deadline', () => {
+    const out = tmpDir();
+    const { code, stdout, stderr } = runCli(['notice', '--db', file, '--format', 'docx,md,html', '--out', out, '--date', '2026-11-20', '--office', '某市政务公开办']);
+    expect(code).toBe(0);
+    expect(stderr).toBe(`3 notice(s) for run ${runs[1]} (as of 2026-11-16), deadline 2026-12-11\n`);
+    expect(stdout.trim().split('\n').map((f) => f.replace(/^.*\//, ''))).toEqual(['3408000002', '4401000003', '6201000005'].flatMap((id) => ['docx', 'md', 'html'].map((ext) => `notice-${id}.${ext}`)));
+    const md = readFileSync(join(out, 'notice-4401000003.md'), 'utf8');
+    expect(md).toContain('# 关于问题区人民政府存在问题的整改通知');
+    expect(md).toContain('某市政务公开办于2026年11月16日对问题区人民政府');
+    expect(md).toContain('于2026年12月11日前（15个工作日内）');
+    expect(md).toContain('检查结论：不合格（单项否决：首页长期未更新、留言长期未回复）');
+    const report = JSON.parse(runCli(['report', '--db', file, '--format', 'json']).stdout) as { sites: { id: string; findings: { id: string }[] }[] };
+    const ids = report.sites.find((s) => s.id === '4401000003')!.findings.map((f) => f.id);
+    expect(ids.length).toBe(13); // 11 still open from the first run, 2 new
+    for (const id of ids) expect(md).toContain(id);
+    // the veto problems come first
+    expect(md).toMatch(/\| 1 \| 首页长期未更新 \| 单项否决 \| <http:\/\/127\.0\.0\.1:\d+\/> \| 最近更新：2026-08-01 \| 2026-11-15 \| homepage-not-updated-[0-9a-f]{10} \|/);
+  });
+
+  it('page text from the web stays text: escaped in HTML and Markdown', () => {
+    const out = tmpDir();
+    expect(runCli(['notice', '--db', file, '--site', '6201000005', '--format', 'html,md', '--out', out, '--date', '2026-11-20']).code).toBe(0);
+    const html = readFileSync(join(out, 'notice-6201000005.html'), 'utf8');
+    expect(html).toContain('生育登记服务办事指南&lt;script&gt;window.__pwned=1&lt;/script&gt;&lt;img src=x onerror=&quot;window.__pwned=2&quot;&gt;');
+    expect(html.match(/<script/g)).toBeNull();
+    expect(readFileSync(join(out, 'notice-6201000005.md'), 'utf8')).toContain('生育登记服务办事指南\\<script\\>window.\\_\\_pwned=1\\</script\\>\\<img src=x onerror="window.\\_\\_pwned=2"\\>');
+  });
+
+  it('an unknown --site is an input error', () => {
+    const { code, stderr } = runCli(['notice', '--db', file, '--site', 'nope', '--out', tmpDir()]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`--site nope: not a site of run ${runs[1]}`);
+  });
+
+  it('the DOCX opens in LibreOffice: converted to PDF and to text, the problems and the payload are there as text', { skip: SOFFICE ? false : 'LibreOffice is not installed (apt-get install -y libreoffice-writer-nogui; .ci/run does)' }, () => {
+    const out = tmpDir();
+    expect(runCli(['notice', '--db', file, '--site', '6201000005', '--out', out, '--date', '2026-11-20', '--lang', 'en']).code).toBe(0);
+    const docx = join(out, 'notice-6201000005.docx');
+    expect(readFileSync(convert(docx, 'pdf', out)).subarray(0, 5).toString()).toBe('%PDF-');
+    const text = readFileSync(convert(docx, 'txt:Text', out), 'utf8');
+    expect(text).toContain('Rectification notice: 沉睡县人民政府');
+    expect(text).toContain('Rectify by 2026-12-11');
+    expect(text).toContain(`生育登记服务办事指南${PAYLOAD}`);
+    expect(text.match(/services-not-practical-[0-9a-f]{10}/g)?.length).toBe(12); // six guides, in the problem table and the reply form
+  });
+});
+
+describe('the quarterly bulletin', () => {
+  it('2026Q4 over both runs: the latest check of each site, the unqualified list, and the notified problems still open', () => {
+    const out = tmpDir();
+    const { code, stderr } = runCli(['bulletin', '--db', file, '--quarter', '2026Q4', '--format', 'md,html,docx', '--out', out]);
+    expect(code).toBe(0);
+    expect(stderr).toBe('2026Q4: 5 sites, 2 qualified, 3 unqualified, 3 with notified problems still open\n');
+    const md = readFileSync(join(out, 'bulletin-2026Q4.md'), 'utf8');
+    expect(md).toContain('# 2026年第4季度政府网站检查情况通报');
+    expect(md).toContain('开展2次检查（监测时间点：2026-11-15、2026-11-16），共检查政府网站5个，合格2个，合格率40.0 %');
+    expect(md).toContain('| 问题区人民政府（4401000003） | 县级 | <');
+    expect(md).toContain('上季度（2026Q3）无检查数据，无法比较。');
+    const diff = JSON.parse(runCli(['diff', '--db', file, '--format', 'json']).stdout) as { sites: { id: string; open: { id: string }[]; fixed: { id: string }[]; new: { id: string }[] }[] };
+    const trouble = diff.sites.find((s) => s.id === '4401000003')!;
+    const row = md.split('\n').find((l) => l.startsWith('| 问题区人民政府（4401000003） | 2026-11-15 |'))!;
+    for (const f of trouble.open) expect(row).toContain(f.id);
+    for (const f of [...trouble.fixed, ...trouble.new]) expect(row).not.toContain(f.id);
+    expect(existsSync(join(out, 'bulletin-2026Q4.html'))).toBe(true);
+    expect(readFileSync(join(out, 'bulletin-2026Q4.docx')).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('a quarter without runs is an input error naming it', () => {
+    const { code, stderr } = runCli(['bulletin', '--db', file, '--quarter', '2026Q1', '--out', tmpDir()]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--quarter 2026Q1: no run in the database has an as-of date from 2026-01-01 to 2026-03-31');
+  });
+});
