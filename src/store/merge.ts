@@ -5,10 +5,13 @@ import type { Db } from './db.js';
 import { SCHEMA_VERSION } from './migrations/index.js';
 
 export interface MergeResult {
-  runId: number;
+  /** null when the sources held probes only */
+  runId: number | null;
   sites: number;
   /** sites a source held that the merged run had already (a shard merged twice) */
   skipped: number;
+  /** availability probes copied (a probe already there is not copied again) */
+  probes: number;
 }
 
 type SourceRun = { file: string; id: number; as_of: string; registry: string; options: string; started_at: string; finished_at: string | null };
@@ -19,7 +22,13 @@ type SourceRun = { file: string; id: number; as_of: string; registry: string; op
  * version or as-of date; a site already in the merged run is not copied again.
  */
 export function mergeShards(target: Db, files: readonly string[]): MergeResult {
-  const sources = files.map((file) => latestRunOf(file));
+  const opened = files.map((file) => latestRunOf(file));
+  const probes = files.reduce((n, file) => n + mergeProbes(target, file), 0);
+  const sources = opened.filter((s): s is SourceRun => s !== undefined);
+  if (sources.length === 0) {
+    if (probes === 0 && !files.some(holdsProbes)) throw new InputError(files[0]!, 'holds no run and no probes');
+    return { runId: null, sites: 0, skipped: 0, probes };
+  }
   const asOf = new Set(sources.map((s) => s.as_of));
   if (asOf.size > 1) throw new InputError(files.join(', '), `the shards audit different dates (${[...asOf].join(', ')}); merge runs of one as-of date`);
   const first = sources[0]!;
@@ -64,10 +73,33 @@ export function mergeShards(target: Db, files: readonly string[]): MergeResult {
       target.exec('DETACH DATABASE src');
     }
   }
-  return { runId: runId!, sites, skipped };
+  return { runId: runId!, sites, skipped, probes };
 }
 
-function latestRunOf(file: string): SourceRun {
+/** Copies a source's probes, and the sites they probe when the target does not know them yet. */
+function mergeProbes(target: Db, file: string): number {
+  target.exec(`ATTACH DATABASE '${file.replace(/'/g, "''")}' AS src`);
+  try {
+    return target.transaction(() => {
+      target.prepare(`INSERT OR IGNORE INTO sites SELECT * FROM src.sites WHERE id IN (SELECT DISTINCT site_id FROM src.probes)`).run();
+      return target.prepare(`INSERT OR IGNORE INTO probes (site_id, url, at, ok, status, error_code, ms, fingerprint, newest)
+        SELECT site_id, url, at, ok, status, error_code, ms, fingerprint, newest FROM src.probes`).run().changes;
+    })();
+  } finally {
+    target.exec('DETACH DATABASE src');
+  }
+}
+
+function holdsProbes(file: string): boolean {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare(`SELECT count(*) AS n FROM probes`).get() as { n: number }).n > 0;
+  } finally {
+    db.close();
+  }
+}
+
+function latestRunOf(file: string): SourceRun | undefined {
   let db: Database.Database;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
@@ -78,12 +110,11 @@ function latestRunOf(file: string): SourceRun {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version !== SCHEMA_VERSION) throw new InputError(file, `schema version ${version}, this govsite writes ${SCHEMA_VERSION}: merge databases of one govsite version`);
     const run = db.prepare(`SELECT * FROM runs ORDER BY id DESC LIMIT 1`).get() as Omit<SourceRun, 'file'> | undefined;
-    if (!run) throw new InputError(file, 'holds no run');
-    return { ...run, file };
+    return run && { ...run, file };
   } finally {
     db.close();
   }
 }
 
 export const describeMerge = (files: readonly string[], r: MergeResult) =>
-  `merged ${files.map((f) => basename(f)).join(', ')}: ${r.sites} sites into run ${r.runId}${r.skipped ? `, ${r.skipped} already there (skipped)` : ''}\n`;
+  `merged ${files.map((f) => basename(f)).join(', ')}: ${r.runId === null ? 'no run' : `${r.sites} sites into run ${r.runId}`}${r.skipped ? `, ${r.skipped} already there (skipped)` : ''}${r.probes ? `, ${r.probes} probes` : ''}\n`;

@@ -59,6 +59,26 @@ describe('govsite probe', () => {
     expect(site('9901000003').notAssessed).not.toContain('site-unreachable');
   });
 
+  it('--shard K/N probes part of the registry; merge combines the shards\' probes without duplicates', async () => {
+    const shards = await Promise.all([1, 2].map((k) => startCli(['probe', registry, '--db', join(dir, `probe-${k}.db`), '--shard', `${k}/2`, '--once']).done));
+    expect(shards.map((r) => r.code)).toEqual([0, 0]);
+    const counts = [1, 2].map((k) => {
+      const db = openDb(join(dir, `probe-${k}.db`));
+      const ids = (db.prepare(`SELECT site_id FROM probes`).all() as { site_id: string }[]).map((r) => r.site_id);
+      db.close();
+      return ids;
+    });
+    expect([...counts[0]!, ...counts[1]!].sort()).toEqual(['9901000001', '9901000002', '9901000003']);
+    const merge = await startCli(['merge', join(dir, 'probe-1.db'), join(dir, 'probe-2.db'), '--into', join(dir, 'probes-all.db')]).done;
+    expect(merge.stdout).toBe('merged probe-1.db, probe-2.db: no run, 3 probes\n');
+    const again = await startCli(['merge', join(dir, 'probe-1.db'), '--into', join(dir, 'probes-all.db')]).done;
+    expect(again.stdout).toBe('merged probe-1.db: no run\n');
+    const empty = join(dir, 'empty.db');
+    openDb(empty).close();
+    const refused = await startCli(['merge', empty, '--into', join(dir, 'probes-all.db')]).done;
+    expect({ code: refused.code, stderr: refused.stderr }).toEqual({ code: 2, stderr: `govsite: ${empty}: holds no run and no probes\n` });
+  });
+
   it('a duration it cannot read is a usage error', async () => {
     const { code, stderr } = await startCli(['probe', registry, '--db', join(dir, 'x.db'), '--every', '72 minutes']).done;
     expect(code).toBe(2);

@@ -57,7 +57,7 @@ describe('the fixture fleet audited at 2026-11-15 (gov-2019), by hand', () => {
         { rule: 'interview-inactive', points: 5, count: 1 },
       ],
     });
-    expect(site(gov, '3408000002').findings.find((f) => f.rule === 'mailbox-image-only')).toEqual({ rule: 'mailbox-image-only', url: `${fleet.origin('gbk-county')}/`, label: '县长信箱', href: '#' });
+    expect(site(gov, '3408000002').findings.find((f) => f.rule === 'mailbox-image-only')).toEqual({ rule: 'mailbox-image-only', url: `${fleet.origin('gbk-county')}/`, label: '县长信箱', href: '#', id: expect.stringMatching(/^mailbox-image-only-[0-9a-f]{10}$/), firstSeen: '2026-11-15' });
   });
 
   it('问题区 (trouble): home page silent since 2026-08-01 and two letters open over 90 days', () => {

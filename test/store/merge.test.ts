@@ -64,7 +64,7 @@ describe('sharding and merging', () => {
     const result = mergeShards(merged, [1, 2, 3].map((k) => join(dir, `shard-${k}.db`)));
     expect(result).toMatchObject({ sites: 5, skipped: 0 });
     const whole = openDb(join(dir, 'whole.db'));
-    expect(comparable(buildReport(merged, result.runId, profile))).toEqual(comparable(buildReport(whole, 1, profile)));
+    expect(comparable(buildReport(merged, result.runId!, profile))).toEqual(comparable(buildReport(whole, 1, profile)));
     // and merging a shard again adds nothing twice
     const again = mergeShards(merged, [join(dir, 'shard-1.db')]);
     expect(again.sites).toBe(0);
