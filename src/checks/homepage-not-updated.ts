@@ -1,21 +1,26 @@
 import { daysBetween } from '../extract/dates.js';
+import { unchangedSince } from '../facts/home-observations.js';
 import { defineCheck, findings } from './types.js';
 
 /**
  * Veto: no dated item on the home page within 14 days. A navigation-only home page (no dated item
- * at all) is judged by its columns' newest items instead. Low volume belongs to homepage-low-volume.
+ * at all) is judged by its columns' newest items instead. Observation overrules printed dates: a
+ * home page that runs and probes have seen listing the same items for more than 14 days was not
+ * updated, whatever dates it shows (unchangedSince is the evidence). Low volume is homepage-low-volume's.
  */
 export const homepageNotUpdated = defineCheck({
   meta: { id: 'homepage-not-updated', title: { zh: '首页长期未更新', en: 'Home page not updated' },
-    indicator: { zh: '单项否决 · 首页栏目信息超过2周未更新', en: 'Veto · no home page update in 2 weeks' }, requires: ['home', 'homeItems', 'columns', 'homeUrl'] },
+    indicator: { zh: '单项否决 · 首页栏目信息超过2周未更新', en: 'Veto · no home page update in 2 weeks' }, requires: ['home', 'homeItems', 'columns', 'homeUrl', 'homeObservations'] },
   defaultOptions: { days: 14 },
-  run({ home, homeItems, columns, homeUrl }, { asOf, options }) {
+  run({ home, homeItems, columns, homeUrl, homeObservations }, { asOf, options }) {
     if (!home) return { kind: 'not-assessed', reason: 'the home page was not fetched' };
     const dated = homeItems.map((i) => i.date!).filter((d) => d <= asOf);
     // a home page with no dates of its own is navigation only: its second-level pages count
     const pool = dated.length > 0 ? dated : columns.map((c) => c.lastUpdate).filter((d): d is string => d !== null && d <= asOf);
     const lastUpdate = pool.sort().pop() ?? null;
-    if (lastUpdate !== null && daysBetween(lastUpdate, asOf) <= options.days) return findings([]);
-    return findings([{ rule: 'homepage-not-updated', url: homeUrl, lastUpdate }]);
+    const since = unchangedSince(homeObservations);
+    const observedUnchanged = since !== null && daysBetween(since, asOf) > options.days;
+    if (lastUpdate !== null && daysBetween(lastUpdate, asOf) <= options.days && !observedUnchanged) return findings([]);
+    return findings([{ rule: 'homepage-not-updated', url: homeUrl, lastUpdate, ...(observedUnchanged ? { unchangedSince: since } : {}) }]);
   },
 });

@@ -1,4 +1,5 @@
 import type { LocalDate } from '../extract/dates.js';
+import type { HomeObservation } from '../facts/home-observations.js';
 import type { SiteFacts } from '../facts/site-facts.js';
 import type { BrokenLink } from '../store/link-status.js';
 
@@ -10,6 +11,8 @@ export interface CheckFacts extends SiteFacts {
   level: string | null;
   /** availability probes of the last 7 days (none until `govsite probe` has run) */
   probes: { at: string; ok: boolean }[];
+  /** the home page's list as runs and probes saw it in the last 60 days, oldest first */
+  homeObservations: HomeObservation[];
 }
 export type FactKey = keyof CheckFacts;
 

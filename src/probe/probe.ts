@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import PQueue from 'p-queue';
 import { HttpClient } from '../crawl/http-client.js';
 import { followRedirects } from '../crawl/redirects.js';
 import { decodeHtml } from '../extract/decode.js';
 import { extractPage } from '../extract/page.js';
+import { homeFingerprint } from '../facts/home-observations.js';
 import type { Probe } from '../store/probes.js';
 
 export interface ProbeTarget {
@@ -25,7 +25,7 @@ export async function probeHomePage(client: HttpClient, target: ProbeTarget): Pr
   if (!ok) return { ...base, ok, status: outcome.status, errorCode: null, fingerprint: null, newest: null };
   const { text } = decodeHtml(outcome.body, outcome.headers['content-type']);
   const items = extractPage(text, outcome.finalUrl, at.slice(0, 10)).lists.flatMap((l) => l.items);
-  const fingerprint = createHash('sha1').update(items.map((i) => `${i.title}\t${i.href}`).sort().join('\n')).digest('hex').slice(0, 16);
+  const fingerprint = homeFingerprint(items);
   const newest = items.reduce<string | null>((max, i) => (i.date && (!max || i.date > max) ? i.date : max), null);
   return { ...base, ok, status: outcome.status, errorCode: null, fingerprint, newest };
 }

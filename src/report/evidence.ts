@@ -9,6 +9,7 @@ const FIELDS: Record<string, { zh: string; en: string }> = {
   daysOpen: { zh: '未回复天数', en: 'days open' }, count: { zh: '数量', en: 'count' }, share: { zh: '占比', en: 'share' }, sample: { zh: '示例', en: 'sample' },
   pages: { zh: '页面', en: 'pages' }, similarity: { zh: '相似度', en: 'similarity' }, terms: { zh: '词语', en: 'terms' }, hidden: { zh: '隐藏', en: 'hidden' },
   targets: { zh: '指向', en: 'targets' }, date: { zh: '日期', en: 'date' }, reason: { zh: '原因', en: 'reason' }, missing: { zh: '缺少', en: 'missing' },
+  unchangedSince: { zh: '首页内容未变化起始日', en: 'unchanged since' },
   probes: { zh: '探测次数', en: 'probes' }, failed: { zh: '失败次数', en: 'failed' }, failRate: { zh: '失败率', en: 'fail rate' }, days: { zh: '天数', en: 'days' },
 };
 const NOT_EVIDENCE = new Set(['rule', 'url', 'id', 'firstSeen', 'class']);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ALL_CHECKS } from '../checks/index.js';
 import { runCheck } from '../checks/run.js';
 import type { CheckFacts, CheckResult, Finding } from '../checks/types.js';
+import { homeObservations } from '../facts/home-observations.js';
 import { loadSiteFacts } from '../facts/site-facts.js';
 import type { LetterStats } from '../facts/letter-stats.js';
 import { PACKAGE_ROOT } from '../paths.js';
@@ -58,7 +59,8 @@ export function buildReport(db: Db, runId: number, profile: Profile, observe?: (
     .map((r) => [r.site_id, r.started_at && r.finished_at ? Date.parse(r.finished_at) - Date.parse(r.started_at) : null]));
   const rules = new Map(profile.rules.filter((r) => r.kind !== 'off').map((r) => [r.rule, r]));
   const sites = sitesOfRun(db, runId).map((site): SiteReport => {
-    const facts: CheckFacts = { ...loadSiteFacts(db, runId, site, run.asOf, verdicts), brokenLinks: brokenLinks(db, runId, site.id, verdicts), portal: site.portal, level: site.level, probes: probesOf(db, site.id, run.asOf) };
+    const facts: CheckFacts = { ...loadSiteFacts(db, runId, site, run.asOf, verdicts), brokenLinks: brokenLinks(db, runId, site.id, verdicts), portal: site.portal, level: site.level,
+      probes: probesOf(db, site.id, run.asOf), homeObservations: homeObservations(db, site, run.asOf) };
     observe?.(site.id, facts);
     const results = new Map<string, CheckResult>();
     for (const check of ALL_CHECKS) {

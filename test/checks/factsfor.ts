@@ -6,7 +6,7 @@ export function factsFor(patch: Partial<CheckFacts> = {}, asOf = '2026-11-15'): 
   const base: CheckFacts = {
     siteId: 's', homeUrl: 'http://x.gov.cn/', home: null, homeItems: [], columns: [], mailboxes: [], letters: [],
     letterStats: letterStats([], asOf), guides: [], spam: [], twins: [], articles: [], listItems: [],
-    brokenLinks: [], portal: false, level: 'county', probes: [],
+    brokenLinks: [], portal: false, level: 'county', probes: [], homeObservations: [],
   };
   const facts = { ...base, ...patch };
   return { ...facts, letterStats: letterStats(facts.letters, asOf) };

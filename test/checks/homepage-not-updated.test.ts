@@ -4,11 +4,13 @@ import { homepageNotUpdated } from '../../src/checks/homepage-not-updated.js';
 import { runCheck } from '../../src/checks/run.js';
 import type { ListItem } from '../../src/extract/list-items.js';
 import type { PageFacts } from '../../src/extract/page.js';
+import type { HomeObservation } from '../../src/facts/home-observations.js';
 import type { ColumnFacts } from '../../src/facts/site-facts.js';
 import { cases } from '../helpers/cases.js';
 import { factsFor } from './factsfor.js';
 
 const item = (date: string): ListItem => ({ title: '标题', href: `http://x.gov.cn/${date}.html`, date, urlDate: null, dateConflict: false });
+const seen = (date: string, fingerprint: string): HomeObservation => ({ date, fingerprint, source: 'run' });
 const col = (lastUpdate: string | null) => ({ name: '工作动态', url: 'http://x.gov.cn/gzdt/', category: 'news', overrideDays: null, firstLevel: true, seen: true, items: 1, lastUpdate, empty: false }) as ColumnFacts;
 
 describe('homepage-not-updated', () => {
@@ -21,6 +23,16 @@ describe('homepage-not-updated', () => {
     ['no date anywhere', [], [col(null)], [{ lastUpdate: null }]],
   ])('%s', (_name, homeItems: ListItem[], columns: ColumnFacts[], expected: object[]) => {
     const result = runCheck(homepageNotUpdated, factsFor({ home: {} as PageFacts, homeItems, columns }), '2026-11-15');
+    expect(result).toEqual({ kind: 'findings', findings: expected.map((e) => ({ rule: 'homepage-not-updated', url: 'http://x.gov.cn/', ...e })) });
+  });
+
+  cases([
+    ['fresh dates, and the list changed 3 days ago', [seen('2026-10-20', 'a'), seen('2026-11-12', 'b'), seen('2026-11-15', 'b')], []],
+    ['fresh dates on a list seen unchanged for exactly 14 days', [seen('2026-11-01', 'a'), seen('2026-11-15', 'a')], []],
+    ['fresh dates on a list seen unchanged for 15 days: re-dated, not updated', [seen('2026-10-20', 'z'), seen('2026-10-31', 'a'), seen('2026-11-08', 'a'), seen('2026-11-15', 'a')], [{ lastUpdate: '2026-11-14', unchangedSince: '2026-10-31' }]],
+    ['one observation says nothing about change', [seen('2026-11-15', 'a')], []],
+  ])('observed: %s', (_name, homeObservations: HomeObservation[], expected: object[]) => {
+    const result = runCheck(homepageNotUpdated, factsFor({ home: {} as PageFacts, homeItems: [item('2026-11-14')], homeObservations }), '2026-11-15');
     expect(result).toEqual({ kind: 'findings', findings: expected.map((e) => ({ rule: 'homepage-not-updated', url: 'http://x.gov.cn/', ...e })) });
   });
 });

@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import type { ListItem } from '../extract/list-items.js';
+import type { Db } from '../store/db.js';
+
+/**
+ * What a home page listed, as a short hash of its items' titles and links (dates left out: a re-dated
+ * list is not new content); null when it lists nothing (navigation only: nothing to compare).
+ */
+export function homeFingerprint(items: readonly Pick<ListItem, 'title' | 'href'>[]): string | null {
+  if (items.length === 0) return null;
+  return createHash('sha1').update(items.map((i) => `${i.title}\t${i.href}`).sort().join('\n')).digest('hex').slice(0, 16);
+}
+
+/** One look at a home page: a run (dated by its as-of date) or a probe (by the day it ran). */
+export interface HomeObservation {
+  date: string;
+  fingerprint: string;
+  source: 'run' | 'probe';
+}
+
+const WINDOW_DAYS = 60;
+
+/** The site's home page as runs and probes saw it in the 60 days up to the as-of date, oldest first. */
+export function homeObservations(db: Db, site: { id: string; url: string }, asOf: string): HomeObservation[] {
+  const from = new Date(Date.parse(`${asOf}T00:00:00Z`) - WINDOW_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const runs = (db.prepare(`SELECT r.as_of AS date, p.facts FROM page_facts p JOIN runs r ON r.id = p.run_id
+    WHERE p.site_id = ? AND p.url = ? AND r.as_of >= ? AND r.as_of <= ?`).all(site.id, site.url, from, asOf) as { date: string; facts: string }[])
+    .flatMap((r): HomeObservation[] => {
+      const fingerprint = homeFingerprint((JSON.parse(r.facts) as { lists: { items: ListItem[] }[] }).lists.flatMap((l) => l.items));
+      return fingerprint ? [{ date: r.date, source: 'run', fingerprint }] : [];
+    });
+  const probes = (db.prepare(`SELECT substr(at, 1, 10) AS date, fingerprint FROM probes WHERE site_id = ? AND ok = 1 AND fingerprint IS NOT NULL AND at >= ? AND substr(at, 1, 10) <= ?`)
+    .all(site.id, from, asOf) as { date: string; fingerprint: string }[]).map((p): HomeObservation => ({ ...p, source: 'probe' }));
+  return [...runs, ...probes].sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/**
+ * Since when the home page has listed what it lists now, as far as observed: the first date of the
+ * unbroken series of observations with the latest fingerprint (null without observations).
+ */
+export function unchangedSince(observations: readonly HomeObservation[]): string | null {
+  const last = observations[observations.length - 1];
+  if (!last) return null;
+  let since = last.date;
+  for (let i = observations.length - 1; i >= 0 && observations[i]!.fingerprint === last.fingerprint; i--) since = observations[i]!.date;
+  return since;
+}
