@@ -44,6 +44,7 @@ export function rulesChart(report: AuditReport, lang: Lang): string {
   return barChart('chart-rules', lang === 'zh' ? '各类问题涉及网站数' : 'Sites with problems, by rule', bars);
 }
 
+const UNTIMED = new Set(['static', 'other']);
 const FRESHNESS = [
   { max: 14, colour: '#27ae60', zh: '14天内', en: '≤ 14 days' },
   { max: 183, colour: '#f1c40f', zh: '6个月内', en: '≤ 6 months' },
@@ -58,19 +59,20 @@ export function freshnessGrid(report: AuditReport, lang: Lang): string {
   const asOf = Date.parse(`${report.asOf}T00:00:00Z`);
   const widest = Math.max(1, ...report.sites.map((s) => s.columns.length));
   const h = report.sites.length * (cell + 4) + 34;
-  const w = Math.max(W, labelW + widest * (cell + 3) + 10);
+  const w = Math.max(W + 120, labelW + widest * (cell + 3) + 10);
   const rows = report.sites.map((s, i) => {
     const y = i * (cell + 4);
     const cells = s.columns.map((c, j) => {
       const days = c.lastUpdate ? Math.round((asOf - Date.parse(`${c.lastUpdate}T00:00:00Z`)) / 86_400_000) : null;
-      const colour = c.empty ? '#ddd' : FRESHNESS.find((f) => days !== null && days <= f.max)?.colour ?? '#c0392b';
+      // static and other columns have no update window: undated is not a problem there
+      const colour = c.empty ? '#ddd' : days === null && UNTIMED.has(c.category) ? '#9fb3c8' : FRESHNESS.find((f) => days !== null && days <= f.max)?.colour ?? '#c0392b';
       const tip = `${c.name} · ${c.empty ? (lang === 'zh' ? '空白栏目' : 'empty') : c.lastUpdate ?? (lang === 'zh' ? '无日期' : 'no date')}${days !== null ? ` (${days} ${lang === 'zh' ? '天' : 'days'})` : ''}`;
       return `<rect class="cell" x="${labelW + j * (cell + 3)}" y="${y}" width="${cell}" height="${cell}" fill="${colour}"${c.empty ? ' stroke="#999"' : ''}><title>${escapeHtml(tip)}</title></rect>`;
     }).join('');
     return `<text x="${labelW - 6}" y="${y + 13}" text-anchor="end">${escapeHtml(s.name ?? s.id)}</text>${cells}`;
   }).join('');
-  const legend = [...FRESHNESS.map((f) => [f.colour, f[lang]] as const), ['#ddd', lang === 'zh' ? '空白栏目' : 'empty'] as const]
-    .map(([colour, label], i) => `<rect x="${labelW + i * 110}" y="${h - 22}" width="12" height="12" fill="${colour}"/><text x="${labelW + i * 110 + 16}" y="${h - 12}">${escapeHtml(label)}</text>`).join('');
+  const legend = [...FRESHNESS.map((f) => [f.colour, f[lang]] as const), ['#ddd', lang === 'zh' ? '空白栏目' : 'empty'] as const, ['#9fb3c8', lang === 'zh' ? '无更新要求' : 'no update window'] as const]
+    .map(([colour, label], i) => `<rect x="${i * 105}" y="${h - 22}" width="12" height="12" fill="${colour}"/><text x="${i * 105 + 16}" y="${h - 12}">${escapeHtml(label)}</text>`).join('');
   const title = lang === 'zh' ? `栏目更新情况（距${report.asOf}天数）` : `Column freshness (days before ${report.asOf})`;
   return `<figure><figcaption>${escapeHtml(title)}</figcaption><svg class="chart" id="chart-freshness" role="img" aria-label="${escapeHtml(title)}" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}">${rows}${legend}</svg></figure>`;
 }

@@ -14,7 +14,7 @@ export const demoCommand = new Command('demo')
   .description('serve the bundled fixture fleet on 127.0.0.1 and audit it (the README\'s first command)')
   .option('--as-of <date>', 'monitoring point', DEMO_AS_OF);
 // the demo writes every format into its folder
-[...crawlOptions(), ...reportOptions({ out: 'govsite-demo', format: 'terminal,json,csv' })].forEach((o) => demoCommand.addOption(o));
+[...crawlOptions(), ...reportOptions({ out: 'govsite-demo', format: 'terminal,json,csv,html,md' })].forEach((o) => demoCommand.addOption(o));
 
 demoCommand.action(async (raw: RawCrawlOptions & RawReportOptions & { out: string; asOf: string }) => {
   const out = resolve(raw.out);
