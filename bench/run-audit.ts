@@ -2,11 +2,11 @@ import { crawlRegistry } from '../src/crawl/run-crawl.js';
 import { DEFAULT_RETRY } from '../src/crawl/retry.js';
 import { DEFAULT_USER_AGENT } from '../src/crawl/http-client.js';
 import { DEFAULT_WORKERS } from '../src/crawl/analysis-pool.js';
-import { buildReport } from '../src/report/model.js';
+import { scoreRun } from '../src/history/score-run.js';
 import { loadProfile } from '../src/score/profile.js';
 import { openDb } from '../src/store/db.js';
 
-/** Child process: a full audit (crawl, facts, checks, report model) through a proxy, twice; prints one JSON line. */
+/** Child process: a full audit (crawl, facts, checks, the report model kept as history) through a proxy, twice; prints one JSON line. */
 const [registry, dbFile, proxy, concurrency = '32'] = process.argv.slice(2);
 const db = openDb(dbFile!);
 const runs = [];
@@ -18,7 +18,7 @@ for (let r = 0; r < 2; r++) {
       userAgent: DEFAULT_USER_AGENT, retry: DEFAULT_RETRY, siteConcurrency: Number(concurrency) * 2, workers: DEFAULT_WORKERS, proxy },
   });
   const crawled = performance.now();
-  const report = buildReport(db, run.id, loadProfile('gov-2019'));
+  const report = scoreRun(db, run.id, loadProfile('gov-2019'));
   const ms = performance.now() - started;
   const { pages } = db.prepare(`SELECT count(*) AS pages FROM fetches WHERE run_id = ? AND purpose = 'page'`).get(run.id) as { pages: number };
   runs.push({ sites: report.sites.length, pages, ms: Math.round(ms), reportMs: Math.round(performance.now() - crawled), qualified: report.sites.filter((s) => s.verdict === 'qualified').length });

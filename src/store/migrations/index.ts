@@ -3,6 +3,7 @@ import * as m0002 from './0002-page-facts.js';
 import * as m0003 from './0003-frontier-priority.js';
 import * as m0004 from './0004-body-format.js';
 import * as m0005 from './0005-history-probes.js';
+import * as m0006 from './0006-page-facts-by-url.js';
 
 /** Ordered and append-only; the database's user_version is the number applied last. */
 export const MIGRATIONS: readonly { version: number; up: string }[] = [
@@ -11,6 +12,7 @@ export const MIGRATIONS: readonly { version: number; up: string }[] = [
   { version: 3, up: m0003.up },
   { version: 4, up: m0004.up },
   { version: 5, up: m0005.up },
+  { version: 6, up: m0006.up },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
