@@ -18,9 +18,11 @@ for (let r = 0; r < 2; r++) {
       userAgent: DEFAULT_USER_AGENT, retry: DEFAULT_RETRY, siteConcurrency: Number(concurrency) * 2, workers: DEFAULT_WORKERS, proxy },
   });
   const crawled = performance.now();
+  const peakAfterCrawl = Math.round(process.resourceUsage().maxRSS / 1024);
   const report = scoreRun(db, run.id, loadProfile('gov-2019'));
   const ms = performance.now() - started;
   const { pages } = db.prepare(`SELECT count(*) AS pages FROM fetches WHERE run_id = ? AND purpose = 'page'`).get(run.id) as { pages: number };
+  process.stderr.write(`run ${r + 1}: peak RSS after crawl ${peakAfterCrawl} MB, after report ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`);
   runs.push({ sites: report.sites.length, pages, ms: Math.round(ms), reportMs: Math.round(performance.now() - crawled), qualified: report.sites.filter((s) => s.verdict === 'qualified').length });
 }
 process.stdout.write(`${JSON.stringify({ runs, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);

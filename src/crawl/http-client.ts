@@ -1,4 +1,5 @@
-import { Agent, EnvHttpProxyAgent, ProxyAgent, request, type Dispatcher } from 'undici';
+import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import { ForwardProxy } from './forward-proxy.js';
 import { decompress } from './decompress.js';
 import type { Readable } from 'node:stream';
 import { classifyError, type FetchOutcome } from './outcome.js';
@@ -6,6 +7,8 @@ import { classifyError, type FetchOutcome } from './outcome.js';
 export const REQUEST_TIMEOUT_MS = 15_000;
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 export const MAX_DECODED_BYTES = 24 * 1024 * 1024;
+/** connections to a forward proxy, shared by every host (the crawl's politeness gate paces each host) */
+const PROXY_CONNECTIONS = 64;
 export const DEFAULT_USER_AGENT = 'govsite/0.1 (+https://github.com/govsite/govsite; government website audit)';
 
 export interface ClientOptions {
@@ -38,7 +41,7 @@ export class HttpClient {
     const pool = { connections: options.perHost, keepAliveTimeout: 10_000, connect: { timeout: options.timeoutMs } };
     const envProxy = process.env['HTTP_PROXY'] ?? process.env['http_proxy'] ?? process.env['HTTPS_PROXY'] ?? process.env['https_proxy'];
     // plain-HTTP targets go to the proxy as absolute-form requests, HTTPS ones through CONNECT
-    if (options.proxy) this.dispatcher = new ProxyAgent({ uri: options.proxy, proxyTunnel: false, ...pool });
+    if (options.proxy) this.dispatcher = new ForwardProxy(options.proxy, { ...pool, connections: PROXY_CONNECTIONS });
     else if (envProxy) this.dispatcher = new EnvHttpProxyAgent({ proxyTunnel: false, ...pool } as ConstructorParameters<typeof EnvHttpProxyAgent>[0]);
     else this.dispatcher = new Agent(pool);
   }

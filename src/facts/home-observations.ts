@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ListItem } from '../extract/list-items.js';
-import type { Db } from '../store/db.js';
+import { statement, type Db } from '../store/db.js';
 
 /**
  * What a home page listed, as a short hash of its items' titles and links (dates left out: a re-dated
@@ -23,13 +23,13 @@ const WINDOW_DAYS = 60;
 /** The site's home page as runs and probes saw it in the 60 days up to the as-of date, oldest first. */
 export function homeObservations(db: Db, site: { id: string; url: string }, asOf: string): HomeObservation[] {
   const from = new Date(Date.parse(`${asOf}T00:00:00Z`) - WINDOW_DAYS * 86_400_000).toISOString().slice(0, 10);
-  const runs = (db.prepare(`SELECT r.as_of AS date, p.facts FROM page_facts p JOIN runs r ON r.id = p.run_id
+  const runs = (statement(db, `SELECT r.as_of AS date, p.facts FROM page_facts p JOIN runs r ON r.id = p.run_id
     WHERE p.site_id = ? AND p.url = ? AND r.as_of >= ? AND r.as_of <= ?`).all(site.id, site.url, from, asOf) as { date: string; facts: string }[])
     .flatMap((r): HomeObservation[] => {
       const fingerprint = homeFingerprint((JSON.parse(r.facts) as { lists: { items: ListItem[] }[] }).lists.flatMap((l) => l.items));
       return fingerprint ? [{ date: r.date, source: 'run', fingerprint }] : [];
     });
-  const probes = (db.prepare(`SELECT substr(at, 1, 10) AS date, fingerprint FROM probes WHERE site_id = ? AND ok = 1 AND fingerprint IS NOT NULL AND at >= ? AND substr(at, 1, 10) <= ?`)
+  const probes = (statement(db, `SELECT substr(at, 1, 10) AS date, fingerprint FROM probes WHERE site_id = ? AND ok = 1 AND fingerprint IS NOT NULL AND at >= ? AND substr(at, 1, 10) <= ?`)
     .all(site.id, from, asOf) as { date: string; fingerprint: string }[]).map((p): HomeObservation => ({ ...p, source: 'probe' }));
   return [...runs, ...probes].sort((a, b) => a.date.localeCompare(b.date));
 }

@@ -5,7 +5,7 @@ import type { ListItem } from '../extract/list-items.js';
 import type { Mailbox } from '../extract/mailboxes.js';
 import type { PageFacts } from '../extract/page.js';
 import { similarity, TWIN_SIMILARITY } from '../extract/minhash.js';
-import type { Db } from '../store/db.js';
+import { statement, type Db } from '../store/db.js';
 import { lastVerdicts, type LinkStatus } from '../store/link-status.js';
 import type { StoredSite } from '../store/sites.js';
 import { pageFactsOf } from '../store/page-facts.js';
@@ -116,7 +116,7 @@ const ATTACHMENT = /\.(docx?|xlsx?|pdf|wps|et|zip|rar|7z)$/i;
 
 /** A guide's forms and attachments, with the run's verdict on each download. */
 function attachmentsOf(db: Db, runId: number, pageUrl: string, verdicts: ReadonlyMap<string, LinkStatus>) {
-  const links = db.prepare(`SELECT DISTINCT target, text FROM page_links WHERE run_id = ? AND from_url = ? AND scheme = 'http'`).all(runId, pageUrl) as { target: string; text: string }[];
+  const links = statement(db, `SELECT DISTINCT target, text FROM page_links WHERE run_id = ? AND from_url = ? AND scheme = 'http'`).all(runId, pageUrl) as { target: string; text: string }[];
   return links.filter((l) => ATTACHMENT.test(new URL(l.target).pathname)).map((l) => ({ ...l, verdict: verdicts.get(l.target)?.verdict ?? null }));
 }
 

@@ -9,7 +9,7 @@ import { PACKAGE_ROOT } from '../paths.js';
 import { healthOf, type Health } from '../score/health.js';
 import type { Profile } from '../score/profile.js';
 import { scoreSite, type SiteScore } from '../score/score.js';
-import type { Db } from '../store/db.js';
+import { statement, type Db } from '../store/db.js';
 import { brokenLinks, crawlStats, lastVerdicts } from '../store/link-status.js';
 import { firstSeen } from '../store/history.js';
 import { probesOf } from '../store/probes.js';
@@ -55,7 +55,7 @@ export function buildReport(db: Db, runId: number, profile: Profile, observe?: (
   if (!run) throw new Error(`run ${runId} is not in the database`);
   const verdicts = lastVerdicts(db, runId);
   const stats = new Map(crawlStats(db, runId, verdicts).map((s) => [s.siteId, s]));
-  const durations = new Map((db.prepare(`SELECT site_id, started_at, finished_at FROM run_sites WHERE run_id = ?`).all(runId) as { site_id: string; started_at: string | null; finished_at: string | null }[])
+  const durations = new Map((statement(db, `SELECT site_id, started_at, finished_at FROM run_sites WHERE run_id = ?`).all(runId) as { site_id: string; started_at: string | null; finished_at: string | null }[])
     .map((r) => [r.site_id, r.started_at && r.finished_at ? Date.parse(r.finished_at) - Date.parse(r.started_at) : null]));
   const rules = new Map(profile.rules.filter((r) => r.kind !== 'off').map((r) => [r.rule, r]));
   const sites = sitesOfRun(db, runId).map((site): SiteReport => {
@@ -95,5 +95,5 @@ export function buildReport(db: Db, runId: number, profile: Profile, observe?: (
 const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
 
 function homeLinks(db: Db, runId: number, siteId: string): number {
-  return (db.prepare(`SELECT count(DISTINCT target) AS n FROM page_links WHERE run_id = ? AND site_id = ? AND on_homepage = 1 AND scheme = 'http'`).get(runId, siteId) as { n: number }).n;
+  return (statement(db, `SELECT count(DISTINCT target) AS n FROM page_links WHERE run_id = ? AND site_id = ? AND on_homepage = 1 AND scheme = 'http'`).get(runId, siteId) as { n: number }).n;
 }

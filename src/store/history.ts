@@ -1,5 +1,5 @@
 import type { Finding } from '../checks/types.js';
-import type { Db } from './db.js';
+import { statement, type Db } from './db.js';
 
 /** What a scored run stores per site: the report model's site entry, findings carrying their ids. */
 export interface StoredResult {
@@ -11,11 +11,11 @@ export interface StoredResult {
 
 /** Replaces a run's stored results under one profile (scoring a run again refreshes them). */
 export function saveResults(db: Db, runId: number, profile: string, sites: readonly (StoredResult & Record<string, unknown>)[]): void {
-  const result = db.prepare(`INSERT INTO results (run_id, site_id, profile, verdict, score, report) VALUES (?, ?, ?, ?, ?, ?)`);
-  const finding = db.prepare(`INSERT OR REPLACE INTO findings (run_id, site_id, profile, id, rule, url, evidence) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const result = statement(db, `INSERT INTO results (run_id, site_id, profile, verdict, score, report) VALUES (?, ?, ?, ?, ?, ?)`);
+  const finding = statement(db, `INSERT OR REPLACE INTO findings (run_id, site_id, profile, id, rule, url, evidence) VALUES (?, ?, ?, ?, ?, ?, ?)`);
   db.transaction(() => {
-    db.prepare(`DELETE FROM results WHERE run_id = ? AND profile = ?`).run(runId, profile);
-    db.prepare(`DELETE FROM findings WHERE run_id = ? AND profile = ?`).run(runId, profile);
+    statement(db, `DELETE FROM results WHERE run_id = ? AND profile = ?`).run(runId, profile);
+    statement(db, `DELETE FROM findings WHERE run_id = ? AND profile = ?`).run(runId, profile);
     for (const s of sites) {
       result.run(runId, s.siteId, profile, s.verdict, s.score, JSON.stringify(s));
       for (const f of s.findings) finding.run(runId, s.siteId, profile, f.id, f.rule, f.url, JSON.stringify(f));
@@ -25,13 +25,13 @@ export function saveResults(db: Db, runId: number, profile: string, sites: reado
 
 /** The stored site entries of a scored run, or undefined when the run was not scored under this profile. */
 export function storedResults<T>(db: Db, runId: number, profile: string): T[] | undefined {
-  const rows = db.prepare(`SELECT report FROM results WHERE run_id = ? AND profile = ? ORDER BY rowid`).all(runId, profile) as { report: string }[];
+  const rows = statement(db, `SELECT report FROM results WHERE run_id = ? AND profile = ? ORDER BY rowid`).all(runId, profile) as { report: string }[];
   return rows.length ? rows.map((r) => JSON.parse(r.report) as T) : undefined;
 }
 
 /** For each finding id of a site: the as-of date of the earliest scored run (not after `asOf`) that had it. */
 export function firstSeen(db: Db, siteId: string, profile: string, asOf: string): Map<string, string> {
-  const rows = db.prepare(`SELECT f.id, min(r.as_of) AS first FROM findings f JOIN runs r ON r.id = f.run_id
+  const rows = statement(db, `SELECT f.id, min(r.as_of) AS first FROM findings f JOIN runs r ON r.id = f.run_id
     WHERE f.site_id = ? AND f.profile = ? AND r.as_of <= ? GROUP BY f.id`).all(siteId, profile, asOf) as { id: string; first: string }[];
   return new Map(rows.map((r) => [r.id, r.first]));
 }
@@ -45,7 +45,7 @@ export interface Sighting {
 
 /** Records that these items and letters were on the site as of this date (first/last seen widen, never shrink). */
 export function recordSightings(db: Db, siteId: string, asOf: string, sightings: readonly Sighting[]): void {
-  const stmt = db.prepare(`INSERT INTO sightings (site_id, kind, key, title, date, first_seen, last_seen) VALUES (@siteId, @kind, @key, @title, @date, @asOf, @asOf)
+  const stmt = statement(db, `INSERT INTO sightings (site_id, kind, key, title, date, first_seen, last_seen) VALUES (@siteId, @kind, @key, @title, @date, @asOf, @asOf)
     ON CONFLICT (site_id, kind, key) DO UPDATE SET first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen),
       title = excluded.title, date = coalesce(excluded.date, date)`);
   db.transaction(() => {
@@ -54,6 +54,6 @@ export function recordSightings(db: Db, siteId: string, asOf: string, sightings:
 }
 
 export function sightingsOf(db: Db, siteId: string, kind: Sighting['kind']): (Sighting & { firstSeen: string; lastSeen: string })[] {
-  return db.prepare(`SELECT kind, key, title, date, first_seen AS firstSeen, last_seen AS lastSeen FROM sightings WHERE site_id = ? AND kind = ? ORDER BY first_seen, key`)
+  return statement(db, `SELECT kind, key, title, date, first_seen AS firstSeen, last_seen AS lastSeen FROM sightings WHERE site_id = ? AND kind = ? ORDER BY first_seen, key`)
     .all(siteId, kind) as (Sighting & { firstSeen: string; lastSeen: string })[];
 }

@@ -1,4 +1,4 @@
-import type { Db } from './db.js';
+import { statement, type Db } from './db.js';
 
 export interface BrokenLink {
   fromUrl: string;
@@ -23,7 +23,7 @@ export interface LinkStatus {
  * try). Read once per run: per site it would make a report of N sites cost N scans of the run.
  */
 export function lastVerdicts(db: Db, runId: number): Map<string, LinkStatus> {
-  const rows = db.prepare(`SELECT url, verdict, coalesce(error_code, CAST(status AS TEXT)) AS status, soft404 FROM fetches
+  const rows = statement(db, `SELECT url, verdict, coalesce(error_code, CAST(status AS TEXT)) AS status, soft404 FROM fetches
     WHERE run_id = ? AND purpose IN ('page', 'check') ORDER BY id`).iterate(runId) as Iterable<{ url: string; verdict: LinkStatus['verdict']; status: string; soft404: number }>;
   const map = new Map<string, LinkStatus>();
   for (const r of rows) map.set(r.url, { verdict: r.verdict, status: r.status, soft404: r.soft404 === 1 });
@@ -32,7 +32,7 @@ export function lastVerdicts(db: Db, runId: number): Map<string, LinkStatus> {
 
 /** Every link of a site whose target the run found broken, with the status that proves it. */
 export function brokenLinks(db: Db, runId: number, siteId: string, verdicts: ReadonlyMap<string, LinkStatus> = lastVerdicts(db, runId)): BrokenLink[] {
-  const links = db.prepare(`SELECT DISTINCT from_url AS fromUrl, target, tag, text, on_homepage AS onHomepage FROM page_links
+  const links = statement(db, `SELECT DISTINCT from_url AS fromUrl, target, tag, text, on_homepage AS onHomepage FROM page_links
     WHERE run_id = ? AND site_id = ? AND scheme = 'http' ORDER BY from_url, target`).all(runId, siteId) as { fromUrl: string; target: string; tag: string; text: string; onHomepage: number }[];
   return links.flatMap((l) => {
     const v = verdicts.get(l.target);
@@ -53,7 +53,7 @@ export interface SiteCrawlStats {
 
 /** Per-site counts of a run, from grouped queries (one pass over each table, whatever the number of sites). */
 export function crawlStats(db: Db, runId: number, verdicts = lastVerdicts(db, runId)): SiteCrawlStats[] {
-  const bySite = <T>(sql: string) => new Map((db.prepare(sql).all(runId) as (T & { site_id: string })[]).map((r) => [r.site_id, r]));
+  const bySite = <T>(sql: string) => new Map((statement(db, sql).all(runId) as (T & { site_id: string })[]).map((r) => [r.site_id, r]));
   const pages = bySite<{ n: number; bytes: number }>(`SELECT site_id, count(DISTINCT CASE WHEN purpose = 'page' THEN url END) AS n, coalesce(sum(bytes), 0) AS bytes FROM fetches WHERE run_id = ? GROUP BY site_id`);
   const skipped = bySite<{ n: number }>(`SELECT site_id, count(*) AS n FROM frontier WHERE run_id = ? AND state = 'skipped' GROUP BY site_id`);
   // with a lone min(), SQLite takes the other columns from the row that has it: the first fetch of the home page
@@ -71,7 +71,7 @@ export function crawlStats(db: Db, runId: number, verdicts = lastVerdicts(db, ru
       if (r.on_homepage === 1) s.brokenHome.add(r.target);
     }
   }
-  const sites = db.prepare(`SELECT site_id FROM run_sites WHERE run_id = ? ORDER BY rowid`).all(runId) as { site_id: string }[];
+  const sites = statement(db, `SELECT site_id FROM run_sites WHERE run_id = ? ORDER BY rowid`).all(runId) as { site_id: string }[];
   return sites.map(({ site_id: siteId }) => ({
     siteId,
     pages: pages.get(siteId)?.n ?? 0,

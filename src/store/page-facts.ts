@@ -1,13 +1,13 @@
 import type { PageFacts } from '../extract/page.js';
-import type { Db } from './db.js';
+import { statement, type Db } from './db.js';
 
 /** What the extractors saw on each stored page, as JSON, keyed by its fetch. */
 export class PageFactsTable {
   private readonly insert;
   private readonly byFetch;
   constructor(db: Db) {
-    this.insert = db.prepare(`INSERT OR REPLACE INTO page_facts (fetch_id, run_id, site_id, url, facts) VALUES (?, ?, ?, ?, ?)`);
-    this.byFetch = db.prepare(`SELECT facts FROM page_facts WHERE fetch_id = ?`);
+    this.insert = statement(db, `INSERT OR REPLACE INTO page_facts (fetch_id, run_id, site_id, url, facts) VALUES (?, ?, ?, ?, ?)`);
+    this.byFetch = statement(db, `SELECT facts FROM page_facts WHERE fetch_id = ?`);
   }
 
   /** The facts JSON stored for a fetch, if any. */
@@ -22,6 +22,6 @@ export class PageFactsTable {
 
 /** The stored facts of a site's pages in a run, by the URL each was asked for. */
 export function pageFactsOf(db: Db, runId: number, siteId: string): Map<string, PageFacts> {
-  const rows = db.prepare(`SELECT url, facts FROM page_facts WHERE run_id = ? AND site_id = ? ORDER BY fetch_id`).all(runId, siteId) as { url: string; facts: string }[];
+  const rows = statement(db, `SELECT url, facts FROM page_facts WHERE run_id = ? AND site_id = ? ORDER BY fetch_id`).all(runId, siteId) as { url: string; facts: string }[];
   return new Map(rows.map((r) => [r.url, JSON.parse(r.facts) as PageFacts]));
 }

@@ -1,4 +1,4 @@
-import type { Db } from './db.js';
+import { statement, type Db } from './db.js';
 
 export interface Probe {
   siteId: string;
@@ -14,7 +14,7 @@ export interface Probe {
 }
 
 export function insertProbes(db: Db, probes: readonly Probe[]): void {
-  const stmt = db.prepare(`INSERT OR IGNORE INTO probes (site_id, url, at, ok, status, error_code, ms, fingerprint, newest)
+  const stmt = statement(db, `INSERT OR IGNORE INTO probes (site_id, url, at, ok, status, error_code, ms, fingerprint, newest)
     VALUES (@siteId, @url, @at, @ok, @status, @errorCode, @ms, @fingerprint, @newest)`);
   db.transaction(() => {
     for (const p of probes) stmt.run({ ...p, ok: p.ok ? 1 : 0 });
@@ -27,7 +27,7 @@ const DAY = 86_400_000;
 export function probesOf(db: Db, siteId: string, asOf: string): Probe[] {
   const end = new Date(Date.parse(`${asOf}T00:00:00Z`) + DAY).toISOString();
   const start = new Date(Date.parse(end) - 7 * DAY).toISOString();
-  return (db.prepare(`SELECT site_id AS siteId, url, at, ok, status, error_code AS errorCode, ms, fingerprint, newest FROM probes
+  return (statement(db, `SELECT site_id AS siteId, url, at, ok, status, error_code AS errorCode, ms, fingerprint, newest FROM probes
     WHERE site_id = ? AND at >= ? AND at < ? ORDER BY at`).all(siteId, start, end) as (Omit<Probe, 'ok'> & { ok: number })[])
     .map((p) => ({ ...p, ok: p.ok === 1 }));
 }
