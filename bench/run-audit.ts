@@ -6,11 +6,15 @@ import { scoreRun } from '../src/history/score-run.js';
 import { loadProfile } from '../src/score/profile.js';
 import { openDb } from '../src/store/db.js';
 
-/** Child process: a full audit (crawl, facts, checks, the report model kept as history) through a proxy, twice; prints one JSON line. */
+/**
+ * Child process: one full audit (crawl, facts, checks, the report model kept as history) through a
+ * proxy, as one `govsite audit` is one process; prints one JSON line. A second audit of the same
+ * database is a second process, as next month's audit would be.
+ */
 const [registry, dbFile, proxy, concurrency = '32'] = process.argv.slice(2);
 const db = openDb(dbFile!);
 const runs = [];
-for (let r = 0; r < 2; r++) {
+for (let r = 0; r < 1; r++) {
   const started = performance.now();
   const { run } = await crawlRegistry(db, {
     registry: registry!, asOf: '2026-11-15', resume: false,
@@ -22,7 +26,7 @@ for (let r = 0; r < 2; r++) {
   const report = scoreRun(db, run.id, loadProfile('gov-2019'));
   const ms = performance.now() - started;
   const { pages } = db.prepare(`SELECT count(*) AS pages FROM fetches WHERE run_id = ? AND purpose = 'page'`).get(run.id) as { pages: number };
-  process.stderr.write(`run ${r + 1}: peak RSS after crawl ${peakAfterCrawl} MB, after report ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`);
+  process.stderr.write(`  audit of ${registry}: peak RSS after crawl ${peakAfterCrawl} MB, after report ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`);
   runs.push({ sites: report.sites.length, pages, ms: Math.round(ms), reportMs: Math.round(performance.now() - crawled), qualified: report.sites.filter((s) => s.verdict === 'qualified').length });
 }
 process.stdout.write(`${JSON.stringify({ runs, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);

@@ -27,7 +27,10 @@ try {
     const registry = join(dir, `portals-${n}.csv`);
     // the simulation serves plain HTTP: https:// portals are played over http://
     writeFileSync(registry, [portals[0], ...portals.slice(1, n + 1)].join('\n').replace(/https:\/\//g, 'http://'));
-    const audit = JSON.parse(execFileSync(process.execPath, [here('./run-audit.js'), registry, join(dir, `sweep-${n}.db`), proxy], { encoding: 'utf8', maxBuffer: 1 << 26 })) as { runs: { pages: number; ms: number; reportMs: number }[]; maxRssMb: number };
+    type Audit = { runs: { pages: number; ms: number; reportMs: number }[]; maxRssMb: number };
+    // each audit its own process, as each `govsite audit` is: the second one finds the first one's validators
+    const audits = [1, 2].map(() => JSON.parse(execFileSync(process.execPath, [here('./run-audit.js'), registry, join(dir, `sweep-${n}.db`), proxy], { encoding: 'utf8', maxBuffer: 1 << 26 })) as Audit);
+    const audit = { runs: audits.flatMap((a) => a.runs), maxRssMb: Math.max(...audits.map((a) => a.maxRssMb)) };
     const floor = JSON.parse(execFileSync(process.execPath, [here('./run-floor.js'), registry, proxy], { encoding: 'utf8' })) as { pages: number; ms: number };
     const [first, second] = audit.runs as [{ pages: number; ms: number; reportMs: number }, { pages: number; ms: number }];
     const rate = first.pages / (first.ms / 1000);
