@@ -17,16 +17,25 @@ export function saveResults(db: Db, runId: number, profile: string, sites: reado
     statement(db, `DELETE FROM results WHERE run_id = ? AND profile = ?`).run(runId, profile);
     statement(db, `DELETE FROM findings WHERE run_id = ? AND profile = ?`).run(runId, profile);
     for (const s of sites) {
-      result.run(runId, s.siteId, profile, s.verdict, s.score, JSON.stringify(s));
+      // the findings live in their own table, once: a national run's are tens of megabytes
+      const { findings: _findings, ...entry } = s;
+      result.run(runId, s.siteId, profile, s.verdict, s.score, JSON.stringify(entry));
       for (const f of s.findings) finding.run(runId, s.siteId, profile, f.id, f.rule, f.url, JSON.stringify(f));
     }
   })();
 }
 
-/** The stored site entries of a scored run, or undefined when the run was not scored under this profile. */
-export function storedResults<T>(db: Db, runId: number, profile: string): T[] | undefined {
-  const rows = statement(db, `SELECT report FROM results WHERE run_id = ? AND profile = ? ORDER BY rowid`).all(runId, profile) as { report: string }[];
-  return rows.length ? rows.map((r) => JSON.parse(r.report) as T) : undefined;
+/** The stored site entries of a scored run with their findings, or undefined when the run was not scored under this profile. */
+export function storedResults<T extends { findings: unknown[] }>(db: Db, runId: number, profile: string): T[] | undefined {
+  const rows = statement(db, `SELECT site_id, report FROM results WHERE run_id = ? AND profile = ? ORDER BY rowid`).all(runId, profile) as { site_id: string; report: string }[];
+  if (!rows.length) return undefined;
+  const findings = new Map<string, unknown[]>();
+  for (const f of statement(db, `SELECT site_id, evidence FROM findings WHERE run_id = ? AND profile = ? ORDER BY rowid`).all(runId, profile) as { site_id: string; evidence: string }[]) {
+    let list = findings.get(f.site_id);
+    if (!list) findings.set(f.site_id, (list = []));
+    list.push(JSON.parse(f.evidence));
+  }
+  return rows.map((r) => ({ ...(JSON.parse(r.report) as object), findings: findings.get(r.site_id) ?? [] }) as T);
 }
 
 /** For each finding id of a site: the as-of date of the earliest scored run (not after `asOf`) that had it. */

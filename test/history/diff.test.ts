@@ -4,6 +4,9 @@ import type { FixtureFleet } from '../../src/fixture-server/server.js';
 import type { RunDiff } from '../../src/history/diff.js';
 import type { Db } from '../../src/store/db.js';
 import { sightingsOf } from '../../src/store/history.js';
+import { reportOf } from '../../src/history/stored-report.js';
+import { scoreRun } from '../../src/history/score-run.js';
+import { loadProfile } from '../../src/score/profile.js';
 import { runCli } from '../helpers/cli.js';
 import { auditTwice } from '../helpers/fleet.js';
 
@@ -50,6 +53,13 @@ describe('govsite diff between two audits of the fixture fleet', () => {
     expect(stdout).toContain('| 问题区人民政府 (4401000003) | unqualified → unqualified | 2 | 11 | 2 |');
     expect(stdout).toMatch(/### fixed \(2\)\n\n- Dead link `dead-link-[0-9a-f]{10}` <http:\/\/127\.0\.0\.1:\d+\/> — link: http:\/\/127\.0\.0\.1:\d+\/soft404\.html; status: 200; on home page: yes; text: 政策解读\n- Empty column `column-empty-[0-9a-f]{10}` <http:\/\/127\.0\.0\.1:\d+\/tzgg\/index\.html> — column: 通知公告\n/);
     expect(stdout).not.toContain('## 示范市人民政府'); // unchanged sites get a table row, not a section
+  });
+
+  it('a stored run reads back exactly as it was scored (site entries and their findings, in order)', () => {
+    const profile = loadProfile('gov-2019');
+    const stored = reportOf(db, runs[1], profile);
+    expect(stored).toEqual(scoreRun(db, runs[1], profile));
+    expect(stored.sites.reduce((n, s) => n + s.findings.length, 0)).toBeGreaterThan(50);
   });
 
   it('items and letters keep the date they were first seen; the new notice is first seen in the second run', () => {
