@@ -10,7 +10,7 @@ import { healthOf, type Health } from '../score/health.js';
 import type { Profile } from '../score/profile.js';
 import { scoreSite, type SiteScore } from '../score/score.js';
 import { statement, type Db } from '../store/db.js';
-import { brokenLinks, crawlStats, lastVerdicts } from '../store/link-status.js';
+import { crawlStats, lastVerdicts } from '../store/link-status.js';
 import { firstSeen } from '../store/history.js';
 import { probesOf } from '../store/probes.js';
 import { getRun } from '../store/runs.js';
@@ -59,7 +59,7 @@ export function buildReport(db: Db, runId: number, profile: Profile, observe?: (
     .map((r) => [r.site_id, r.started_at && r.finished_at ? Date.parse(r.finished_at) - Date.parse(r.started_at) : null]));
   const rules = new Map(profile.rules.filter((r) => r.kind !== 'off').map((r) => [r.rule, r]));
   const sites = sitesOfRun(db, runId).map((site): SiteReport => {
-    const facts: CheckFacts = { ...loadSiteFacts(db, runId, site, run.asOf, verdicts), brokenLinks: brokenLinks(db, runId, site.id, verdicts), portal: site.portal, level: site.level,
+    const facts: CheckFacts = { ...loadSiteFacts(db, runId, site, run.asOf, verdicts), brokenLinks: stats.get(site.id)?.broken ?? [], portal: site.portal, level: site.level,
       probes: probesOf(db, site.id, run.asOf), homeObservations: homeObservations(db, site, run.asOf) };
     observe?.(site.id, facts);
     const results = new Map<string, CheckResult>();

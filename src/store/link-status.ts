@@ -30,16 +30,6 @@ export function lastVerdicts(db: Db, runId: number): Map<string, LinkStatus> {
   return map;
 }
 
-/** Every link of a site whose target the run found broken, with the status that proves it. */
-export function brokenLinks(db: Db, runId: number, siteId: string, verdicts: ReadonlyMap<string, LinkStatus> = lastVerdicts(db, runId)): BrokenLink[] {
-  const links = statement(db, `SELECT DISTINCT from_url AS fromUrl, target, tag, text, on_homepage AS onHomepage FROM page_links
-    WHERE run_id = ? AND site_id = ? AND scheme = 'http' ORDER BY from_url, target`).all(runId, siteId) as { fromUrl: string; target: string; tag: string; text: string; onHomepage: number }[];
-  return links.flatMap((l) => {
-    const v = verdicts.get(l.target);
-    return v?.verdict === 'broken' ? [{ ...l, onHomepage: l.onHomepage === 1, status: v.status, soft404: v.soft404 }] : [];
-  });
-}
-
 export interface SiteCrawlStats {
   siteId: string;
   pages: number;
@@ -49,6 +39,8 @@ export interface SiteCrawlStats {
   skipped: number;
   bytes: number;
   homepageStatus: string | null;
+  /** the site's links to targets the run found broken, as brokenLinks() gives them */
+  broken: BrokenLink[];
 }
 
 /** Per-site counts of a run, from grouped queries (one pass over each table, whatever the number of sites). */
@@ -59,17 +51,20 @@ export function crawlStats(db: Db, runId: number, verdicts = lastVerdicts(db, ru
   // with a lone min(), SQLite takes the other columns from the row that has it: the first fetch of the home page
   const home = bySite<{ status: string }>(`SELECT f.site_id, coalesce(f.error_code, CAST(f.status AS TEXT)) AS status, min(f.id) FROM fetches f JOIN sites s ON s.id = f.site_id AND s.url = f.url
     WHERE f.run_id = ? AND f.purpose = 'page' GROUP BY f.site_id`);
-  const links = new Map<string, { n: number; broken: Set<string>; brokenHome: Set<string> }>();
-  // iterated, not loaded: a national run has millions of links
-  const rows = db.prepare(`SELECT site_id, target, on_homepage FROM page_links WHERE run_id = ?`).iterate(runId) as Iterable<{ site_id: string; target: string; on_homepage: number }>;
+  const links = new Map<string, { n: number; broken: Set<string>; brokenHome: Set<string>; found: Map<string, BrokenLink> }>();
+  // iterated, not loaded: a national run has millions of links; the same pass collects each site's broken ones
+  const rows = db.prepare(`SELECT site_id, from_url AS fromUrl, target, tag, text, scheme, on_homepage FROM page_links WHERE run_id = ?`)
+    .iterate(runId) as Iterable<{ site_id: string; fromUrl: string; target: string; tag: string; text: string; scheme: string; on_homepage: number }>;
   for (const r of rows) {
     let s = links.get(r.site_id);
-    if (!s) links.set(r.site_id, (s = { n: 0, broken: new Set(), brokenHome: new Set() }));
+    if (!s) links.set(r.site_id, (s = { n: 0, broken: new Set(), brokenHome: new Set(), found: new Map() }));
     s.n++;
-    if (verdicts.get(r.target)?.verdict === 'broken') {
-      s.broken.add(r.target);
-      if (r.on_homepage === 1) s.brokenHome.add(r.target);
-    }
+    const v = verdicts.get(r.target);
+    if (v?.verdict !== 'broken') continue;
+    s.broken.add(r.target);
+    if (r.on_homepage === 1) s.brokenHome.add(r.target);
+    const key = `${r.fromUrl}\n${r.target}\n${r.tag}\n${r.text}\n${r.on_homepage}`;
+    if (r.scheme === 'http' && !s.found.has(key)) s.found.set(key, { fromUrl: r.fromUrl, target: r.target, tag: r.tag, text: r.text, onHomepage: r.on_homepage === 1, status: v.status, soft404: v.soft404 });
   }
   const sites = statement(db, `SELECT site_id FROM run_sites WHERE run_id = ? ORDER BY rowid`).all(runId) as { site_id: string }[];
   return sites.map(({ site_id: siteId }) => ({
@@ -81,5 +76,9 @@ export function crawlStats(db: Db, runId: number, verdicts = lastVerdicts(db, ru
     skipped: skipped.get(siteId)?.n ?? 0,
     bytes: pages.get(siteId)?.bytes ?? 0,
     homepageStatus: home.get(siteId)?.status ?? null,
+    broken: [...(links.get(siteId)?.found.values() ?? [])].sort(byPageThenTarget),
   }));
 }
+
+const byPageThenTarget = (a: BrokenLink, b: BrokenLink) =>
+  (a.fromUrl < b.fromUrl ? -1 : a.fromUrl > b.fromUrl ? 1 : a.target < b.target ? -1 : a.target > b.target ? 1 : 0);

@@ -3,7 +3,7 @@ import { expect } from 'expect';
 import { cases } from '../helpers/cases.js';
 import type { FixtureFleet } from '../../src/fixture-server/server.js';
 import type { Db } from '../../src/store/db.js';
-import { brokenLinks } from '../../src/store/link-status.js';
+import { crawlStats } from '../../src/store/link-status.js';
 import { rows } from '../helpers/crawl.js';
 import { crawlFixtureFleet } from '../helpers/fleet.js';
 
@@ -36,7 +36,7 @@ describe('the fixture fleet: every planted dead link is found with its status', 
       { target: 'http://127.0.0.3:9/', status: 'ECONNREFUSED', onHomepage: true, soft404: false },
     ]],
   ])('%s (%s)', (siteId: string, _name: string, expected: { target: string; status: string; onHomepage: boolean; soft404: boolean }[]) => {
-    const found = brokenLinks(db, runId, siteId);
+    const found = crawlStats(db, runId).find((s) => s.siteId === siteId)!.broken;
     // one row per target; on the home page if any page linking to it is the home page
     const distinct = [...new Map(found.map((b) => [b.target, { target: b.target, status: b.status, onHomepage: found.some((o) => o.target === b.target && o.onHomepage), soft404: b.soft404 }])).values()];
     const byTarget = (a: { target: string }, b: { target: string }) => a.target.localeCompare(b.target);
