@@ -32,7 +32,7 @@ describe('govsite import', () => {
   it('--help lists every command', () => {
     const { code, stdout } = runCli(['--help']);
     expect(code).toBe(0);
-    for (const command of ['import', 'crawl', 'extract', 'demo']) expect(stdout).toContain(command);
+    for (const command of ['import', 'crawl', 'extract', 'check', 'report', 'audit', 'probe', 'sample', 'diff', 'notice', 'bulletin', 'merge', 'demo']) expect(stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
   });
 });
 

@@ -33,4 +33,4 @@ export function runOf(db: Db, run: string | undefined): number {
 }
 
 export const checkCommand = storedRunCommand('check', 're-run the checks and scoring of a stored run (no network)');
-export const reportCommand = storedRunCommand('report', 'render a stored run as terminal, json or csv');
+export const reportCommand = storedRunCommand('report', 'render a stored run in any report format (terminal, json, csv, html, md, junit, sarif)');
