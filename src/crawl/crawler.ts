@@ -55,6 +55,8 @@ interface PageRead {
   charset: string | null;
   body: StoredBody | null;
   reused?: Validators;
+  /** the stored fetch whose link rows these links are (an unchanged page writes none of its own) */
+  linksOf?: number;
   links: readonly PageLink[];
   roles: readonly LinkRole[];
   facts: string | null;
@@ -179,8 +181,9 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     const read = stored && outcome.ok && outcome.status === 304 ? await this.readUnchanged(entry, stored) : await this.readAnswer(site, entry, outcome);
     await this.batch.write(() => {
       const checked = { outcome, soft404: read.soft404, method: 'GET' as const, page: null, charset: read.charset };
-      const fetchId = this.record(site, entry, 'page', checked, attempt, read.body, read.reused);
-      this.follow(site, scope, entry, fetchId, read.links, read.roles);
+      const fetchId = this.record(site, entry, 'page', checked, attempt, read.body, read.reused, read.linksOf);
+      if (read.linksOf === undefined) this.links.record(fetchId, read.links);
+      this.follow(site, scope, entry, read.links, read.roles);
       if (read.facts) this.pageFacts.record(fetchId, this.runId, site.id, entry.url, read.facts);
     });
   }
@@ -202,7 +205,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     const facts = this.pageFacts.of(stored.fetchId);
     const parsed = facts === undefined ? null : (JSON.parse(facts) as PageFacts);
     if (parsed && (!parsed.asOfDependent || stored.asOf === this.asOf)) {
-      return { ...base, links: this.links.of(stored.fetchId).map(pageLinkOf), roles: linkRoles(parsed, entry.role, this.asOf), facts: facts! };
+      return { ...base, linksOf: stored.linksOf, links: this.links.of(stored.linksOf).map(pageLinkOf), roles: linkRoles(parsed, entry.role, this.asOf), facts: facts! };
     }
     const finalUrl = stored.finalUrl ?? entry.url;
     const page = await this.pool.analyse({ bytes: Buffer.from(this.fetches.bodyText(stored.bodyHash)), contentType: 'text/html; charset=utf-8', url: finalUrl, links: true, factsAsOf: this.asOf, role: entry.role, storeBody: false });
@@ -210,12 +213,11 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
   }
 
   /**
-   * Links → links table and new frontier entries. In-scope pages are crawled: those the rules look at
+   * Links → new frontier entries. In-scope pages are crawled: those the rules look at
    * (columns, mailboxes, letters, …) whatever their depth, up to twice the budget; the rest within the
    * depth limit and the budget. Everything else is checked.
    */
-  private follow(site: StoredSite, scope: SiteScope, entry: FrontierEntry, fetchId: number, links: readonly PageLink[], roles: readonly LinkRole[]): void {
-    this.links.record(fetchId, links);
+  private follow(site: StoredSite, scope: SiteScope, entry: FrontierEntry, links: readonly PageLink[], roles: readonly LinkRole[]): void {
     const roleOf = new Map(roles.map((r) => [r.url, r.role]));
     let pages = this.pageCounts.get(site.id) ?? this.frontier.pageCount(site.id);
     const seen = new Set<string>();
@@ -239,7 +241,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
 
   /** One outcome → the fetches table; `reused` is the stored copy a 304 stands for. */
   private record(site: StoredSite, entry: FrontierEntry, purpose: 'page' | 'check', checked: CheckedTarget & { charset?: string | null }, attempt: number,
-    body: StoredBody | null = null, reused?: Validators): number {
+    body: StoredBody | null = null, reused?: Validators, linksOf?: number): number {
     const { soft404 } = checked;
     // a 304 is recorded as the answer it confirms: the stored copy's status, final URL and type
     const outcome = reused && checked.outcome.ok
@@ -254,7 +256,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
       redirects: outcome.redirects, verdict, soft404, notModified: reused !== undefined, ms: outcome.ms, bytes: outcome.ok ? outcome.body.length : 0,
       contentType: h['content-type'] ?? null, charset: checked.page?.charset ?? checked.charset ?? null,
       etag: h['etag'] ?? reused?.etag ?? null, lastModified: h['last-modified'] ?? reused?.lastModified ?? null,
-      depth: entry.depth, referrer: entry.referrer, body, bodyHash: reused?.bodyHash ?? null,
+      depth: entry.depth, referrer: entry.referrer, body, bodyHash: reused?.bodyHash ?? null, linksOf: linksOf ?? null,
     });
     this.frontier.markDone(entry.id);
     this.emit('fetch', { siteId: site.id, url: entry.url, purpose, status: outcome.ok ? outcome.status : null, errorCode: outcome.ok ? null : outcome.code, verdict, bytes: outcome.ok ? outcome.body.length : 0 });

@@ -32,11 +32,15 @@ export interface FetchRecord {
   body: StoredBody | null;
   /** or an already stored body (a 304 answer) */
   bodyHash?: string | null;
+  /** a 304 answer whose links are those stored with this fetch (no rows of its own) */
+  linksOf?: number | null;
 }
 
 export interface Validators {
   /** the fetch that stored this copy, and the as-of date of its run */
   fetchId: number;
+  /** the fetch whose link rows are this copy's */
+  linksOf: number;
   asOf: string;
   etag: string | null;
   lastModified: string | null;
@@ -57,11 +61,11 @@ export class Fetches {
 
   constructor(db: Db) {
     this.insert = db.prepare(`INSERT INTO fetches (run_id, site_id, url, purpose, method, attempt, final_url, status, error_code, error_message,
-      redirects, verdict, soft404, not_modified, ms, bytes, content_type, charset, etag, last_modified, depth, referrer, body_hash, fetched_at)
+      redirects, verdict, soft404, not_modified, ms, bytes, content_type, charset, etag, last_modified, depth, referrer, body_hash, fetched_at, links_of)
       VALUES (@runId, @siteId, @url, @purpose, @method, @attempt, @finalUrl, @status, @errorCode, @errorMessage,
-      @redirects, @verdict, @soft404, @notModified, @ms, @bytes, @contentType, @charset, @etag, @lastModified, @depth, @referrer, @bodyHash, @fetchedAt)`);
+      @redirects, @verdict, @soft404, @notModified, @ms, @bytes, @contentType, @charset, @etag, @lastModified, @depth, @referrer, @bodyHash, @fetchedAt, @linksOf)`);
     this.insertBody = db.prepare(`INSERT OR IGNORE INTO bodies (hash, data, format, charset) VALUES (?, ?, ?, ?)`);
-    this.validators = db.prepare(`SELECT f.id AS fetchId, r.as_of AS asOf, f.etag, f.last_modified AS lastModified, f.body_hash AS bodyHash, f.status,
+    this.validators = db.prepare(`SELECT f.id AS fetchId, coalesce(f.links_of, f.id) AS linksOf, r.as_of AS asOf, f.etag, f.last_modified AS lastModified, f.body_hash AS bodyHash, f.status,
       f.content_type AS contentType, f.charset, f.final_url AS finalUrl
       FROM fetches f JOIN runs r ON r.id = f.run_id
       WHERE f.url = ? AND f.body_hash IS NOT NULL AND (f.etag IS NOT NULL OR f.last_modified IS NOT NULL) ORDER BY f.id DESC LIMIT 1`);
@@ -93,6 +97,7 @@ export class Fetches {
       soft404: f.soft404 ? 1 : 0,
       notModified: f.notModified ? 1 : 0,
       bodyHash,
+      linksOf: f.linksOf ?? null,
       fetchedAt: new Date().toISOString(),
     }).lastInsertRowid);
   }

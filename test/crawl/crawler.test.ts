@@ -230,7 +230,14 @@ describe('conditional requests', () => {
     expect(pages(first.runId).every((p) => p['not_modified'] === 0)).toBe(true);
     expect(pages(second.runId)).toEqual(pages(first.runId).map((p) => ({ ...p, not_modified: 1 })));
     // the second run still followed the home page's links, and kept the pages' facts without reading them again
-    expect(rows(db, `SELECT count(*) AS n FROM page_links WHERE run_id = ?`, second.runId)).toEqual([{ n: 5 }]);
+    const links = (runId: number) => rows(db, `SELECT from_url, target, tag, text, scheme, on_homepage FROM page_links WHERE run_id = ? ORDER BY from_url, target`, runId);
+    expect(links(second.runId)).toHaveLength(5);
+    expect(links(second.runId)).toEqual(links(first.runId));
+    // … by sharing the first run's link rows (a third run shares them too), not by writing them again
+    const third = await crawlTestSites(db, site);
+    expect(links(third.runId)).toEqual(links(first.runId));
+    const own = (runId: number) => rows(db, `SELECT count(*) AS n FROM links l JOIN fetches f ON f.id = l.fetch_id WHERE f.run_id = ?`, runId);
+    expect([own(first.runId), own(second.runId), own(third.runId)]).toEqual([[{ n: 5 }], [{ n: 0 }], [{ n: 0 }]]);
     const facts = (runId: number) => rows(db, `SELECT url, facts FROM page_facts WHERE run_id = ? ORDER BY url`, runId);
     expect(facts(second.runId)).toEqual(facts(first.runId));
   });

@@ -73,6 +73,23 @@ describe('sharding and merging', () => {
     whole.close();
   });
 
+  it('a shard audited twice: its second run shares the first run\'s link rows, and the merge gives each page its own', async () => {
+    const twice = join(dir, 'twice.db');
+    await crawlInto(twice, '3/3');
+    const latest = await crawlInto(twice, '3/3');
+    const source = openDb(twice);
+    const merged = openDb(join(dir, 'twice-merged.db'));
+    const own = (db: Database.Database, runId: number) => rows(db, `SELECT count(*) AS n FROM links l JOIN fetches f ON f.id = l.fetch_id WHERE f.run_id = ?`, runId)[0]!['n'];
+    const links = (db: Database.Database, runId: number) => rows(db, `SELECT site_id, from_url, target, tag, text, scheme, on_homepage FROM page_links WHERE run_id = ? ORDER BY 1, 2, 3, 4, 5`, runId);
+    expect(own(source, latest)).toBe(0);
+    const { runId } = mergeShards(merged, [twice]);
+    expect(links(merged, runId!)).toEqual(links(source, latest));
+    expect(own(merged, runId!)).toBe(links(source, latest).length);
+    expect(links(merged, runId!).length).toBeGreaterThan(20);
+    source.close();
+    merged.close();
+  });
+
   it('refuses databases of another as-of date, or another schema version, naming the file', async () => {
     const other = join(dir, 'other-date.db');
     await crawlInto(other, '1/3', '2026-11-01');

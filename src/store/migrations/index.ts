@@ -4,6 +4,7 @@ import * as m0003 from './0003-frontier-priority.js';
 import * as m0004 from './0004-body-format.js';
 import * as m0005 from './0005-history-probes.js';
 import * as m0006 from './0006-page-facts-by-url.js';
+import * as m0007 from './0007-shared-links.js';
 
 /** Ordered and append-only; the database's user_version is the number applied last. */
 export const MIGRATIONS: readonly { version: number; up: string }[] = [
@@ -13,6 +14,7 @@ export const MIGRATIONS: readonly { version: number; up: string }[] = [
   { version: 4, up: m0004.up },
   { version: 5, up: m0005.up },
   { version: 6, up: m0006.up },
+  { version: 7, up: m0007.up },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
