@@ -13,20 +13,17 @@ import { openDb } from '../src/store/db.js';
  */
 const [registry, dbFile, proxy, concurrency = '32'] = process.argv.slice(2);
 const db = openDb(dbFile!);
-const runs = [];
-for (let r = 0; r < 1; r++) {
-  const started = performance.now();
-  const { run } = await crawlRegistry(db, {
-    registry: registry!, asOf: '2026-11-15', resume: false,
-    options: { concurrency: Number(concurrency), perHost: 2, perIp: 64, delayMs: 0, timeoutMs: 15_000, maxPages: 300, maxDepth: 4, ignoreRobots: false,
-      userAgent: DEFAULT_USER_AGENT, retry: DEFAULT_RETRY, siteConcurrency: Number(concurrency) * 2, workers: DEFAULT_WORKERS, proxy },
-  });
-  const crawled = performance.now();
-  const peakAfterCrawl = Math.round(process.resourceUsage().maxRSS / 1024);
-  const report = scoreRun(db, run.id, loadProfile('gov-2019'));
-  const ms = performance.now() - started;
-  const { pages } = db.prepare(`SELECT count(*) AS pages FROM fetches WHERE run_id = ? AND purpose = 'page'`).get(run.id) as { pages: number };
-  process.stderr.write(`  audit of ${registry}: peak RSS after crawl ${peakAfterCrawl} MB, after report ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`);
-  runs.push({ sites: report.sites.length, pages, ms: Math.round(ms), reportMs: Math.round(performance.now() - crawled), qualified: report.sites.filter((s) => s.verdict === 'qualified').length });
-}
-process.stdout.write(`${JSON.stringify({ runs, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
+const started = performance.now();
+const { run } = await crawlRegistry(db, {
+  registry: registry!, asOf: '2026-11-15', resume: false,
+  options: { concurrency: Number(concurrency), perHost: 2, perIp: 64, delayMs: 0, timeoutMs: 15_000, maxPages: 300, maxDepth: 4, ignoreRobots: false,
+    userAgent: DEFAULT_USER_AGENT, retry: DEFAULT_RETRY, siteConcurrency: Number(concurrency) * 2, workers: DEFAULT_WORKERS, proxy },
+});
+const crawled = performance.now();
+const peakAfterCrawl = Math.round(process.resourceUsage().maxRSS / 1024);
+const report = scoreRun(db, run.id, loadProfile('gov-2019'));
+const ms = performance.now() - started;
+const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+const { pages } = db.prepare(`SELECT count(*) AS pages FROM fetches WHERE run_id = ? AND purpose = 'page'`).get(run.id) as { pages: number };
+process.stderr.write(`  audit of ${registry}: peak RSS after crawl ${peakAfterCrawl} MB, after report ${maxRssMb} MB\n`);
+process.stdout.write(`${JSON.stringify({ sites: report.sites.length, pages, ms: Math.round(ms), reportMs: Math.round(performance.now() - crawled), maxRssMb })}\n`);

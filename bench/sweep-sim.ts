@@ -19,6 +19,7 @@ const portals = readFileSync(join(corpus, 'registries', 'county-portals.csv'), '
 
 const server = spawn(process.execPath, [here('./sweep-server.js'), articles], { stdio: ['pipe', 'pipe', 'inherit'] });
 const [proxy] = (await once(createInterface({ input: server.stdout! }), 'line')) as [string];
+type Audit = { pages: number; ms: number; reportMs: number; maxRssMb: number };
 const dir = mkdtempSync(join(tmpdir(), 'govsite-sweep-'));
 console.log(`sweep simulation · ${new Date().toISOString().slice(0, 10)} · node ${process.version} · ${articles} articles per site, 8 columns, a mailbox`);
 console.log('hosts   audit s (report s)  pages   pages/s  2nd audit s  speed-up  peak RSS MB  floor pages/s  audit/floor');
@@ -27,15 +28,12 @@ try {
     const registry = join(dir, `portals-${n}.csv`);
     // the simulation serves plain HTTP: https:// portals are played over http://
     writeFileSync(registry, [portals[0], ...portals.slice(1, n + 1)].join('\n').replace(/https:\/\//g, 'http://'));
-    type Audit = { runs: { pages: number; ms: number; reportMs: number }[]; maxRssMb: number };
     // each audit its own process, as each `govsite audit` is: the second one finds the first one's validators
-    const audits = [1, 2].map(() => JSON.parse(execFileSync(process.execPath, [here('./run-audit.js'), registry, join(dir, `sweep-${n}.db`), proxy], { encoding: 'utf8', maxBuffer: 1 << 26 })) as Audit);
-    const audit = { runs: audits.flatMap((a) => a.runs), maxRssMb: Math.max(...audits.map((a) => a.maxRssMb)) };
+    const [first, second] = [1, 2].map(() => JSON.parse(execFileSync(process.execPath, [here('./run-audit.js'), registry, join(dir, `sweep-${n}.db`), proxy], { encoding: 'utf8', maxBuffer: 1 << 26 })) as Audit) as [Audit, Audit];
     const floor = JSON.parse(execFileSync(process.execPath, [here('./run-floor.js'), registry, proxy], { encoding: 'utf8' })) as { pages: number; ms: number };
-    const [first, second] = audit.runs as [{ pages: number; ms: number; reportMs: number }, { pages: number; ms: number }];
     const rate = first.pages / (first.ms / 1000);
     const floorRate = floor.pages / (floor.ms / 1000);
-    console.log(`${String(n).padStart(5)} ${(first.ms / 1000).toFixed(1).padStart(9)} ${`(${(first.reportMs / 1000).toFixed(1)})`.padStart(10)} ${String(first.pages).padStart(6)} ${rate.toFixed(0).padStart(9)} ${(second.ms / 1000).toFixed(1).padStart(12)} ${(first.ms / second.ms).toFixed(2).padStart(9)} ${String(audit.maxRssMb).padStart(12)} ${floorRate.toFixed(0).padStart(14)} ${(rate / floorRate).toFixed(2).padStart(12)}`);
+    console.log(`${String(n).padStart(5)} ${(first.ms / 1000).toFixed(1).padStart(9)} ${`(${(first.reportMs / 1000).toFixed(1)})`.padStart(10)} ${String(first.pages).padStart(6)} ${rate.toFixed(0).padStart(9)} ${(second.ms / 1000).toFixed(1).padStart(12)} ${(first.ms / second.ms).toFixed(2).padStart(9)} ${String(Math.max(first.maxRssMb, second.maxRssMb)).padStart(12)} ${floorRate.toFixed(0).padStart(14)} ${(rate / floorRate).toFixed(2).padStart(12)}`);
   }
 } finally {
   server.stdin!.end();

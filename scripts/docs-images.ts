@@ -40,7 +40,7 @@ try {
 
   const [notice] = noticesOf(report, { office: '某市政务公开办', date: '2026-11-20', workingDays: 15, lang: 'zh' }, '6201000005');
   const docx = join(work, 'notice.docx');
-  writeFileSync(docx, await documentToDocx(noticeDocument(notice!, 'zh')));
+  writeFileSync(docx, await documentToDocx(noticeDocument(notice!)));
   execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(join(work, 'lo')).href}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', work, docx], { stdio: 'ignore' });
   execFileSync('pdftoppm', ['-png', '-r', '90', '-f', '1', '-l', '1', '-singlefile', join(work, 'notice.pdf'), join(work, 'notice')]);
   renameSync(join(work, 'notice.png'), join(DOCS, 'notice.png'));

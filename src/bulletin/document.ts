@@ -1,6 +1,5 @@
 import type { PrintDocument } from '../document/blocks.js';
-import { levelLabel } from '../report/html-charts.js';
-import { LABELS, ruleTitle, type Lang } from '../report/labels.js';
+import { LABELS, levelLabel, ruleTitle, type Lang } from '../report/labels.js';
 import type { SiteReport } from '../report/model.js';
 import type { Bulletin, QuarterStats } from './model.js';
 

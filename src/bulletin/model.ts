@@ -2,7 +2,7 @@ import { ruleOfFinding } from '../checks/index.js';
 import { reportOf } from '../history/stored-report.js';
 import type { ReportedFinding, SiteReport } from '../report/model.js';
 import type { Profile } from '../score/profile.js';
-import type { Db } from '../store/db.js';
+import { statement, type Db } from '../store/db.js';
 import { InputError } from '../errors.js';
 
 export interface Quarter { year: number; q: number; start: string; end: string; label: string }
@@ -49,12 +49,26 @@ function runsIn(db: Db, q: Quarter): { id: number; asOf: string }[] {
   return db.prepare(`SELECT id, as_of AS asOf FROM runs WHERE as_of >= ? AND as_of <= ? ORDER BY as_of, id`).all(q.start, q.end) as { id: number; asOf: string }[];
 }
 
+/** Each run's site entries by site id, read (or scored) once however many sites look back at it. */
+type RunSites = (runId: number) => Map<string, SiteReport>;
+
+function runSites(db: Db, profile: Profile): RunSites {
+  const read = new Map<number, Map<string, SiteReport>>();
+  return (runId) => {
+    let sites = read.get(runId);
+    if (!sites) read.set(runId, (sites = new Map(reportOf(db, runId, profile).sites.map((s) => [s.id, s]))));
+    return sites;
+  };
+}
+
 /** Per site, the latest of the given runs that checked it. */
-function latestPerSite(db: Db, runs: readonly { id: number; asOf: string }[], profile: Profile): Map<string, Checked> {
+function latestPerSite(runs: readonly { id: number; asOf: string }[], sitesOf: RunSites): Map<string, Checked> {
   const latest = new Map<string, Checked>();
-  for (const run of runs) for (const site of reportOf(db, run.id, profile).sites) latest.set(site.id, { site, run: run.id, asOf: run.asOf });
+  for (const run of runs) for (const site of sitesOf(run.id).values()) latest.set(site.id, { site, run: run.id, asOf: run.asOf });
   return latest;
 }
+
+const HEALTHS = ['active', 'sleeping', 'zombie', 'down'] as const;
 
 const statsOf = (sites: readonly SiteReport[]): QuarterStats => {
   const qualified = sites.filter((s) => s.verdict === 'qualified').length;
@@ -64,7 +78,8 @@ const statsOf = (sites: readonly SiteReport[]): QuarterStats => {
 export function buildBulletin(db: Db, quarter: Quarter, profile: Profile): Bulletin {
   const runs = runsIn(db, quarter);
   if (!runs.length) throw new InputError(`--quarter ${quarter.label}`, `no run in the database has an as-of date from ${quarter.start} to ${quarter.end}`);
-  const latest = latestPerSite(db, runs, profile);
+  const sitesOf = runSites(db, profile);
+  const latest = latestPerSite(runs, sitesOf);
   const sites = [...latest.values()].map((c) => c.site);
   const levels = [...new Set(sites.map((s) => s.level))];
   const ruleSites = new Map<string, number>();
@@ -75,11 +90,11 @@ export function buildBulletin(db: Db, quarter: Quarter, profile: Profile): Bulle
     quarter, profile: profile.name, runs, sites,
     stats: statsOf(sites),
     byLevel: levels.map((level) => ({ level, stats: statsOf(sites.filter((s) => s.level === level)) })),
-    byHealth: { active: 0, sleeping: 0, zombie: 0, down: 0, ...Object.fromEntries(['active', 'sleeping', 'zombie', 'down'].map((h) => [h, sites.filter((s) => s.health === h).length])) },
+    byHealth: Object.fromEntries(HEALTHS.map((h) => [h, sites.filter((s) => s.health === h).length])) as Bulletin['byHealth'],
     unqualified: sites.filter((s) => s.verdict === 'unqualified'),
     commonProblems: [...ruleSites].map(([rule, n]) => ({ rule, sites: n })).sort((a, b) => b.sites - a.sites || a.rule.localeCompare(b.rule)),
-    ...followUp(db, latest, profile),
-    previous: prevRuns.length ? { quarter: prevQuarter, stats: statsOf([...latestPerSite(db, prevRuns, profile).values()].map((c) => c.site)) } : null,
+    ...followUp(db, latest, sitesOf),
+    previous: prevRuns.length ? { quarter: prevQuarter, stats: statsOf([...latestPerSite(prevRuns, sitesOf).values()].map((c) => c.site)) } : null,
   };
 }
 
@@ -87,14 +102,14 @@ export function buildBulletin(db: Db, quarter: Quarter, profile: Profile): Bulle
  * Problems a notice named that are still there: for each site, its check before the latest one —
  * when that check found it unqualified (a notice was due) — and the findings of it the latest still has.
  */
-function followUp(db: Db, latest: Map<string, Checked>, profile: Profile): { stillOpen: StillOpen[]; notified: number } {
+function followUp(db: Db, latest: Map<string, Checked>, sitesOf: RunSites): { stillOpen: StillOpen[]; notified: number } {
   const result: StillOpen[] = [];
   let notified = 0;
   for (const { site, run, asOf } of latest.values()) {
-    const earlier = db.prepare(`SELECT r.id, r.as_of AS asOf FROM runs r JOIN run_sites rs ON rs.run_id = r.id
+    const earlier = statement(db, `SELECT r.id, r.as_of AS asOf FROM runs r JOIN run_sites rs ON rs.run_id = r.id
       WHERE rs.site_id = ? AND (r.as_of < ? OR (r.as_of = ? AND r.id < ?)) ORDER BY r.as_of DESC, r.id DESC LIMIT 1`).get(site.id, asOf, asOf, run) as { id: number; asOf: string } | undefined;
     if (!earlier) continue;
-    const before = reportOf(db, earlier.id, profile).sites.find((s) => s.id === site.id);
+    const before = sitesOf(earlier.id).get(site.id);
     if (before?.verdict !== 'unqualified') continue;
     notified++;
     const noticed = new Set(before.findings.map((f) => f.id));

@@ -33,12 +33,7 @@ export const ALL_CHECKS: readonly Check[] = [
   guideMissingElements, attachmentBroken, onlineSystemUnreachable,
 ];
 
-/** Finer finding ids and the rule they feed (SPEC §5); every other finding id is its rule's. */
-const FEEDS: Record<string, string> = {
-  'mailbox-image-only': 'no-consultation-channel',
-  'letter-unanswered': 'letters-unanswered',
-  'spam-injection': 'serious-error',
-  'forged-date': 'serious-error',
-};
+/** The rule a finding counts for: its own id, or the check that reports that finer id (SPEC §5). */
+const FEEDS = new Map(ALL_CHECKS.flatMap((c) => Object.keys(c.meta.findings ?? {}).map((finding) => [finding, c.meta.id] as const)));
 
-export const ruleOfFinding = (findingRule: string): string => FEEDS[findingRule] ?? findingRule;
+export const ruleOfFinding = (findingRule: string): string => FEEDS.get(findingRule) ?? findingRule;

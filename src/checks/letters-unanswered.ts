@@ -4,7 +4,8 @@ import { defineCheck, findings } from './types.js';
 
 /** Veto: within the last 365 days, a letter to a consultation mailbox left unanswered for more than 90 days. */
 export const lettersUnanswered = defineCheck({
-  meta: { id: 'letters-unanswered', title: { zh: '留言长期未回复', en: 'Letters left unanswered' }, indicator: { zh: '单项否决 · 超过3个月未回应', en: 'Veto · letters unanswered over 3 months' }, requires: ['letters'] },
+  meta: { id: 'letters-unanswered', title: { zh: '留言长期未回复', en: 'Letters left unanswered' }, indicator: { zh: '单项否决 · 超过3个月未回应', en: 'Veto · letters unanswered over 3 months' }, requires: ['letters'],
+    findings: { 'letter-unanswered': { zh: '留言超期未回复', en: 'Letter unanswered' } } },
   defaultOptions: { days: OVERDUE_DAYS },
   run({ letters }, { asOf, options }) {
     return findings(lettersInWindow(letters, asOf)

@@ -5,7 +5,8 @@ import { defineCheck, findings } from './types.js';
  * only as a picture, or linking nowhere or to a dead page, is a mailbox-image-only finding.
  */
 export const noConsultationChannel = defineCheck({
-  meta: { id: 'no-consultation-channel', title: { zh: '无政务咨询渠道', en: 'No consultation channel' }, indicator: { zh: '单项否决 · 互动回应差', en: 'Veto · no working online consultation' }, requires: ['mailboxes', 'homeUrl', 'home'] },
+  meta: { id: 'no-consultation-channel', title: { zh: '无政务咨询渠道', en: 'No consultation channel' }, indicator: { zh: '单项否决 · 互动回应差', en: 'Veto · no working online consultation' }, requires: ['mailboxes', 'homeUrl', 'home'],
+    findings: { 'mailbox-image-only': { zh: '信箱仅为图片或链接无效', en: 'Mailbox only a picture or link' } } },
   defaultOptions: {},
   run({ mailboxes, homeUrl, home }) {
     if (!home) return { kind: 'not-assessed', reason: 'the home page was not fetched' };

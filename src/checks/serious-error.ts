@@ -7,7 +7,8 @@ import { defineCheck, findings, type Finding } from './types.js';
  * and reactionary content need a person: not detected.
  */
 export const seriousError = defineCheck({
-  meta: { id: 'serious-error', title: { zh: '严重错误', en: 'Serious error' }, indicator: { zh: '单项否决 · 严重表述错误、暗链、虚假日期', en: 'Veto · injected spam, hidden links, forged dates' }, requires: ['spam', 'listItems', 'articles'] },
+  meta: { id: 'serious-error', title: { zh: '严重错误', en: 'Serious error' }, indicator: { zh: '单项否决 · 严重表述错误、暗链、虚假日期', en: 'Veto · injected spam, hidden links, forged dates' }, requires: ['spam', 'listItems', 'articles'],
+    findings: { 'spam-injection': { zh: '暗链或垃圾信息', en: 'Injected spam or hidden links' }, 'forged-date': { zh: '发布日期可疑', en: 'Forged date' } } },
   defaultOptions: { contradictionDays: 365 },
   run({ spam, listItems, articles }, { asOf, options }) {
     const out: Finding[] = [];

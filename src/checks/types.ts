@@ -37,6 +37,8 @@ export interface CheckMeta {
   title: { zh: string; en: string };
   indicator: { zh: string; en: string };
   requires: readonly FactKey[];
+  /** finer SPEC §5 finding ids this check reports instead of its own id, with their titles */
+  findings?: Record<string, { zh: string; en: string }>;
 }
 
 export interface CheckContext {

@@ -53,6 +53,13 @@ export function toCrawlOptions(raw: RawCrawlOptions): CrawlOptions {
   };
 }
 
+/** A comma-separated choice of several: `--format html,md`. */
+export function parseList<T extends string>(value: string, allowed: readonly T[], name: string): T[] {
+  const items = value.split(',').map((f) => f.trim()).filter(Boolean);
+  for (const f of items) if (!(allowed as readonly string[]).includes(f)) throw new UsageError(`${name} "${f}" is not one of ${allowed.join(', ')}`);
+  return items as T[];
+}
+
 export function positiveInt(value: string, name: string, min = 1): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < min) throw new UsageError(`${name} must be a whole number ≥ ${min}, got "${value}"`);

@@ -6,6 +6,7 @@ import { FILE_NAMES, FORMATS, RENDERERS, type Format } from '../report/index.js'
 import type { Lang } from '../report/labels.js';
 import type { AuditReport } from '../report/model.js';
 import { DEFAULT_PROFILE } from '../score/profile.js';
+import { parseList } from './options.js';
 
 export type FailOn = 'veto' | 'unqualified' | 'none';
 
@@ -23,11 +24,7 @@ export function reportOptions(defaults: { format?: string; out?: string } = {}):
 
 export interface RawReportOptions { profile: string; lang: Lang; format: string; output?: string; out?: string; failOn: FailOn }
 
-export function parseFormats(value: string): Format[] {
-  const formats = value.split(',').map((f) => f.trim()).filter(Boolean);
-  for (const f of formats) if (!FORMATS.includes(f as Format)) throw new UsageError(`--format "${f}" is not one of ${FORMATS.join(', ')}`);
-  return formats as Format[];
-}
+export const parseFormats = (value: string): Format[] => parseList(value, FORMATS, '--format');
 
 /** Renders the report to stdout, one file, or a folder of files; returns the files written. */
 export function writeReports(report: AuditReport, raw: RawReportOptions): string[] {

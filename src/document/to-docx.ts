@@ -1,10 +1,8 @@
 import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { xmlSafe } from '../report/escape.js';
 import type { PrintDocument } from './blocks.js';
 
 const FONT = { ascii: 'Times New Roman', eastAsia: 'SimSun', hAnsi: 'Times New Roman' };
-// characters XML 1.0 cannot hold: a hostile page could otherwise make the file unreadable
-// eslint-disable-next-line no-control-regex
-const xmlSafe = (text: string) => text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
 /** A4 (11,906 twips) less two 1-inch margins */
 const TEXT_WIDTH = 11_906 - 2 * 1440;
 const border = { style: BorderStyle.SINGLE, size: 4, color: '999999' };

@@ -1,7 +1,7 @@
-import { escapeMd } from '../report/escape.js';
+import { escapeMd, mdLink } from '../report/escape.js';
 import type { PrintDocument } from './blocks.js';
 
-const cell = (text: string) => (/^https?:\/\/\S+$/.test(text) ? `<${text.replace(/[<>]/g, encodeURIComponent)}>` : escapeMd(text));
+const cell = (text: string) => (/^https?:\/\/\S+$/.test(text) ? mdLink(text) : escapeMd(text));
 
 export function documentToMarkdown(doc: PrintDocument): string {
   const out = doc.blocks.map((b) => {

@@ -3,17 +3,15 @@ import { buildReport, type AuditReport } from '../report/model.js';
 import type { Profile } from '../score/profile.js';
 import type { Db } from '../store/db.js';
 import { recordSightings, saveResults, type Sighting } from '../store/history.js';
-import { getRun } from '../store/runs.js';
 
 /**
  * Scores a stored run and keeps the outcome: findings under their stable ids, and the items and
  * letters seen, so later runs, `diff`, notices and bulletins can follow them.
  */
 export function scoreRun(db: Db, runId: number, profile: Profile): AuditReport {
-  const asOf = getRun(db, runId)?.asOf;
   // written site by site: a national run's items are not all held at once
-  const report = buildReport(db, runId, profile, (siteId, facts) => recordSightings(db, siteId, asOf!, sightingsOf(facts)));
-  saveResults(db, runId, profile.name, report.sites.map((s) => ({ ...s, siteId: s.id })));
+  const report = buildReport(db, runId, profile, (siteId, facts, asOf) => recordSightings(db, siteId, asOf, sightingsOf(facts)));
+  saveResults(db, runId, profile.name, report.sites);
   return report;
 }
 

@@ -1,5 +1,4 @@
-import type { AuditReport, SiteReport } from '../report/model.js';
-import { TOOL_VERSION } from '../report/model.js';
+import { reportHeader, type AuditReport, type SiteReport } from '../report/model.js';
 import type { Profile } from '../score/profile.js';
 import type { Db } from '../store/db.js';
 import { storedResults } from '../store/history.js';
@@ -11,11 +10,6 @@ import { scoreRun } from './score-run.js';
 export function reportOf(db: Db, runId: number, profile: Profile): AuditReport {
   const run = getRun(db, runId);
   if (!run) throw new InputError(`run ${runId}`, 'is not in the database');
-  const sites = storedResults<SiteReport & { siteId?: string }>(db, runId, profile.name);
-  if (!sites) return scoreRun(db, runId, profile);
-  const sample = typeof run.options['sample'] === 'string' ? { sample: run.options['sample'] } : {};
-  return {
-    schemaVersion: 1, tool: { name: 'govsite', version: TOOL_VERSION }, asOf: run.asOf, profile: profile.name, run: runId, ...sample,
-    sites: sites.map(({ siteId: _siteId, ...s }) => s),
-  };
+  const sites = storedResults<SiteReport>(db, runId, profile.name);
+  return sites ? { ...reportHeader(run, profile.name), sites } : scoreRun(db, runId, profile);
 }

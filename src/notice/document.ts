@@ -2,7 +2,8 @@ import type { PrintDocument } from '../document/blocks.js';
 import type { Notice } from './model.js';
 
 /** The notice laid out as an office would print it: title, addressee, problems with evidence, deadline, signature, reply form. */
-export function noticeDocument(n: Notice, lang: 'zh' | 'en'): PrintDocument {
+export function noticeDocument(n: Notice): PrintDocument {
+  const { lang } = n;
   const zh = lang === 'zh';
   const name = n.site.name ?? n.site.id;
   return {

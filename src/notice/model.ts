@@ -24,6 +24,7 @@ export interface NoticeProblem {
 
 /** A rectification notice (整改通知): everything the renderers print, already in words. */
 export interface Notice {
+  lang: Lang;
   site: Pick<SiteReport, 'id' | 'name' | 'url' | 'level'>;
   title: string;
   office: string;
@@ -68,7 +69,7 @@ function noticeOf(report: AuditReport, site: SiteReport, o: NoticeOptions): Noti
   const vetoes = site.vetoes.map((v) => ruleTitle(v, o.lang)).join(o.lang === 'zh' ? '、' : ', ');
   if (o.lang === 'en') {
     return {
-      site, office: o.office, date: o.date, deadline, asOf: report.asOf, profile: report.profile, run: report.run, problems,
+      lang: 'en', site, office: o.office, date: o.date, deadline, asOf: report.asOf, profile: report.profile, run: report.run, problems,
       title: `Rectification notice: ${name}`,
       intro: `Under the government website inspection rules (profile ${report.profile}), ${o.office} checked the website ${name} (${site.url}) as of ${report.asOf}. The site was found ${LABELS.en.unqualified}. The problems and their evidence are listed below. Please rectify them and reply in writing by ${deadline} (${o.workingDays} working days).`,
       verdictLine: `Verdict: ${LABELS.en.unqualified}${vetoes ? `; single-veto rules: ${vetoes}` : `; score ${site.score}`}.`,
@@ -77,7 +78,7 @@ function noticeOf(report: AuditReport, site: SiteReport, o: NoticeOptions): Noti
     };
   }
   return {
-    site, office: o.office, date: o.date, deadline, asOf: report.asOf, profile: report.profile, run: report.run, problems,
+    lang: 'zh', site, office: o.office, date: o.date, deadline, asOf: report.asOf, profile: report.profile, run: report.run, problems,
     title: `关于${name}存在问题的整改通知`,
     intro: `根据政府网站检查指标（${report.profile}），${o.office}于${zhDate(report.asOf)}对${name}（${site.url}）进行了检查，检查结论为${LABELS.zh.unqualified}。现将发现的问题及证据通知如下，请认真整改，并于${zhDate(deadline)}前（${o.workingDays}个工作日内）将整改情况书面报送${o.office}。`,
     verdictLine: `检查结论：${LABELS.zh.unqualified}${vetoes ? `（单项否决：${vetoes}）` : `（得分${site.score}）`}。`,

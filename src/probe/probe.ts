@@ -45,14 +45,10 @@ export async function runProbeRounds(
 ): Promise<number> {
   const queue = new PQueue({ concurrency });
   const started = Date.now();
-  let round = 0;
-  while (round < schedule.rounds && Date.now() - started < schedule.forMs) {
-    const roundStart = Date.now();
-    const probes = await Promise.all(targets.map((t) => queue.add(() => probeHomePage(client, t), { throwOnTimeout: true })));
-    onRound(probes, ++round);
-    const next = roundStart + schedule.everyMs;
-    if (round < schedule.rounds && next - started < schedule.forMs) await new Promise((r) => setTimeout(r, Math.max(0, next - Date.now())));
-    else break;
+  for (let round = 1; ; round++) {
+    const next = Date.now() + schedule.everyMs;
+    onRound(await Promise.all(targets.map((t) => queue.add(() => probeHomePage(client, t), { throwOnTimeout: true }))), round);
+    if (round >= schedule.rounds || next - started >= schedule.forMs) return round;
+    await new Promise((r) => setTimeout(r, Math.max(0, next - Date.now())));
   }
-  return round;
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { quoteCsv } from '../report/escape.js';
 import type { RegistryRow } from './types.js';
 
 export interface SampleRequest {
@@ -16,7 +17,9 @@ export function drawSample(rows: readonly RegistryRow[], request: SampleRequest)
   const strata = new Map<string, RegistryRow[]>();
   for (const row of rows) {
     const key = request.by === 'level' ? row.level ?? '' : '';
-    strata.set(key, [...(strata.get(key) ?? []), row]);
+    const members = strata.get(key);
+    if (members) members.push(row);
+    else strata.set(key, [row]);
   }
   const chosen = new Set<RegistryRow>();
   for (const [key, members] of [...strata].sort(([a], [b]) => a.localeCompare(b))) {
@@ -47,12 +50,11 @@ const CSV_FIELDS = ['id', 'name', 'level', 'url', 'mailbox', 'portal', 'org', 'c
 
 /** The sample as a registry CSV (one row per mailbox; rows of one site merge on import), every row naming the sample. */
 export function sampleCsv(rows: readonly RegistryRow[], label: string): string {
-  const quote = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   const lines = [CSV_FIELDS.join(',')];
   for (const r of rows) {
     for (const mailbox of r.mailboxes.length ? r.mailboxes : ['']) {
       const columns = Object.keys(r.columns).length ? JSON.stringify(r.columns) : '';
-      lines.push([r.id, r.name ?? '', r.level ?? '', r.url, mailbox, r.portal ? 'true' : '', r.org ?? '', columns, label].map(quote).join(','));
+      lines.push([r.id, r.name ?? '', r.level ?? '', r.url, mailbox, r.portal ? 'true' : '', r.org ?? '', columns, label].map(quoteCsv).join(','));
     }
   }
   return `${lines.join('\n')}\n`;

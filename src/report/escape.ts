@@ -1,16 +1,31 @@
-/** The only way page text enters a table: everything from the web is hostile. A CSV field: quoted when it holds a comma, quote or line break; formula starters neutralised for spreadsheets. */
+/** The only way page text enters a table: everything from the web is hostile. A CSV field for a spreadsheet: quoted, formula starters neutralised. */
 export function escapeCsv(value: unknown): string {
   let text = value === null || value === undefined ? '' : typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
   if (/^[=+\-@\t\r]/.test(text) && typeof value === 'string') text = `'${text}`;
+  return quoteCsv(text);
+}
+
+/** A CSV field as it is: quoted when it holds a comma, quote or line break. */
+export function quoteCsv(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Text or an attribute value in HTML (and in DOCX/XML, which the docx library escapes itself). */
+/** Text or an attribute value in HTML. */
 export function escapeHtml(value: unknown): string {
   return String(value ?? '').replace(/[&<>"']/g, (c) => HTML[c]!);
 }
+
+/** Characters XML 1.0 cannot hold at all: a hostile page must not make a JUnit or DOCX file unreadable. */
+// eslint-disable-next-line no-control-regex
+export const xmlSafe = (text: string): string => text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
+
+/** Text or an attribute value in XML. */
+export const escapeXml = (value: unknown): string => escapeHtml(xmlSafe(String(value ?? '')));
+
+/** A URL as a Markdown autolink: nothing in it can close the brackets. */
+export const mdLink = (url: string): string => `<${url.replace(/[<>\s]/g, (c) => encodeURIComponent(c))}>`;
 
 /** Text in Markdown: markup characters and raw HTML neutralised, one line. */
 export function escapeMd(value: unknown): string {

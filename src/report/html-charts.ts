@@ -1,6 +1,6 @@
 import { escapeHtml } from './escape.js';
 import { ruleTitle, type Lang } from './labels.js';
-import type { AuditReport } from './model.js';
+import type { AuditReport, SiteReport } from './model.js';
 import { ruleOfFinding } from '../checks/index.js';
 
 const W = 640;
@@ -23,10 +23,10 @@ function barChart(id: string, title: string, bars: { label: string; value: numbe
 export function scoreChart(report: AuditReport, lang: Lang): string {
   const t = lang === 'zh' ? { title: '得分分布', veto: '单项否决', none: '未评估' } : { title: 'Score distribution', veto: 'veto', none: 'not assessed' };
   const bins = [
-    { label: t.none, test: (s: AuditReport['sites'][number]) => s.verdict === 'not-assessed', colour: '#999' },
-    { label: t.veto, test: (s: AuditReport['sites'][number]) => s.verdict === 'unqualified' && s.score === null, colour: '#c0392b' },
-    { label: '< 60', test: (s: AuditReport['sites'][number]) => s.score !== null && s.score < 60, colour: '#e67e22' },
-    ...[60, 70, 80, 90].map((lo) => ({ label: `${lo}–${lo === 90 ? 100 : lo + 9}`, test: (s: AuditReport['sites'][number]) => s.score !== null && s.score >= lo && (lo === 90 || s.score < lo + 10), colour: lo >= 80 ? '#27ae60' : '#f1c40f' })),
+    { label: t.none, test: (s: SiteReport) => s.verdict === 'not-assessed', colour: '#999' },
+    { label: t.veto, test: (s: SiteReport) => s.verdict === 'unqualified' && s.score === null, colour: '#c0392b' },
+    { label: '< 60', test: (s: SiteReport) => s.score !== null && s.score < 60, colour: '#e67e22' },
+    ...[60, 70, 80, 90].map((lo) => ({ label: `${lo}–${lo === 90 ? 100 : lo + 9}`, test: (s: SiteReport) => s.score !== null && s.score >= lo && (lo === 90 || s.score < lo + 10), colour: lo >= 80 ? '#27ae60' : '#f1c40f' })),
   ];
   return barChart('chart-scores', t.title, bins.map((b) => ({ label: b.label, value: report.sites.filter(b.test).length, colour: b.colour })));
 }
@@ -76,6 +76,3 @@ export function freshnessGrid(report: AuditReport, lang: Lang): string {
   const title = lang === 'zh' ? `栏目更新情况（距${report.asOf}天数）` : `Column freshness (days before ${report.asOf})`;
   return `<figure><figcaption>${escapeHtml(title)}</figcaption><svg class="chart" id="chart-freshness" role="img" aria-label="${escapeHtml(title)}" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}">${rows}${legend}</svg></figure>`;
 }
-
-export const levelLabel = (level: string | null, lang: Lang): string =>
-  level === null ? '—' : lang === 'zh' ? ({ province: '省级', city: '市级', county: '县级', town: '乡镇', department: '部门' } as Record<string, string>)[level] ?? level : level;

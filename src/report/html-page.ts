@@ -36,6 +36,6 @@ ${script ? `<script>${script.source}</script>` : ''}
 }
 
 /** A link to a page an inspector can open: only http(s) targets become links; anything else stays text. */
-export function evidenceLink(url: string): string {
-  return /^https?:\/\//i.test(url) ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer nofollow">${escapeHtml(url)}</a>` : escapeHtml(url);
+export function evidenceLink(url: string, text = url): string {
+  return /^https?:\/\//i.test(url) ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer nofollow">${escapeHtml(text)}</a>` : escapeHtml(text);
 }

@@ -1,9 +1,9 @@
 import { escapeHtml } from './escape.js';
 import { evidenceOf } from './evidence.js';
-import { freshnessGrid, levelLabel, rulesChart, scoreChart } from './html-charts.js';
+import { freshnessGrid, rulesChart, scoreChart } from './html-charts.js';
 import { evidenceLink, htmlDocument } from './html-page.js';
 import { TABLE_SCRIPT, TABLE_SCRIPT_HASH } from './html-script.js';
-import { LABELS, ruleTitle, type Lang } from './labels.js';
+import { LABELS, levelLabel, ruleTitle, type Lang } from './labels.js';
 import type { AuditReport, SiteReport } from './model.js';
 
 const T = {
@@ -78,13 +78,13 @@ function siteSection(s: SiteReport, lang: Lang): string {
   const L = LABELS[lang];
   const findings = s.findings.length
     ? `<table class="findings"><thead><tr><th>${t.rule}</th><th>${t.evidence}</th><th>${t.page}</th><th>${t.firstSeen}</th></tr></thead><tbody>${s.findings.map((f) =>
-      `<tr id="${escapeHtml(f.id)}"><td>${escapeHtml(ruleTitle(f.rule, lang))}<br><span class="muted">${escapeHtml(f.id)}</span></td><td class="evidence">${evidenceOf(f, lang).map(([k, v]) => `${escapeHtml(k)}: ${/^https?:\/\//.test(v) ? evidenceLink(v) : escapeHtml(v)}`).join('<br>')}</td><td class="evidence">${evidenceLink(f.url)}</td><td>${escapeHtml(f.firstSeen)}</td></tr>`).join('')}</tbody></table>`
+      `<tr id="${escapeHtml(f.id)}"><td>${escapeHtml(ruleTitle(f.rule, lang))}<br><span class="muted">${escapeHtml(f.id)}</span></td><td class="evidence">${evidenceOf(f, lang).map(([k, v]) => `${escapeHtml(k)}: ${evidenceLink(v)}`).join('<br>')}</td><td class="evidence">${evidenceLink(f.url)}</td><td>${escapeHtml(f.firstSeen)}</td></tr>`).join('')}</tbody></table>`
     : `<p>${t.none}</p>`;
   const deductions = s.deductions.length
     ? `<p>${t.deductions}: ${s.deductions.map((d) => `${escapeHtml(ruleTitle(d.rule, lang))} −${d.points}${d.count > 1 ? ` (${d.count})` : ''}`).join('；')}</p>` : '';
   const columns = s.columns.length
     ? `<h4>${t.columns}</h4><table class="columns"><thead><tr><th>${t.column}</th><th>${t.category}</th><th>${t.lastUpdate}</th><th>${t.items}</th></tr></thead><tbody>${s.columns.map((c) =>
-      `<tr><td><a href="${/^https?:\/\//.test(c.url) ? escapeHtml(c.url) : '#'}" rel="noopener noreferrer nofollow">${escapeHtml(c.name)}</a></td><td>${escapeHtml(c.category)}</td><td>${c.empty ? t.empty : escapeHtml(c.lastUpdate ?? '—')}</td><td>${c.items}</td></tr>`).join('')}</tbody></table>` : '';
+      `<tr><td>${evidenceLink(c.url, c.name)}</td><td>${escapeHtml(c.category)}</td><td>${c.empty ? t.empty : escapeHtml(c.lastUpdate ?? '—')}</td><td>${c.items}</td></tr>`).join('')}</tbody></table>` : '';
   const l = s.letters;
   const probes = s.probes.count ? `${s.probes.count} / ${s.probes.failed} (${((s.probes.failRate ?? 0) * 100).toFixed(1)} %)` : t.noProbes;
   return `<section class="site" id="${anchor(s.id)}">

@@ -1,5 +1,5 @@
 import { ALL_CHECKS, ruleOfFinding } from '../checks/index.js';
-import { escapeHtml as xml } from './escape.js';
+import { escapeXml as xml } from './escape.js';
 import { evidenceText } from './evidence.js';
 import { ruleTitle, type Lang } from './labels.js';
 import type { AuditReport, SiteReport } from './model.js';

@@ -8,14 +8,12 @@ export const LABELS = {
   en: { qualified: 'qualified', unqualified: 'unqualified', 'not-assessed': 'not assessed', active: 'active', sleeping: 'sleeping', zombie: 'zombie', down: 'down', score: 'score', sites: 'sites', total: 'total', veto: 'veto', noProblems: 'no problems found', homeUnread: 'the home page could not be read: not assessed', asOf: 'as of', profile: 'profile' },
 } as const;
 
-const TITLES = new Map(ALL_CHECKS.map((c) => [c.meta.id, c.meta.title]));
-const FINDING_TITLES: Record<string, { zh: string; en: string }> = {
-  'mailbox-image-only': { zh: '信箱仅为图片或链接无效', en: 'Mailbox only a picture or link' },
-  'letter-unanswered': { zh: '留言超期未回复', en: 'Letter unanswered' },
-  'spam-injection': { zh: '暗链或垃圾信息', en: 'Injected spam or hidden links' },
-  'forged-date': { zh: '发布日期可疑', en: 'Forged date' },
-};
+/** rule ids and the finer finding ids the checks declare, with their titles */
+const TITLES = new Map(ALL_CHECKS.flatMap((c) => [[c.meta.id, c.meta.title] as const, ...Object.entries(c.meta.findings ?? {})]));
 
 export function ruleTitle(rule: string, lang: Lang): string {
-  return (TITLES.get(rule) ?? FINDING_TITLES[rule])?.[lang] ?? rule;
+  return TITLES.get(rule)?.[lang] ?? rule;
 }
+
+export const levelLabel = (level: string | null, lang: Lang): string =>
+  level === null ? '—' : lang === 'zh' ? ({ province: '省级', city: '市级', county: '县级', town: '乡镇', department: '部门' } as Record<string, string>)[level] ?? level : level;

@@ -1,13 +1,12 @@
-import { escapeMd } from './escape.js';
+import { escapeMd, mdLink } from './escape.js';
 import { evidenceText } from './evidence.js';
-import { levelLabel } from './html-charts.js';
-import { LABELS, ruleTitle, type Lang } from './labels.js';
+import { LABELS, levelLabel, ruleTitle, type Lang } from './labels.js';
 import type { AuditReport, ReportedFinding } from './model.js';
 
 /** One finding on one line: rule, stable id, the page, the observed values. */
 export function findingLine(f: ReportedFinding, lang: Lang): string {
   const evidence = evidenceText(f, lang);
-  return `${escapeMd(ruleTitle(f.rule, lang))} \`${f.id}\` <${f.url.replace(/[<>\s]/g, (c) => encodeURIComponent(c))}>${evidence ? ` — ${escapeMd(evidence)}` : ''}`;
+  return `${escapeMd(ruleTitle(f.rule, lang))} \`${f.id}\` ${mdLink(f.url)}${evidence ? ` — ${escapeMd(evidence)}` : ''}`;
 }
 
 const T = {
@@ -28,7 +27,7 @@ export function renderMarkdown(report: AuditReport, { lang }: { lang: Lang }): s
     ...report.sites.map((s) => `| ${escapeMd(s.name ?? s.id)} (${escapeMd(s.id)}) | ${levelLabel(s.level, lang)} | ${L[s.verdict]} | ${s.score ?? '—'} | ${L[s.health]} | ${s.vetoes.map((v) => ruleTitle(v, lang)).join('、')} | ${s.findings.length} |`),
   ];
   for (const s of report.sites) {
-    lines.push('', `## ${escapeMd(s.name ?? s.id)} (${escapeMd(s.id)})`, '', `<${s.url}> · ${L[s.verdict]}${s.score !== null ? ` · ${L.score} ${s.score}` : ''} · ${L[s.health]}`);
+    lines.push('', `## ${escapeMd(s.name ?? s.id)} (${escapeMd(s.id)})`, '', `${mdLink(s.url)} · ${L[s.verdict]}${s.score !== null ? ` · ${L.score} ${s.score}` : ''} · ${L[s.health]}`);
     if (s.vetoes.length) lines.push('', `**${L.veto}**: ${s.vetoes.map((v) => ruleTitle(v, lang)).join('、')}`);
     if (s.deductions.length) lines.push('', `${t.deductions}: ${s.deductions.map((d) => `${ruleTitle(d.rule, lang)} −${d.points}`).join('；')}`);
     lines.push('', `### ${t.findings}`, '', ...(s.findings.length ? s.findings.map((f) => `- ${findingLine(f, lang)}`) : [t.none]));

@@ -13,7 +13,7 @@ import { statement, type Db } from '../store/db.js';
 import { crawlStats, lastVerdicts } from '../store/link-status.js';
 import { firstSeen } from '../store/history.js';
 import { probesOf } from '../store/probes.js';
-import { getRun } from '../store/runs.js';
+import { getRun, type Run } from '../store/runs.js';
 import { findingIds } from '../history/finding-id.js';
 import { sitesOfRun } from '../store/sites.js';
 import { join } from 'node:path';
@@ -50,7 +50,7 @@ export interface SiteReport extends SiteScore {
 export const TOOL_VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 /** Stored facts of a run → checks → scores → the report model. Reads SQLite only. */
-export function buildReport(db: Db, runId: number, profile: Profile, observe?: (siteId: string, facts: CheckFacts) => void): AuditReport {
+export function buildReport(db: Db, runId: number, profile: Profile, observe?: (siteId: string, facts: CheckFacts, asOf: string) => void): AuditReport {
   const run = getRun(db, runId);
   if (!run) throw new Error(`run ${runId} is not in the database`);
   const verdicts = lastVerdicts(db, runId);
@@ -61,7 +61,7 @@ export function buildReport(db: Db, runId: number, profile: Profile, observe?: (
   const sites = sitesOfRun(db, runId).map((site): SiteReport => {
     const facts: CheckFacts = { ...loadSiteFacts(db, runId, site, run.asOf, verdicts), brokenLinks: stats.get(site.id)?.broken ?? [], portal: site.portal, level: site.level,
       probes: probesOf(db, site.id, run.asOf), homeObservations: homeObservations(db, site, run.asOf) };
-    observe?.(site.id, facts);
+    observe?.(site.id, facts, run.asOf);
     const results = new Map<string, CheckResult>();
     for (const check of ALL_CHECKS) {
       const rule = rules.get(check.meta.id);
@@ -88,8 +88,13 @@ export function buildReport(db: Db, runId: number, profile: Profile, observe?: (
       },
     };
   });
+  return { ...reportHeader(run, profile.name), sites };
+}
+
+/** Everything of the report but its sites: the tool, the run, its as-of date and the sample it audited. */
+export function reportHeader(run: Run, profile: string): Omit<AuditReport, 'sites'> {
   const sample = typeof run.options['sample'] === 'string' ? { sample: run.options['sample'] } : {};
-  return { schemaVersion: 1, tool: { name: 'govsite', version: TOOL_VERSION }, asOf: run.asOf, profile: profile.name, run: runId, ...sample, sites };
+  return { schemaVersion: 1, tool: { name: 'govsite', version: TOOL_VERSION }, asOf: run.asOf, profile, run: run.id, ...sample };
 }
 
 const round4 = (n: number) => Math.round(n * 10_000) / 10_000;

@@ -3,14 +3,14 @@ import { statement, type Db } from './db.js';
 
 /** What a scored run stores per site: the report model's site entry, findings carrying their ids. */
 export interface StoredResult {
-  siteId: string;
+  id: string;
   verdict: string;
   score: number | null;
   findings: (Finding & { id: string })[];
 }
 
 /** Replaces a run's stored results under one profile (scoring a run again refreshes them). */
-export function saveResults(db: Db, runId: number, profile: string, sites: readonly (StoredResult & Record<string, unknown>)[]): void {
+export function saveResults(db: Db, runId: number, profile: string, sites: readonly StoredResult[]): void {
   const result = statement(db, `INSERT INTO results (run_id, site_id, profile, verdict, score, report) VALUES (?, ?, ?, ?, ?, ?)`);
   const finding = statement(db, `INSERT OR REPLACE INTO findings (run_id, site_id, profile, id, rule, url, evidence) VALUES (?, ?, ?, ?, ?, ?, ?)`);
   db.transaction(() => {
@@ -19,8 +19,8 @@ export function saveResults(db: Db, runId: number, profile: string, sites: reado
     for (const s of sites) {
       // the findings live in their own table, once: a national run's are tens of megabytes
       const { findings: _findings, ...entry } = s;
-      result.run(runId, s.siteId, profile, s.verdict, s.score, JSON.stringify(entry));
-      for (const f of s.findings) finding.run(runId, s.siteId, profile, f.id, f.rule, f.url, JSON.stringify(f));
+      result.run(runId, s.id, profile, s.verdict, s.score, JSON.stringify(entry));
+      for (const f of s.findings) finding.run(runId, s.id, profile, f.id, f.rule, f.url, JSON.stringify(f));
     }
   })();
 }
@@ -60,9 +60,4 @@ export function recordSightings(db: Db, siteId: string, asOf: string, sightings:
   db.transaction(() => {
     for (const s of sightings) stmt.run({ ...s, siteId, asOf });
   })();
-}
-
-export function sightingsOf(db: Db, siteId: string, kind: Sighting['kind']): (Sighting & { firstSeen: string; lastSeen: string })[] {
-  return statement(db, `SELECT kind, key, title, date, first_seen AS firstSeen, last_seen AS lastSeen FROM sightings WHERE site_id = ? AND kind = ? ORDER BY first_seen, key`)
-    .all(siteId, kind) as (Sighting & { firstSeen: string; lastSeen: string })[];
 }

@@ -22,11 +22,11 @@ type SourceRun = { file: string; id: number; as_of: string; registry: string; op
  * version or as-of date; a site already in the merged run is not copied again.
  */
 export function mergeShards(target: Db, files: readonly string[]): MergeResult {
-  const opened = files.map((file) => latestRunOf(file));
+  const opened = files.map((file) => openSource(file));
   const probes = files.reduce((n, file) => n + mergeProbes(target, file), 0);
-  const sources = opened.filter((s): s is SourceRun => s !== undefined);
+  const sources = opened.flatMap((s) => (s.run ? [s.run] : []));
   if (sources.length === 0) {
-    if (probes === 0 && !files.some(holdsProbes)) throw new InputError(files[0]!, 'holds no run and no probes');
+    if (!opened.some((s) => s.probes > 0)) throw new InputError(files[0]!, 'holds no run and no probes');
     return { runId: null, sites: 0, skipped: 0, probes };
   }
   const asOf = new Set(sources.map((s) => s.as_of));
@@ -91,16 +91,8 @@ function mergeProbes(target: Db, file: string): number {
   }
 }
 
-function holdsProbes(file: string): boolean {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    return (db.prepare(`SELECT count(*) AS n FROM probes`).get() as { n: number }).n > 0;
-  } finally {
-    db.close();
-  }
-}
-
-function latestRunOf(file: string): SourceRun | undefined {
+/** A source database checked for its schema version: its latest run, if any, and how many probes it holds. */
+function openSource(file: string): { run: SourceRun | undefined; probes: number } {
   let db: Database.Database;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
@@ -111,7 +103,8 @@ function latestRunOf(file: string): SourceRun | undefined {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version !== SCHEMA_VERSION) throw new InputError(file, `schema version ${version}, this govsite writes ${SCHEMA_VERSION}: merge databases of one govsite version`);
     const run = db.prepare(`SELECT * FROM runs ORDER BY id DESC LIMIT 1`).get() as Omit<SourceRun, 'file'> | undefined;
-    return run && { ...run, file };
+    const { n: probes } = db.prepare(`SELECT count(*) AS n FROM probes`).get() as { n: number };
+    return { run: run && { ...run, file }, probes };
   } finally {
     db.close();
   }

@@ -37,6 +37,12 @@ export function unfinishedRun(db: Db, registry: string): Run | undefined {
   return r && toRun(r);
 }
 
+/** The run of the same registry before this one: what `diff` compares with by default. */
+export function previousRun(db: Db, run: Run): Run | undefined {
+  const r = db.prepare(`SELECT * FROM runs WHERE registry = ? AND id < ? ORDER BY id DESC LIMIT 1`).get(run.registry, run.id) as RunRecord | undefined;
+  return r && toRun(r);
+}
+
 export function latestRun(db: Db): Run | undefined {
   const r = db.prepare(`SELECT * FROM runs ORDER BY id DESC LIMIT 1`).get() as RunRecord | undefined;
   return r && toRun(r);

@@ -6,8 +6,9 @@ import { buildBulletin, parseQuarter } from '../../bulletin/model.js';
 import type { Lang } from '../../report/labels.js';
 import { DEFAULT_PROFILE, loadProfile } from '../../score/profile.js';
 import { openDb } from '../../store/db.js';
-import { dbOption } from '../options.js';
-import { parseDocumentFormats, writeDocument } from './notice.js';
+import { dbOption, parseList } from '../options.js';
+import { DOCUMENT_FORMATS } from '../../document/blocks.js';
+import { writeDocument } from '../../document/write.js';
 
 export const bulletinCommand = new Command('bulletin')
   .description('the quarterly bulletin (通报) over the runs whose as-of date falls in the quarter')
@@ -19,7 +20,7 @@ export const bulletinCommand = new Command('bulletin')
   .option('--profile <name-or-file>', 'scoring profile', DEFAULT_PROFILE)
   .addOption(new Option('--lang <lang>', 'language').choices(['zh', 'en']).default('zh'))
   .action(async (raw: { db: string; quarter: string; format: string; out: string; office: string; profile: string; lang: Lang }) => {
-    const formats = parseDocumentFormats(raw.format);
+    const formats = parseList(raw.format, DOCUMENT_FORMATS, '--format');
     const quarter = parseQuarter(raw.quarter);
     const profile = loadProfile(raw.profile);
     const db = openDb(raw.db);

@@ -6,7 +6,7 @@ import { renderDiffMd } from '../../report/diff-md.js';
 import type { Lang } from '../../report/labels.js';
 import { DEFAULT_PROFILE, loadProfile } from '../../score/profile.js';
 import { openDb, type Db } from '../../store/db.js';
-import { getRun, latestRun } from '../../store/runs.js';
+import { getRun, latestRun, previousRun } from '../../store/runs.js';
 import { UsageError } from '../../errors.js';
 import { dbOption, positiveInt } from '../options.js';
 
@@ -40,7 +40,7 @@ function runPair(db: Db, from: string | undefined, to: string | undefined): [num
   if (later === undefined) throw new UsageError('the database holds no run yet');
   if (from !== undefined) return [positiveInt(from, '--from'), later];
   const run = getRun(db, later);
-  const earlier = run && (db.prepare(`SELECT id FROM runs WHERE registry = ? AND id < ? ORDER BY id DESC LIMIT 1`).get(run.registry, later) as { id: number } | undefined);
+  const earlier = run && previousRun(db, run);
   if (!earlier) throw new UsageError(`run ${later} has no earlier run of the same registry: name one with --from`);
   return [earlier.id, later];
 }

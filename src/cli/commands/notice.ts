@@ -1,10 +1,8 @@
 import { Command, Option } from 'commander';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { DocumentFormat, PrintDocument } from '../../document/blocks.js';
-import { documentToDocx } from '../../document/to-docx.js';
-import { documentToHtml } from '../../document/to-html.js';
-import { documentToMarkdown } from '../../document/to-md.js';
+import { DOCUMENT_FORMATS } from '../../document/blocks.js';
+import { writeDocument } from '../../document/write.js';
 import { reportOf } from '../../history/stored-report.js';
 import { noticeDocument } from '../../notice/document.js';
 import { noticesOf } from '../../notice/model.js';
@@ -12,23 +10,8 @@ import type { Lang } from '../../report/labels.js';
 import { DEFAULT_PROFILE, loadProfile } from '../../score/profile.js';
 import { openDb } from '../../store/db.js';
 import { InputError } from '../../errors.js';
-import { dbOption, parseAsOf, positiveInt } from '../options.js';
+import { dbOption, parseAsOf, parseList, positiveInt } from '../options.js';
 import { runOf } from './check.js';
-
-/** Writes a document as a file of the given format; returns its path. */
-export async function writeDocument(doc: PrintDocument, format: DocumentFormat, file: string): Promise<string> {
-  const path = `${file}.${format}`;
-  writeFileSync(path, format === 'docx' ? await documentToDocx(doc) : format === 'html' ? documentToHtml(doc) : documentToMarkdown(doc));
-  return path;
-}
-
-export const documentFormatOption = () => new Option('--format <formats>', 'docx, md, html (comma-separated)').default('docx');
-
-export function parseDocumentFormats(value: string): DocumentFormat[] {
-  const formats = value.split(',').map((f) => f.trim()).filter(Boolean);
-  for (const f of formats) if (!['docx', 'md', 'html'].includes(f)) throw new InputError('--format', `"${f}" is not one of docx, md, html`);
-  return formats as DocumentFormat[];
-}
 
 interface RawNoticeOptions { db: string; run?: string; site?: string; format: string; out: string; office: string; date?: string; workingDays: string; profile: string; lang: Lang }
 
@@ -37,7 +20,7 @@ export const noticeCommand = new Command('notice')
   .addOption(dbOption())
   .option('--run <id>', 'run (default: the latest)')
   .option('--site <id>', 'only this site')
-  .addOption(documentFormatOption())
+  .option('--format <formats>', 'docx, md, html (comma-separated)', 'docx')
   .option('--out <dir>', 'folder for the notices', 'notices')
   .option('--office <name>', 'the issuing office', '政府网站监管办公室')
   .option('--date <date>', 'date of the notice YYYY-MM-DD (default: today)')
@@ -45,7 +28,7 @@ export const noticeCommand = new Command('notice')
   .option('--profile <name-or-file>', 'scoring profile', DEFAULT_PROFILE)
   .addOption(new Option('--lang <lang>', 'language').choices(['zh', 'en']).default('zh'))
   .action(async (raw: RawNoticeOptions) => {
-    const formats = parseDocumentFormats(raw.format);
+    const formats = parseList(raw.format, DOCUMENT_FORMATS, '--format');
     const profile = loadProfile(raw.profile);
     const date = parseAsOf(raw.date);
     const db = openDb(raw.db);
@@ -56,7 +39,7 @@ export const noticeCommand = new Command('notice')
       const dir = resolve(raw.out);
       mkdirSync(dir, { recursive: true });
       for (const n of notices) {
-        for (const format of formats) process.stdout.write(`${await writeDocument(noticeDocument(n, raw.lang), format, join(dir, `notice-${n.site.id.replace(/[^A-Za-z0-9_-]/g, '_')}`))}\n`);
+        for (const format of formats) process.stdout.write(`${await writeDocument(noticeDocument(n), format, join(dir, `notice-${n.site.id.replace(/[^A-Za-z0-9_-]/g, '_')}`))}\n`);
       }
       process.stderr.write(`${notices.length} notice(s) for run ${report.run} (as of ${report.asOf}), deadline ${notices[0]?.deadline ?? '—'}\n`);
     } finally {
