@@ -4,6 +4,7 @@ import { crawlRegistry } from '../../src/crawl/run-crawl.js';
 import { FixtureFleet, loadSiteDir } from '../../src/fixture-server/server.js';
 import { scoreRun } from '../../src/history/score-run.js';
 import { loadProfile } from '../../src/score/profile.js';
+import type { AuditReport } from '../../src/report/model.js';
 import { FIXTURES_DIR } from '../../src/paths.js';
 import type { Db } from '../../src/store/db.js';
 import { TEST_CRAWL } from './crawl.js';
@@ -14,6 +15,15 @@ export async function startFixtureFleet(): Promise<{ fleet: FixtureFleet; regist
   const fleet = await FixtureFleet.startDir(join(FIXTURES_DIR, 'sites'));
   const registry = writeTmp('fleet.csv', fleet.resolve(readFileSync(join(FIXTURES_DIR, 'fleet.csv'), 'utf8')));
   return { fleet, registry };
+}
+
+/** Planted in the <title> of 沉睡县's guide_3.html, which the report shows as evidence: it must stay text everywhere. */
+export const TITLE_PAYLOAD = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">';
+
+/** The fixture fleet crawled and scored (gov-2019) as the audit does, history kept. */
+export async function scoredFixtureFleet(): Promise<{ fleet: FixtureFleet; report: AuditReport }> {
+  const { fleet, db, runId } = await crawlFixtureFleet();
+  return { fleet, report: scoreRun(db, runId, loadProfile('gov-2019')) };
 }
 
 /** The fixture fleet served and crawled into a fresh database at the fixtures' reference date. */

@@ -3,7 +3,6 @@ import { expect } from 'expect';
 import type { FixtureFleet } from '../../src/fixture-server/server.js';
 import type { RunDiff } from '../../src/history/diff.js';
 import type { Db } from '../../src/store/db.js';
-import { sightingsOf } from '../../src/store/history.js';
 import { reportOf } from '../../src/history/stored-report.js';
 import { scoreRun } from '../../src/history/score-run.js';
 import { loadProfile } from '../../src/score/profile.js';
@@ -16,6 +15,11 @@ let file: string;
 let runs: [number, number];
 before(async () => ({ fleet, db, file, runs } = await auditTwice()));
 after(() => fleet.close());
+
+/** What the sightings table says of a site's items or letters, oldest sighting first. */
+const sightingsOf = (db: Db, siteId: string, kind: 'item' | 'letter') =>
+  db.prepare(`SELECT key, title, date, first_seen AS firstSeen, last_seen AS lastSeen FROM sightings WHERE site_id = ? AND kind = ? ORDER BY first_seen, key`)
+    .all(siteId, kind) as { key: string; title: string; date: string | null; firstSeen: string; lastSeen: string }[];
 
 const brief = (f: { rule: string; url: string; target?: unknown; column?: unknown }) => `${f.rule} ${new URL(f.url).pathname} ${f.target ? new URL(String(f.target)).pathname : f.column ?? ''}`.trim();
 

@@ -8,11 +8,10 @@ import type { FixtureFleet } from '../../src/fixture-server/server.js';
 import { addWorkingDays } from '../../src/notice/model.js';
 import { cases } from '../helpers/cases.js';
 import { runCli } from '../helpers/cli.js';
-import { auditTwice } from '../helpers/fleet.js';
+import { auditTwice, TITLE_PAYLOAD } from '../helpers/fleet.js';
 import { tmpDir } from '../helpers/tmp.js';
 
 const SOFFICE = ['soffice', 'libreoffice'].find((bin) => spawnSync(bin, ['--version'], { stdio: 'ignore' }).status === 0);
-const PAYLOAD = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">';
 
 let fleet: FixtureFleet;
 let file: string;
@@ -80,7 +79,7 @@ describe('rectification notices', () => {
     const text = readFileSync(convert(docx, 'txt:Text', out), 'utf8');
     expect(text).toContain('Rectification notice: 沉睡县人民政府');
     expect(text).toContain('Rectify by 2026-12-11');
-    expect(text).toContain(`生育登记服务办事指南${PAYLOAD}`);
+    expect(text).toContain(`生育登记服务办事指南${TITLE_PAYLOAD}`);
     expect(text.match(/services-not-practical-[0-9a-f]{10}/g)?.length).toBe(12); // six guides, in the problem table and the reply form
   });
 });

@@ -1,0 +1,131 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import { expect } from 'expect';
+import { parseDocument } from 'htmlparser2';
+import { findAll, getAttributeValue, textContent } from 'domutils';
+import { ALL_CHECKS } from '../../src/checks/index.js';
+import type { FixtureFleet } from '../../src/fixture-server/server.js';
+import { RENDERERS } from '../../src/report/index.js';
+import type { AuditReport } from '../../src/report/model.js';
+import { CHROMIUM, openInChromium, type PageVisit } from '../helpers/chromium.js';
+import { scoredFixtureFleet, TITLE_PAYLOAD } from '../helpers/fleet.js';
+import { tmpDir } from '../helpers/tmp.js';
+
+// one crawl of the fixture fleet, rendered in every format
+let fleet: FixtureFleet;
+let report: AuditReport;
+before(async () => ({ fleet, report } = await scoredFixtureFleet()));
+after(() => fleet.close());
+
+const RULES = ALL_CHECKS.length;
+
+describe('JUnit XML', () => {
+  it('a suite per site, a case per rule: failures where a rule found something, skipped where it could not judge', () => {
+    const xml = RENDERERS.junit(report, { lang: 'en' });
+    const doc = parseDocument(xml, { xmlMode: true });
+    const suites = findAll((e) => e.name === 'testsuite', doc.children);
+    expect(suites.map((s) => [getAttributeValue(s, 'name'), getAttributeValue(s, 'tests'), getAttributeValue(s, 'failures'), getAttributeValue(s, 'skipped')])).toEqual([
+      ['示范市人民政府 (3201000001)', String(RULES), '0', '3'],
+      ['旧县人民政府 (3408000002)', String(RULES), '8', '3'],
+      ['问题区人民政府 (4401000003)', String(RULES), '9', '3'],
+      ['云岭镇人民政府 (5301000004)', String(RULES), '3', '3'],
+      ['沉睡县人民政府 (6201000005)', String(RULES), '13', '3'],
+    ]);
+    const zombie = suites[4]!;
+    const guides = findAll((e) => e.name === 'testcase' && getAttributeValue(e, 'name')!.startsWith('guide-missing-elements'), zombie.children)[0]!;
+    const failure = findAll((e) => e.name === 'failure', guides.children)[0]!;
+    expect(getAttributeValue(failure, 'type')).toBe('deduction');
+    expect(textContent(failure)).toContain(`title: 生育登记服务办事指南${TITLE_PAYLOAD}`); // escaped in the file, text again once parsed
+    expect(xml).not.toContain('<script>');
+  });
+
+  it('characters XML cannot hold, from a hostile page, are left out: the file stays well-formed', () => {
+    const site = report.sites.find((s) => s.id === '3408000002')!;
+    const hostile = { ...report, sites: [{ ...site, findings: site.findings.map((f) => ({ ...f, text: 'a\u0000b\u0007c\u001bd' })) }] };
+    const xml = RENDERERS.junit(hostile, { lang: 'en' });
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+    expect(xml).toContain('text: abcd');
+  });
+});
+
+describe('SARIF', () => {
+  it('a result per site and rule; failed ones at the findings\' pages, vetoes as errors', () => {
+    const sarif = JSON.parse(RENDERERS.sarif(report, { lang: 'en' })) as { version: string; runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; kind: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[]; properties: { site: string } }[] }[] };
+    expect(sarif.version).toBe('2.1.0');
+    const [run] = sarif.runs;
+    expect(run!.tool.driver.rules.map((r) => r.id)).toEqual(ALL_CHECKS.map((c) => c.meta.id));
+    expect(run!.results).toHaveLength(RULES * 5);
+    const of = (site: string, rule: string) => run!.results.find((r) => r.properties.site === site && r.ruleId === rule)!;
+    expect(of('3201000001', 'dead-link')).toMatchObject({ kind: 'pass', level: 'none' });
+    expect(of('3201000001', 'site-unreachable')).toMatchObject({ kind: 'notApplicable' });
+    expect(of('6201000005', 'serious-error')).toMatchObject({ kind: 'fail', level: 'error' });
+    expect(of('3408000002', 'dead-link')).toMatchObject({ kind: 'fail', level: 'warning' });
+    expect(of('3408000002', 'dead-link').locations.map((l) => l.physicalLocation.artifactLocation.uri)).toEqual([
+      `${fleet.origin('gbk-county')}/`, `${fleet.origin('gbk-county')}/`, `${fleet.origin('gbk-county')}/`, `${fleet.origin('gbk-county')}/news/index.html`,
+    ]);
+  });
+});
+
+describe('Markdown', () => {
+  it('a table of sites and a section per site with every finding; page text cannot become markup', () => {
+    const md = RENDERERS.md(report, { lang: 'zh' });
+    expect(md).toContain('| 问题区人民政府 (4401000003) | 县级 | 不合格 | — | 睡眠 | 首页长期未更新、留言长期未回复 | 13 |');
+    const findings = report.sites.reduce((n, s) => n + s.findings.length, 0);
+    expect(md.split('\n').filter((l) => /^- .* `[a-z-]+-[0-9a-f]{10}(-\d+)?` </.test(l))).toHaveLength(findings);
+    expect(md).not.toContain('<script>');
+    expect(md).toContain('\\<script\\>window.\\_\\_pwned=1');
+  });
+});
+
+// 沉睡县's guide_3.html carries the payload in its <title>, and the guide's title is evidence in the report
+describe('the HTML report in headless Chromium', { skip: CHROMIUM ? false : 'chromium is not installed (apt-get install -y chromium; .ci/run does)' }, () => {
+  let page: PageVisit;
+
+  before(async () => {
+    const file = join(tmpDir(), 'report.html');
+    writeFileSync(file, RENDERERS.html(report, { lang: 'zh' }));
+    page = await openInChromium(pathToFileURL(file).href);
+  });
+  after(() => page?.close());
+
+  it('renders with no console error and no exception', () => {
+    expect(page.errors).toEqual([]);
+  });
+
+  it('has the three charts: scores, problems by rule, and a site × column freshness grid', async () => {
+    expect(await page.evaluate('[...document.querySelectorAll("svg.chart")].map((s) => s.id)')).toEqual(['chart-scores', 'chart-rules', 'chart-freshness']);
+    const columns = report.sites.reduce((n, s) => n + s.columns.length, 0);
+    expect(await page.evaluate('document.querySelectorAll("#chart-freshness rect.cell").length')).toBe(columns);
+    expect(await page.evaluate('document.querySelector("#chart-scores").getBoundingClientRect().height > 100')).toBe(true);
+  });
+
+  it('runs no script from a crawled page: the payload shows as text, the report\'s own script is the only one', async () => {
+    expect(await page.evaluate('typeof window.__pwned')).toBe('undefined');
+    expect(await page.evaluate('document.scripts.length')).toBe(1);
+    expect(await page.evaluate('document.images.length')).toBe(0);
+    expect(await page.evaluate<string>('document.querySelector("#site-6201000005").textContent')).toContain(`生育登记服务办事指南${TITLE_PAYLOAD}`);
+  });
+
+  it('the site table has a row per site, sorts by score and filters by text and verdict', async () => {
+    expect(await page.evaluate('document.querySelectorAll("#sites tbody tr").length')).toBe(5);
+    const order = 'Array.from(document.querySelectorAll("#sites tbody tr")).map((r) => r.cells[0].querySelector("a").textContent)';
+    await page.evaluate('document.querySelector("#sites thead th:nth-child(4)").click()');
+    expect((await page.evaluate<string[]>(order)).slice(-2)).toEqual(['云岭镇人民政府', '示范市人民政府']); // 85, 100 after the unscored
+    await page.evaluate('document.querySelector("#sites thead th:nth-child(4)").click()');
+    expect((await page.evaluate<string[]>(order)).slice(0, 2)).toEqual(['示范市人民政府', '云岭镇人民政府']);
+    const visible = 'Array.from(document.querySelectorAll("#sites tbody tr")).filter((r) => !r.hidden).map((r) => r.cells[0].querySelector("a").textContent)';
+    await page.evaluate('(() => { const f = document.getElementById("filter"); f.value = "沉睡"; f.dispatchEvent(new Event("input")); })()');
+    expect(await page.evaluate(visible)).toEqual(['沉睡县人民政府']);
+    await page.evaluate('(() => { const f = document.getElementById("filter"); f.value = ""; f.dispatchEvent(new Event("input")); const v = document.getElementById("verdict-filter"); v.value = "qualified"; v.dispatchEvent(new Event("change")); })()');
+    expect((await page.evaluate<string[]>(visible)).sort()).toEqual(['云岭镇人民政府', '示范市人民政府']);
+  });
+
+  it('every finding links to its evidence page, and the site row links to the site\'s section', async () => {
+    const findings = report.sites.reduce((n, s) => n + s.findings.length, 0);
+    expect(await page.evaluate('document.querySelectorAll("table.findings tbody tr").length')).toBe(findings);
+    expect(await page.evaluate('Array.from(document.querySelectorAll("table.findings tbody tr")).every((r) => r.cells[2].querySelector("a[href^=\'http\']"))')).toBe(true);
+    expect(await page.evaluate('Array.from(document.querySelectorAll("#sites tbody a")).every((a) => document.querySelector(a.getAttribute("href")))')).toBe(true);
+  });
+});
