@@ -11,7 +11,7 @@ type Pending = { request: AnalysisRequest; resolve: (a: PageAnalysis) => void; r
  * of growing (peak RSS of a 1,000-host crawl 405 → 356 MB with it). A page too big for it kills the
  * worker: that page is analysed on this thread instead and the worker is replaced.
  */
-const WORKER_HEAP = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 };
+const WORKER_HEAP = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 32 };
 
 /** One worker per spare core: the main thread fetches and stores while workers decode and parse. */
 export const DEFAULT_WORKERS = Math.max(1, availableParallelism() - 1);

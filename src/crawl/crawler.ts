@@ -55,7 +55,7 @@ interface PageRead {
   charset: string | null;
   body: StoredBody | null;
   reused?: Validators;
-  /** the stored fetch whose link rows these links are (an unchanged page writes none of its own) */
+  /** the stored fetch whose links these are (an unchanged page stores none of its own) */
   linksOf?: number;
   links: readonly PageLink[];
   roles: readonly LinkRole[];

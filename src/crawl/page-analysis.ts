@@ -4,10 +4,9 @@ import { decodeHtml } from '../extract/decode.js';
 import { extractLinks, type PageLink } from '../extract/links.js';
 import { parseHtml } from '../extract/parse-html.js';
 import type { LocalDate } from '../extract/dates.js';
-import { extractFromDocument, type PageFacts } from '../extract/page.js';
+import { bodyText, extractFromDocument } from '../extract/page.js';
 import { linkRoles, type LinkRole, type PageRole } from './priorities.js';
 import { pageFingerprint, saysNotFound } from './soft-404.js';
-import { bodyText } from '../extract/page.js';
 
 /**
  * A stored page body, named by a SHA-1: gzip of the decoded UTF-8 text ('gzip-utf8'), or the gzip
@@ -29,7 +28,7 @@ export interface PageAnalysis {
   /** fingerprint of its visible text (a soft 404 by sameness with the host's not-found page) */
   fingerprint: string;
   body: StoredBody | null;
-  /** the page's facts as JSON (a string crosses threads cheaply), when asked for */
+  /** the page's facts as JSON (a string crosses threads cheaply), when asked for; its links are stored apart */
   facts: string | null;
   /** roles its facts give to the pages it links to */
   linkRoles: LinkRole[];
@@ -54,22 +53,17 @@ export interface AnalysisRequest {
 export function analysePage({ bytes, contentType, url, links, factsAsOf, role = 'page', storeBody = true }: AnalysisRequest): PageAnalysis {
   const { text, charset } = decodeHtml(bytes, contentType);
   // one parse serves the links, the facts and the soft-404 fingerprint
-  const $ = parseHtml(text);
-  const facts = factsAsOf ? extractFromDocument($, url, factsAsOf, charset) : null;
+  const doc = parseHtml(text);
+  const facts = factsAsOf ? extractFromDocument(doc, url, factsAsOf, charset, { withLinks: false }) : null;
   return {
     charset,
-    links: links ? extractLinks($, url) : [],
-    facts: facts ? storedFacts(facts) : null,
+    links: links ? extractLinks(doc, url) : [],
+    facts: facts ? JSON.stringify(facts) : null,
     linkRoles: facts ? linkRoles(facts, role, factsAsOf!) : [],
     saysNotFound: saysNotFound(text),
-    fingerprint: pageFingerprint(bodyText($)),
+    fingerprint: pageFingerprint(bodyText(doc)),
     body: storeBody ? storedBody(text) : null,
   };
-}
-
-/** Page facts as stored: the links are in the links table already, so they are left out here. */
-function storedFacts(facts: PageFacts): string {
-  return JSON.stringify({ ...facts, links: [] });
 }
 
 export function storedBody(text: string): StoredBody {

@@ -1,4 +1,4 @@
-import type { CheerioAPI } from 'cheerio/slim';
+import type { Document } from 'domhandler';
 import { findDates, urlDate, type LocalDate } from './dates.js';
 import { DocumentIndex } from './document-index.js';
 
@@ -14,9 +14,9 @@ const META_NAMES = ['pubdate', 'publishdate', 'firstpublishedtime', 'article:pub
 const SHOWN = /(?:发布时间|发布日期|发表时间|成文日期|时间|日期)\s*[:：]\s*([^\s<]{0,4}\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})/;
 
 /** Every date an article gives for itself, and the one that counts. */
-export function publishDates($: CheerioAPI, pageUrl: string, text: string): PublishDates {
+export function publishDates(doc: Document, pageUrl: string, text: string): PublishDates {
   let meta: LocalDate | null = null;
-  for (const el of DocumentIndex.of($).tag('meta')) {
+  for (const el of DocumentIndex.of(doc).tag('meta')) {
     const name = (el.attribs['name'] ?? el.attribs['property'] ?? '').toLowerCase();
     if (meta === null && META_NAMES.includes(name)) meta = findDates(el.attribs['content'] ?? '')[0] ?? null;
   }

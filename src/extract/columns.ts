@@ -1,5 +1,4 @@
-import type { CheerioAPI } from 'cheerio/slim';
-import type { Element } from 'domhandler';
+import type { Document, Element } from 'domhandler';
 import { textContent } from 'domutils';
 import { normaliseUrl } from '../crawl/scope.js';
 import { classifyColumn, type ColumnCategory } from './categories.js';
@@ -21,7 +20,7 @@ const NOT_COLUMN = /^(首页|网站首页|返回首页|english|无障碍|长者�
  * The columns (栏目) a page links to: links in navigation containers are first-level; block headings
  * that link to a list are second-level. Names are 2–12 characters; the site's own pages only.
  */
-export function extractColumns($: CheerioAPI, pageUrl: string): Column[] {
+export function extractColumns(doc: Document, pageUrl: string): Column[] {
   const host = new URL(pageUrl).hostname.replace(/^www\./, '');
   const columns = new Map<string, Column>();
   const add = (a: Element, firstLevel: boolean) => {
@@ -37,7 +36,7 @@ export function extractColumns($: CheerioAPI, pageUrl: string): Column[] {
     columns.set(url, { name, url, category: classifyColumn(name), firstLevel });
   };
   // one pass over the anchors, looking up their ancestors (selectors with [class*=…] cost more than the walk)
-  const anchors = anchorsOf(DocumentIndex.of($));
+  const anchors = anchorsOf(DocumentIndex.of(doc));
   for (const a of anchors) if (inNavigation(a)) add(a, true);
   for (const a of anchors) if (inHeading(a)) add(a, false);
   return [...columns.values()];

@@ -1,5 +1,4 @@
-import type { CheerioAPI } from 'cheerio/slim';
-import type { Element } from 'domhandler';
+import type { Document, Element } from 'domhandler';
 import { textContent } from 'domutils';
 import { DocumentIndex } from './document-index.js';
 
@@ -14,9 +13,9 @@ export interface RecordSet {
 const CDATA = /<!\[CDATA\[([\s\S]*?)\]\]>/;
 
 /** Every `<datastore><recordset><record><![CDATA[…]]></record>` block of a page. */
-export function extractRecordSets($: CheerioAPI): RecordSet[] {
+export function extractRecordSets(doc: Document): RecordSet[] {
   const sets: RecordSet[] = [];
-  for (const el of recordSetScripts($)) {
+  for (const el of recordSetScripts(doc)) {
     const xml = textContent(el);
     const records = [...xml.matchAll(/<record>([\s\S]*?)<\/record>/gi)].map((m) => unwrap(m[1]!));
     const next = /<nextgroup>([\s\S]*?)<\/nextgroup>/i.exec(xml);
@@ -26,8 +25,8 @@ export function extractRecordSets($: CheerioAPI): RecordSet[] {
 }
 
 /** The `<script type="text/xml">` elements that hold a record set. */
-export function recordSetScripts($: CheerioAPI): Element[] {
-  return DocumentIndex.of($).tag('script').filter((el) => (el.attribs['type'] === 'text/xml' || el.attribs['language'] === 'xml') && /<recordset/i.test(textContent(el)));
+export function recordSetScripts(doc: Document): Element[] {
+  return DocumentIndex.of(doc).tag('script').filter((el) => (el.attribs['type'] === 'text/xml' || el.attribs['language'] === 'xml') && /<recordset/i.test(textContent(el)));
 }
 
 function unwrap(text: string): string {

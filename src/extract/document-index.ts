@@ -1,5 +1,4 @@
-import type { CheerioAPI } from 'cheerio/slim';
-import type { AnyNode, Element } from 'domhandler';
+import type { AnyNode, Document, Element } from 'domhandler';
 import { findOne, textContent } from 'domutils';
 
 /**
@@ -10,11 +9,11 @@ import { findOne, textContent } from 'domutils';
 export class DocumentIndex {
   readonly all: Element[] = [];
   private readonly byTag = new Map<string, Element[]>();
-  private static readonly cache = new WeakMap<CheerioAPI, DocumentIndex>();
+  private static readonly cache = new WeakMap<Document, DocumentIndex>();
 
-  static of($: CheerioAPI): DocumentIndex {
-    let index = DocumentIndex.cache.get($);
-    if (!index) DocumentIndex.cache.set($, (index = new DocumentIndex($.root().toArray() as AnyNode[])));
+  static of(doc: Document): DocumentIndex {
+    let index = DocumentIndex.cache.get(doc);
+    if (!index) DocumentIndex.cache.set(doc, (index = new DocumentIndex([doc])));
     return index;
   }
 

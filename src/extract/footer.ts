@@ -1,5 +1,4 @@
-import type { CheerioAPI } from 'cheerio/slim';
-import type { Element } from 'domhandler';
+import type { Document, Element } from 'domhandler';
 import { findOne } from 'domutils';
 import { anchorsOf, DocumentIndex } from './document-index.js';
 
@@ -15,11 +14,11 @@ export interface Identifiers {
 }
 
 /** The footer identifiers every government site must show, read from the visible text and the badge image. */
-export function extractIdentifiers($: CheerioAPI, text: string): Identifiers {
+export function extractIdentifiers(doc: Document, text: string): Identifiers {
   const siteId = /网站标识码\s*[:：]?\s*([0-9A-Za-z]{10})/.exec(text)?.[1] ?? null;
   const icp = /[\u4e00-\u9fa5]{1,2}ICP备\s*\d+号(?:-\d+)?/.exec(text)?.[0]?.replace(/\s+/g, '') ?? null;
   const police = /[\u4e00-\u9fa5]{1,2}公网安备\s*\d+号?/.exec(text)?.[0]?.replace(/\s+/g, '') ?? null;
-  const index = DocumentIndex.of($);
+  const index = DocumentIndex.of(doc);
   const badge = [...index.tag('img'), ...index.tag('a')].some((el) => {
     const attrs = el.attribs;
     return /党政机关|conac\.cn|dzjg|_ucap/i.test(`${attrs['alt'] ?? ''} ${attrs['title'] ?? ''} ${attrs['src'] ?? ''} ${attrs['href'] ?? ''}`);
@@ -28,18 +27,18 @@ export function extractIdentifiers($: CheerioAPI, text: string): Identifiers {
 }
 
 /** A site search: a form with a text box, or a link to the site's search. */
-export function hasSearch($: CheerioAPI): boolean {
-  const index = DocumentIndex.of($);
+export function hasSearch(doc: Document): boolean {
+  const index = DocumentIndex.of(doc);
   const textBox = (n: Element) => n.tagName === 'input' && ['text', 'search', undefined].includes(n.attribs['type']);
   return index.tag('form').some((f) => findOne(textBox, f.children) !== null)
     || anchorsOf(index).some((a) => /search|sousuo|jsearch/i.test(a.attribs['href']!));
 }
 
 /** The 我为政府网站找错 entry (text, picture alt, or a link to the national error-report page). */
-export function hasErrorReportEntry($: CheerioAPI, text: string): boolean {
+export function hasErrorReportEntry(doc: Document, text: string): boolean {
   return /我为政府网站找错|政府网站找错/.test(text)
-    || DocumentIndex.of($).tag('img').some((img) => (img.attribs['alt'] ?? '').includes('找错'))
-    || anchorsOf(DocumentIndex.of($)).some((a) => (a.attribs['title'] ?? '').includes('找错') || /jiucuo|zhaocuo/i.test(a.attribs['href']!));
+    || DocumentIndex.of(doc).tag('img').some((img) => (img.attribs['alt'] ?? '').includes('找错'))
+    || anchorsOf(DocumentIndex.of(doc)).some((a) => (a.attribs['title'] ?? '').includes('找错') || /jiucuo|zhaocuo/i.test(a.attribs['href']!));
 }
 
 /** A visitor counter ("您是第 12345 位访客", 访问量: 12345): a sign of an unmaintained template. */

@@ -1,4 +1,4 @@
-import type { CheerioAPI } from 'cheerio/slim';
+import type { Document } from 'domhandler';
 import { normaliseUrl } from '../crawl/scope.js';
 import { findDates, type LocalDate } from './dates.js';
 import { findOne } from 'domutils';
@@ -34,13 +34,13 @@ export function statusOf(text: string): LetterStatus | null {
 }
 
 /** A letter's detail page: its dates, status and reply. Null when the page is not one. */
-export function extractLetterPage($: CheerioAPI, pageUrl: string, text: string): Letter | null {
+export function extractLetterPage(doc: Document, pageUrl: string, text: string): Letter | null {
   const asked = ASKED.exec(text);
   if (!asked) return null;
   const replied = REPLIED.exec(text);
   const reply = REPLY_TEXT.exec(text)?.[1]?.trim() ?? null;
   const repliedDate = replied ? findDates(replied[1]!)[0] ?? null : null;
-  const index = DocumentIndex.of($);
+  const index = DocumentIndex.of(doc);
   const h1 = index.first('h1');
   const titleEl = index.first('title');
   const title = (h1 && textOf(h1)) || (titleEl ? textOf(titleEl) : '');
@@ -49,9 +49,9 @@ export function extractLetterPage($: CheerioAPI, pageUrl: string, text: string):
 }
 
 /** Rows of a mailbox's list page: a link, a date and a status word. */
-export function extractLetterRows($: CheerioAPI, pageUrl: string): Letter[] {
+export function extractLetterRows(doc: Document, pageUrl: string): Letter[] {
   const letters: Letter[] = [];
-  const index = DocumentIndex.of($);
+  const index = DocumentIndex.of(doc);
   for (const row of [...index.tag('tr'), ...index.tag('li')]) {
     if (findTag(row, ROWS)) continue; // the innermost rows only
     const text = textOf(row);

@@ -1,5 +1,4 @@
-import type { CheerioAPI } from 'cheerio/slim';
-import type { Element } from 'domhandler';
+import type { Document, Element } from 'domhandler';
 import { findAll, findOne, textContent } from 'domutils';
 import { normaliseUrl, schemeOf, type LinkScheme } from '../crawl/scope.js';
 import { extractRecordSets } from './datastore.js';
@@ -42,14 +41,14 @@ const IGNORED_LINK_RELS = /\b(preconnect|dns-prefetch|canonical|alternate|manife
  * Every link, image, script and stylesheet reference of a parsed page, resolved against <base href>,
  * including the links of lists the page renders by script from embedded XML record sets.
  */
-export function extractLinks($: CheerioAPI, pageUrl: string): PageLink[] {
-  const elements = findAll((el) => el.tagName in SOURCES || el.tagName === 'base', $.root().toArray());
+export function extractLinks(doc: Document, pageUrl: string): PageLink[] {
+  const elements = findAll((el) => el.tagName in SOURCES || el.tagName === 'base', [doc]);
   const baseHref = elements.find((el) => el.tagName === 'base' && el.attribs['href'])?.attribs['href'];
   const base = (baseHref && normaliseUrl(baseHref, pageUrl)) || pageUrl;
   const out = referencesOf(elements, base);
   if (elements.some(isRecordSetScript)) {
-    for (const set of extractRecordSets($)) {
-      if (set.records.length > 0) out.push(...referencesOf(findAll((el) => el.tagName in SOURCES, parseHtml(set.records.join('\n')).root().toArray()), base));
+    for (const set of extractRecordSets(doc)) {
+      if (set.records.length > 0) out.push(...referencesOf(findAll((el) => el.tagName in SOURCES, [parseHtml(set.records.join('\n'))]), base));
     }
   }
   return out;

@@ -1,5 +1,4 @@
-import type { CheerioAPI } from 'cheerio/slim';
-import type { AnyNode, Element } from 'domhandler';
+import type { AnyNode, Document, Element } from 'domhandler';
 import { normaliseUrl } from '../crawl/scope.js';
 import { extractRecordSets, recordSetScripts } from './datastore.js';
 import { findOne } from 'domutils';
@@ -37,20 +36,20 @@ const MIN_UNDATED_TITLE = 8;
  * A row's date is read from the row's text outside the title; lists rendered by script from an
  * embedded XML record set are read too.
  */
-export function extractLists($: CheerioAPI, pageUrl: string, asOf: LocalDate): ItemList[] {
-  const lists = listsOf($, pageUrl, asOf, Visibility.of($));
-  for (const [i, set] of extractRecordSets($).entries()) {
+export function extractLists(doc: Document, pageUrl: string, asOf: LocalDate): ItemList[] {
+  const lists = listsOf(doc, pageUrl, asOf, Visibility.of(doc));
+  for (const [i, set] of extractRecordSets(doc).entries()) {
     if (set.records.length === 0) continue;
-    const $records = parseHtml(`<ul>${set.records.join('\n')}</ul>`);
-    const name = recordSetName($, i);
-    for (const list of listsOf($records, pageUrl, asOf, new Visibility($records))) lists.push({ name: name || list.name, items: list.items });
+    const records = parseHtml(`<ul>${set.records.join('\n')}</ul>`);
+    const name = recordSetName(doc, i);
+    for (const list of listsOf(records, pageUrl, asOf, new Visibility(records))) lists.push({ name: name || list.name, items: list.items });
   }
   return lists;
 }
 
-function listsOf($: CheerioAPI, pageUrl: string, asOf: LocalDate, visibility: Visibility): ItemList[] {
+function listsOf(doc: Document, pageUrl: string, asOf: LocalDate, visibility: Visibility): ItemList[] {
   const groups = new Map<Element, ListItem[]>();
-  for (const a of anchorsOf(DocumentIndex.of($))) {
+  for (const a of anchorsOf(DocumentIndex.of(doc))) {
     if (visibility.isHidden(a)) continue;
     const text = textOf(a);
     const title = (a.attribs['title'] && a.attribs['title'].length > text.length ? a.attribs['title'] : text).replace(/\s+/g, ' ').trim();
@@ -81,7 +80,7 @@ function listsOf($: CheerioAPI, pageUrl: string, asOf: LocalDate, visibility: Vi
   for (const [container, items] of groups) {
     const dated = items.filter((i) => i.date !== null).length;
     const isList = dated > 0 ? items.length >= 1 && dated * 2 >= items.length : items.length >= 3 && items.every((i) => i.title.length >= MIN_UNDATED_TITLE);
-    if (isList) lists.push({ name: listName($, container), items });
+    if (isList) lists.push({ name: listName(doc, container), items });
   }
   return lists;
 }
@@ -97,7 +96,7 @@ function rowOf(a: Element): Element | null {
 }
 
 /** A list's heading: the nearest preceding h1–h4 or .title-like element, else the breadcrumb's last step. */
-function listName($: CheerioAPI, container: Element): string {
+function listName(doc: Document, container: Element): string {
   let n: Element | null = container;
   for (let depth = 0; n && depth < 4; depth++, n = n.parent as Element | null) {
     let prev = n.prev;
@@ -107,7 +106,7 @@ function listName($: CheerioAPI, container: Element): string {
       if (text) return text;
     }
   }
-  return breadcrumbLeaf($);
+  return breadcrumbLeaf(doc);
 }
 
 function isHeading(el: Element): boolean {
@@ -122,22 +121,22 @@ function headingText(el: Element): string | null {
 }
 
 /** "当前位置：首页 > 信息公开 > 信息公开年报" → 信息公开年报 */
-export function breadcrumbLeaf($: CheerioAPI): string {
-  const trail = breadcrumb($);
+export function breadcrumbLeaf(doc: Document): string {
+  const trail = breadcrumb(doc);
   return trail[trail.length - 1] ?? '';
 }
 
-const trails = new WeakMap<CheerioAPI, string[]>();
+const trails = new WeakMap<Document, string[]>();
 
 /** The page's breadcrumb trail (read once per document). */
-export function breadcrumb($: CheerioAPI): string[] {
-  let trail = trails.get($);
-  if (!trail) trails.set($, (trail = readBreadcrumb($)));
+export function breadcrumb(doc: Document): string[] {
+  let trail = trails.get(doc);
+  if (!trail) trails.set(doc, (trail = readBreadcrumb(doc)));
   return trail;
 }
 
-function readBreadcrumb($: CheerioAPI): string[] {
-  const candidates = DocumentIndex.of($).all.filter((el) => /crumb|position|location|dqwz|^wz$|^pos$/i.test(el.attribs['class'] ?? '') || /crumb/i.test(el.attribs['id'] ?? ''));
+function readBreadcrumb(doc: Document): string[] {
+  const candidates = DocumentIndex.of(doc).all.filter((el) => /crumb|position|location|dqwz|^wz$|^pos$/i.test(el.attribs['class'] ?? '') || /crumb/i.test(el.attribs['id'] ?? ''));
   for (const el of candidates) {
     const text = textOf(el);
     if (!/首页|当前位置|您现在的位置/.test(text) || text.length > 120) continue;
@@ -146,19 +145,19 @@ function readBreadcrumb($: CheerioAPI): string[] {
   return [];
 }
 
-function recordSetName($: CheerioAPI, index: number): string {
-  const script = recordSetScripts($)[index];
-  return script ? listName($, script) : '';
+function recordSetName(doc: Document, index: number): string {
+  const script = recordSetScripts(doc)[index];
+  return script ? listName(doc, script) : '';
 }
 
 const NEXT_PAGE = /^(下一页|下页|后页|下一頁|next|>|»|›|>>)$/i;
 const PAGE_URL = /\/index_\d+\.s?html?$|[?&](page|pageNo|pageIndex|pn|curpage)=\d+/i;
 
 /** Links to the list's further pages: "下一页" and its kin, and index_N pages beside this one. */
-export function extractPagination($: CheerioAPI, pageUrl: string): string[] {
+export function extractPagination(doc: Document, pageUrl: string): string[] {
   const dir = pageUrl.replace(/[?#].*$/, '').replace(/[^/]*$/, '');
   const found = new Set<string>();
-  for (const a of anchorsOf(DocumentIndex.of($))) {
+  for (const a of anchorsOf(DocumentIndex.of(doc))) {
     const href = normaliseUrl(a.attribs['href']!, pageUrl);
     if (!href || href === pageUrl || !/^https?:/.test(href)) continue;
     if (NEXT_PAGE.test(textOf(a)) || (href.startsWith(dir) && PAGE_URL.test(href))) found.add(href);

@@ -1,5 +1,4 @@
-import type { CheerioAPI } from 'cheerio/slim';
-import type { Element } from 'domhandler';
+import type { Document, Element } from 'domhandler';
 import { findOne, textContent } from 'domutils';
 import { normaliseUrl } from '../crawl/scope.js';
 import { NOT_CONSULTATION } from './categories.js';
@@ -20,7 +19,7 @@ const CHANNEL = /^.{0,6}信箱$|^.{0,6}(留言板?|咨询|问政)(入口|平台)
 const FILE = /(?:sz|xz|qz|zz|sj|ld|bm|jz|shz)xx|xinxiang|mailbox|liuyan|zxzx|12345/i;
 
 /** Every consultation entry of a page, from link text, image alt and title, and image file names. */
-export function extractMailboxes($: CheerioAPI, pageUrl: string): Mailbox[] {
+export function extractMailboxes(doc: Document, pageUrl: string): Mailbox[] {
   const found = new Map<string, Mailbox>();
   const add = (label: string, link: Element | null) => {
     const clean = label.replace(/\s+/g, '').slice(0, 20);
@@ -34,7 +33,7 @@ export function extractMailboxes($: CheerioAPI, pageUrl: string): Mailbox[] {
     const key = `${clean}|${href}`;
     if (!found.has(key)) found.set(key, { label: clean, href, imageOnly: leadsNowhere });
   };
-  const index = DocumentIndex.of($);
+  const index = DocumentIndex.of(doc);
   for (const el of [...index.tag('a'), ...index.tag('img')]) {
     if (el.tagName === 'a') {
       const text = textContent(el).trim();

@@ -1,5 +1,4 @@
-import type { CheerioAPI } from 'cheerio/slim';
-import type { Element } from 'domhandler';
+import type { Document, Element } from 'domhandler';
 import { normaliseUrl } from '../crawl/scope.js';
 import { publishDates } from './article.js';
 import { extractColumns, type Column } from './columns.js';
@@ -48,8 +47,8 @@ const EMPTY_MESSAGE = /暂无信息|暂无数据|暂无内容|暂无记录|正�
 const IMG = new Set(['img']);
 
 /** '#id', '.class' or a tag name, looked up in the index */
-function matching($: CheerioAPI, selector: string): Element[] {
-  const index = DocumentIndex.of($);
+function matching(doc: Document, selector: string): Element[] {
+  const index = DocumentIndex.of(doc);
   if (selector.startsWith('#')) return index.all.filter((el) => el.attribs['id'] === selector.slice(1));
   if (selector.startsWith('.')) return index.all.filter((el) => (el.attribs['class'] ?? '').split(/\s+/).includes(selector.slice(1)));
   return [...index.tag(selector)];
@@ -57,14 +56,14 @@ function matching($: CheerioAPI, selector: string): Element[] {
 
 const CONTENT = ['#zoom', '.TRS_Editor', '#UCAP-CONTENT', '.pages_content', '.article-content', '.content', '#content', 'article', '.article', '.view'];
 
-const bodyTexts = new WeakMap<CheerioAPI, string>();
+const bodyTexts = new WeakMap<Document, string>();
 
 /** The visible text of a document's body, read once per document. */
-export function bodyText($: CheerioAPI): string {
-  let text = bodyTexts.get($);
+export function bodyText(doc: Document): string {
+  let text = bodyTexts.get(doc);
   if (text === undefined) {
-    const body = (DocumentIndex.of($).first('body') ?? $.root().get(0)) as Element;
-    bodyTexts.set($, (text = Visibility.of($).visibleText(body)));
+    const body = (DocumentIndex.of(doc).first('body') ?? doc) as Element;
+    bodyTexts.set(doc, (text = Visibility.of(doc).visibleText(body)));
   }
   return text;
 }
@@ -73,16 +72,17 @@ export function extractPage(html: string, url: string, asOf: LocalDate, charset:
   return extractFromDocument(parseHtml(html), url, asOf, charset);
 }
 
-export function extractFromDocument($: CheerioAPI, url: string, asOf: LocalDate, charset: string | null): PageFacts {
-  const visibility = Visibility.of($);
-  const index = DocumentIndex.of($);
-  const text = bodyText($);
+/** `withLinks: false` leaves `links` empty: the crawl stores a page's links in their own table. */
+export function extractFromDocument(doc: Document, url: string, asOf: LocalDate, charset: string | null, { withLinks = true } = {}): PageFacts {
+  const visibility = Visibility.of(doc);
+  const index = DocumentIndex.of(doc);
+  const text = bodyText(doc);
   const titleEl = index.first('title');
   const title = titleEl ? textOf(titleEl) : '';
-  const lists = extractLists($, url, asOf);
-  const dates = publishDates($, url, text);
-  const letter = extractLetterPage($, url, text);
-  const letters = letter ? [letter] : statusOf(text) ? extractLetterRows($, url) : [];
+  const lists = extractLists(doc, url, asOf);
+  const dates = publishDates(doc, url, text);
+  const letter = extractLetterPage(doc, url, text);
+  const letters = letter ? [letter] : statusOf(text) ? extractLetterRows(doc, url) : [];
   const hasItems = lists.some((l) => l.items.length > 0);
   return {
     url,
@@ -90,26 +90,26 @@ export function extractFromDocument($: CheerioAPI, url: string, asOf: LocalDate,
     title,
     publishDate: dates.publishDate,
     empty: !hasItems && EMPTY_MESSAGE.test(text),
-    links: pageLinks($, url, visibility),
+    links: withLinks ? pageLinks(doc, url, visibility) : [],
     lists,
-    consultation: extractMailboxes($, url),
-    identifiers: extractIdentifiers($, text),
-    search: hasSearch($),
-    errorReportEntry: hasErrorReportEntry($, text),
+    consultation: extractMailboxes(doc, url),
+    identifiers: extractIdentifiers(doc, text),
+    search: hasSearch(doc),
+    errorReportEntry: hasErrorReportEntry(doc, text),
     visitorCounter: hasVisitorCounter(text),
-    spam: extractSpam($, url, text, visibility),
+    spam: extractSpam(doc, url, text, visibility),
     guide: extractGuide(title, text) ?? { present: [], missing: [] },
     letters,
-    columns: extractColumns($, url),
-    breadcrumb: breadcrumb($),
-    pagination: extractPagination($, url),
-    fingerprint: dates.publishDate && !hasItems ? articleFingerprint($, visibility) : null,
+    columns: extractColumns(doc, url),
+    breadcrumb: breadcrumb(doc),
+    pagination: extractPagination(doc, url),
+    fingerprint: dates.publishDate && !hasItems ? articleFingerprint(doc, visibility) : null,
     asOfDependent: lists.some((l) => l.items.some((i) => i.yearless)),
   };
 }
 
-function pageLinks($: CheerioAPI, url: string, visibility: Visibility): PageFacts['links'] {
-  return anchorsOf(DocumentIndex.of($)).map((a) => {
+function pageLinks(doc: Document, url: string, visibility: Visibility): PageFacts['links'] {
+  return anchorsOf(DocumentIndex.of(doc)).map((a) => {
     const raw = a.attribs['href']!.trim();
     const text = textOf(a);
     const img = findTag(a, IMG);
@@ -123,9 +123,9 @@ function pageLinks($: CheerioAPI, url: string, visibility: Visibility): PageFact
 }
 
 /** The article body (the first content container, in the order CMSs nest them), fingerprinted. */
-function articleFingerprint($: CheerioAPI, visibility: Visibility): number[] | null {
+function articleFingerprint(doc: Document, visibility: Visibility): number[] | null {
   for (const selector of CONTENT) {
-    for (const el of matching($, selector)) {
+    for (const el of matching(doc, selector)) {
       const text = visibility.visibleText(el);
       if (text.length >= 50) return minhash(text);
     }

@@ -1,4 +1,4 @@
-import type { CheerioAPI } from 'cheerio/slim';
+import type { Document } from 'domhandler';
 import { normaliseUrl } from '../crawl/scope.js';
 import type { Visibility } from './visibility.js';
 import { anchorsOf, DocumentIndex, textOf } from './document-index.js';
@@ -20,11 +20,11 @@ export interface SpamFacts {
   hiddenLinks: { href: string; text: string }[];
 }
 
-export function extractSpam($: CheerioAPI, pageUrl: string, text: string, visibility: Visibility): SpamFacts {
+export function extractSpam(doc: Document, pageUrl: string, text: string, visibility: Visibility): SpamFacts {
   const host = new URL(pageUrl).hostname.replace(/^www\./, '');
   const hiddenLinks: SpamFacts['hiddenLinks'] = [];
   // the text of every hidden block: injected spam hides words as well as links
-  const index = DocumentIndex.of($);
+  const index = DocumentIndex.of(doc);
   let hiddenText = index.all.filter((el) => el.tagName !== 'script' && el.tagName !== 'style' && visibility.hidesItself(el)).map((el) => textOf(el)).join(' ');
   for (const a of anchorsOf(index)) {
     if (!visibility.isHidden(a)) continue;

@@ -1,5 +1,4 @@
-import type { CheerioAPI } from 'cheerio/slim';
-import type { AnyNode, Element } from 'domhandler';
+import type { AnyNode, Document, Element } from 'domhandler';
 import { textContent } from 'domutils';
 import { DocumentIndex } from './document-index.js';
 
@@ -12,26 +11,20 @@ const NOT_RENDERED = new Set(['script', 'style', 'noscript', 'template', 'head',
  * block of the page hides. Spam injectors use all of these to hide their links.
  */
 export class Visibility {
-  private readonly hidingSelectors: string[];
   private readonly hiddenRoots = new Set<Element>();
-  private static readonly cache = new WeakMap<CheerioAPI, Visibility>();
+  private static readonly cache = new WeakMap<Document, Visibility>();
 
   /** One per document: the page's <style> rules are read once. */
-  static of($: CheerioAPI): Visibility {
-    let v = Visibility.cache.get($);
-    if (!v) Visibility.cache.set($, (v = new Visibility($)));
+  static of(doc: Document): Visibility {
+    let v = Visibility.cache.get(doc);
+    if (!v) Visibility.cache.set(doc, (v = new Visibility(doc)));
     return v;
   }
 
-  constructor($: CheerioAPI) {
-    this.hidingSelectors = hidingRules($);
-    for (const selector of this.hidingSelectors) {
-      try {
-        $(selector).each((_, el) => void this.hiddenRoots.add(el as Element));
-      } catch {
-        // a selector cheerio cannot read hides nothing we can prove
-      }
-    }
+  constructor(doc: Document) {
+    const rules = hidingRules(doc);
+    if (rules.length === 0) return;
+    for (const el of DocumentIndex.of(doc).all) if (rules.some((r) => r.matches(el))) this.hiddenRoots.add(el);
   }
 
   /** The element itself, or an ancestor, is hidden. */
@@ -68,19 +61,29 @@ export class Visibility {
 
 const BLOCK = new Set(['p', 'div', 'li', 'tr', 'td', 'th', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'dd', 'dt', 'table', 'ul', 'ol', 'span']);
 
+interface HidingRule {
+  matches(el: Element): boolean;
+}
+
 /** `.x{display:none}` and `#y{visibility:hidden}` rules of the page's own <style> blocks. */
-function hidingRules($: CheerioAPI): string[] {
-  const selectors: string[] = [];
-  for (const el of DocumentIndex.of($).tag('style')) {
+function hidingRules(doc: Document): HidingRule[] {
+  const rules: HidingRule[] = [];
+  for (const el of DocumentIndex.of(doc).tag('style')) {
     const css = textContent(el).replace(/\/\*[\s\S]*?\*\//g, '');
     for (const m of css.matchAll(/([^{}]+)\{([^}]*)\}/g)) {
       if (!HIDING_STYLE.test(m[2]!)) continue;
       for (const sel of m[1]!.split(',')) {
-        const s = sel.trim();
         // only simple selectors: a class or id, optionally after a tag name
-        if (/^[a-z0-9]*[.#][\w-]+$/i.test(s)) selectors.push(s);
+        const simple = /^([a-z0-9]*)([.#])([\w-]+)$/i.exec(sel.trim());
+        if (simple) rules.push(simpleRule(simple[1]!.toLowerCase(), simple[2] === '#' ? 'id' : 'class', simple[3]!));
       }
     }
   }
-  return selectors;
+  return rules;
+}
+
+function simpleRule(tag: string, attribute: 'id' | 'class', name: string): HidingRule {
+  return {
+    matches: (el) => (tag === '' || el.tagName === tag) && (attribute === 'id' ? el.attribs['id'] === name : (el.attribs['class'] ?? '').split(/\s+/).includes(name)),
+  };
 }

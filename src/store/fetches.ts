@@ -39,7 +39,7 @@ export interface FetchRecord {
 export interface Validators {
   /** the fetch that stored this copy, and the as-of date of its run */
   fetchId: number;
-  /** the fetch whose link rows are this copy's */
+  /** the fetch whose stored links are this copy's */
   linksOf: number;
   asOf: string;
   etag: string | null;

@@ -236,7 +236,7 @@ describe('conditional requests', () => {
     // … by sharing the first run's link rows (a third run shares them too), not by writing them again
     const third = await crawlTestSites(db, site);
     expect(links(third.runId)).toEqual(links(first.runId));
-    const own = (runId: number) => rows(db, `SELECT count(*) AS n FROM links l JOIN fetches f ON f.id = l.fetch_id WHERE f.run_id = ?`, runId);
+    const own = (runId: number) => rows(db, `SELECT coalesce(sum(json_array_length(l.links)), 0) AS n FROM link_sets l JOIN fetches f ON f.id = l.fetch_id WHERE f.run_id = ?`, runId);
     expect([own(first.runId), own(second.runId), own(third.runId)]).toEqual([[{ n: 5 }], [{ n: 0 }], [{ n: 0 }]]);
     const facts = (runId: number) => rows(db, `SELECT url, facts FROM page_facts WHERE run_id = ? ORDER BY url`, runId);
     expect(facts(second.runId)).toEqual(facts(first.runId));

@@ -79,7 +79,7 @@ describe('sharding and merging', () => {
     const latest = await crawlInto(twice, '3/3');
     const source = openDb(twice);
     const merged = openDb(join(dir, 'twice-merged.db'));
-    const own = (db: Database.Database, runId: number) => rows(db, `SELECT count(*) AS n FROM links l JOIN fetches f ON f.id = l.fetch_id WHERE f.run_id = ?`, runId)[0]!['n'];
+    const own = (db: Database.Database, runId: number) => rows(db, `SELECT coalesce(sum(json_array_length(l.links)), 0) AS n FROM link_sets l JOIN fetches f ON f.id = l.fetch_id WHERE f.run_id = ?`, runId)[0]!['n'];
     const links = (db: Database.Database, runId: number) => rows(db, `SELECT site_id, from_url, target, tag, text, scheme, on_homepage FROM page_links WHERE run_id = ? ORDER BY 1, 2, 3, 4, 5`, runId);
     expect(own(source, latest)).toBe(0);
     const { runId } = mergeShards(merged, [twice]);

@@ -5,6 +5,7 @@ import * as m0004 from './0004-body-format.js';
 import * as m0005 from './0005-history-probes.js';
 import * as m0006 from './0006-page-facts-by-url.js';
 import * as m0007 from './0007-shared-links.js';
+import * as m0008 from './0008-link-sets.js';
 
 /** Ordered and append-only; the database's user_version is the number applied last. */
 export const MIGRATIONS: readonly { version: number; up: string }[] = [
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly { version: number; up: string }[] = [
   { version: 5, up: m0005.up },
   { version: 6, up: m0006.up },
   { version: 7, up: m0007.up },
+  { version: 8, up: m0008.up },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
