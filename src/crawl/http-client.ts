@@ -1,7 +1,6 @@
-import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici';
 import { ForwardProxy } from './forward-proxy.js';
 import { decompress } from './decompress.js';
-import type { Readable } from 'node:stream';
 import { classifyError, type FetchOutcome } from './outcome.js';
 
 export const REQUEST_TIMEOUT_MS = 15_000;
@@ -46,61 +45,93 @@ export class HttpClient {
     else this.dispatcher = new Agent(pool);
   }
 
-  readonly send: SingleRequest = async (url, { method, headers = {} }) => {
+  /**
+   * One exchange through undici's dispatch API: the body's chunks are collected as they arrive (no
+   * stream, no AbortSignal per request: a third of the CPU of `request()` on a crawl of small pages).
+   * One deadline covers queueing, connecting, headers and body, so a hanging peer costs one timeout
+   * whatever stage it hangs in.
+   */
+  readonly send: SingleRequest = (url, { method, headers = {} }) => {
     const started = performance.now();
-    const signal = AbortSignal.timeout(this.options.timeoutMs);
-    // undici honours the signal while it waits for a server, but not always while a proxy sits on a
-    // CONNECT: this deadline makes a hanging peer cost one timeout whatever stage it hangs in
-    let deadline: NodeJS.Timeout | undefined;
-    const hung = new Promise<never>((_, reject) => {
-      deadline = setTimeout(() => reject(Object.assign(new Error(`no answer within ${this.options.timeoutMs} ms`), { name: 'TimeoutError' })), this.options.timeoutMs + 1000);
+    const { timeoutMs, userAgent } = this.options;
+    const maxBody = method === 'HEAD' ? 0 : this.maxBodyBytes;
+    return new Promise<FetchOutcome>((resolve) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let status = 0;
+      let flat: Record<string, string> = {};
+      let controller: Dispatcher.DispatchController | null = null;
+      let settled = false;
+      const ms = () => Math.round(performance.now() - started);
+      const fail = (e: unknown) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(deadline);
+        resolve({ ok: false, code: classifyError(e), message: (e as Error)?.message ?? String(e), finalUrl: url, redirects: [], ms: ms() });
+      };
+      const succeed = (truncated: boolean) => {
+        if (settled) return;
+        try {
+          const read = status === 304 || maxBody === 0 ? { body: Buffer.alloc(0) } : this.decoded(chunks, flat['content-encoding']);
+          settled = true;
+          clearTimeout(deadline);
+          resolve({ ok: true, status, finalUrl: url, redirects: [], headers: flat, truncated, ...read, ms: ms() });
+        } catch (e) {
+          fail(e);
+        }
+      };
+      const deadline = setTimeout(() => {
+        const e = Object.assign(new Error(`no answer within ${timeoutMs} ms`), { name: 'TimeoutError' });
+        fail(e);
+        controller?.abort(e);
+      }, timeoutMs);
+      let target: URL;
+      try {
+        target = new URL(url);
+      } catch (e) {
+        fail(e);
+        return;
+      }
+      const options: Dispatcher.DispatchOptions = {
+        origin: target.origin, path: `${target.pathname}${target.search}`, method,
+        headers: { 'user-agent': userAgent, 'accept-encoding': 'gzip, deflate, br', accept: 'text/html,application/xhtml+xml,*/*;q=0.8', ...headers },
+        headersTimeout: timeoutMs, bodyTimeout: timeoutMs,
+      };
+      try {
+        this.dispatcher.dispatch(options, {
+          onRequestStart: (c) => {
+            controller = c;
+            if (settled) c.abort(new Error('given up'));
+          },
+          onResponseStart: (_c, statusCode, responseHeaders) => {
+            status = statusCode;
+            flat = flattenHeaders(responseHeaders);
+          },
+          onResponseData: (c, chunk) => {
+            // a 304 or HEAD body (there should be none) is not read
+            if (settled || status === 304 || maxBody === 0) return;
+            chunks.push(chunk);
+            size += chunk.length;
+            if (size > maxBody) {
+              // ends the request; the rest of the body is never read
+              succeed(true);
+              c.abort(new Error('body over the size cap'));
+            }
+          },
+          onResponseEnd: () => succeed(false),
+          onResponseError: (_c, e) => fail(e),
+        });
+      } catch (e) {
+        fail(e);
+      }
     });
-    try {
-      return await Promise.race([this.exchange(url, method, headers, signal, started), hung]);
-    } catch (e) {
-      return { ok: false, code: classifyError(e), message: (e as Error).message ?? String(e), finalUrl: url, redirects: [], ms: Math.round(performance.now() - started) };
-    } finally {
-      clearTimeout(deadline);
-    }
   };
 
-  private async exchange(url: string, method: RequestOptions['method'], headers: Record<string, string>, signal: AbortSignal, started: number): Promise<FetchOutcome> {
-    const ms = () => Math.round(performance.now() - started);
-    const res = await request(url, {
-      method,
-      dispatcher: this.dispatcher,
-      signal,
-      headers: { 'user-agent': this.options.userAgent, 'accept-encoding': 'gzip, deflate, br', accept: 'text/html,application/xhtml+xml,*/*;q=0.8', ...headers },
-      headersTimeout: this.options.timeoutMs,
-      bodyTimeout: this.options.timeoutMs,
-    });
-    const flat = flattenHeaders(res.headers);
-    // an abandoned body errors with "aborted"; that is our choice, not a failure
-    res.body.on('error', () => {});
-    if (method === 'HEAD' || res.statusCode === 304) {
-      await res.body.dump({ limit: 64 * 1024 });
-      return { ok: true, status: res.statusCode, finalUrl: url, redirects: [], headers: flat, body: Buffer.alloc(0), truncated: false, ms: ms() };
-    }
-    const read = await this.readBody(res.body, flat['content-encoding']);
-    return { ok: true, status: res.statusCode, finalUrl: url, redirects: [], headers: flat, ...read, ms: ms() };
-  }
-
-  /** Reads at most maxBodyBytes off the wire, then decompresses within maxDecodedBytes (a zip bomb stops there). */
-  private async readBody(raw: Readable, encoding: string | undefined): Promise<{ body: Buffer; truncated: boolean; gzipped?: Buffer }> {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let truncated = false;
-    for await (const chunk of raw as AsyncIterable<Buffer>) {
-      chunks.push(chunk);
-      size += chunk.length;
-      if (size > this.maxBodyBytes) {
-        truncated = true;
-        break; // ends the request; the rest of the body is never read
-      }
-    }
+  /** At most maxBodyBytes off the wire, decompressed within maxDecodedBytes (a zip bomb stops there). */
+  private decoded(chunks: Buffer[], encoding: string | undefined): { body: Buffer; gzipped?: Buffer } {
     const wire = Buffer.concat(chunks).subarray(0, this.maxBodyBytes);
-    const decoded = decompress(wire, encoding, this.maxDecodedBytes);
-    return { body: decoded, truncated, ...(encoding?.trim().toLowerCase() === 'gzip' ? { gzipped: wire } : {}) };
+    const body = decompress(wire, encoding, this.maxDecodedBytes);
+    return { body, ...(encoding?.trim().toLowerCase() === 'gzip' ? { gzipped: wire } : {}) };
   }
 
   /** Ends every connection: requests given up on by the deadline must not keep the process waiting. */
@@ -110,8 +141,8 @@ export class HttpClient {
 }
 
 
-function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+function flattenHeaders(headers: Record<string, string | string[] | undefined> | undefined | null): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  for (const [k, v] of Object.entries(headers ?? {})) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
   return out;
 }

@@ -12,13 +12,14 @@ const RESOLVED_MAX = 20_000;
  * extractor resolves the same navigation links of every page of a site.
  */
 export function normaliseUrl(href: string, base: string): string | null {
-  let forBase = resolved.get(base);
+  const scope = resolutionScope(href, base);
+  let forBase = resolved.get(scope);
   if (!forBase) {
     if (resolvedCount >= RESOLVED_MAX) {
       resolved.clear();
       resolvedCount = 0;
     }
-    resolved.set(base, (forBase = new Map()));
+    resolved.set(scope, (forBase = new Map()));
   }
   let url = forBase.get(href);
   if (url === undefined) {
@@ -27,6 +28,25 @@ export function normaliseUrl(href: string, base: string): string | null {
     resolvedCount++;
   }
   return url;
+}
+
+/**
+ * The part of the base an href's resolution depends on, so pages of one site share the memo: nothing
+ * for an absolute http(s) URL, the origin for a root-relative path, the directory for a relative
+ * path; the whole base for the rest (a query, a fragment, an empty or scheme-relative href).
+ */
+function resolutionScope(href: string, base: string): string {
+  if (/^https?:\/\//i.test(href)) return '';
+  const c0 = href.charCodeAt(0);
+  const authority = base.indexOf('/', base.indexOf('//') + 2);
+  if (authority < 0) return base;
+  if (c0 === 0x2f) { // '/'
+    const c1 = href.charCodeAt(1);
+    return c1 === 0x2f || c1 === 0x5c ? base : base.slice(0, authority); // '//' and '/\\' are scheme-relative
+  }
+  if (Number.isNaN(c0) || c0 === 0x3f || c0 === 0x23 || c0 === 0x5c || c0 <= 0x20 || /^[a-z][a-z0-9+.-]*:/i.test(href)) return base; // '', ?, #, \\, space, other schemes
+  const end = base.search(/[?#]/);
+  return base.slice(0, base.lastIndexOf('/', end < 0 ? base.length : end) + 1);
 }
 
 function resolve(href: string, base: string): string | null {

@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+
 /**
  * Bytes + Content-Type → text. Order: BOM, HTTP charset, <meta charset>, then detection.
  * A declared charset the bytes contradict loses: many of these sites declare utf-8 and serve GBK.
@@ -48,13 +50,8 @@ function charsetFromMeta(bytes: Uint8Array): string | null {
   return m ? normaliseCharset(m[1]!) : null;
 }
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
-
-/** The text when the bytes are valid UTF-8 (one pass: validate and decode), else null. */
+/** The text when the bytes are valid UTF-8, else null (isUtf8 and toString: several times faster than a fatal TextDecoder). */
 function strictUtf8(bytes: Uint8Array): string | null {
-  try {
-    return UTF8.decode(bytes);
-  } catch {
-    return null;
-  }
+  if (!isUtf8(bytes)) return null;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }
