@@ -59,6 +59,20 @@ function resolve(href: string, base: string): string | null {
   }
 }
 
+const PARTS = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)(?::\d*)?([^?#]*)/i;
+
+/** Host name and path of an absolute URL, read without building a URL object (extractors ask for every link). */
+export function urlParts(url: string): { hostname: string; pathname: string } | null {
+  const m = PARTS.exec(url);
+  if (m) return { hostname: m[1]!.toLowerCase(), pathname: m[2] || '/' };
+  try {
+    const u = new URL(url);
+    return { hostname: u.hostname, pathname: u.pathname };
+  } catch {
+    return null;
+  }
+}
+
 export function schemeOf(href: string): LinkScheme {
   const m = /^\s*([a-z][a-z0-9+.-]*):/i.exec(href);
   if (!m) return 'http'; // relative

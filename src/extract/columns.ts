@@ -1,6 +1,6 @@
 import type { Document, Element } from 'domhandler';
 import { textContent } from 'domutils';
-import { normaliseUrl } from '../crawl/scope.js';
+import { normaliseUrl, urlParts } from '../crawl/scope.js';
 import { classifyColumn, type ColumnCategory } from './categories.js';
 import { anchorsOf, DocumentIndex } from './document-index.js';
 
@@ -21,13 +21,13 @@ const NOT_COLUMN = /^(首页|网站首页|返回首页|english|无障碍|长者�
  * that link to a list are second-level. Names are 2–12 characters; the site's own pages only.
  */
 export function extractColumns(doc: Document, pageUrl: string): Column[] {
-  const host = new URL(pageUrl).hostname.replace(/^www\./, '');
+  const host = (urlParts(pageUrl)?.hostname ?? '').replace(/^www\./, '');
   const columns = new Map<string, Column>();
   const add = (a: Element, firstLevel: boolean) => {
     const name = textContent(a).replace(/\s+/g, '').trim() || (a.attribs['title'] ?? '').trim();
     const url = normaliseUrl(a.attribs['href'] ?? '', pageUrl);
     if (!url || !/^https?:/.test(url) || name.length < 2 || name.length > 12 || NOT_COLUMN.test(name)) return;
-    if (!new URL(url).hostname.endsWith(host)) return;
+    if (!urlParts(url)?.hostname.endsWith(host)) return;
     const known = columns.get(url);
     if (known) {
       known.firstLevel ||= firstLevel;

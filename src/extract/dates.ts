@@ -1,3 +1,5 @@
+import { urlParts } from '../crawl/scope.js';
+
 /** Calendar dates cross module boundaries as 'YYYY-MM-DD' strings, never as Date objects. */
 export type LocalDate = string;
 
@@ -5,9 +7,13 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /** A real calendar date → LocalDate, else null (2026-02-30 is not a date). */
 export function toLocalDate(y: number, m: number, d: number): LocalDate | null {
-  if (y < 1990 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return null;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCMonth() === m - 1 ? `${y}-${pad(m)}-${pad(d)}` : null;
+  if (y < 1990 || y > 2100 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
 export function daysBetween(from: LocalDate, to: LocalDate): number {
@@ -38,11 +44,16 @@ export function findDates(text: string): LocalDate[] {
  * against the as-of date.
  */
 export function parseDate(text: string, asOf: LocalDate): LocalDate | null {
+  return shownDate(text, asOf)?.date ?? null;
+}
+
+/** parseDate, saying whether the date shown had no year (the as-of date supplied it). */
+export function shownDate(text: string, asOf: LocalDate): { date: LocalDate; yearless: boolean } | null {
   const full = findDates(text)[0];
-  if (full) return full;
+  if (full) return { date: full, yearless: false };
   for (const m of text.matchAll(YEARLESS)) {
     const d = resolveYearless(Number(m[1]), Number(m[2]), asOf);
-    if (d) return d;
+    if (d) return { date: d, yearless: true };
   }
   return null;
 }
@@ -87,9 +98,5 @@ export function urlDate(url: string): UrlDate | null {
 }
 
 function safePath(url: string): string {
-  try {
-    return new URL(url).pathname;
-  } catch {
-    return url;
-  }
+  return urlParts(url)?.pathname ?? url;
 }

@@ -3,7 +3,7 @@ import { normaliseUrl } from '../crawl/scope.js';
 import { extractRecordSets, recordSetScripts } from './datastore.js';
 import { findOne } from 'domutils';
 import { anchorsOf, DocumentIndex, textOf } from './document-index.js';
-import { findDates, parseDate, urlDate, type LocalDate } from './dates.js';
+import { shownDate, urlDate, type LocalDate } from './dates.js';
 import { parseHtml } from './parse-html.js';
 import { Visibility } from './visibility.js';
 
@@ -59,8 +59,9 @@ function listsOf(doc: Document, pageUrl: string, asOf: LocalDate, visibility: Vi
     const row = rowOf(a);
     if (!row || !row.parent) continue;
     const rowText = visibility.visibleText(row).replace(text, ' ');
-    const shown = parseDate(rowText, asOf);
-    const yearless = shown !== null && findDates(rowText).length === 0;
+    const dateShown = shownDate(rowText, asOf);
+    const shown = dateShown?.date ?? null;
+    const yearless = dateShown?.yearless === true;
     const fromUrl = urlDate(href);
     // a URL that names only the month (/202309/) dates nothing by itself
     const dayInUrl = fromUrl?.precision === 'day' ? fromUrl.date : null;

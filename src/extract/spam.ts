@@ -1,5 +1,5 @@
 import type { Document } from 'domhandler';
-import { normaliseUrl } from '../crawl/scope.js';
+import { normaliseUrl, urlParts } from '../crawl/scope.js';
 import type { Visibility } from './visibility.js';
 import { anchorsOf, DocumentIndex, textOf } from './document-index.js';
 
@@ -21,7 +21,7 @@ export interface SpamFacts {
 }
 
 export function extractSpam(doc: Document, pageUrl: string, text: string, visibility: Visibility): SpamFacts {
-  const host = new URL(pageUrl).hostname.replace(/^www\./, '');
+  const host = (urlParts(pageUrl)?.hostname ?? '').replace(/^www\./, '');
   const hiddenLinks: SpamFacts['hiddenLinks'] = [];
   // the text of every hidden block: injected spam hides words as well as links
   const index = DocumentIndex.of(doc);
@@ -29,7 +29,7 @@ export function extractSpam(doc: Document, pageUrl: string, text: string, visibi
   for (const a of anchorsOf(index)) {
     if (!visibility.isHidden(a)) continue;
     const href = normaliseUrl(a.attribs['href']!, pageUrl);
-    if (!href || !/^https?:/.test(href) || new URL(href).hostname.endsWith(host)) continue;
+    if (!href || !/^https?:/.test(href) || urlParts(href)?.hostname.endsWith(host)) continue;
     const label = textOf(a);
     hiddenLinks.push({ href, text: label });
     hiddenText += ` ${label}`;

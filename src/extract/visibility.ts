@@ -55,7 +55,8 @@ export class Visibility {
       }
     };
     walk(node);
-    return parts.join('').replace(/&nbsp;|\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+    // \s covers U+00A0 too; a literal &nbsp; is text that was escaped twice
+    return parts.join('').replace(/(?:\s|&nbsp;)+/g, ' ').trim();
   }
 }
 

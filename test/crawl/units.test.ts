@@ -3,7 +3,7 @@ import { expect } from 'expect';
 import { cases } from '../helpers/cases.js';
 import { classifyError, verdictFor, type FetchOutcome } from '../../src/crawl/outcome.js';
 import { parseRetryAfter, retryDelay, DEFAULT_RETRY } from '../../src/crawl/retry.js';
-import { looksLikePage, normaliseUrl, schemeOf, SiteScope } from '../../src/crawl/scope.js';
+import { looksLikePage, normaliseUrl, schemeOf, SiteScope, urlParts } from '../../src/crawl/scope.js';
 import { saysNotFound } from '../../src/crawl/soft-404.js';
 
 describe('classifyError: every failure code from one place', () => {
@@ -93,6 +93,34 @@ describe('scope and normalisation', () => {
     ['http://[bad', 'http://x.gov.cn/', null],
   ])('%s on %s → %s', (href, base, expected) => {
     expect(normaliseUrl(href, base)).toBe(expected);
+  });
+
+  // the memo shares a resolution between pages of one site: the same href on two pages of another
+  // directory, query or host must still resolve against its own page
+  const pages = ['http://x.gov.cn/', 'http://x.gov.cn/a/b/c.html?q=/1#f', 'http://x.gov.cn:8080/a/', 'https://y.gov.cn/p?x', 'http://x.gov.cn/a/d/'];
+  cases([
+    '/p/q.html', 'p.html', '../r.html', './s.html', '?page=2', '#top', '', '//c.gov.cn/x', '/\\evil.gov.cn/x', 'http:foo', 'HTTP://D.gov.cn/a/../b',
+    'help.html', ' spaced.html', 'a b.html', '\\x', 'q?x=1#y', '/a/./b/../c',
+  ].map((href) => [href]))('%j resolves on every page as the URL parser does, in any order', (href: string) => {
+    const expected = (base: string) => {
+      try {
+        const u = new URL(href.trim(), base);
+        u.hash = '';
+        return u.href;
+      } catch {
+        return null;
+      }
+    };
+    for (const base of [...pages, ...[...pages].reverse()]) expect([base, normaliseUrl(href, base)]).toEqual([base, expected(base)]);
+  });
+
+  cases([
+    ['http://x.gov.cn:8080/a/b.html?q=1#f', { hostname: 'x.gov.cn', pathname: '/a/b.html' }],
+    ['https://user:pw@WWW.X.GOV.CN', { hostname: 'www.x.gov.cn', pathname: '/' }],
+    ['http://[::1]:3000/p', { hostname: '[::1]', pathname: '/p' }],
+    ['not a url', null],
+  ])('urlParts(%s) → %j', (url, parts) => {
+    expect(urlParts(url)).toEqual(parts);
   });
 
   cases([['javascript:void(0)', 'javascript'], ['mailto:a@b', 'mailto'], ['tel:123', 'tel'], ['ftp://x', 'other'], ['/a.html', 'http'], ['https://x', 'http']])('%s is %s', (href, scheme) => {
