@@ -60,10 +60,10 @@ export class Fetches {
   private readonly ofRun;
 
   constructor(db: Db) {
+    // positional parameters: binding 25 named ones cost more than the insert itself
     this.insert = db.prepare(`INSERT INTO fetches (run_id, site_id, url, purpose, method, attempt, final_url, status, error_code, error_message,
       redirects, verdict, soft404, not_modified, ms, bytes, content_type, charset, etag, last_modified, depth, referrer, body_hash, fetched_at, links_of)
-      VALUES (@runId, @siteId, @url, @purpose, @method, @attempt, @finalUrl, @status, @errorCode, @errorMessage,
-      @redirects, @verdict, @soft404, @notModified, @ms, @bytes, @contentType, @charset, @etag, @lastModified, @depth, @referrer, @bodyHash, @fetchedAt, @linksOf)`);
+      VALUES (${Array(25).fill('?').join(', ')})`);
     this.insertBody = db.prepare(`INSERT OR IGNORE INTO bodies (hash, data, format, charset) VALUES (?, ?, ?, ?)`);
     this.validators = db.prepare(`SELECT f.id AS fetchId, coalesce(f.links_of, f.id) AS linksOf, r.as_of AS asOf, f.etag, f.last_modified AS lastModified, f.body_hash AS bodyHash, f.status,
       f.content_type AS contentType, f.charset, f.final_url AS finalUrl
@@ -91,15 +91,9 @@ export class Fetches {
       bodyHash = f.body.hash;
       this.insertBody.run(bodyHash, f.body.gz, f.body.format, f.body.charset);
     }
-    return Number(this.insert.run({
-      ...f,
-      redirects: JSON.stringify(f.redirects),
-      soft404: f.soft404 ? 1 : 0,
-      notModified: f.notModified ? 1 : 0,
-      bodyHash,
-      linksOf: f.linksOf ?? null,
-      fetchedAt: new Date().toISOString(),
-    }).lastInsertRowid);
+    return Number(this.insert.run(f.runId, f.siteId, f.url, f.purpose, f.method, f.attempt, f.finalUrl, f.status, f.errorCode, f.errorMessage,
+      JSON.stringify(f.redirects), f.verdict, f.soft404 ? 1 : 0, f.notModified ? 1 : 0, f.ms, f.bytes, f.contentType, f.charset, f.etag, f.lastModified,
+      f.depth, f.referrer, bodyHash, new Date().toISOString(), f.linksOf ?? null).lastInsertRowid);
   }
 
   /** ETag / Last-Modified of the newest stored copy of a URL, from any run: sent as conditional headers. */

@@ -37,8 +37,11 @@ export class Frontier {
     this.insert = db.prepare(`INSERT INTO frontier (run_id, site_id, url, kind, external, depth, referrer, role, priority) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (run_id, site_id, url) DO UPDATE SET role = excluded.role, priority = excluded.priority, kind = excluded.kind
       WHERE frontier.state = 'queued' AND excluded.priority < frontier.priority`);
-    this.queued = db.prepare(`SELECT ${COLUMNS}, priority FROM frontier
-      WHERE run_id = ? AND site_id = ? AND state = 'queued' ORDER BY priority, depth, id LIMIT ?`);
+    // only the most urgent (priority, depth): the rest of the queue is not read for every wave
+    this.queued = db.prepare(`SELECT ${COLUMNS} FROM frontier
+      WHERE run_id = @run AND site_id = @site AND state = 'queued' AND (priority, depth) = (SELECT priority, depth FROM frontier
+        WHERE run_id = @run AND site_id = @site AND state = 'queued' ORDER BY priority, depth LIMIT 1)
+      ORDER BY id LIMIT @limit`);
     this.done = db.prepare(`UPDATE frontier SET state = 'done' WHERE id = ?`);
     this.skip = db.prepare(`UPDATE frontier SET state = 'skipped', skip_reason = ? WHERE id = ?`);
     this.pages = db.prepare(`SELECT count(*) AS n FROM frontier WHERE run_id = ? AND site_id = ? AND kind = 'page'`);
@@ -59,9 +62,7 @@ export class Frontier {
 
   /** The next wave: queued entries of the most urgent priority, then the lowest depth. */
   nextWave(siteId: string, limit: number): FrontierEntry[] {
-    const rows = this.queued.all(this.runId, siteId, limit) as (Row & { priority: number })[];
-    const first = rows[0];
-    return rows.filter((r) => r.priority === first!.priority && r.depth === first!.depth).map(toEntry);
+    return (this.queued.all({ run: this.runId, site: siteId, limit }) as Row[]).map(toEntry);
   }
 
   markDone(id: number): void {

@@ -1,7 +1,7 @@
 import type { Db } from './db.js';
 
 /** Writes arriving within this window share one commit: fewer, larger WAL writes. */
-const WRITE_WINDOW_MS = 10;
+const WRITE_WINDOW_MS = 20;
 
 /**
  * Groups many small writes into one transaction (one fsync instead of hundreds). Each write's promise
@@ -21,6 +21,11 @@ export class WriteBatch {
       // everything written within the window commits together
       else this.scheduled ??= setTimeout(() => this.flush(), WRITE_WINDOW_MS);
     });
+  }
+
+  /** writes queued for the next commit */
+  get waiting(): number {
+    return this.pending.length;
   }
 
   flush(): void {
