@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { pageLinkOf, type PageLink } from '../extract/links.js';
+import { navigates, type StoredLink } from '../extract/links.js';
 import type { PageFacts } from '../extract/page.js';
 import type { Db } from '../store/db.js';
 import { Fetches, type FetchPurpose, type Validators } from '../store/fetches.js';
@@ -57,7 +57,8 @@ interface PageRead {
   reused?: Validators;
   /** the stored fetch whose links these are (an unchanged page stores none of its own) */
   linksOf?: number;
-  links: readonly PageLink[];
+  /** the page's links as stored (linkSet JSON) */
+  links: string;
   roles: readonly LinkRole[];
   facts: string | null;
 }
@@ -218,7 +219,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     const page = await analyseAnswer(this.pool, outcome, true, { asOf: this.asOf, role: entry.role });
     const soft404 = await isSoft404(entry.url, outcome, page, this.notFoundProbe(site));
     const served = page !== null && outcome.ok && outcome.status === 200 && !soft404;
-    return { soft404, charset: page?.charset ?? null, body: page?.body ?? null, links: served ? page.links : [], roles: served ? page.linkRoles : [], facts: served ? page.facts : null };
+    return { soft404, charset: page?.charset ?? null, body: page?.body ?? null, links: served ? page.links : '[]', roles: served ? page.linkRoles : [], facts: served ? page.facts : null };
   }
 
   /**
@@ -230,7 +231,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     const facts = this.pageFacts.of(stored.fetchId);
     const parsed = facts === undefined ? null : (JSON.parse(facts) as PageFacts);
     if (parsed && (!parsed.asOfDependent || stored.asOf === this.asOf)) {
-      return { ...base, linksOf: stored.linksOf, links: this.links.of(stored.linksOf).map(pageLinkOf), roles: linkRoles(parsed, entry.role, this.asOf), facts: facts! };
+      return { ...base, linksOf: stored.linksOf, links: this.links.of(stored.linksOf), roles: linkRoles(parsed, entry.role, this.asOf), facts: facts! };
     }
     const finalUrl = stored.finalUrl ?? entry.url;
     const page = await this.pool.analyse({ bytes: Buffer.from(this.fetches.bodyText(stored.bodyHash)), contentType: 'text/html; charset=utf-8', url: finalUrl, links: true, factsAsOf: this.asOf, role: entry.role, storeBody: false });
@@ -242,22 +243,23 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
    * (columns, mailboxes, letters, …) whatever their depth, up to twice the budget; the rest within the
    * depth limit and the budget. Everything else is checked.
    */
-  private follow(site: StoredSite, scope: SiteScope, entry: FrontierEntry, links: readonly PageLink[], roles: readonly LinkRole[]): void {
+  private follow(site: StoredSite, scope: SiteScope, entry: FrontierEntry, links: string, roles: readonly LinkRole[]): void {
+    if (links === '[]') return;
     const roleOf = new Map(roles.map((r) => [r.url, r.role]));
     let pages = this.pageCounts.get(site.id) ?? this.frontier.pageCount(site.id);
     const seen = new Set<string>();
-    for (const l of links) {
-      if (l.scheme !== 'http' || seen.has(l.target)) continue; // javascript:, mailto:, tel: are recorded, never fetched
-      seen.add(l.target);
-      const role = roleOf.get(l.target) ?? 'page';
-      const key = `${site.id} ${l.target} ${role}`;
+    for (const [target, tag, , scheme] of JSON.parse(links) as StoredLink[]) {
+      if (scheme !== 'http' || seen.has(target)) continue; // javascript:, mailto:, tel: are recorded, never fetched
+      seen.add(target);
+      const role = roleOf.get(target) ?? 'page';
+      const key = `${site.id} ${target} ${role}`;
       if (this.known.has(key)) continue;
-      const url = new URL(l.target);
+      const url = new URL(target);
       const internal = scope.contains(url);
       const directed = role !== 'page';
-      const crawlable = internal && l.navigable && looksLikePage(url) &&
+      const crawlable = internal && navigates(tag) && looksLikePage(url) &&
         (directed ? pages < 2 * this.options.maxPages : entry.depth + 1 <= this.options.maxDepth && pages < this.options.maxPages);
-      const changed = this.frontier.add([{ siteId: site.id, url: l.target, kind: crawlable ? 'page' : 'check', external: !internal, depth: entry.depth + 1, referrer: entry.url, role: crawlable ? role : 'page' }]);
+      const changed = this.frontier.add([{ siteId: site.id, url: target, kind: crawlable ? 'page' : 'check', external: !internal, depth: entry.depth + 1, referrer: entry.url, role: crawlable ? role : 'page' }]);
       if (crawlable) pages += changed;
       this.known.add(key);
     }

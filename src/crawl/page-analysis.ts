@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { decodeHtml } from '../extract/decode.js';
-import { extractLinks, type PageLink } from '../extract/links.js';
+import { extractLinks, linkSet } from '../extract/links.js';
 import { parseHtml } from '../extract/parse-html.js';
 import type { LocalDate } from '../extract/dates.js';
 import { bodyText, extractFromDocument } from '../extract/page.js';
@@ -22,7 +22,8 @@ export interface StoredBody {
 /** What the crawl needs to know of an HTML answer: computed off the main thread when workers run. */
 export interface PageAnalysis {
   charset: string;
-  links: PageLink[];
+  /** its links as stored (linkSet JSON: a string crosses threads cheaply) */
+  links: string;
   /** the page says it is missing (a soft 404 by its words) */
   saysNotFound: boolean;
   /** fingerprint of its visible text (a soft 404 by sameness with the host's not-found page) */
@@ -57,7 +58,7 @@ export function analysePage({ bytes, contentType, url, links, factsAsOf, role = 
   const facts = factsAsOf ? extractFromDocument(doc, url, factsAsOf, charset, { withLinks: false }) : null;
   return {
     charset,
-    links: links ? extractLinks(doc, url) : [],
+    links: links ? linkSet(extractLinks(doc, url)) : '[]',
     facts: facts ? JSON.stringify(facts) : null,
     linkRoles: facts ? linkRoles(facts, role, factsAsOf!) : [],
     saysNotFound: saysNotFound(text),
@@ -68,10 +69,10 @@ export function analysePage({ bytes, contentType, url, links, factsAsOf, role = 
 
 export function storedBody(text: string): StoredBody {
   const utf8 = Buffer.from(text);
-  return { hash: createHash('sha1').update(utf8).digest('hex'), gz: gzipSync(utf8, { level: 1 }), format: 'gzip-utf8', charset: null };
+  return { hash: hash('sha1', utf8), gz: gzipSync(utf8, { level: 1 }), format: 'gzip-utf8', charset: null };
 }
 
 /** The server's own gzip, kept as it came. */
 export function wireBody(gzipped: Buffer, charset: string): StoredBody {
-  return { hash: createHash('sha1').update(gzipped).digest('hex'), gz: gzipped, format: 'gzip-wire', charset };
+  return { hash: hash('sha1', gzipped), gz: gzipped, format: 'gzip-wire', charset };
 }

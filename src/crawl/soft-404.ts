@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** What a 200 page says when it is really a "page not found". */
 const MISSING_PAGE = /页面不存在|页面已删除|页面已被删除|您访问的页面不存在|您访问的页面已删除|页面未找到|找不到(该|您要访问的)?页面|信息不存在|文章不存在|Page Not Found|\b404\b/i;
@@ -26,5 +26,5 @@ export function saysNotFound(html: string): boolean {
 
 /** Fingerprint of a page's visible text: a host that answers a random path with this same page soft-404s. */
 export function pageFingerprint(visible: string): string {
-  return createHash('sha1').update(visible).digest('hex');
+  return hash('sha1', visible);
 }

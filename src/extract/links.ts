@@ -2,6 +2,7 @@ import type { Document, Element } from 'domhandler';
 import { findAll, findOne, textContent } from 'domutils';
 import { normaliseUrl, schemeOf, type LinkScheme } from '../crawl/scope.js';
 import { extractRecordSets } from './datastore.js';
+import { DocumentIndex } from './document-index.js';
 import { parseHtml } from './parse-html.js';
 
 /** One reference from a page: where it points, how (tag), and what a visitor sees of it. */
@@ -30,9 +31,25 @@ const SOURCES: Record<string, { attr: string; navigable: boolean }> = {
   audio: { attr: 'src', navigable: false },
 };
 
-/** A stored link back to a PageLink: its tag says whether it navigates. */
-export function pageLinkOf(link: { target: string; tag: string; text: string; scheme: string }): PageLink {
-  return { ...link, scheme: link.scheme as LinkScheme, navigable: SOURCES[link.tag]?.navigable ?? false };
+/** A link as stored (and as it crosses from the worker thread): [target, tag, text, scheme]. */
+export type StoredLink = [target: string, tag: string, text: string, scheme: LinkScheme];
+
+/** Following it is navigation (a page to crawl), by the tag that holds it. */
+export function navigates(tag: string): boolean {
+  return SOURCES[tag]?.navigable ?? false;
+}
+
+/** A page's links as stored: JSON of each distinct (target, tag, text) once, in page order. */
+export function linkSet(links: readonly PageLink[]): string {
+  const seen = new Set<string>();
+  const rows: StoredLink[] = [];
+  for (const l of links) {
+    const key = `${l.target}\n${l.tag}\n${l.text}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    rows.push([l.target, l.tag, l.text, l.scheme]);
+  }
+  return JSON.stringify(rows);
 }
 
 const IGNORED_LINK_RELS = /\b(preconnect|dns-prefetch|canonical|alternate|manifest)\b/i;
@@ -42,7 +59,7 @@ const IGNORED_LINK_RELS = /\b(preconnect|dns-prefetch|canonical|alternate|manife
  * including the links of lists the page renders by script from embedded XML record sets.
  */
 export function extractLinks(doc: Document, pageUrl: string): PageLink[] {
-  const elements = findAll((el) => el.tagName in SOURCES || el.tagName === 'base', [doc]);
+  const elements = DocumentIndex.of(doc).all.filter((el) => el.tagName in SOURCES || el.tagName === 'base');
   const baseHref = elements.find((el) => el.tagName === 'base' && el.attribs['href'])?.attribs['href'];
   const base = (baseHref && normaliseUrl(baseHref, pageUrl)) || pageUrl;
   const out = referencesOf(elements, base);

@@ -12,6 +12,7 @@ const NOT_RENDERED = new Set(['script', 'style', 'noscript', 'template', 'head',
  */
 export class Visibility {
   private readonly hiddenRoots = new Set<Element>();
+  private readonly hiddenNodes = new Map<AnyNode, boolean>();
   private static readonly cache = new WeakMap<Document, Visibility>();
 
   /** One per document: the page's <style> rules are read once. */
@@ -27,12 +28,15 @@ export class Visibility {
     for (const el of DocumentIndex.of(doc).all) if (rules.some((r) => r.matches(el))) this.hiddenRoots.add(el);
   }
 
-  /** The element itself, or an ancestor, is hidden. */
+  /** The element itself, or an ancestor, is hidden (remembered per element: anchors share their ancestors). */
   isHidden(node: AnyNode): boolean {
-    for (let n: AnyNode | null = node; n; n = n.parent) {
-      if (n.type === 'tag' && this.hidesItself(n as Element)) return true;
+    if (!node.parent) return node.type === 'tag' && this.hidesItself(node as Element);
+    let hidden = this.hiddenNodes.get(node);
+    if (hidden === undefined) {
+      hidden = (node.type === 'tag' && this.hidesItself(node as Element)) || this.isHidden(node.parent);
+      this.hiddenNodes.set(node, hidden);
     }
-    return false;
+    return hidden;
   }
 
   hidesItself(el: Element): boolean {
