@@ -55,8 +55,8 @@ interface PageRead {
   charset: string | null;
   body: StoredBody | null;
   reused?: Validators;
-  /** the stored fetch whose links these are (an unchanged page stores none of its own) */
-  linksOf?: number;
+  /** the stored fetch whose links and facts these are (an unchanged page stores none of its own) */
+  copyOf?: number;
   /** the page's links as stored (linkSet JSON) */
   links: string;
   roles: readonly LinkRole[];
@@ -207,10 +207,10 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     const read = stored && outcome.ok && outcome.status === 304 ? await this.readUnchanged(entry, stored) : await this.readAnswer(site, entry, outcome);
     await this.commit(() => {
       const checked = { outcome, soft404: read.soft404, method: 'GET' as const, page: null, charset: read.charset };
-      const fetchId = this.record(site, entry, 'page', checked, attempt, read.body, read.reused, read.linksOf);
-      if (read.linksOf === undefined) this.links.record(fetchId, read.links);
+      const fetchId = this.record(site, entry, 'page', checked, attempt, read.body, read.reused, read.copyOf);
+      if (read.copyOf === undefined) this.links.record(fetchId, read.links);
       this.follow(site, scope, entry, read.links, read.roles);
-      if (read.facts) this.pageFacts.record(fetchId, this.runId, site.id, entry.url, read.facts);
+      if (read.facts && read.copyOf === undefined) this.pageFacts.record(fetchId, this.runId, site.id, entry.url, read.facts);
     });
   }
 
@@ -228,10 +228,10 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
    */
   private async readUnchanged(entry: FrontierEntry, stored: Validators): Promise<PageRead> {
     const base = { soft404: false, charset: stored.charset, body: null, reused: stored };
-    const facts = this.pageFacts.of(stored.fetchId);
+    const facts = this.pageFacts.of(stored.copyOf);
     const parsed = facts === undefined ? null : (JSON.parse(facts) as PageFacts);
     if (parsed && (!parsed.asOfDependent || stored.asOf === this.asOf)) {
-      return { ...base, linksOf: stored.linksOf, links: this.links.of(stored.linksOf), roles: linkRoles(parsed, entry.role, this.asOf), facts: facts! };
+      return { ...base, copyOf: stored.copyOf, links: this.links.of(stored.copyOf), roles: linkRoles(parsed, entry.role, this.asOf), facts: facts! };
     }
     const finalUrl = stored.finalUrl ?? entry.url;
     const page = await this.pool.analyse({ bytes: Buffer.from(this.fetches.bodyText(stored.bodyHash)), contentType: 'text/html; charset=utf-8', url: finalUrl, links: true, factsAsOf: this.asOf, role: entry.role, storeBody: false });
@@ -268,7 +268,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
 
   /** One outcome → the fetches table; `reused` is the stored copy a 304 stands for. */
   private record(site: StoredSite, entry: FrontierEntry, purpose: 'page' | 'check', checked: CheckedTarget & { charset?: string | null }, attempt: number,
-    body: StoredBody | null = null, reused?: Validators, linksOf?: number): number {
+    body: StoredBody | null = null, reused?: Validators, copyOf?: number): number {
     const { soft404 } = checked;
     // a 304 is recorded as the answer it confirms: the stored copy's status, final URL and type
     const outcome = reused && checked.outcome.ok
@@ -283,7 +283,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
       redirects: outcome.redirects, verdict, soft404, notModified: reused !== undefined, ms: outcome.ms, bytes: outcome.ok ? outcome.body.length : 0,
       contentType: h['content-type'] ?? null, charset: checked.page?.charset ?? checked.charset ?? null,
       etag: h['etag'] ?? reused?.etag ?? null, lastModified: h['last-modified'] ?? reused?.lastModified ?? null,
-      depth: entry.depth, referrer: entry.referrer, body, bodyHash: reused?.bodyHash ?? null, linksOf: linksOf ?? null,
+      depth: entry.depth, referrer: entry.referrer, body, bodyHash: reused?.bodyHash ?? null, copyOf: copyOf ?? null,
     });
     this.frontier.markDone(entry.id);
     this.emit('fetch', { siteId: site.id, url: entry.url, purpose, status: outcome.ok ? outcome.status : null, errorCode: outcome.ok ? null : outcome.code, verdict, bytes: outcome.ok ? outcome.body.length : 0 });

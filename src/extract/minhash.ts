@@ -14,14 +14,29 @@ export function minhash(text: string): number[] {
   return [...hashes].sort((a, b) => a - b).slice(0, SKETCH_SIZE);
 }
 
-/** Of the k smallest hashes of both sketches together, the share found in both: estimates Jaccard similarity. */
+/**
+ * Of the k smallest hashes of both sketches together, the share found in both: estimates Jaccard
+ * similarity. Sketches are sorted and duplicate-free (minhash() makes them so): one merge, no sets.
+ */
 export function similarity(a: readonly number[], b: readonly number[]): number {
-  const inB = new Set(b);
-  const union = [...new Set([...a, ...b])].sort((x, y) => x - y).slice(0, Math.min(SKETCH_SIZE, Math.max(a.length, b.length)));
-  if (union.length === 0) return 0;
-  const inA = new Set(a);
-  const both = union.filter((h) => inA.has(h) && inB.has(h)).length;
-  return Math.round((both / union.length) * 1000) / 1000;
+  const k = Math.min(SKETCH_SIZE, Math.max(a.length, b.length));
+  let i = 0;
+  let j = 0;
+  let union = 0;
+  let both = 0;
+  while (union < k && (i < a.length || j < b.length)) {
+    const x = i < a.length ? a[i]! : Infinity;
+    const y = j < b.length ? b[j]! : Infinity;
+    if (x === y) {
+      both++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+    union++;
+  }
+  if (union === 0) return 0;
+  return Math.round((both / union) * 1000) / 1000;
 }
 
 /** FNV-1a of the 3-gram at `i`, without slicing the string */

@@ -23,7 +23,7 @@ const WINDOW_DAYS = 60;
 /** The site's home page as runs and probes saw it in the 60 days up to the as-of date, oldest first. */
 export function homeObservations(db: Db, site: { id: string; url: string }, asOf: string): HomeObservation[] {
   const from = new Date(Date.parse(`${asOf}T00:00:00Z`) - WINDOW_DAYS * 86_400_000).toISOString().slice(0, 10);
-  const runs = (statement(db, `SELECT r.as_of AS date, p.facts FROM page_facts p JOIN runs r ON r.id = p.run_id
+  const runs = (statement(db, `SELECT r.as_of AS date, p.facts FROM run_page_facts p JOIN runs r ON r.id = p.run_id
     WHERE p.site_id = ? AND p.url = ? AND r.as_of >= ? AND r.as_of <= ?`).all(site.id, site.url, from, asOf) as { date: string; facts: string }[])
     .flatMap((r): HomeObservation[] => {
       const fingerprint = homeFingerprint((JSON.parse(r.facts) as { lists: { items: ListItem[] }[] }).lists.flatMap((l) => l.items));

@@ -32,15 +32,15 @@ export interface FetchRecord {
   body: StoredBody | null;
   /** or an already stored body (a 304 answer) */
   bodyHash?: string | null;
-  /** a 304 answer whose links are those stored with this fetch (no rows of its own) */
-  linksOf?: number | null;
+  /** a 304 answer: the fetch whose stored links and facts are this one's (it stores none of its own) */
+  copyOf?: number | null;
 }
 
 export interface Validators {
   /** the fetch that stored this copy, and the as-of date of its run */
   fetchId: number;
-  /** the fetch whose stored links are this copy's */
-  linksOf: number;
+  /** the fetch whose stored links and facts are this copy's */
+  copyOf: number;
   asOf: string;
   etag: string | null;
   lastModified: string | null;
@@ -62,10 +62,10 @@ export class Fetches {
   constructor(db: Db) {
     // positional parameters: binding 25 named ones cost more than the insert itself
     this.insert = db.prepare(`INSERT INTO fetches (run_id, site_id, url, purpose, method, attempt, final_url, status, error_code, error_message,
-      redirects, verdict, soft404, not_modified, ms, bytes, content_type, charset, etag, last_modified, depth, referrer, body_hash, fetched_at, links_of)
+      redirects, verdict, soft404, not_modified, ms, bytes, content_type, charset, etag, last_modified, depth, referrer, body_hash, fetched_at, copy_of)
       VALUES (${Array(25).fill('?').join(', ')})`);
     this.insertBody = db.prepare(`INSERT OR IGNORE INTO bodies (hash, data, format, charset) VALUES (?, ?, ?, ?)`);
-    this.validators = db.prepare(`SELECT f.id AS fetchId, coalesce(f.links_of, f.id) AS linksOf, r.as_of AS asOf, f.etag, f.last_modified AS lastModified, f.body_hash AS bodyHash, f.status,
+    this.validators = db.prepare(`SELECT f.id AS fetchId, coalesce(f.copy_of, f.id) AS copyOf, r.as_of AS asOf, f.etag, f.last_modified AS lastModified, f.body_hash AS bodyHash, f.status,
       f.content_type AS contentType, f.charset, f.final_url AS finalUrl
       FROM fetches f JOIN runs r ON r.id = f.run_id
       WHERE f.url = ? AND f.body_hash IS NOT NULL AND (f.etag IS NOT NULL OR f.last_modified IS NOT NULL) ORDER BY f.id DESC LIMIT 1`);
@@ -93,7 +93,7 @@ export class Fetches {
     }
     return Number(this.insert.run(f.runId, f.siteId, f.url, f.purpose, f.method, f.attempt, f.finalUrl, f.status, f.errorCode, f.errorMessage,
       JSON.stringify(f.redirects), f.verdict, f.soft404 ? 1 : 0, f.notModified ? 1 : 0, f.ms, f.bytes, f.contentType, f.charset, f.etag, f.lastModified,
-      f.depth, f.referrer, bodyHash, new Date().toISOString(), f.linksOf ?? null).lastInsertRowid);
+      f.depth, f.referrer, bodyHash, new Date().toISOString(), f.copyOf ?? null).lastInsertRowid);
   }
 
   /** ETag / Last-Modified of the newest stored copy of a URL, from any run: sent as conditional headers. */

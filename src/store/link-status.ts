@@ -1,3 +1,4 @@
+import type { StoredLink } from '../extract/links.js';
 import { statement, type Db } from './db.js';
 
 export interface BrokenLink {
@@ -52,19 +53,22 @@ export function crawlStats(db: Db, runId: number, verdicts = lastVerdicts(db, ru
   const home = bySite<{ status: string }>(`SELECT f.site_id, coalesce(f.error_code, CAST(f.status AS TEXT)) AS status, min(f.id) FROM fetches f JOIN sites s ON s.id = f.site_id AND s.url = f.url
     WHERE f.run_id = ? AND f.purpose = 'page' GROUP BY f.site_id`);
   const links = new Map<string, { n: number; broken: Set<string>; brokenHome: Set<string>; found: Map<string, BrokenLink> }>();
-  // iterated, not loaded: a national run has millions of links; the same pass collects each site's broken ones
-  const rows = db.prepare(`SELECT site_id, from_url AS fromUrl, target, tag, text, scheme, on_homepage FROM page_links WHERE run_id = ?`)
-    .iterate(runId) as Iterable<{ site_id: string; fromUrl: string; target: string; tag: string; text: string; scheme: string; on_homepage: number }>;
-  for (const r of rows) {
-    let s = links.get(r.site_id);
-    if (!s) links.set(r.site_id, (s = { n: 0, broken: new Set(), brokenHome: new Set(), found: new Map() }));
-    s.n++;
-    const v = verdicts.get(r.target);
-    if (v?.verdict !== 'broken') continue;
-    s.broken.add(r.target);
-    if (r.on_homepage === 1) s.brokenHome.add(r.target);
-    const key = `${r.fromUrl}\n${r.target}\n${r.tag}\n${r.text}\n${r.on_homepage}`;
-    if (r.scheme === 'http' && !s.found.has(key)) s.found.set(key, { fromUrl: r.fromUrl, target: r.target, tag: r.tag, text: r.text, onHomepage: r.on_homepage === 1, status: v.status, soft404: v.soft404 });
+  // iterated, not loaded: a national run has millions of links (a JSON array a page); the same pass collects each site's broken ones
+  const pagesWithLinks = db.prepare(`SELECT site_id, from_url AS fromUrl, on_homepage, links FROM page_link_sets WHERE run_id = ?`)
+    .iterate(runId) as Iterable<{ site_id: string; fromUrl: string; on_homepage: number; links: string }>;
+  for (const page of pagesWithLinks) {
+    let s = links.get(page.site_id);
+    if (!s) links.set(page.site_id, (s = { n: 0, broken: new Set(), brokenHome: new Set(), found: new Map() }));
+    const onHomepage = page.on_homepage === 1;
+    for (const [target, tag, text, scheme] of JSON.parse(page.links) as StoredLink[]) {
+      s.n++;
+      const v = verdicts.get(target);
+      if (v?.verdict !== 'broken') continue;
+      s.broken.add(target);
+      if (onHomepage) s.brokenHome.add(target);
+      const key = `${page.fromUrl}\n${target}\n${tag}\n${text}\n${page.on_homepage}`;
+      if (scheme === 'http' && !s.found.has(key)) s.found.set(key, { fromUrl: page.fromUrl, target, tag, text, onHomepage, status: v.status, soft404: v.soft404 });
+    }
   }
   const sites = statement(db, `SELECT site_id FROM run_sites WHERE run_id = ? ORDER BY rowid`).all(runId) as { site_id: string }[];
   return sites.map(({ site_id: siteId }) => ({

@@ -65,10 +65,10 @@ export function mergeShards(target: Db, files: readonly string[]): MergeResult {
         target.prepare(`INSERT INTO fetches SELECT f.id + @offset, @dst, f.site_id, f.url, f.purpose, f.method, f.attempt, f.final_url, f.status, f.error_code, f.error_message, f.redirects,
           f.verdict, f.soft404, f.not_modified, f.ms, f.bytes, f.content_type, f.charset, f.etag, f.last_modified, f.depth, f.referrer, f.body_hash, f.fetched_at, NULL
           FROM src.fetches f WHERE f.run_id = @src AND ${copied}`).run(run);
-        // a shard's unchanged pages share links with its earlier runs, which are not copied: each copied page gets its own
-        target.prepare(`INSERT INTO link_sets SELECT f.id + @offset, l.links FROM src.fetches f JOIN src.link_sets l ON l.fetch_id = coalesce(f.links_of, f.id)
+        // a shard's unchanged pages share links and facts with its earlier runs, which are not copied: each copied page gets its own
+        target.prepare(`INSERT INTO link_sets SELECT f.id + @offset, l.links FROM src.fetches f JOIN src.link_sets l ON l.fetch_id = coalesce(f.copy_of, f.id)
           WHERE f.run_id = @src AND f.site_id IN (SELECT site_id FROM merging)`).run(run);
-        target.prepare(`INSERT INTO page_facts SELECT p.fetch_id + @offset, @dst, p.site_id, p.url, p.facts FROM src.page_facts p WHERE p.run_id = @src AND p.site_id IN (SELECT site_id FROM merging)`).run(run);
+        target.prepare(`INSERT INTO page_facts SELECT p.fetch_id + @offset, @dst, p.site_id, p.url, p.facts FROM src.run_page_facts p WHERE p.run_id = @src AND p.site_id IN (SELECT site_id FROM merging)`).run(run);
       })();
     } finally {
       target.exec('DETACH DATABASE src');

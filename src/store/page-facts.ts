@@ -22,6 +22,6 @@ export class PageFactsTable {
 
 /** The stored facts of a site's pages in a run, by the URL each was asked for. */
 export function pageFactsOf(db: Db, runId: number, siteId: string): Map<string, PageFacts> {
-  const rows = statement(db, `SELECT url, facts FROM page_facts WHERE run_id = ? AND site_id = ? ORDER BY fetch_id`).all(runId, siteId) as { url: string; facts: string }[];
+  const rows = statement(db, `SELECT url, facts FROM run_page_facts WHERE run_id = ? AND site_id = ? ORDER BY fetch_id`).all(runId, siteId) as { url: string; facts: string }[];
   return new Map(rows.map((r) => [r.url, JSON.parse(r.facts) as PageFacts]));
 }

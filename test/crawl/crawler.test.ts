@@ -238,15 +238,19 @@ describe('conditional requests', () => {
     expect(links(third.runId)).toEqual(links(first.runId));
     const own = (runId: number) => rows(db, `SELECT coalesce(sum(json_array_length(l.links)), 0) AS n FROM link_sets l JOIN fetches f ON f.id = l.fetch_id WHERE f.run_id = ?`, runId);
     expect([own(first.runId), own(second.runId), own(third.runId)]).toEqual([[{ n: 5 }], [{ n: 0 }], [{ n: 0 }]]);
-    const facts = (runId: number) => rows(db, `SELECT url, facts FROM page_facts WHERE run_id = ? ORDER BY url`, runId);
+    // … and its facts: every run reads them, only the first one stored them
+    const facts = (runId: number) => rows(db, `SELECT url, facts FROM run_page_facts WHERE run_id = ? ORDER BY url`, runId);
     expect(facts(second.runId)).toEqual(facts(first.runId));
+    expect(facts(third.runId)).toEqual(facts(first.runId));
+    const stored = (runId: number) => rows(db, `SELECT count(*) AS n FROM page_facts WHERE run_id = ?`, runId)[0]!['n'];
+    expect([stored(first.runId), stored(second.runId), stored(third.runId)]).toEqual([facts(first.runId).length, 0, 0]);
   });
 
   it('a page whose list dates have no year is read again when the as-of date moves', async () => {
     fleet = await FixtureFleet.start({ a: { files: { '/': html('<ul><li><a href="/n.html">一条没有年份日期的工作动态</a> (11-02)</li></ul>'), '/n.html': html('x') } } });
     const { db } = tmpDb();
     const site = [{ id: 'a', url: `${fleet.origin('a')}/` }];
-    const dateOf = (runId: number) => (JSON.parse(String(rows(db, `SELECT facts FROM page_facts WHERE run_id = ? AND url = ?`, runId, `${fleet!.origin('a')}/`)[0]!['facts'])) as { lists: { items: { date: string }[] }[] }).lists[0]!.items[0]!.date;
+    const dateOf = (runId: number) => (JSON.parse(String(rows(db, `SELECT facts FROM run_page_facts WHERE run_id = ? AND url = ?`, runId, `${fleet!.origin('a')}/`)[0]!['facts'])) as { lists: { items: { date: string }[] }[] }).lists[0]!.items[0]!.date;
     const first = await crawlTestSites(db, site, {}, '2026-11-15');
     const second = await crawlTestSites(db, site, {}, '2026-11-01');
     expect([dateOf(first.runId), dateOf(second.runId)]).toEqual(['2026-11-02', '2025-11-02']);

@@ -86,6 +86,12 @@ describe('sharding and merging', () => {
     expect(links(merged, runId!)).toEqual(links(source, latest));
     expect(own(merged, runId!)).toBe(links(source, latest).length);
     expect(links(merged, runId!).length).toBeGreaterThan(20);
+    // the second run's facts are the first run's copies: the merge stores them as the merged run's own
+    const facts = (db: Database.Database, runId: number) => rows(db, `SELECT site_id, url, facts FROM run_page_facts WHERE run_id = ? ORDER BY 1, 2`, runId);
+    expect(rows(source, `SELECT count(*) AS n FROM page_facts WHERE run_id = ?`, latest)).toEqual([{ n: 0 }]);
+    expect(facts(merged, runId!)).toEqual(facts(source, latest));
+    expect(rows(merged, `SELECT count(*) AS n FROM page_facts WHERE run_id = ?`, runId)).toEqual([{ n: facts(source, latest).length }]);
+    expect(facts(source, latest).length).toBeGreaterThan(5);
     source.close();
     merged.close();
   });

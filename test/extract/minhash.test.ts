@@ -1,0 +1,34 @@
+import { describe, it } from 'node:test';
+import { expect } from 'expect';
+import { minhash, similarity, SKETCH_SIZE } from '../../src/extract/minhash.js';
+
+/** The definition, with sets: of the k smallest hashes of both sketches, the share found in both. */
+function bySets(a: readonly number[], b: readonly number[]): number {
+  const union = [...new Set([...a, ...b])].sort((x, y) => x - y).slice(0, Math.min(SKETCH_SIZE, Math.max(a.length, b.length)));
+  if (union.length === 0) return 0;
+  const both = union.filter((h) => a.includes(h) && b.includes(h)).length;
+  return Math.round((both / union.length) * 1000) / 1000;
+}
+
+const report = (n: number) => `关于做好${n}月份安全生产工作的通知。各乡镇人民政府、县直各单位：为切实做好当前安全生产工作，坚决遏制重特大事故发生，现就有关事项通知如下。一是压实责任，二是排查隐患，三是强化值守。`;
+
+describe('minhash similarity', () => {
+  it('equals the set definition on sketches of real-size texts, twins and strangers, short and empty', () => {
+    const texts = [report(1), report(2), report(11), '完全不同的一段文字，讲的是乡村振兴和农业产业发展。'.repeat(3), '短文', '', 'abc'];
+    const sketches = texts.map(minhash);
+    for (const a of sketches) for (const b of sketches) expect(similarity(a, b)).toBe(bySets(a, b));
+    expect(similarity(sketches[0]!, sketches[1]!)).toBeGreaterThanOrEqual(0.85);
+    expect(similarity(sketches[0]!, sketches[3]!)).toBeLessThan(0.2);
+  });
+
+  it('equals the set definition on random sorted sketches of every length up to k', () => {
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % 500;
+    const sketch = (n: number) => [...new Set(Array.from({ length: n }, next))].sort((x, y) => x - y).slice(0, SKETCH_SIZE);
+    for (let n = 0; n < 200; n++) {
+      const a = sketch(n % 90);
+      const b = sketch((n * 7) % 90);
+      expect([a, b, similarity(a, b)]).toEqual([a, b, bySets(a, b)]);
+    }
+  });
+});
