@@ -54,10 +54,10 @@ export interface Sighting {
 
 /** Records that these items and letters were on the site as of this date (first/last seen widen, never shrink). */
 export function recordSightings(db: Db, siteId: string, asOf: string, sightings: readonly Sighting[]): void {
-  const stmt = statement(db, `INSERT INTO sightings (site_id, kind, key, title, date, first_seen, last_seen) VALUES (@siteId, @kind, @key, @title, @date, @asOf, @asOf)
+  const stmt = statement(db, `INSERT INTO sightings (site_id, kind, key, title, date, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (site_id, kind, key) DO UPDATE SET first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen),
       title = excluded.title, date = coalesce(excluded.date, date)`);
   db.transaction(() => {
-    for (const s of sightings) stmt.run({ ...s, siteId, asOf });
+    for (const s of sightings) stmt.run(siteId, s.kind, s.key, s.title, s.date, asOf, asOf);
   })();
 }
