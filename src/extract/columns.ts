@@ -1,6 +1,6 @@
 import type { Document, Element } from 'domhandler';
 import { textContent } from 'domutils';
-import { normaliseUrl, urlParts } from '../crawl/scope.js';
+import { urlParts } from '../crawl/scope.js';
 import { classifyColumn, type ColumnCategory } from './categories.js';
 import { anchorsOf, DocumentIndex } from './document-index.js';
 
@@ -25,7 +25,7 @@ export function extractColumns(doc: Document, pageUrl: string): Column[] {
   const columns = new Map<string, Column>();
   const add = (a: Element, firstLevel: boolean) => {
     const name = textContent(a).replace(/\s+/g, '').trim() || (a.attribs['title'] ?? '').trim();
-    const url = normaliseUrl(a.attribs['href'] ?? '', pageUrl);
+    const url = DocumentIndex.of(doc).hrefOf(a, pageUrl);
     if (!url || !/^https?:/.test(url) || name.length < 2 || name.length > 12 || NOT_COLUMN.test(name)) return;
     if (!urlParts(url)?.hostname.endsWith(host)) return;
     const known = columns.get(url);

@@ -1,5 +1,6 @@
 import type { AnyNode, Document, Element } from 'domhandler';
 import { findOne, textContent } from 'domutils';
+import { normaliseUrl } from '../crawl/scope.js';
 
 /**
  * Every element of a parsed page by tag name, collected in one walk. Extractors look elements up
@@ -9,6 +10,8 @@ import { findOne, textContent } from 'domutils';
 export class DocumentIndex {
   readonly all: Element[] = [];
   private readonly byTag = new Map<string, Element[]>();
+  private readonly hrefs = new Map<Element, string | null>();
+  private hrefBase = '';
   private static readonly cache = new WeakMap<Document, DocumentIndex>();
 
   static of(doc: Document): DocumentIndex {
@@ -40,6 +43,17 @@ export class DocumentIndex {
 
   first(name: string): Element | undefined {
     return this.byTag.get(name)?.[0];
+  }
+
+  /** An anchor's href resolved against the page: once per anchor, though several extractors ask. */
+  hrefOf(a: Element, pageUrl: string): string | null {
+    if (pageUrl !== this.hrefBase) {
+      this.hrefs.clear();
+      this.hrefBase = pageUrl;
+    }
+    let href = this.hrefs.get(a);
+    if (href === undefined) this.hrefs.set(a, (href = normaliseUrl(a.attribs['href'] ?? '', pageUrl)));
+    return href;
   }
 }
 

@@ -1,5 +1,4 @@
 import type { Document } from 'domhandler';
-import { normaliseUrl } from '../crawl/scope.js';
 import { findDates, type LocalDate } from './dates.js';
 import { findOne } from 'domutils';
 import { DocumentIndex, findTag, textOf } from './document-index.js';
@@ -59,7 +58,7 @@ export function extractLetterRows(doc: Document, pageUrl: string): Letter[] {
     const a = findOne((n) => n.tagName === 'a' && n.attribs['href'] !== undefined, row.children);
     if (!status || !a) continue;
     const dates = findDates(text);
-    letters.push({ title: textOf(a), href: normaliseUrl(a.attribs['href']!, pageUrl), asked: dates[0] ?? null, replied: dates[1] ?? null, status, reply: null });
+    letters.push({ title: textOf(a), href: index.hrefOf(a, pageUrl), asked: dates[0] ?? null, replied: dates[1] ?? null, status, reply: null });
   }
   return letters;
 }

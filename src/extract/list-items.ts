@@ -1,5 +1,4 @@
 import type { AnyNode, Document, Element } from 'domhandler';
-import { normaliseUrl } from '../crawl/scope.js';
 import { extractRecordSets, recordSetScripts } from './datastore.js';
 import { findOne } from 'domutils';
 import { anchorsOf, DocumentIndex, textOf } from './document-index.js';
@@ -54,7 +53,7 @@ function listsOf(doc: Document, pageUrl: string, asOf: LocalDate, visibility: Vi
     const text = textOf(a);
     const title = (a.attribs['title'] && a.attribs['title'].length > text.length ? a.attribs['title'] : text).replace(/\s+/g, ' ').trim();
     if (title.length < MIN_TITLE || MORE.test(title)) continue;
-    const href = normaliseUrl(a.attribs['href']!, pageUrl);
+    const href = DocumentIndex.of(doc).hrefOf(a, pageUrl);
     if (!href || !/^https?:/.test(href)) continue;
     const row = rowOf(a);
     if (!row || !row.parent) continue;
@@ -159,7 +158,7 @@ export function extractPagination(doc: Document, pageUrl: string): string[] {
   const dir = pageUrl.replace(/[?#].*$/, '').replace(/[^/]*$/, '');
   const found = new Set<string>();
   for (const a of anchorsOf(DocumentIndex.of(doc))) {
-    const href = normaliseUrl(a.attribs['href']!, pageUrl);
+    const href = DocumentIndex.of(doc).hrefOf(a, pageUrl);
     if (!href || href === pageUrl || !/^https?:/.test(href)) continue;
     if (NEXT_PAGE.test(textOf(a)) || (href.startsWith(dir) && PAGE_URL.test(href))) found.add(href);
   }

@@ -1,5 +1,5 @@
 import type { Document } from 'domhandler';
-import { normaliseUrl, urlParts } from '../crawl/scope.js';
+import { urlParts } from '../crawl/scope.js';
 import type { Visibility } from './visibility.js';
 import { anchorsOf, DocumentIndex, textOf } from './document-index.js';
 
@@ -28,7 +28,7 @@ export function extractSpam(doc: Document, pageUrl: string, text: string, visibi
   let hiddenText = index.all.filter((el) => el.tagName !== 'script' && el.tagName !== 'style' && visibility.hidesItself(el)).map((el) => textOf(el)).join(' ');
   for (const a of anchorsOf(index)) {
     if (!visibility.isHidden(a)) continue;
-    const href = normaliseUrl(a.attribs['href']!, pageUrl);
+    const href = index.hrefOf(a, pageUrl);
     if (!href || !/^https?:/.test(href) || urlParts(href)?.hostname.endsWith(host)) continue;
     const label = textOf(a);
     hiddenLinks.push({ href, text: label });
