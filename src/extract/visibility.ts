@@ -12,7 +12,6 @@ const NOT_RENDERED = new Set(['script', 'style', 'noscript', 'template', 'head',
  */
 export class Visibility {
   private readonly hiddenRoots = new Set<Element>();
-  private readonly hiddenNodes = new Map<AnyNode, boolean>();
   private static readonly cache = new WeakMap<Document, Visibility>();
 
   /** One per document: the page's <style> rules are read once. */
@@ -28,15 +27,12 @@ export class Visibility {
     for (const el of DocumentIndex.of(doc).all) if (rules.some((r) => r.matches(el))) this.hiddenRoots.add(el);
   }
 
-  /** The element itself, or an ancestor, is hidden (remembered per element: anchors share their ancestors). */
+  /** The element itself, or an ancestor, is hidden. */
   isHidden(node: AnyNode): boolean {
-    if (!node.parent) return node.type === 'tag' && this.hidesItself(node as Element);
-    let hidden = this.hiddenNodes.get(node);
-    if (hidden === undefined) {
-      hidden = (node.type === 'tag' && this.hidesItself(node as Element)) || this.isHidden(node.parent);
-      this.hiddenNodes.set(node, hidden);
+    for (let n: AnyNode | null = node; n; n = n.parent) {
+      if (n.type === 'tag' && this.hidesItself(n as Element)) return true;
     }
-    return hidden;
+    return false;
   }
 
   hidesItself(el: Element): boolean {
