@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crawlRegistry } from '../src/crawl/run-crawl.js';
@@ -27,5 +27,8 @@ for (let r = 0; r < Number(runs); r++) {
   const counts = db.prepare(`SELECT sum(purpose = 'page') AS pages, count(DISTINCT url) AS urls, sum(not_modified) AS notModified FROM fetches WHERE run_id = ? AND purpose IN ('page', 'check')`).get(run.id) as { pages: number; urls: number; notModified: number };
   results.push({ ...counts, ms });
 }
+db.close();
+// the bench's own files: a run of the bench leaves nothing behind
+for (const file of [registry, `${dir}.db`, `${dir}.db-wal`, `${dir}.db-shm`]) rmSync(file, { force: true });
 const usage = process.resourceUsage();
 process.stdout.write(`${JSON.stringify({ runs: results, maxRssMb: usage.maxRSS / 1024, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 })}\n`);
