@@ -1,0 +1,81 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { gzipSync } from 'node:zlib';
+import { expect } from 'expect';
+import { HttpClient } from '../../src/crawl/http-client.js';
+
+/** What the client reads, over a real socket: size caps, a decompression bomb, HEAD and 304, a body that stalls. */
+describe('HttpClient', () => {
+  const closed: string[] = [];
+  const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void> = {
+    '/big': (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      // 64 KB chunks for as long as the client reads: it must stop at its cap and hang up
+      const write = () => {
+        while (res.write(Buffer.alloc(65_536, 0x61)));
+      };
+      res.on('drain', write);
+      write();
+    },
+    '/bomb': (_req, res) => res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }).end(gzipSync(Buffer.alloc(32 * 1024 * 1024, 0x61))),
+    '/page': (req, res) => {
+      if (req.headers['if-none-match'] === '"v1"') return void res.writeHead(304, { etag: '"v1"' }).end();
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', etag: '"v1"', 'content-encoding': 'gzip' }).end(gzipSync(Buffer.from('<html><body>政务公开</body></html>')));
+    },
+    '/stall': (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.write('<html>'); // and nothing more
+    },
+  };
+  const server = createServer((req, res) => {
+    req.socket.once('close', () => closed.push(req.url!));
+    routes[req.url!]!(req, res);
+  });
+  let origin = '';
+  const client = new HttpClient({ perHost: 4, timeoutMs: 1500, userAgent: 'govsite-test', maxBodyBytes: 1024 * 1024, maxDecodedBytes: 4 * 1024 * 1024 });
+
+  before(async () => {
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(async () => {
+    await client.close();
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  });
+
+  it('an endless body is read up to the cap, kept as truncated, and the connection is dropped', async () => {
+    const outcome = await client.send(`${origin}/big`, { method: 'GET' });
+    expect(outcome).toMatchObject({ ok: true, status: 200, truncated: true });
+    expect(outcome.ok && outcome.body.length).toBe(1024 * 1024);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(closed).toContain('/big');
+  });
+
+  it('a gzip body that inflates past the decoded cap is a failure, not 32 MB in memory', async () => {
+    const outcome = await client.send(`${origin}/bomb`, { method: 'GET' });
+    expect(outcome.ok).toBe(false);
+    expect(!outcome.ok && outcome.message).toMatch(/buffer|larger|length/i);
+  });
+
+  it('a gzip page is inflated and its wire form kept; the same request with its ETag is a 304 without a body', async () => {
+    const first = await client.send(`${origin}/page`, { method: 'GET' });
+    expect(first.ok && first.body.toString()).toBe('<html><body>政务公开</body></html>');
+    expect(first.ok && first.gzipped?.length).toBeGreaterThan(10);
+    const second = await client.send(`${origin}/page`, { method: 'GET', headers: { 'if-none-match': '"v1"' } });
+    expect(second).toMatchObject({ ok: true, status: 304, truncated: false, headers: { etag: '"v1"' } });
+    expect(second.ok && second.body.length).toBe(0);
+    const head = await client.send(`${origin}/page`, { method: 'HEAD' });
+    expect(head).toMatchObject({ ok: true, status: 200 });
+    expect(head.ok && head.body.length).toBe(0);
+  });
+
+  it('a body that stalls after the headers costs one timeout', async () => {
+    const started = Date.now();
+    const outcome = await client.send(`${origin}/stall`, { method: 'GET' });
+    expect(outcome).toMatchObject({ ok: false, code: 'ETIMEDOUT' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1400);
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+});
