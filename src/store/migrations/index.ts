@@ -7,6 +7,7 @@ import * as m0006 from './0006-page-facts-by-url.js';
 import * as m0007 from './0007-shared-links.js';
 import * as m0008 from './0008-link-sets.js';
 import * as m0009 from './0009-page-copies.js';
+import * as m0010 from './0010-unused-indexes.js';
 
 /** Ordered and append-only; the database's user_version is the number applied last. */
 export const MIGRATIONS: readonly { version: number; up: string }[] = [
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly { version: number; up: string }[] = [
   { version: 7, up: m0007.up },
   { version: 8, up: m0008.up },
   { version: 9, up: m0009.up },
+  { version: 10, up: m0010.up },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
