@@ -85,8 +85,6 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
   private readonly pageCounts = new Map<string, number>();
   /** frontier rows known to exist: spares the database the INSERT OR IGNORE of every navigation link on every page */
   private readonly known = new RecentSet(20_000);
-  /** visits under way (fetching, analysing or waiting for their commit) */
-  private visiting = 0;
 
   constructor(private readonly db: Db, private readonly runId: number, private readonly asOf: string, private readonly options: CrawlOptions) {
     super();
@@ -124,14 +122,14 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
       // whatever the timing, so limits and a resumed crawl decide exactly as an uninterrupted one
       const wave = this.frontier.nextWave(site.id, BATCH);
       if (wave.length > 0) {
-        await Promise.all(wave.map((e) => this.counted(() => this.visit(site, scope, e))));
+        await Promise.all(wave.map((e) => this.batch.track(() => this.visit(site, scope, e))));
         continue;
       }
       // inconclusive answers (a single timeout, a 429 after retries) get exactly one more try; a page
       // that answers then is a page like any other, and the links it adds are crawled in more waves
       const recheck = this.frontier.toRecheck(site.id);
       if (recheck.length === 0) break;
-      await Promise.all(recheck.map((e) => this.counted(() => this.onlyOnce(`recheck ${e.url}`, () => (e.kind === 'check' ? this.check(site, e, 2) : this.fetchPage(site, scope, e, 2))))));
+      await Promise.all(recheck.map((e) => this.batch.track(() => this.onlyOnce(`recheck ${e.url}`, () => (e.kind === 'check' ? this.check(site, e, 2) : this.fetchPage(site, scope, e, 2))))));
     }
     markSiteFinished(this.db, this.runId, site.id);
     this.emit('site-done', site.id);
@@ -142,7 +140,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
       const rules = await this.robots.for(entry.url);
       if (rules.crawlDelay) this.applyCrawlDelay(entry.url, rules.crawlDelay);
       if (!rules.isAllowed(entry.url)) {
-        await this.commit(() => this.frontier.markSkipped(entry.id, 'robots'));
+        await this.batch.write(() => this.frontier.markSkipped(entry.id, 'robots'));
         return;
       }
     }
@@ -150,33 +148,10 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
       await this.onlyOnce(entry.url, async () => {
         if (!this.fetches.checkedInRun(this.runId, entry.url)) await this.check(site, entry, 1);
       });
-      await this.commit(() => this.frontier.markDone(entry.id));
+      await this.batch.write(() => this.frontier.markDone(entry.id));
       return;
     }
     await this.fetchPage(site, scope, entry);
-  }
-
-  /** A visit under way, counted: when every one waits for a commit, the batch commits at once. */
-  private async counted(visit: () => Promise<void>): Promise<void> {
-    this.visiting++;
-    try {
-      await visit();
-    } finally {
-      this.visiting--;
-      this.commitIfAllWait();
-    }
-  }
-
-  /** Queues a write for the next commit. */
-  private commit(write: () => void): Promise<void> {
-    const committed = this.batch.write(write);
-    this.commitIfAllWait();
-    return committed;
-  }
-
-  /** Waiting out the write window while nothing else is under way would only idle the crawl (a wave's end). */
-  private commitIfAllWait(): void {
-    if (this.batch.waiting > 0 && this.batch.waiting >= this.visiting) this.batch.flush();
   }
 
   /** Runs `work` once per key at a time; a second caller waits for the first one's result. */
@@ -195,7 +170,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
 
   private async check(site: StoredSite, entry: FrontierEntry, attempt: number): Promise<void> {
     const checked = await checkTarget(entry.url, entry.external, this.fetcher, this.pool, this.notFoundProbe(site));
-    await this.commit(() => this.record(site, entry, 'check', checked, attempt));
+    await this.batch.write(() => this.record(site, entry, 'check', checked, attempt));
   }
 
   private async fetchPage(site: StoredSite, scope: SiteScope, entry: FrontierEntry, attempt = 1): Promise<void> {
@@ -205,7 +180,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     if (stored?.lastModified) headers['if-modified-since'] = stored.lastModified;
     const outcome = await this.fetcher.fetch(entry.url, { method: 'GET', headers });
     const read = stored && outcome.ok && outcome.status === 304 ? await this.readUnchanged(entry, stored) : await this.readAnswer(site, entry, outcome);
-    await this.commit(() => {
+    await this.batch.write(() => {
       const checked = { outcome, soft404: read.soft404, method: 'GET' as const, page: null, charset: read.charset };
       const fetchId = this.record(site, entry, 'page', checked, attempt, read.body, read.reused, read.copyOf);
       if (read.copyOf === undefined) this.links.record(fetchId, read.links);
@@ -299,7 +274,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     }
     const outcome = await this.fetcher.fetch(url, { method: 'GET' });
     const body = outcome.ok && outcome.status === 200 ? storedBody(outcome.body.toString('utf8')) : null;
-    await this.commit(() => this.recordAux(url, 'robots', outcome, body));
+    await this.batch.write(() => this.recordAux(url, 'robots', outcome, body));
     return outcome;
   }
 
@@ -321,7 +296,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     }
     const outcome = await this.fetcher.fetch(url, { method: 'GET' });
     const page = outcome.ok && outcome.status === 200 ? await analyseAnswer(this.pool, outcome, false) : null;
-    await this.commit(() => this.recordAux(url, 'soft404-probe', outcome, page?.body ?? null, site.id));
+    await this.batch.write(() => this.recordAux(url, 'soft404-probe', outcome, page?.body ?? null, site.id));
     return page?.fingerprint ?? null;
   }
 

@@ -7,25 +7,36 @@ const WRITE_WINDOW_MS = 20;
  * Groups many small writes into one transaction (one fsync instead of hundreds). Each write's promise
  * settles after its transaction commits, so a caller knows its rows are durable before it moves on;
  * a process killed before that simply loses uncommitted work, which the frontier still lists as queued.
+ * Writers may run as tracked tasks: when every task under way waits for the commit (a crawl wave's
+ * end), it happens at once instead of idling them for the rest of the window.
  */
 export class WriteBatch {
   private pending: { write: () => void; resolve: () => void; reject: (e: unknown) => void }[] = [];
   private scheduled: NodeJS.Timeout | null = null;
+  private tasks = 0;
+  private check: NodeJS.Immediate | null = null;
 
   constructor(private readonly db: Db, private readonly maxSize = 500) {}
 
   write(write: () => void): Promise<void> {
     return new Promise((resolve, reject) => {
       this.pending.push({ write, resolve, reject });
-      if (this.pending.length >= this.maxSize) this.flush();
+      if (this.pending.length >= this.maxSize) return this.flush();
       // everything written within the window commits together
-      else this.scheduled ??= setTimeout(() => this.flush(), WRITE_WINDOW_MS);
+      this.scheduled ??= setTimeout(() => this.flush(), WRITE_WINDOW_MS);
+      this.flushIfAllWait();
     });
   }
 
-  /** writes queued for the next commit */
-  get waiting(): number {
-    return this.pending.length;
+  /** Runs a task that writes through this batch (each task waits for one write at a time). */
+  async track(task: () => Promise<void>): Promise<void> {
+    this.tasks++;
+    try {
+      await task();
+    } finally {
+      this.tasks--;
+      this.flushIfAllWait();
+    }
   }
 
   flush(): void {
@@ -40,5 +51,13 @@ export class WriteBatch {
     } catch (e) {
       batch.forEach((p) => p.reject(e));
     }
+  }
+
+  /** Looked at once the current turn of the event loop is over: tasks started together are all counted by then. */
+  private flushIfAllWait(): void {
+    this.check ??= setImmediate(() => {
+      this.check = null;
+      if (this.tasks > 0 && this.pending.length >= this.tasks) this.flush();
+    });
   }
 }
