@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { navigates, type StoredLink } from '../extract/links.js';
+import { navigates, NO_LINKS, type StoredLink } from '../extract/links.js';
 import type { PageFacts } from '../extract/page.js';
 import type { Db } from '../store/db.js';
 import { Fetches, type FetchPurpose, type Validators } from '../store/fetches.js';
@@ -194,7 +194,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     const page = await analyseAnswer(this.pool, outcome, true, { asOf: this.asOf, role: entry.role });
     const soft404 = await isSoft404(entry.url, outcome, page, this.notFoundProbe(site));
     const served = page !== null && outcome.ok && outcome.status === 200 && !soft404;
-    return { soft404, charset: page?.charset ?? null, body: page?.body ?? null, links: served ? page.links : '[]', roles: served ? page.linkRoles : [], facts: served ? page.facts : null };
+    return { soft404, charset: page?.charset ?? null, body: page?.body ?? null, links: served ? page.links : NO_LINKS, roles: served ? page.linkRoles : [], facts: served ? page.facts : null };
   }
 
   /**
@@ -219,7 +219,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
    * depth limit and the budget. Everything else is checked.
    */
   private follow(site: StoredSite, scope: SiteScope, entry: FrontierEntry, links: string, roles: readonly LinkRole[]): void {
-    if (links === '[]') return;
+    if (links === NO_LINKS) return;
     const roleOf = new Map(roles.map((r) => [r.url, r.role]));
     let pages = this.pageCounts.get(site.id) ?? this.frontier.pageCount(site.id);
     const seen = new Set<string>();

@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { decodeHtml } from '../extract/decode.js';
-import { extractLinks, linkSet } from '../extract/links.js';
+import { extractLinks, linkSet, NO_LINKS } from '../extract/links.js';
 import { parseHtml } from '../extract/parse-html.js';
 import type { LocalDate } from '../extract/dates.js';
 import { bodyText, extractFromDocument } from '../extract/page.js';
@@ -58,7 +58,7 @@ export function analysePage({ bytes, contentType, url, links, factsAsOf, role = 
   const facts = factsAsOf ? extractFromDocument(doc, url, factsAsOf, charset, { withLinks: false }) : null;
   return {
     charset,
-    links: links ? linkSet(extractLinks(doc, url)) : '[]',
+    links: links ? linkSet(extractLinks(doc, url)) : NO_LINKS,
     facts: facts ? JSON.stringify(facts) : null,
     linkRoles: facts ? linkRoles(facts, role, factsAsOf!) : [],
     saysNotFound: saysNotFound(text),

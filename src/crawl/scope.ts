@@ -73,6 +73,16 @@ export function urlParts(url: string): { hostname: string; pathname: string } | 
   }
 }
 
+/** A site's domain, as its pages name it: the host name without www. */
+export function siteDomain(url: string): string {
+  return (urlParts(url)?.hostname ?? '').replace(/^www\./, '');
+}
+
+/** On the domain or one of its subdomains (www.x.gov.cn and a.x.gov.cn are x.gov.cn's; notx.gov.cn is not). */
+export function inDomain(hostname: string, domain: string): boolean {
+  return hostname === domain || hostname.endsWith(`.${domain}`);
+}
+
 export function schemeOf(href: string): LinkScheme {
   const m = /^\s*([a-z][a-z0-9+.-]*):/i.exec(href);
   if (!m) return 'http'; // relative
@@ -93,7 +103,7 @@ export class SiteScope {
     const u = new URL(url);
     this.host = u.hostname;
     this.port = u.port;
-    this.domain = u.hostname.replace(/^www\./, '');
+    this.domain = siteDomain(url);
     this.extraOrigins = new Set(mailboxes.map((m) => new URL(m).host));
   }
 
@@ -102,8 +112,8 @@ export class SiteScope {
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return false;
     if (this.extraOrigins.has(u.host)) return true;
     if (u.port !== this.port) return false;
-    if (u.hostname === this.host || u.hostname === this.domain) return true;
-    return !isIp(this.host) && u.hostname.endsWith(`.${this.domain}`);
+    if (u.hostname === this.host) return true;
+    return !isIp(this.host) && inDomain(u.hostname, this.domain);
   }
 }
 

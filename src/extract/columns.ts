@@ -1,6 +1,6 @@
 import type { Document, Element } from 'domhandler';
 import { textContent } from 'domutils';
-import { urlParts } from '../crawl/scope.js';
+import { inDomain, siteDomain, urlParts } from '../crawl/scope.js';
 import { classifyColumn, type ColumnCategory } from './categories.js';
 import { anchorsOf, DocumentIndex } from './document-index.js';
 
@@ -21,13 +21,13 @@ const NOT_COLUMN = /^(首页|网站首页|返回首页|english|无障碍|长者�
  * that link to a list are second-level. Names are 2–12 characters; the site's own pages only.
  */
 export function extractColumns(doc: Document, pageUrl: string): Column[] {
-  const host = (urlParts(pageUrl)?.hostname ?? '').replace(/^www\./, '');
+  const domain = siteDomain(pageUrl);
   const columns = new Map<string, Column>();
   const add = (a: Element, firstLevel: boolean) => {
     const name = textContent(a).replace(/\s+/g, '').trim() || (a.attribs['title'] ?? '').trim();
     const url = DocumentIndex.of(doc).hrefOf(a, pageUrl);
     if (!url || !/^https?:/.test(url) || name.length < 2 || name.length > 12 || NOT_COLUMN.test(name)) return;
-    if (!urlParts(url)?.hostname.endsWith(host)) return;
+    if (!inDomain(urlParts(url)?.hostname ?? '', domain)) return;
     const known = columns.get(url);
     if (known) {
       known.firstLevel ||= firstLevel;

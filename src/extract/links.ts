@@ -1,5 +1,5 @@
 import type { Document, Element } from 'domhandler';
-import { findAll, findOne, textContent } from 'domutils';
+import { findOne, textContent } from 'domutils';
 import { normaliseUrl, schemeOf, type LinkScheme } from '../crawl/scope.js';
 import { extractRecordSets } from './datastore.js';
 import { DocumentIndex } from './document-index.js';
@@ -39,6 +39,9 @@ export function navigates(tag: string): boolean {
   return SOURCES[tag]?.navigable ?? false;
 }
 
+/** The link set of a page without links (or whose links are not followed). */
+export const NO_LINKS = '[]';
+
 /** A page's links as stored: JSON of each distinct (target, tag, text) once, in page order. */
 export function linkSet(links: readonly PageLink[]): string {
   const seen = new Set<string>();
@@ -65,7 +68,7 @@ export function extractLinks(doc: Document, pageUrl: string): PageLink[] {
   const out = referencesOf(elements, base);
   if (elements.some(isRecordSetScript)) {
     for (const set of extractRecordSets(doc)) {
-      if (set.records.length > 0) out.push(...referencesOf(findAll((el) => el.tagName in SOURCES, [parseHtml(set.records.join('\n'))]), base));
+      if (set.records.length > 0) out.push(...referencesOf(DocumentIndex.of(parseHtml(set.records.join('\n'))).all, base));
     }
   }
   return out;

@@ -1,5 +1,5 @@
 import type { Document } from 'domhandler';
-import { urlParts } from '../crawl/scope.js';
+import { inDomain, siteDomain, urlParts } from '../crawl/scope.js';
 import type { Visibility } from './visibility.js';
 import { anchorsOf, DocumentIndex, textOf } from './document-index.js';
 
@@ -21,7 +21,7 @@ export interface SpamFacts {
 }
 
 export function extractSpam(doc: Document, pageUrl: string, text: string, visibility: Visibility): SpamFacts {
-  const host = (urlParts(pageUrl)?.hostname ?? '').replace(/^www\./, '');
+  const domain = siteDomain(pageUrl);
   const hiddenLinks: SpamFacts['hiddenLinks'] = [];
   // the text of every hidden block: injected spam hides words as well as links
   const index = DocumentIndex.of(doc);
@@ -29,7 +29,7 @@ export function extractSpam(doc: Document, pageUrl: string, text: string, visibi
   for (const a of anchorsOf(index)) {
     if (!visibility.isHidden(a)) continue;
     const href = index.hrefOf(a, pageUrl);
-    if (!href || !/^https?:/.test(href) || urlParts(href)?.hostname.endsWith(host)) continue;
+    if (!href || !/^https?:/.test(href) || inDomain(urlParts(href)?.hostname ?? '', domain)) continue;
     const label = textOf(a);
     hiddenLinks.push({ href, text: label });
     hiddenText += ` ${label}`;

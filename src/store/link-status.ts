@@ -40,7 +40,7 @@ export interface SiteCrawlStats {
   skipped: number;
   bytes: number;
   homepageStatus: string | null;
-  /** the site's links to targets the run found broken, as brokenLinks() gives them */
+  /** the site's links to targets the run found broken, each (page, target, tag, text) once, by page then target */
   broken: BrokenLink[];
 }
 
@@ -66,7 +66,7 @@ export function crawlStats(db: Db, runId: number, verdicts = lastVerdicts(db, ru
       if (v?.verdict !== 'broken') continue;
       s.broken.add(target);
       if (onHomepage) s.brokenHome.add(target);
-      const key = `${page.fromUrl}\n${target}\n${tag}\n${text}\n${page.on_homepage}`;
+      const key = `${page.fromUrl}\n${target}\n${tag}\n${text}`;
       if (scheme === 'http' && !s.found.has(key)) s.found.set(key, { fromUrl: page.fromUrl, target, tag, text, onHomepage, status: v.status, soft404: v.soft404 });
     }
   }

@@ -1,3 +1,4 @@
+import { NO_LINKS } from '../extract/links.js';
 import { statement, type Db } from './db.js';
 
 /**
@@ -12,12 +13,12 @@ export class Links {
     this.byFetch = statement(db, `SELECT links FROM link_sets WHERE fetch_id = ?`);
   }
 
-  /** The link set stored for a fetch ('[]' when it has none). */
+  /** The link set stored for a fetch (NO_LINKS when it has none). */
   of(fetchId: number): string {
-    return (this.byFetch.get(fetchId) as { links: string } | undefined)?.links ?? '[]';
+    return (this.byFetch.get(fetchId) as { links: string } | undefined)?.links ?? NO_LINKS;
   }
 
   record(fetchId: number, links: string): void {
-    if (links !== '[]') this.insert.run(fetchId, links);
+    if (links !== NO_LINKS) this.insert.run(fetchId, links);
   }
 }

@@ -51,6 +51,16 @@ describe('page signals', () => {
   });
 
   cases([
+    ['http://www.x.gov.cn/a.html', []],
+    ['http://news.x.gov.cn/a.html', []],
+    ['http://notx.gov.cn/a.html', [{ href: 'http://notx.gov.cn/a.html', text: '博彩' }]],
+    ['http://x.gov.cn.bad.example/a.html', [{ href: 'http://x.gov.cn.bad.example/a.html', text: '博彩' }]],
+  ])('a hidden link to %s leaves the site: %j', (href, hiddenLinks) => {
+    const facts = extractPage(`<html><body><div style="display:none"><a href="${href}">博彩</a></div></body></html>`, 'http://www.x.gov.cn/', '2026-11-15');
+    expect(facts.spam.hiddenLinks).toEqual(hiddenLinks);
+  });
+
+  cases([
     ['<div class="list">暂无信息</div>', true],
     ['<div class="list">栏目正在建设中</div>', true],
     ['<div class="list" style="display:none">暂无信息</div><ul><li><a href="/a.html">一条有日期的信息标题</a> 2026-11-01</li></ul>', false],
