@@ -60,6 +60,7 @@ interface PageRead {
   /** the page's links as stored (linkSet JSON) */
   links: string;
   roles: readonly LinkRole[];
+  /** facts to store with this fetch (none for a copy: they are stored with the fetch it copies) */
   facts: string | null;
 }
 
@@ -185,7 +186,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
       const fetchId = this.record(site, entry, 'page', checked, attempt, read.body, read.reused, read.copyOf);
       if (read.copyOf === undefined) this.links.record(fetchId, read.links);
       this.follow(site, scope, entry, read.links, read.roles);
-      if (read.facts && read.copyOf === undefined) this.pageFacts.record(fetchId, this.runId, site.id, entry.url, read.facts);
+      if (read.facts) this.pageFacts.record(fetchId, this.runId, site.id, entry.url, read.facts);
     });
   }
 
@@ -206,7 +207,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     const facts = this.pageFacts.of(stored.copyOf);
     const parsed = facts === undefined ? null : (JSON.parse(facts) as PageFacts);
     if (parsed && (!parsed.asOfDependent || stored.asOf === this.asOf)) {
-      return { ...base, copyOf: stored.copyOf, links: this.links.of(stored.copyOf), roles: linkRoles(parsed, entry.role, this.asOf), facts: facts! };
+      return { ...base, copyOf: stored.copyOf, links: this.links.of(stored.copyOf), roles: linkRoles(parsed, entry.role, this.asOf), facts: null };
     }
     const finalUrl = stored.finalUrl ?? entry.url;
     const page = await this.pool.analyse({ bytes: Buffer.from(this.fetches.bodyText(stored.bodyHash)), contentType: 'text/html; charset=utf-8', url: finalUrl, links: true, factsAsOf: this.asOf, role: entry.role, storeBody: false });

@@ -37,10 +37,9 @@ export interface FetchRecord {
 }
 
 export interface Validators {
-  /** the fetch that stored this copy, and the as-of date of its run */
-  fetchId: number;
   /** the fetch whose stored links and facts are this copy's */
   copyOf: number;
+  /** the as-of date of the run that last saw this copy */
   asOf: string;
   etag: string | null;
   lastModified: string | null;
@@ -65,7 +64,7 @@ export class Fetches {
       redirects, verdict, soft404, not_modified, ms, bytes, content_type, charset, etag, last_modified, depth, referrer, body_hash, fetched_at, copy_of)
       VALUES (${Array(25).fill('?').join(', ')})`);
     this.insertBody = db.prepare(`INSERT OR IGNORE INTO bodies (hash, data, format, charset) VALUES (?, ?, ?, ?)`);
-    this.validators = db.prepare(`SELECT f.id AS fetchId, coalesce(f.copy_of, f.id) AS copyOf, r.as_of AS asOf, f.etag, f.last_modified AS lastModified, f.body_hash AS bodyHash, f.status,
+    this.validators = db.prepare(`SELECT coalesce(f.copy_of, f.id) AS copyOf, r.as_of AS asOf, f.etag, f.last_modified AS lastModified, f.body_hash AS bodyHash, f.status,
       f.content_type AS contentType, f.charset, f.final_url AS finalUrl
       FROM fetches f JOIN runs r ON r.id = f.run_id
       WHERE f.url = ? AND f.body_hash IS NOT NULL AND (f.etag IS NOT NULL OR f.last_modified IS NOT NULL) ORDER BY f.id DESC LIMIT 1`);
