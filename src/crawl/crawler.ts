@@ -1,6 +1,5 @@
 import { EventEmitter } from 'node:events';
 import { navigates, NO_LINKS, type StoredLink } from '../extract/links.js';
-import type { PageFacts } from '../extract/page.js';
 import type { Db } from '../store/db.js';
 import { Fetches, type FetchPurpose, type Validators } from '../store/fetches.js';
 import { Frontier, type FrontierEntry } from '../store/frontier.js';
@@ -15,7 +14,8 @@ import { analyseAnswer, checkTarget, isSoft404, probePath, type CheckedTarget } 
 import { verdictFor, type FetchOutcome, type LinkVerdict } from './outcome.js';
 import { storedBody, type StoredBody } from './page-analysis.js';
 import { RecentSet } from './recent-set.js';
-import { linkRoles, type LinkRole, type PageRole } from './priorities.js';
+import { readStoredCopy } from './stored-copy.js';
+import type { LinkRole, PageRole } from './priorities.js';
 import { RobotsCache } from './robots.js';
 import { looksLikePage, normaliseUrl, SiteScope } from './scope.js';
 
@@ -204,11 +204,8 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
    */
   private async readUnchanged(entry: FrontierEntry, stored: Validators): Promise<PageRead> {
     const base = { soft404: false, charset: stored.charset, body: null, reused: stored };
-    const facts = this.pageFacts.of(stored.copyOf);
-    const parsed = facts === undefined ? null : (JSON.parse(facts) as PageFacts);
-    if (parsed && (!parsed.asOfDependent || stored.asOf === this.asOf)) {
-      return { ...base, copyOf: stored.copyOf, links: this.links.of(stored.copyOf), roles: linkRoles(parsed, entry.role, this.asOf), facts: null };
-    }
+    const copy = readStoredCopy(this.db, { copyOf: stored.copyOf, storedAsOf: stored.asOf, asOf: this.asOf, role: entry.role });
+    if (copy) return { ...base, copyOf: stored.copyOf, links: copy.links, roles: copy.roles, facts: null };
     const finalUrl = stored.finalUrl ?? entry.url;
     const page = await this.pool.analyse({ bytes: Buffer.from(this.fetches.bodyText(stored.bodyHash)), contentType: 'text/html; charset=utf-8', url: finalUrl, links: true, factsAsOf: this.asOf, role: entry.role, storeBody: false });
     return { ...base, links: page.links, roles: page.linkRoles, facts: stored.status === 200 ? page.facts : null };

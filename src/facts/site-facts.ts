@@ -58,11 +58,13 @@ export function loadSiteFacts(db: Db, runId: number, site: StoredSite, asOf: Loc
   const home = pages.get(site.url) ?? null;
   const homeItems = (home?.lists ?? []).flatMap((l) => l.items).filter((i) => i.date !== null);
 
+  const paginated = paginationByFolder(pages.keys());
   const columns = [...new Map((home?.columns ?? []).map((c) => [c.url, c])).values()].map((c): ColumnFacts => {
     const override = site.columns[c.name];
     const category = typeof override === 'string' ? (override as ColumnCategory) : c.category ?? classifyColumn(c.name);
     const overrideDays = typeof override === 'number' ? override : null;
-    const listPages = [...pages.entries()].filter(([url]) => url === c.url || isPaginationOf(url, c.url)).map(([, p]) => p);
+    const ownPages = new Set([c.url, ...(paginated.get(c.url.replace(/[^/]*$/, '')) ?? [])]);
+    const listPages = [...pages.entries()].filter(([url]) => ownPages.has(url)).map(([, p]) => p);
     const items = dedupeItems(listPages.flatMap((p) => mainList(p)));
     const dated = items.filter((i) => i.date !== null).map((i) => i.date!);
     // a list whose rows carry no date is dated by the newest of its articles that were crawled
@@ -121,9 +123,16 @@ function attachmentsOf(db: Db, runId: number, pageUrl: string, verdicts: Readonl
 }
 
 /** index_1.html, index_2.html … beside a column's index.html are its further pages. */
-function isPaginationOf(url: string, columnUrl: string): boolean {
-  const dir = columnUrl.replace(/[^/]*$/, '');
-  return url.startsWith(dir) && /\/index_\d+\.s?html?$/.test(url.slice(dir.length - 1));
+/** Pages such as /col/index_2.html, by their folder: a column's next pages sit beside its list. */
+function paginationByFolder(urls: Iterable<string>): Map<string, string[]> {
+  const byFolder = new Map<string, string[]>();
+  for (const url of urls) {
+    const m = /\/index_\d+\.s?html?$/.exec(url);
+    if (!m) continue;
+    const folder = url.slice(0, m.index + 1);
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), url]);
+  }
+  return byFolder;
 }
 
 /** A list page's own list: the one with the most dated items (navigation lists have none). */

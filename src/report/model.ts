@@ -77,7 +77,7 @@ export function buildReport(db: Db, runId: number, profile: Profile, observe?: (
     return {
       id: site.id, name: site.name, url: site.url, level: site.level,
       ...score,
-      health: healthOf(facts, homeLinks(db, runId, site.id), run.asOf),
+      health: healthOf(facts, s?.homepageLinks ?? 0, run.asOf),
       findings: found.map((f, i) => ({ ...f, id: ids[i]!, firstSeen: seen.get(ids[i]!) ?? run.asOf })),
       probes: { count: facts.probes.length, failed, failRate: facts.probes.length ? round4(failed / facts.probes.length) : null },
       columns: facts.columns.map((c) => ({ name: c.name, url: c.url, category: c.category, lastUpdate: c.lastUpdate, empty: c.empty, items: c.items })),
@@ -98,7 +98,3 @@ export function reportHeader(run: Run, profile: string): Omit<AuditReport, 'site
 }
 
 const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
-
-function homeLinks(db: Db, runId: number, siteId: string): number {
-  return (statement(db, `SELECT count(DISTINCT target) AS n FROM page_links WHERE run_id = ? AND site_id = ? AND on_homepage = 1 AND scheme = 'http'`).get(runId, siteId) as { n: number }).n;
-}

@@ -37,6 +37,8 @@ export interface SiteCrawlStats {
   links: number;
   brokenLinks: number;
   homepageBrokenLinks: number;
+  /** distinct http(s) targets the home page links to */
+  homepageLinks: number;
   skipped: number;
   bytes: number;
   homepageStatus: string | null;
@@ -52,16 +54,17 @@ export function crawlStats(db: Db, runId: number, verdicts = lastVerdicts(db, ru
   // with a lone min(), SQLite takes the other columns from the row that has it: the first fetch of the home page
   const home = bySite<{ status: string }>(`SELECT f.site_id, coalesce(f.error_code, CAST(f.status AS TEXT)) AS status, min(f.id) FROM fetches f JOIN sites s ON s.id = f.site_id AND s.url = f.url
     WHERE f.run_id = ? AND f.purpose = 'page' GROUP BY f.site_id`);
-  const links = new Map<string, { n: number; broken: Set<string>; brokenHome: Set<string>; found: Map<string, BrokenLink> }>();
+  const links = new Map<string, { n: number; broken: Set<string>; brokenHome: Set<string>; home: Set<string>; found: Map<string, BrokenLink> }>();
   // iterated, not loaded: a national run has millions of links (a JSON array a page); the same pass collects each site's broken ones
   const pagesWithLinks = db.prepare(`SELECT site_id, from_url AS fromUrl, on_homepage, links FROM page_link_sets WHERE run_id = ?`)
     .iterate(runId) as Iterable<{ site_id: string; fromUrl: string; on_homepage: number; links: string }>;
   for (const page of pagesWithLinks) {
     let s = links.get(page.site_id);
-    if (!s) links.set(page.site_id, (s = { n: 0, broken: new Set(), brokenHome: new Set(), found: new Map() }));
+    if (!s) links.set(page.site_id, (s = { n: 0, broken: new Set(), brokenHome: new Set(), home: new Set(), found: new Map() }));
     const onHomepage = page.on_homepage === 1;
     for (const [target, tag, text, scheme] of JSON.parse(page.links) as StoredLink[]) {
       s.n++;
+      if (onHomepage && scheme === 'http') s.home.add(target);
       const v = verdicts.get(target);
       if (v?.verdict !== 'broken') continue;
       s.broken.add(target);
@@ -77,6 +80,7 @@ export function crawlStats(db: Db, runId: number, verdicts = lastVerdicts(db, ru
     links: links.get(siteId)?.n ?? 0,
     brokenLinks: links.get(siteId)?.broken.size ?? 0,
     homepageBrokenLinks: links.get(siteId)?.brokenHome.size ?? 0,
+    homepageLinks: links.get(siteId)?.home.size ?? 0,
     skipped: skipped.get(siteId)?.n ?? 0,
     bytes: pages.get(siteId)?.bytes ?? 0,
     homepageStatus: home.get(siteId)?.status ?? null,

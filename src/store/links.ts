@@ -7,15 +7,8 @@ import { statement, type Db } from './db.js';
  */
 export class Links {
   private readonly insert;
-  private readonly byFetch;
   constructor(db: Db) {
     this.insert = statement(db, `INSERT INTO link_sets (fetch_id, links) VALUES (?, ?)`);
-    this.byFetch = statement(db, `SELECT links FROM link_sets WHERE fetch_id = ?`);
-  }
-
-  /** The link set stored for a fetch (NO_LINKS when it has none). */
-  of(fetchId: number): string {
-    return (this.byFetch.get(fetchId) as { links: string } | undefined)?.links ?? NO_LINKS;
   }
 
   record(fetchId: number, links: string): void {

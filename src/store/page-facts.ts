@@ -4,15 +4,8 @@ import { statement, type Db } from './db.js';
 /** What the extractors saw on each stored page, as JSON, keyed by its fetch. */
 export class PageFactsTable {
   private readonly insert;
-  private readonly byFetch;
   constructor(db: Db) {
     this.insert = statement(db, `INSERT OR REPLACE INTO page_facts (fetch_id, run_id, site_id, url, facts) VALUES (?, ?, ?, ?, ?)`);
-    this.byFetch = statement(db, `SELECT facts FROM page_facts WHERE fetch_id = ?`);
-  }
-
-  /** The facts JSON stored for a fetch, if any. */
-  of(fetchId: number): string | undefined {
-    return (this.byFetch.get(fetchId) as { facts: string } | undefined)?.facts;
   }
 
   record(fetchId: number, runId: number, siteId: string, url: string, factsJson: string): void {

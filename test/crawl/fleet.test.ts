@@ -43,6 +43,13 @@ describe('the fixture fleet: every planted dead link is found with its status', 
     expect(distinct.sort(byTarget)).toEqual(expected.map((e) => ({ ...e, target: fleet.resolve(e.target) })).sort(byTarget));
   });
 
+  it('counts the distinct web targets each home page links to (the zombie rule divides by it)', () => {
+    const counted = Object.fromEntries(crawlStats(db, runId).map((s) => [s.siteId, s.homepageLinks]));
+    const stored = Object.fromEntries(rows(db, `SELECT site_id, count(DISTINCT target) AS n FROM page_links WHERE run_id = ? AND on_homepage = 1 AND scheme = 'http' GROUP BY site_id`, runId).map((r) => [r['site_id'], r['n']]));
+    expect(counted).toEqual(stored);
+    expect(counted['6201000005']).toBe(10); // 8 of its own pages, 2 hidden spam hosts
+  });
+
   it('honours the trouble site robots.txt, waits out its 429 and follows its mailbox onto another host', () => {
     expect(fleet.stats('trouble').hits.get('GET /private/secret.html')).toBeUndefined();
     expect(fleet.stats('trouble').hits.get('GET /busy.html')).toBe(2);

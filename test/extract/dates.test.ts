@@ -1,6 +1,6 @@
 import { describe } from 'node:test';
 import { expect } from 'expect';
-import { parseDate, resolveYearless, urlDate } from '../../src/extract/dates.js';
+import { addDays, daysBetween, parseDate, resolveYearless, urlDate } from '../../src/extract/dates.js';
 import { cases } from '../helpers/cases.js';
 
 const AS_OF = '2026-11-15';
@@ -46,5 +46,22 @@ describe('urlDate: dates inside article URLs', () => {
     ['http://x.gov.cn/p/12345678.html', null],
   ])('%s', (url, expected) => {
     expect(urlDate(url)).toEqual(expected);
+  });
+});
+
+describe('daysBetween: calendar days, across month ends, leap days and centuries', () => {
+  cases([
+    ['2026-11-01', '2026-11-15', 14],
+    ['2026-11-15', '2026-11-01', -14],
+    ['2026-02-28', '2026-03-01', 1],
+    ['2024-02-28', '2024-03-01', 2],
+    ['2000-02-28', '2000-03-01', 2],
+    ['2100-02-28', '2100-03-01', 1],
+    ['1999-12-31', '2000-01-01', 1],
+    ['1970-01-01', '2026-11-15', 20_772],
+    ['2025-11-15', '2026-11-15', 365],
+  ])('%s → %s: %d', (from, to, days) => {
+    expect(daysBetween(from, to)).toBe(days);
+    expect(addDays(from, days)).toBe(to);
   });
 });
