@@ -57,7 +57,14 @@ export function recordSightings(db: Db, siteId: string, asOf: string, sightings:
   const stmt = statement(db, `INSERT INTO sightings (site_id, kind, key, title, date, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (site_id, kind, key) DO UPDATE SET first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen),
       title = excluded.title, date = coalesce(excluded.date, date)`);
+  // an item listed on several pages (home page and column) is one sighting: the last title, the last date shown
+  const once = new Map<string, Sighting>();
+  for (const s of sightings) {
+    const key = `${s.kind}\n${s.key}`;
+    const earlier = once.get(key);
+    once.set(key, earlier ? { ...s, date: s.date ?? earlier.date } : s);
+  }
   db.transaction(() => {
-    for (const s of sightings) stmt.run(siteId, s.kind, s.key, s.title, s.date, asOf, asOf);
+    for (const s of once.values()) stmt.run(siteId, s.kind, s.key, s.title, s.date, asOf, asOf);
   })();
 }
