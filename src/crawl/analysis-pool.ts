@@ -2,9 +2,15 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { Db } from '../store/db.js';
 import { analysePage, type AnalysisRequest, type PageAnalysis } from './page-analysis.js';
+import type { CopyRead, CopyRequest } from './stored-copy.js';
 
-type Pending = { request: AnalysisRequest; resolve: (a: PageAnalysis) => void; reject: (e: Error) => void };
+/** What a worker is asked: a page to analyse, or stored copies to read from a database file. */
+export type Job = { kind: 'page'; request: AnalysisRequest } | { kind: 'copies'; file: string; requests: CopyRequest[] };
+
+/** A job under way; `here` is its answer if its worker dies. */
+type Pending = { here: () => unknown; resolve: (result: never) => void; reject: (e: Error) => void };
 
 /**
  * A worker parses one page at a time and keeps nothing: a small heap makes V8 collect often instead
@@ -34,12 +40,28 @@ export class AnalysisPool {
 
   analyse(request: AnalysisRequest): Promise<PageAnalysis> {
     if (this.workers.length === 0) return Promise.resolve(analysePage(request));
+    return this.run({ kind: 'page', request }, () => analysePage(request));
+  }
+
+  /**
+   * Stored copies of pages (see stored-copy.ts) read ahead by a worker on its own read-only connection,
+   * one message for many: a re-audit of unchanged sites keeps the main thread busy with the network
+   * and the writes while the workers idle. Null where nothing was read ahead (no worker, a database in
+   * memory, a copy not yet committed): the crawler then reads that copy itself.
+   */
+  readCopies(db: Db, requests: CopyRequest[]): Promise<(CopyRead | null)[]> {
+    const none = () => requests.map(() => null);
+    if (this.workers.length === 0 || db.memory) return Promise.resolve(none());
+    return this.run<(CopyRead | null)[]>({ kind: 'copies', file: db.name, requests }, none).catch(none);
+  }
+
+  private run<T>(job: Job, here: () => T): Promise<T> {
     const id = this.nextId++;
     const slot = id % this.workers.length;
-    // the bytes are copied, not transferred: the caller's buffer may be a slice of a shared pool
+    // a page's bytes are copied, not transferred: the caller's buffer may be a slice of a shared pool
     return new Promise((resolve, reject) => {
-      this.pending[slot]!.set(id, { request, resolve, reject });
-      this.workers[slot]!.postMessage({ id, request });
+      this.pending[slot]!.set(id, { here, resolve: resolve as (result: never) => void, reject });
+      this.workers[slot]!.postMessage({ id, job });
     });
   }
 
@@ -51,19 +73,19 @@ export class AnalysisPool {
   private start(slot: number): void {
     const worker = new Worker(this.script, { resourceLimits: this.heap });
     const pending = new Map<number, Pending>();
-    worker.on('message', ({ id, result, error }: { id: number; result?: PageAnalysis; error?: string }) => {
+    worker.on('message', ({ id, result, error }: { id: number; result?: never; error?: string }) => {
       const p = pending.get(id)!;
       pending.delete(id);
       if (error !== undefined) p.reject(new Error(error));
       else p.resolve(result!);
     });
-    // out of memory or crashed: its pages are analysed here, and a new worker takes the slot
+    // out of memory or crashed: its jobs are done here, and a new worker takes the slot
     worker.once('exit', () => {
       if (this.closing) return;
       this.start(slot);
       for (const p of pending.values()) {
         try {
-          p.resolve(analysePage(p.request));
+          p.resolve(p.here() as never);
         } catch (e) {
           p.reject(e as Error);
         }

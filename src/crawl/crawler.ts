@@ -14,7 +14,7 @@ import { analyseAnswer, checkTarget, isSoft404, probePath, type CheckedTarget } 
 import { verdictFor, type FetchOutcome, type LinkVerdict } from './outcome.js';
 import { storedBody, type StoredBody } from './page-analysis.js';
 import { RecentSet } from './recent-set.js';
-import { readStoredCopy } from './stored-copy.js';
+import { readStoredCopy, type CopyRead } from './stored-copy.js';
 import type { LinkRole, PageRole } from './priorities.js';
 import { RobotsCache } from './robots.js';
 import { looksLikePage, normaliseUrl, SiteScope } from './scope.js';
@@ -50,6 +50,12 @@ export interface CrawlerEvents {
 const BATCH = 1000;
 
 /** What a page fetch leaves to store and follow. */
+/** A page fetched before: what a conditional request sends, and its stored copy as read ahead. */
+interface SeenBefore {
+  stored: Validators;
+  copy: Promise<CopyRead | null>;
+}
+
 interface PageRead {
   soft404: boolean;
   charset: string | null;
@@ -123,7 +129,8 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
       // whatever the timing, so limits and a resumed crawl decide exactly as an uninterrupted one
       const wave = this.frontier.nextWave(site.id, BATCH);
       if (wave.length > 0) {
-        await Promise.all(wave.map((e) => this.batch.track(() => this.visit(site, scope, e))));
+        const seenBefore = this.seenBefore(wave);
+        await Promise.all(wave.map((e) => this.batch.track(() => this.visit(site, scope, e, seenBefore.get(e.id)))));
         continue;
       }
       // inconclusive answers (a single timeout, a 429 after retries) get exactly one more try; a page
@@ -136,7 +143,23 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     this.emit('site-done', site.id);
   }
 
-  private async visit(site: StoredSite, scope: SiteScope, entry: FrontierEntry): Promise<void> {
+  /**
+   * The pages of a wave fetched before: their validators, and their stored copies, which a worker
+   * reads while the conditional requests go out (a 304 needs its copy's links and link roles).
+   */
+  private seenBefore(wave: readonly FrontierEntry[]): Map<number, SeenBefore> {
+    const seen = wave.flatMap((e) => {
+      const stored = e.kind === 'page' ? this.fetches.validatorsFor(e.url) : undefined;
+      return stored ? [{ entry: e, stored }] : [];
+    });
+    const out = new Map<number, SeenBefore>();
+    if (seen.length === 0) return out;
+    const copies = this.pool.readCopies(this.db, seen.map(({ entry, stored }) => ({ copyOf: stored.copyOf, storedAsOf: stored.asOf, asOf: this.asOf, role: entry.role })));
+    seen.forEach(({ entry, stored }, i) => out.set(entry.id, { stored, copy: copies.then((c) => c[i]!) }));
+    return out;
+  }
+
+  private async visit(site: StoredSite, scope: SiteScope, entry: FrontierEntry, seenBefore?: SeenBefore): Promise<void> {
     if (!entry.external && !this.options.ignoreRobots) {
       const rules = await this.robots.for(entry.url);
       if (rules.crawlDelay) this.applyCrawlDelay(entry.url, rules.crawlDelay);
@@ -152,7 +175,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
       await this.batch.write(() => this.frontier.markDone(entry.id));
       return;
     }
-    await this.fetchPage(site, scope, entry);
+    await this.fetchPage(site, scope, entry, 1, seenBefore);
   }
 
   /** Runs `work` once per key at a time; a second caller waits for the first one's result. */
@@ -174,13 +197,13 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     await this.batch.write(() => this.record(site, entry, 'check', checked, attempt));
   }
 
-  private async fetchPage(site: StoredSite, scope: SiteScope, entry: FrontierEntry, attempt = 1): Promise<void> {
-    const stored = this.fetches.validatorsFor(entry.url);
+  private async fetchPage(site: StoredSite, scope: SiteScope, entry: FrontierEntry, attempt = 1, seenBefore?: SeenBefore): Promise<void> {
+    const stored = seenBefore ? seenBefore.stored : this.fetches.validatorsFor(entry.url);
     const headers: Record<string, string> = {};
     if (stored?.etag) headers['if-none-match'] = stored.etag;
     if (stored?.lastModified) headers['if-modified-since'] = stored.lastModified;
     const outcome = await this.fetcher.fetch(entry.url, { method: 'GET', headers });
-    const read = stored && outcome.ok && outcome.status === 304 ? await this.readUnchanged(entry, stored) : await this.readAnswer(site, entry, outcome);
+    const read = stored && outcome.ok && outcome.status === 304 ? await this.readUnchanged(entry, stored, seenBefore?.copy) : await this.readAnswer(site, entry, outcome);
     await this.batch.write(() => {
       const checked = { outcome, soft404: read.soft404, method: 'GET' as const, page: null, charset: read.charset };
       const fetchId = this.record(site, entry, 'page', checked, attempt, read.body, read.reused, read.copyOf);
@@ -202,9 +225,9 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
    * A 304: the stored copy is the page. Its facts and links are reused unless a list date without
    * a year has to be read against another as-of date; then the stored text is analysed again.
    */
-  private async readUnchanged(entry: FrontierEntry, stored: Validators): Promise<PageRead> {
+  private async readUnchanged(entry: FrontierEntry, stored: Validators, readAhead?: Promise<CopyRead | null>): Promise<PageRead> {
     const base = { soft404: false, charset: stored.charset, body: null, reused: stored };
-    const copy = readStoredCopy(this.db, { copyOf: stored.copyOf, storedAsOf: stored.asOf, asOf: this.asOf, role: entry.role });
+    const copy = (await readAhead) ?? readStoredCopy(this.db, { copyOf: stored.copyOf, storedAsOf: stored.asOf, asOf: this.asOf, role: entry.role });
     if (copy) return { ...base, copyOf: stored.copyOf, links: copy.links, roles: copy.roles, facts: null };
     const finalUrl = stored.finalUrl ?? entry.url;
     const page = await this.pool.analyse({ bytes: Buffer.from(this.fetches.bodyText(stored.bodyHash)), contentType: 'text/html; charset=utf-8', url: finalUrl, links: true, factsAsOf: this.asOf, role: entry.role, storeBody: false });

@@ -2,6 +2,9 @@ import { describe, it } from 'node:test';
 import { expect } from 'expect';
 import { AnalysisPool } from '../../src/crawl/analysis-pool.js';
 import { analysePage, type AnalysisRequest } from '../../src/crawl/page-analysis.js';
+import { readStoredCopy } from '../../src/crawl/stored-copy.js';
+import { openDb } from '../../src/store/db.js';
+import { tmpDb } from '../helpers/tmp.js';
 
 const page = (rows: number): AnalysisRequest => ({
   bytes: Buffer.from(`<html><head><title>列表</title></head><body><ul>${Array.from({ length: rows }, (_, i) => `<li><a href="/art/${i}.html">关于第${i}项工作的通知公告</a><span>2026-11-01</span></li>`).join('')}</ul></body></html>`),
@@ -25,4 +28,34 @@ describe('AnalysisPool', () => {
       await pool.close();
     }
   });
+
+  it('reads stored copies ahead on the worker\'s own connection (what is committed); null for a fetch with no copy and for a database in memory', async () => {
+    const analysed = analysePage({ ...page(3), url: 'http://x.gov.cn/', factsAsOf: '2026-11-15', role: 'home' });
+    const store = (db: ReturnType<typeof openDb>) => {
+      db.exec(`INSERT INTO sites (id, url) VALUES ('x', 'http://x.gov.cn/'); INSERT INTO runs (id, as_of, registry, started_at) VALUES (1, '2026-11-15', 'r.csv', '2026-11-15T00:00:00Z')`);
+      db.exec(`INSERT INTO fetches (id, run_id, site_id, url, purpose, method, verdict, ms, fetched_at) VALUES (7, 1, 'x', 'http://x.gov.cn/', 'page', 'GET', 'ok', 1, '2026-11-15T00:00:00Z')`);
+      db.prepare(`INSERT INTO page_facts (fetch_id, run_id, site_id, url, facts) VALUES (7, 1, 'x', 'http://x.gov.cn/', ?)`).run(analysed.facts);
+      db.prepare(`INSERT INTO link_sets (fetch_id, links) VALUES (7, ?)`).run(analysed.links);
+    };
+    const requests = [{ copyOf: 7, storedAsOf: '2026-11-15', asOf: '2026-11-15', role: 'column' as const }, { copyOf: 8, storedAsOf: '2026-11-15', asOf: '2026-11-15', role: 'page' as const }];
+    const pool = new AnalysisPool(1);
+    try {
+      const { db } = tmpDb();
+      store(db);
+      const expected = readStoredCopy(db, requests[0]!);
+      expect(JSON.parse(expected!.links)).toHaveLength(3);
+      expect(await pool.readCopies(db, requests)).toEqual([expected, null]);
+      // the worker reads what is committed: a change still in the crawler's transaction is not seen
+      db.exec('BEGIN');
+      db.exec(`UPDATE link_sets SET links = '[]' WHERE fetch_id = 7`);
+      expect(await pool.readCopies(db, requests)).toEqual([expected, null]);
+      db.exec('ROLLBACK');
+      const memory = openDb(':memory:');
+      store(memory);
+      expect(await pool.readCopies(memory, requests)).toEqual([null, null]);
+    } finally {
+      await pool.close();
+    }
+  });
 });
+
