@@ -49,13 +49,13 @@ export interface CrawlerEvents {
 /** frontier entries taken at once: a whole BFS level of a typical site, so levels have few barriers */
 const BATCH = 1000;
 
-/** What a page fetch leaves to store and follow. */
 /** A page fetched before: what a conditional request sends, and its stored copy as read ahead. */
 interface SeenBefore {
   stored: Validators;
   copy: Promise<CopyRead | null>;
 }
 
+/** What a page fetch leaves to store and follow. */
 interface PageRead {
   soft404: boolean;
   charset: string | null;
