@@ -49,10 +49,10 @@ export class AnalysisPool {
    * and the writes while the workers idle. Null where nothing was read ahead (no worker, a database in
    * memory, a copy not yet committed): the crawler then reads that copy itself.
    */
-  readCopies(db: Db, requests: CopyRequest[]): Promise<(CopyRead | null)[]> {
+  readCopies(db: Db, requests: CopyRequest[]): Promise<(CopyRead | 'stale' | null)[]> {
     const none = () => requests.map(() => null);
     if (this.workers.length === 0 || db.memory) return Promise.resolve(none());
-    return this.run<(CopyRead | null)[]>({ kind: 'copies', file: db.name, requests }, none).catch(none);
+    return this.run<(CopyRead | 'stale' | null)[]>({ kind: 'copies', file: db.name, requests }, none).catch(none);
   }
 
   private run<T>(job: Job, here: () => T): Promise<T> {

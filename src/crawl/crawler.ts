@@ -52,7 +52,7 @@ const BATCH = 1000;
 /** A page fetched before: what a conditional request sends, and its stored copy as read ahead. */
 interface SeenBefore {
   stored: Validators;
-  copy: Promise<CopyRead | null>;
+  copy: Promise<CopyRead | 'stale' | null>;
 }
 
 /** What a page fetch leaves to store and follow. */
@@ -225,10 +225,11 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
    * A 304: the stored copy is the page. Its facts and links are reused unless a list date without
    * a year has to be read against another as-of date; then the stored text is analysed again.
    */
-  private async readUnchanged(entry: FrontierEntry, stored: Validators, readAhead?: Promise<CopyRead | null>): Promise<PageRead> {
+  private async readUnchanged(entry: FrontierEntry, stored: Validators, readAhead?: Promise<CopyRead | 'stale' | null>): Promise<PageRead> {
     const base = { soft404: false, charset: stored.charset, body: null, reused: stored };
     const copy = (await readAhead) ?? readStoredCopy(this.db, { copyOf: stored.copyOf, storedAsOf: stored.asOf, asOf: this.asOf, role: entry.role });
-    if (copy) return { ...base, copyOf: stored.copyOf, links: copy.links, roles: copy.roles, facts: null };
+    // a copy the worker found stale is not read again here: it is analysed again at once
+    if (copy && copy !== 'stale') return { ...base, copyOf: stored.copyOf, links: copy.links, roles: copy.roles, facts: null };
     const finalUrl = stored.finalUrl ?? entry.url;
     const page = await this.pool.analyse({ bytes: Buffer.from(this.fetches.bodyText(stored.bodyHash)), contentType: 'text/html; charset=utf-8', url: finalUrl, links: true, factsAsOf: this.asOf, role: entry.role, storeBody: false });
     return { ...base, links: page.links, roles: page.linkRoles, facts: stored.status === 200 ? page.facts : null };

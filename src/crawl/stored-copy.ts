@@ -19,15 +19,15 @@ export interface CopyRead {
 }
 
 /**
- * The links of an unchanged page and the roles its stored facts give them — or null when there are
- * no facts to reuse: none stored (yet), or a list date without a year that this as-of date reads
- * differently; the stored text is then analysed again.
+ * The links of an unchanged page and the roles its stored facts give them; 'stale' when a list date
+ * without a year reads differently at this as-of date (the stored text is then analysed again);
+ * null when no facts are stored for it (none, or not yet visible to this connection).
  */
-export function readStoredCopy(db: Db, { copyOf, storedAsOf, asOf, role }: CopyRequest): CopyRead | null {
+export function readStoredCopy(db: Db, { copyOf, storedAsOf, asOf, role }: CopyRequest): CopyRead | 'stale' | null {
   const row = statement(db, `SELECT p.facts, l.links FROM page_facts p LEFT JOIN link_sets l ON l.fetch_id = p.fetch_id WHERE p.fetch_id = ?`)
     .get(copyOf) as { facts: string; links: string | null } | undefined;
   if (!row) return null;
   const facts = JSON.parse(row.facts) as PageFacts;
-  if (facts.asOfDependent && storedAsOf !== asOf) return null;
+  if (facts.asOfDependent && storedAsOf !== asOf) return 'stale';
   return { links: row.links ?? NO_LINKS, roles: linkRoles(facts, role, asOf) };
 }
