@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { navigates, NO_LINKS, type StoredLink } from '../extract/links.js';
+import { NO_LINKS } from '../extract/links.js';
 import type { Db } from '../store/db.js';
 import { Fetches, type FetchPurpose, type Validators } from '../store/fetches.js';
 import { Frontier, type FrontierEntry } from '../store/frontier.js';
@@ -10,12 +10,13 @@ import type { StoredSite } from '../store/sites.js';
 import { WriteBatch } from '../store/write-batch.js';
 import { AnalysisPool } from './analysis-pool.js';
 import { Fetcher, type FetcherOptions } from './fetcher.js';
+import { followKey, NOTHING_TO_FOLLOW, readFollowLine, type FollowList } from './follow-list.js';
 import { analyseAnswer, checkTarget, isSoft404, probePath, type CheckedTarget } from './link-check.js';
 import { verdictFor, type FetchOutcome, type LinkVerdict } from './outcome.js';
 import { storedBody, type StoredBody } from './page-analysis.js';
 import { RecentSet } from './recent-set.js';
 import { readStoredCopy, type CopyRead } from './stored-copy.js';
-import type { LinkRole, PageRole } from './priorities.js';
+import type { PageRole } from './priorities.js';
 import { RobotsCache } from './robots.js';
 import { looksLikePage, normaliseUrl, SiteScope } from './scope.js';
 
@@ -49,6 +50,9 @@ export interface CrawlerEvents {
 /** frontier entries taken at once: a whole BFS level of a typical site, so levels have few barriers */
 const BATCH = 1000;
 
+/** a site's navigation, repeated on every page, and more: memory stays flat however many sites run at once */
+const OFFERED_PER_SITE = 2_000;
+
 /** A page fetched before: what a conditional request sends, and its stored copy as read ahead. */
 interface SeenBefore {
   stored: Validators;
@@ -63,9 +67,9 @@ interface PageRead {
   reused?: Validators;
   /** the stored fetch whose links and facts these are (an unchanged page stores none of its own) */
   copyOf?: number;
-  /** the page's links as stored (linkSet JSON) */
+  /** the page's links to store (a link set's JSON; none for a copy: they are stored with the fetch it copies) */
   links: string;
-  roles: readonly LinkRole[];
+  follow: FollowList;
   /** facts to store with this fetch (none for a copy: they are stored with the fetch it copies) */
   facts: string | null;
 }
@@ -90,8 +94,11 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
   private readonly warned = new Set<string>();
   /** pages in each site's frontier, counted as they are added (the budget) */
   private readonly pageCounts = new Map<string, number>();
-  /** frontier rows known to exist: spares the database the INSERT OR IGNORE of every navigation link on every page */
-  private readonly known = new RecentSet(20_000);
+  /**
+   * Per site under way, the links lately offered to its frontier (role and target): spares the
+   * database the INSERT of every navigation link on every page. Dropped when the site is done.
+   */
+  private readonly offered = new Map<string, RecentSet>();
 
   constructor(private readonly db: Db, private readonly runId: number, private readonly asOf: string, private readonly options: CrawlOptions) {
     super();
@@ -124,6 +131,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     const scope = new SiteScope(site.url, site.mailboxes);
     const seed = (url: string, role: PageRole) => ({ siteId: site.id, url: normaliseUrl(url, url)!, kind: 'page' as const, external: false, depth: 0, referrer: null, role });
     this.frontier.add([seed(site.url, 'home'), ...site.mailboxes.map((m) => seed(m, 'mailbox'))]);
+    this.offered.set(site.id, new RecentSet(OFFERED_PER_SITE));
     for (;;) {
       // wave by wave (most urgent role first, then breadth-first): each URL gets its role and depth
       // whatever the timing, so limits and a resumed crawl decide exactly as an uninterrupted one
@@ -139,13 +147,15 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
       if (recheck.length === 0) break;
       await Promise.all(recheck.map((e) => this.batch.track(() => this.onlyOnce(`recheck ${e.url}`, () => (e.kind === 'check' ? this.check(site, e, 2) : this.fetchPage(site, scope, e, 2))))));
     }
+    this.offered.delete(site.id);
+    this.pageCounts.delete(site.id);
     markSiteFinished(this.db, this.runId, site.id);
     this.emit('site-done', site.id);
   }
 
   /**
    * The pages of a wave fetched before: their validators, and their stored copies, which a worker
-   * reads while the conditional requests go out (a 304 needs its copy's links and link roles).
+   * reads while the conditional requests go out (a 304 needs its copy's links to follow).
    */
   private seenBefore(wave: readonly FrontierEntry[]): Map<number, SeenBefore> {
     const seen = wave.flatMap((e) => {
@@ -208,7 +218,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
       const checked = { outcome, soft404: read.soft404, method: 'GET' as const, page: null, charset: read.charset };
       const fetchId = this.record(site, entry, 'page', checked, attempt, read.body, read.reused, read.copyOf);
       if (read.copyOf === undefined) this.links.record(fetchId, read.links);
-      this.follow(site, scope, entry, read.links, read.roles);
+      this.follow(site, scope, entry, read.follow);
       if (read.facts) this.pageFacts.record(fetchId, this.runId, site.id, entry.url, read.facts);
     });
   }
@@ -218,7 +228,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     const page = await analyseAnswer(this.pool, outcome, true, { asOf: this.asOf, role: entry.role });
     const soft404 = await isSoft404(entry.url, outcome, page, this.notFoundProbe(site));
     const served = page !== null && outcome.ok && outcome.status === 200 && !soft404;
-    return { soft404, charset: page?.charset ?? null, body: page?.body ?? null, links: served ? page.links : NO_LINKS, roles: served ? page.linkRoles : [], facts: served ? page.facts : null };
+    return { soft404, charset: page?.charset ?? null, body: page?.body ?? null, links: served ? page.links : NO_LINKS, follow: served ? page.follow : NOTHING_TO_FOLLOW, facts: served ? page.facts : null };
   }
 
   /**
@@ -229,10 +239,10 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     const base = { soft404: false, charset: stored.charset, body: null, reused: stored };
     const copy = (await readAhead) ?? readStoredCopy(this.db, { copyOf: stored.copyOf, storedAsOf: stored.asOf, asOf: this.asOf, role: entry.role });
     // a copy the worker found stale is not read again here: it is analysed again at once
-    if (copy && copy !== 'stale') return { ...base, copyOf: stored.copyOf, links: copy.links, roles: copy.roles, facts: null };
+    if (copy && copy !== 'stale') return { ...base, copyOf: stored.copyOf, links: NO_LINKS, follow: copy.follow, facts: null };
     const finalUrl = stored.finalUrl ?? entry.url;
     const page = await this.pool.analyse({ bytes: Buffer.from(this.fetches.bodyText(stored.bodyHash)), contentType: 'text/html; charset=utf-8', url: finalUrl, links: true, factsAsOf: this.asOf, role: entry.role, storeBody: false });
-    return { ...base, links: page.links, roles: page.linkRoles, facts: stored.status === 200 ? page.facts : null };
+    return { ...base, links: page.links, follow: page.follow, facts: stored.status === 200 ? page.facts : null };
   }
 
   /**
@@ -240,25 +250,22 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
    * (columns, mailboxes, letters, …) whatever their depth, up to twice the budget; the rest within the
    * depth limit and the budget. Everything else is checked.
    */
-  private follow(site: StoredSite, scope: SiteScope, entry: FrontierEntry, links: string, roles: readonly LinkRole[]): void {
-    if (links === NO_LINKS) return;
-    const roleOf = new Map(roles.map((r) => [r.url, r.role]));
+  private follow(site: StoredSite, scope: SiteScope, entry: FrontierEntry, follow: FollowList): void {
+    if (follow === NOTHING_TO_FOLLOW) return;
+    const offered = this.offered.get(site.id)!;
     let pages = this.pageCounts.get(site.id) ?? this.frontier.pageCount(site.id);
-    const seen = new Set<string>();
-    for (const [target, tag, , scheme] of JSON.parse(links) as StoredLink[]) {
-      if (scheme !== 'http' || seen.has(target)) continue; // javascript:, mailto:, tel: are recorded, never fetched
-      seen.add(target);
-      const role = roleOf.get(target) ?? 'page';
-      const key = `${site.id} ${target} ${role}`;
-      if (this.known.has(key)) continue;
+    for (const line of follow.split('\n')) {
+      const key = followKey(line);
+      if (offered.has(key)) continue;
+      const { target, role, navigable } = readFollowLine(line);
       const url = new URL(target);
       const internal = scope.contains(url);
       const directed = role !== 'page';
-      const crawlable = internal && navigates(tag) && looksLikePage(url) &&
+      const crawlable = internal && navigable && looksLikePage(url) &&
         (directed ? pages < 2 * this.options.maxPages : entry.depth + 1 <= this.options.maxDepth && pages < this.options.maxPages);
       const changed = this.frontier.add([{ siteId: site.id, url: target, kind: crawlable ? 'page' : 'check', external: !internal, depth: entry.depth + 1, referrer: entry.url, role: crawlable ? role : 'page' }]);
       if (crawlable) pages += changed;
-      this.known.add(key);
+      offered.add(key);
     }
     this.pageCounts.set(site.id, pages);
   }

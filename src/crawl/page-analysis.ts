@@ -1,11 +1,12 @@
 import { hash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { decodeHtml } from '../extract/decode.js';
-import { extractLinks, linkSet, NO_LINKS } from '../extract/links.js';
+import { extractLinks, NO_LINKS, storedLinks } from '../extract/links.js';
 import { parseHtml } from '../extract/parse-html.js';
 import type { LocalDate } from '../extract/dates.js';
 import { bodyText, extractFromDocument } from '../extract/page.js';
-import { linkRoles, type LinkRole, type PageRole } from './priorities.js';
+import { followList, NOTHING_TO_FOLLOW, type FollowList } from './follow-list.js';
+import { linkRoles, type PageRole } from './priorities.js';
 import { pageFingerprint, saysNotFound } from './soft-404.js';
 
 /**
@@ -22,8 +23,10 @@ export interface StoredBody {
 /** What the crawl needs to know of an HTML answer: computed off the main thread when workers run. */
 export interface PageAnalysis {
   charset: string;
-  /** its links as stored (linkSet JSON: a string crosses threads cheaply) */
+  /** its links as stored (the link set's JSON: a string crosses threads cheaply) */
   links: string;
+  /** its links to follow, with the roles its facts give them */
+  follow: FollowList;
   /** the page says it is missing (a soft 404 by its words) */
   saysNotFound: boolean;
   /** fingerprint of its visible text (a soft 404 by sameness with the host's not-found page) */
@@ -31,8 +34,6 @@ export interface PageAnalysis {
   body: StoredBody | null;
   /** the page's facts as JSON (a string crosses threads cheaply), when asked for; its links are stored apart */
   facts: string | null;
-  /** roles its facts give to the pages it links to */
-  linkRoles: LinkRole[];
 }
 
 export interface AnalysisRequest {
@@ -56,11 +57,12 @@ export function analysePage({ bytes, contentType, url, links, factsAsOf, role = 
   // one parse serves the links, the facts and the soft-404 fingerprint
   const doc = parseHtml(text);
   const facts = factsAsOf ? extractFromDocument(doc, url, factsAsOf, charset, { withLinks: false }) : null;
+  const stored = links ? storedLinks(extractLinks(doc, url)) : [];
   return {
     charset,
-    links: links ? linkSet(extractLinks(doc, url)) : NO_LINKS,
+    links: links ? JSON.stringify(stored) : NO_LINKS,
+    follow: links ? followList(stored, facts ? linkRoles(facts, role, factsAsOf!) : []) : NOTHING_TO_FOLLOW,
     facts: facts ? JSON.stringify(facts) : null,
-    linkRoles: facts ? linkRoles(facts, role, factsAsOf!) : [],
     saysNotFound: saysNotFound(text),
     fingerprint: pageFingerprint(bodyText(doc)),
     body: storeBody ? storedBody(text) : null,

@@ -1,8 +1,9 @@
 import type { LocalDate } from '../extract/dates.js';
-import { NO_LINKS } from '../extract/links.js';
+import type { StoredLink } from '../extract/links.js';
 import type { PageFacts } from '../extract/page.js';
 import { statement, type Db } from '../store/db.js';
-import { linkRoles, type LinkRole, type PageRole } from './priorities.js';
+import { followList, NOTHING_TO_FOLLOW, type FollowList } from './follow-list.js';
+import { linkRoles, type PageRole } from './priorities.js';
 
 /** A 304's stored copy to read: the fetch that holds it, the as-of date it was read against, and this visit's. */
 export interface CopyRequest {
@@ -13,13 +14,12 @@ export interface CopyRequest {
 }
 
 export interface CopyRead {
-  /** the copy's links as stored (linkSet JSON) */
-  links: string;
-  roles: LinkRole[];
+  /** the copy's links to follow, with the roles its stored facts give them at this visit */
+  follow: FollowList;
 }
 
 /**
- * The links of an unchanged page and the roles its stored facts give them; 'stale' when a list date
+ * The links of an unchanged page to follow, with the roles its stored facts give them; 'stale' when a list date
  * without a year reads differently at this as-of date (the stored text is then analysed again);
  * null when no facts are stored for it (none, or not yet visible to this connection).
  */
@@ -29,5 +29,5 @@ export function readStoredCopy(db: Db, { copyOf, storedAsOf, asOf, role }: CopyR
   if (!row) return null;
   const facts = JSON.parse(row.facts) as PageFacts;
   if (facts.asOfDependent && storedAsOf !== asOf) return 'stale';
-  return { links: row.links ?? NO_LINKS, roles: linkRoles(facts, role, asOf) };
+  return { follow: row.links ? followList(JSON.parse(row.links) as StoredLink[], linkRoles(facts, role, asOf)) : NOTHING_TO_FOLLOW };
 }

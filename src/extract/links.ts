@@ -42,8 +42,8 @@ export function navigates(tag: string): boolean {
 /** The link set of a page without links (or whose links are not followed). */
 export const NO_LINKS = '[]';
 
-/** A page's links as stored: JSON of each distinct (target, tag, text) once, in page order. */
-export function linkSet(links: readonly PageLink[]): string {
+/** A page's links as stored (their JSON is its link set): each distinct (target, tag, text) once, in page order. */
+export function storedLinks(links: readonly PageLink[]): StoredLink[] {
   const seen = new Set<string>();
   const rows: StoredLink[] = [];
   for (const l of links) {
@@ -52,7 +52,7 @@ export function linkSet(links: readonly PageLink[]): string {
     seen.add(key);
     rows.push([l.target, l.tag, l.text, l.scheme]);
   }
-  return JSON.stringify(rows);
+  return rows;
 }
 
 const IGNORED_LINK_RELS = /\b(preconnect|dns-prefetch|canonical|alternate|manifest)\b/i;
