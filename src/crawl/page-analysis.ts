@@ -56,7 +56,7 @@ export function analysePage({ bytes, contentType, url, links, factsAsOf, role = 
   const { text, charset } = decodeHtml(bytes, contentType);
   // one parse serves the links, the facts and the soft-404 fingerprint
   const doc = parseHtml(text);
-  const facts = factsAsOf ? extractFromDocument(doc, url, factsAsOf, charset, { withLinks: false }) : null;
+  const facts = factsAsOf ? extractFromDocument(doc, url, factsAsOf, charset, { withLinks: false, withColumns: role === 'home' }) : null;
   const stored = links ? storedLinks(extractLinks(doc, url)) : [];
   return {
     charset,

@@ -24,7 +24,7 @@ export interface LinkRole {
 export function linkRoles(facts: PageFacts, role: PageRole, asOf: LocalDate): LinkRole[] {
   const out: LinkRole[] = [];
   const since = addDays(asOf, -LONGEST_WINDOW_DAYS);
-  if (role === 'home') for (const c of facts.columns) out.push({ url: c.url, role: 'column' });
+  if (role === 'home') for (const c of facts.columns ?? []) out.push({ url: c.url, role: 'column' });
   for (const m of facts.consultation) if (!m.imageOnly && /^https?:/.test(m.href)) out.push({ url: m.href, role: 'mailbox' });
   const main = [...facts.lists].sort((a, b) => b.items.length - a.items.length)[0]?.items ?? [];
   if (role === 'column') {

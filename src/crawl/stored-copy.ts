@@ -19,15 +19,17 @@ export interface CopyRead {
 }
 
 /**
- * The links of an unchanged page to follow, with the roles its stored facts give them; 'stale' when a list date
- * without a year reads differently at this as-of date (the stored text is then analysed again);
- * null when no facts are stored for it (none, or not yet visible to this connection).
+ * The links of an unchanged page to follow, with the roles its stored facts give them; 'stale' when
+ * the stored facts do not hold for this visit (the stored text is then analysed again): a list date
+ * without a year read at another as-of date, or a home page whose copy was read as another page
+ * (its columns were not read); null when no facts are stored for it (none, or not yet visible to
+ * this connection).
  */
 export function readStoredCopy(db: Db, { copyOf, storedAsOf, asOf, role }: CopyRequest): CopyRead | 'stale' | null {
   const row = statement(db, `SELECT p.facts, l.links FROM page_facts p LEFT JOIN link_sets l ON l.fetch_id = p.fetch_id WHERE p.fetch_id = ?`)
     .get(copyOf) as { facts: string; links: string | null } | undefined;
   if (!row) return null;
   const facts = JSON.parse(row.facts) as PageFacts;
-  if (facts.asOfDependent && storedAsOf !== asOf) return 'stale';
+  if ((facts.asOfDependent && storedAsOf !== asOf) || (role === 'home' && facts.columns === null)) return 'stale';
   return { follow: row.links ? followList(JSON.parse(row.links) as StoredLink[], linkRoles(facts, role, asOf)) : NOTHING_TO_FOLLOW };
 }

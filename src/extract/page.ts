@@ -32,8 +32,8 @@ export interface PageFacts {
   spam: SpamFacts;
   guide: GuideFacts;
   letters: Letter[];
-  /** beyond the contract */
-  columns: Column[];
+  /** beyond the contract. The navigation's columns; null where not read (the crawl reads them on home pages only: the checks take a site's columns from its home page, and every page repeats them) */
+  columns: Column[] | null;
   breadcrumb: string[];
   /** links to the further pages of this page's list */
   pagination: string[];
@@ -72,8 +72,11 @@ export function extractPage(html: string, url: string, asOf: LocalDate, charset:
   return extractFromDocument(parseHtml(html), url, asOf, charset);
 }
 
-/** `withLinks: false` leaves `links` empty: the crawl stores a page's links in their own table. */
-export function extractFromDocument(doc: Document, url: string, asOf: LocalDate, charset: string | null, { withLinks = true } = {}): PageFacts {
+/**
+ * `withLinks: false` leaves `links` empty: the crawl stores a page's links in their own table;
+ * `withColumns: false` leaves `columns` null.
+ */
+export function extractFromDocument(doc: Document, url: string, asOf: LocalDate, charset: string | null, { withLinks = true, withColumns = true } = {}): PageFacts {
   const visibility = Visibility.of(doc);
   const index = DocumentIndex.of(doc);
   const text = bodyText(doc);
@@ -100,7 +103,7 @@ export function extractFromDocument(doc: Document, url: string, asOf: LocalDate,
     spam: extractSpam(doc, url, text, visibility),
     guide: extractGuide(title, text) ?? { present: [], missing: [] },
     letters,
-    columns: extractColumns(doc, url),
+    columns: withColumns ? extractColumns(doc, url) : null,
     breadcrumb: breadcrumb(doc),
     pagination: extractPagination(doc, url),
     fingerprint: dates.publishDate && !hasItems ? articleFingerprint(doc, visibility) : null,

@@ -8,7 +8,7 @@ export function renderPageFacts(p: PageFacts): string {
     `identifiers: 网站标识码 ${p.identifiers.siteId ?? '—'} · ICP ${p.identifiers.icp ?? '—'} · 公安 ${p.identifiers.police ?? '—'} · 党政机关 ${p.identifiers.badge ? 'yes' : 'no'} · search ${p.search ? 'yes' : 'no'} · 找错 ${p.errorReportEntry ? 'yes' : 'no'}`,
     `links: ${p.links.length} (${p.links.filter((l) => l.hidden).length} hidden, ${p.links.filter((l) => l.imageOnly).length} image-only)`,
   ];
-  if (p.columns.length) lines.push(`columns: ${p.columns.map((c) => `${c.name}[${c.category}${c.firstLevel ? ', 1st' : ''}]`).join(' ')}`);
+  if (p.columns?.length) lines.push(`columns: ${p.columns.map((c) => `${c.name}[${c.category}${c.firstLevel ? ', 1st' : ''}]`).join(' ')}`);
   for (const list of p.lists) {
     const dated = list.items.filter((i) => i.date).map((i) => i.date!).sort();
     lines.push(`list "${list.name || '—'}": ${list.items.length} items, newest ${dated[dated.length - 1] ?? 'undated'}`);

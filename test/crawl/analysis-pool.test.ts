@@ -29,8 +29,11 @@ describe('AnalysisPool', () => {
     }
   });
 
-  it('reads stored copies ahead on the worker\'s own connection (what is committed); stale for a yearless date read at another as-of date; null for a fetch with no copy and for a database in memory', async () => {
+  it('reads stored copies ahead on the worker\'s own connection (what is committed); stale for a yearless date read at another as-of date and for a home page whose copy was read as another page; null for a fetch with no copy and for a database in memory', async () => {
     const analysed = analysePage({ ...page(3), url: 'http://x.gov.cn/', factsAsOf: '2026-11-15', role: 'home' });
+    const asPage = analysePage({ ...page(3), url: 'http://x.gov.cn/', factsAsOf: '2026-11-15', role: 'page' });
+    // the navigation's columns are read on home pages only
+    expect([JSON.parse(analysed.facts!).columns, JSON.parse(asPage.facts!).columns]).toEqual([[], null]);
     const store = (db: ReturnType<typeof openDb>) => {
       db.exec(`INSERT INTO sites (id, url) VALUES ('x', 'http://x.gov.cn/'); INSERT INTO runs (id, as_of, registry, started_at) VALUES (1, '2026-11-15', 'r.csv', '2026-11-15T00:00:00Z')`);
       db.exec(`INSERT INTO fetches (id, run_id, site_id, url, purpose, method, verdict, ms, fetched_at) VALUES (7, 1, 'x', 'http://x.gov.cn/', 'page', 'GET', 'ok', 1, '2026-11-15T00:00:00Z')`);
@@ -39,23 +42,28 @@ describe('AnalysisPool', () => {
       // a list date without a year, stored at another as-of date: stale, analysed again
       db.exec(`INSERT INTO fetches (id, run_id, site_id, url, purpose, method, verdict, ms, fetched_at) VALUES (9, 1, 'x', 'http://x.gov.cn/y', 'page', 'GET', 'ok', 1, '2026-11-15T00:00:00Z')`);
       db.prepare(`INSERT INTO page_facts (fetch_id, run_id, site_id, url, facts) VALUES (9, 1, 'x', 'http://x.gov.cn/y', ?)`).run(JSON.stringify({ ...JSON.parse(analysed.facts!), asOfDependent: true }));
+      // the registry's home page, crawled as another site's page
+      db.exec(`INSERT INTO fetches (id, run_id, site_id, url, purpose, method, verdict, ms, fetched_at) VALUES (10, 1, 'x', 'http://x.gov.cn/z', 'page', 'GET', 'ok', 1, '2026-11-15T00:00:00Z')`);
+      db.prepare(`INSERT INTO page_facts (fetch_id, run_id, site_id, url, facts) VALUES (10, 1, 'x', 'http://x.gov.cn/z', ?)`).run(asPage.facts);
     };
-    const requests = [{ copyOf: 7, storedAsOf: '2026-11-15', asOf: '2026-11-15', role: 'column' as const }, { copyOf: 8, storedAsOf: '2026-11-15', asOf: '2026-11-15', role: 'page' as const }, { copyOf: 9, storedAsOf: '2026-11-01', asOf: '2026-11-15', role: 'page' as const }];
+    const requests = [{ copyOf: 7, storedAsOf: '2026-11-15', asOf: '2026-11-15', role: 'column' as const }, { copyOf: 8, storedAsOf: '2026-11-15', asOf: '2026-11-15', role: 'page' as const },
+      { copyOf: 9, storedAsOf: '2026-11-01', asOf: '2026-11-15', role: 'page' as const }, { copyOf: 10, storedAsOf: '2026-11-15', asOf: '2026-11-15', role: 'home' as const },
+      { copyOf: 10, storedAsOf: '2026-11-15', asOf: '2026-11-15', role: 'page' as const }];
     const pool = new AnalysisPool(1);
     try {
       const { db } = tmpDb();
       store(db);
       const expected = readStoredCopy(db, requests[0]!);
       expect((expected as CopyRead).follow).toBe([0, 1, 2].map((i) => `+page http://x.gov.cn/art/${i}.html`).join('\n'));
-      expect(await pool.readCopies(db, requests)).toEqual([expected, null, 'stale']);
+      expect(await pool.readCopies(db, requests)).toEqual([expected, null, 'stale', 'stale', { follow: '' }]);
       // the worker reads what is committed: a change still in the crawler's transaction is not seen
       db.exec('BEGIN');
       db.exec(`UPDATE link_sets SET links = '[]' WHERE fetch_id = 7`);
-      expect(await pool.readCopies(db, requests)).toEqual([expected, null, 'stale']);
+      expect(await pool.readCopies(db, requests)).toEqual([expected, null, 'stale', 'stale', { follow: '' }]);
       db.exec('ROLLBACK');
       const memory = openDb(':memory:');
       store(memory);
-      expect(await pool.readCopies(memory, requests)).toEqual([null, null, null]);
+      expect(await pool.readCopies(memory, requests)).toEqual([null, null, null, null, null]);
     } finally {
       await pool.close();
     }
