@@ -46,7 +46,11 @@ export interface SiteCrawlStats {
   broken: BrokenLink[];
 }
 
-/** Per-site counts of a run, from grouped queries (one pass over each table, whatever the number of sites). */
+/**
+ * Per-site counts of a run, from grouped queries (one pass over each table, whatever the number of
+ * sites). Link sets are counted by SQLite; only the home pages' sets and those of the sites that
+ * link to a target the run found broken are read here, link by link.
+ */
 export function crawlStats(db: Db, runId: number, verdicts = lastVerdicts(db, runId)): SiteCrawlStats[] {
   const bySite = <T>(sql: string) => new Map((statement(db, sql).all(runId) as (T & { site_id: string })[]).map((r) => [r.site_id, r]));
   const pages = bySite<{ n: number; bytes: number }>(`SELECT site_id, count(DISTINCT CASE WHEN purpose = 'page' THEN url END) AS n, coalesce(sum(bytes), 0) AS bytes FROM fetches WHERE run_id = ? GROUP BY site_id`);
@@ -54,16 +58,21 @@ export function crawlStats(db: Db, runId: number, verdicts = lastVerdicts(db, ru
   // with a lone min(), SQLite takes the other columns from the row that has it: the first fetch of the home page
   const home = bySite<{ status: string }>(`SELECT f.site_id, coalesce(f.error_code, CAST(f.status AS TEXT)) AS status, min(f.id) FROM fetches f JOIN sites s ON s.id = f.site_id AND s.url = f.url
     WHERE f.run_id = ? AND f.purpose = 'page' GROUP BY f.site_id`);
-  const links = new Map<string, { n: number; broken: Set<string>; brokenHome: Set<string>; home: Set<string>; found: Map<string, BrokenLink> }>();
-  // iterated, not loaded: a national run has millions of links (a JSON array a page); the same pass collects each site's broken ones
-  const pagesWithLinks = db.prepare(`SELECT site_id, from_url AS fromUrl, on_homepage, links FROM page_link_sets WHERE run_id = ?`)
-    .iterate(runId) as Iterable<{ site_id: string; fromUrl: string; on_homepage: number; links: string }>;
-  for (const page of pagesWithLinks) {
+  const linkCounts = bySite<{ n: number }>(`SELECT site_id, sum(json_array_length(links)) AS n FROM page_link_sets WHERE run_id = ? GROUP BY site_id`);
+  // every web target a page links to is in its site's frontier: the sites that link to a broken one
+  const withBroken = new Set<string>();
+  for (const { site_id: siteId, url } of statement(db, `SELECT site_id, url FROM frontier WHERE run_id = ?`).iterate(runId) as Iterable<{ site_id: string; url: string }>) {
+    if (verdicts.get(url)?.verdict === 'broken') withBroken.add(siteId);
+  }
+  const links = new Map<string, { broken: Set<string>; brokenHome: Set<string>; home: Set<string>; found: Map<string, BrokenLink> }>();
+  // iterated, not loaded: a national run has millions of links (a JSON array a page)
+  const pagesToRead = statement(db, `SELECT site_id, from_url AS fromUrl, on_homepage, links FROM page_link_sets WHERE run_id = ? AND (on_homepage = 1 OR site_id IN (SELECT value FROM json_each(?)))`)
+    .iterate(runId, JSON.stringify([...withBroken])) as Iterable<{ site_id: string; fromUrl: string; on_homepage: number; links: string }>;
+  for (const page of pagesToRead) {
     let s = links.get(page.site_id);
-    if (!s) links.set(page.site_id, (s = { n: 0, broken: new Set(), brokenHome: new Set(), home: new Set(), found: new Map() }));
+    if (!s) links.set(page.site_id, (s = { broken: new Set(), brokenHome: new Set(), home: new Set(), found: new Map() }));
     const onHomepage = page.on_homepage === 1;
     for (const [target, tag, text, scheme] of JSON.parse(page.links) as StoredLink[]) {
-      s.n++;
       if (onHomepage && scheme === 'http') s.home.add(target);
       const v = verdicts.get(target);
       if (v?.verdict !== 'broken') continue;
@@ -77,7 +86,7 @@ export function crawlStats(db: Db, runId: number, verdicts = lastVerdicts(db, ru
   return sites.map(({ site_id: siteId }) => ({
     siteId,
     pages: pages.get(siteId)?.n ?? 0,
-    links: links.get(siteId)?.n ?? 0,
+    links: linkCounts.get(siteId)?.n ?? 0,
     brokenLinks: links.get(siteId)?.broken.size ?? 0,
     homepageBrokenLinks: links.get(siteId)?.brokenHome.size ?? 0,
     homepageLinks: links.get(siteId)?.home.size ?? 0,

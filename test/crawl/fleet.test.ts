@@ -50,6 +50,22 @@ describe('the fixture fleet: every planted dead link is found with its status', 
     expect(counted['6201000005']).toBe(10); // 8 of its own pages, 2 hidden spam hosts
   });
 
+  it('counts links, broken targets and broken targets on the home page as the page_links view defines them', () => {
+    const stats = crawlStats(db, runId);
+    const counted = Object.fromEntries(stats.map((s) => [s.siteId, [s.links, s.brokenLinks, s.homepageBrokenLinks, new Set(s.broken.map((b) => `${b.fromUrl} ${b.target}`)).size]]));
+    const lastVerdicts = `SELECT url, verdict FROM fetches f WHERE run_id = @run AND purpose IN ('page', 'check')
+      AND id = (SELECT max(x.id) FROM fetches x WHERE x.run_id = f.run_id AND x.url = f.url AND x.purpose IN ('page', 'check'))`;
+    const defined = Object.fromEntries(rows(db, `SELECT s.site_id,
+        (SELECT count(*) FROM page_links pl WHERE pl.run_id = @run AND pl.site_id = s.site_id) AS links,
+        (SELECT count(DISTINCT pl.target) FROM page_links pl JOIN (${lastVerdicts}) v ON v.url = pl.target AND v.verdict = 'broken' WHERE pl.run_id = @run AND pl.site_id = s.site_id) AS broken,
+        (SELECT count(DISTINCT pl.target) FROM page_links pl JOIN (${lastVerdicts}) v ON v.url = pl.target AND v.verdict = 'broken' WHERE pl.run_id = @run AND pl.site_id = s.site_id AND pl.on_homepage = 1) AS brokenHome,
+        (SELECT count(DISTINCT pl.from_url || ' ' || pl.target) FROM page_links pl JOIN (${lastVerdicts}) v ON v.url = pl.target AND v.verdict = 'broken' WHERE pl.run_id = @run AND pl.site_id = s.site_id AND pl.scheme = 'http') AS pairs
+      FROM run_sites s WHERE s.run_id = @run`, { run: runId }).map((r) => [r['site_id'], [r['links'], r['broken'], r['brokenHome'], r['pairs']]]));
+    expect(counted).toEqual(defined);
+    // broken links beyond the home page are found too
+    expect(stats.some((s) => s.broken.some((b) => !b.onHomepage))).toBe(true);
+  });
+
   it('honours the trouble site robots.txt, waits out its 429 and follows its mailbox onto another host', () => {
     expect(fleet.stats('trouble').hits.get('GET /private/secret.html')).toBeUndefined();
     expect(fleet.stats('trouble').hits.get('GET /busy.html')).toBe(2);
