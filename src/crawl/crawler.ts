@@ -138,7 +138,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
       const wave = this.frontier.nextWave(site.id, BATCH);
       if (wave.length > 0) {
         const seenBefore = this.seenBefore(wave);
-        await Promise.all(wave.map((e) => this.batch.track(() => this.visit(site, scope, e, seenBefore.get(e.id)))));
+        await Promise.all(wave.map((e) => this.batch.track(() => this.visit(site, scope, e, seenBefore.get(e.id) ?? null))));
         continue;
       }
       // inconclusive answers (a single timeout, a 429 after retries) get exactly one more try; a page
@@ -158,8 +158,10 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
    * reads while the conditional requests go out (a 304 needs its copy's links to follow).
    */
   private seenBefore(wave: readonly FrontierEntry[]): Map<number, SeenBefore> {
-    const seen = wave.flatMap((e) => {
-      const stored = e.kind === 'page' ? this.fetches.validatorsFor(e.url) : undefined;
+    const pages = wave.filter((e) => e.kind === 'page');
+    const validators = pages.length > 0 ? this.fetches.validatorsOf(pages.map((e) => e.url)) : new Map<string, Validators>();
+    const seen = pages.flatMap((e) => {
+      const stored = validators.get(e.url);
       return stored ? [{ entry: e, stored }] : [];
     });
     const out = new Map<number, SeenBefore>();
@@ -169,7 +171,8 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     return out;
   }
 
-  private async visit(site: StoredSite, scope: SiteScope, entry: FrontierEntry, seenBefore?: SeenBefore): Promise<void> {
+  /** `seenBefore`: what the wave found of this page's earlier fetches (null: never fetched). */
+  private async visit(site: StoredSite, scope: SiteScope, entry: FrontierEntry, seenBefore: SeenBefore | null): Promise<void> {
     if (!entry.external && !this.options.ignoreRobots) {
       const rules = await this.robots.for(entry.url);
       if (rules.crawlDelay) this.applyCrawlDelay(entry.url, rules.crawlDelay);
@@ -207,8 +210,9 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     await this.batch.write(() => this.record(site, entry, 'check', checked, attempt));
   }
 
-  private async fetchPage(site: StoredSite, scope: SiteScope, entry: FrontierEntry, attempt = 1, seenBefore?: SeenBefore): Promise<void> {
-    const stored = seenBefore ? seenBefore.stored : this.fetches.validatorsFor(entry.url);
+  /** `seenBefore` as the wave found it; left out (a re-check), the validators are looked up here. */
+  private async fetchPage(site: StoredSite, scope: SiteScope, entry: FrontierEntry, attempt = 1, seenBefore?: SeenBefore | null): Promise<void> {
+    const stored = seenBefore === undefined ? this.fetches.validatorsOf([entry.url]).get(entry.url) : seenBefore?.stored;
     const headers: Record<string, string> = {};
     if (stored?.etag) headers['if-none-match'] = stored.etag;
     if (stored?.lastModified) headers['if-modified-since'] = stored.lastModified;

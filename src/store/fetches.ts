@@ -64,10 +64,12 @@ export class Fetches {
       redirects, verdict, soft404, not_modified, ms, bytes, content_type, charset, etag, last_modified, depth, referrer, body_hash, fetched_at, copy_of)
       VALUES (${Array(25).fill('?').join(', ')})`);
     this.insertBody = db.prepare(`INSERT OR IGNORE INTO bodies (hash, data, format, charset) VALUES (?, ?, ?, ?)`);
-    this.validators = db.prepare(`SELECT coalesce(f.copy_of, f.id) AS copyOf, r.as_of AS asOf, f.etag, f.last_modified AS lastModified, f.body_hash AS bodyHash, f.status,
-      f.content_type AS contentType, f.charset, f.final_url AS finalUrl
-      FROM fetches f JOIN runs r ON r.id = f.run_id
-      WHERE f.url = ? AND f.body_hash IS NOT NULL AND (f.etag IS NOT NULL OR f.last_modified IS NOT NULL) ORDER BY f.id DESC LIMIT 1`);
+    // for each URL asked (a JSON array: a crawl wave asks for all its pages at once), its newest stored copy that has validators
+    this.validators = db.prepare(`SELECT w.value AS url, coalesce(f.copy_of, f.id) AS copyOf, r.as_of AS asOf, f.etag, f.last_modified AS lastModified, f.body_hash AS bodyHash,
+      f.status, f.content_type AS contentType, f.charset, f.final_url AS finalUrl
+      FROM json_each(?) w
+      JOIN fetches f ON f.id = (SELECT x.id FROM fetches x WHERE x.url = w.value AND x.body_hash IS NOT NULL AND (x.etag IS NOT NULL OR x.last_modified IS NOT NULL) ORDER BY x.id DESC LIMIT 1)
+      JOIN runs r ON r.id = f.run_id`);
     this.body = db.prepare(`SELECT data, format, charset FROM bodies WHERE hash = ?`);
     this.checked = db.prepare(`SELECT 1 FROM fetches WHERE run_id = ? AND url = ? AND purpose IN ('page', 'check') LIMIT 1`);
     this.ofRun = db.prepare(`SELECT status, error_code AS errorCode, body_hash AS bodyHash FROM fetches WHERE run_id = ? AND url = ? AND purpose = ? ORDER BY id DESC LIMIT 1`);
@@ -95,9 +97,10 @@ export class Fetches {
       f.depth, f.referrer, bodyHash, new Date().toISOString(), f.copyOf ?? null).lastInsertRowid);
   }
 
-  /** ETag / Last-Modified of the newest stored copy of a URL, from any run: sent as conditional headers. */
-  validatorsFor(url: string): Validators | undefined {
-    return this.validators.get(url) as Validators | undefined;
+  /** ETag / Last-Modified of the newest stored copy of each URL, from any run: sent as conditional headers. URLs never stored have none. */
+  validatorsOf(urls: readonly string[]): Map<string, Validators> {
+    const rows = this.validators.all(JSON.stringify(urls)) as (Validators & { url: string })[];
+    return new Map(rows.map(({ url, ...v }) => [url, v]));
   }
 
   bodyText(hash: string): string {
