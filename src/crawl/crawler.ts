@@ -53,6 +53,14 @@ const BATCH = 1000;
 /** a site's navigation, repeated on every page, and more: memory stays flat however many sites run at once */
 const OFFERED_PER_SITE = 2_000;
 
+/** What the crawl keeps of a site while it is under way (dropped when it is done). */
+interface SiteUnderWay {
+  /** pages in its frontier, counted as they are added (the budget) */
+  pages: number;
+  /** the links lately offered to its frontier (role and target): spares the database the INSERT of every navigation link on every page */
+  offered: RecentSet;
+}
+
 /** A page fetched before: what a conditional request sends, and its stored copy as read ahead. */
 interface SeenBefore {
   stored: Validators;
@@ -92,13 +100,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
   private readonly running = new Map<string, Promise<void>>();
   private readonly notFoundPages = new Map<string, Promise<string | null>>();
   private readonly warned = new Set<string>();
-  /** pages in each site's frontier, counted as they are added (the budget) */
-  private readonly pageCounts = new Map<string, number>();
-  /**
-   * Per site under way, the links lately offered to its frontier (role and target): spares the
-   * database the INSERT of every navigation link on every page. Dropped when the site is done.
-   */
-  private readonly offered = new Map<string, RecentSet>();
+  private readonly underWay = new Map<string, SiteUnderWay>();
 
   constructor(private readonly db: Db, private readonly runId: number, private readonly asOf: string, private readonly options: CrawlOptions) {
     super();
@@ -131,7 +133,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     const scope = new SiteScope(site.url, site.mailboxes);
     const seed = (url: string, role: PageRole) => ({ siteId: site.id, url: normaliseUrl(url, url)!, kind: 'page' as const, external: false, depth: 0, referrer: null, role });
     this.frontier.add([seed(site.url, 'home'), ...site.mailboxes.map((m) => seed(m, 'mailbox'))]);
-    this.offered.set(site.id, new RecentSet(OFFERED_PER_SITE));
+    this.underWay.set(site.id, { pages: this.frontier.pageCount(site.id), offered: new RecentSet(OFFERED_PER_SITE) });
     for (;;) {
       // wave by wave (most urgent role first, then breadth-first): each URL gets its role and depth
       // whatever the timing, so limits and a resumed crawl decide exactly as an uninterrupted one
@@ -145,17 +147,19 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
       // that answers then is a page like any other, and the links it adds are crawled in more waves
       const recheck = this.frontier.toRecheck(site.id);
       if (recheck.length === 0) break;
-      await Promise.all(recheck.map((e) => this.batch.track(() => this.onlyOnce(`recheck ${e.url}`, () => (e.kind === 'check' ? this.check(site, e, 2) : this.fetchPage(site, scope, e, 2))))));
+      const seenBefore = this.seenBefore(recheck);
+      await Promise.all(recheck.map((e) => this.batch.track(() => this.onlyOnce(`recheck ${e.url}`,
+        () => (e.kind === 'check' ? this.check(site, e, 2) : this.fetchPage(site, scope, e, 2, seenBefore.get(e.id) ?? null))))));
     }
-    this.offered.delete(site.id);
-    this.pageCounts.delete(site.id);
+    this.underWay.delete(site.id);
     markSiteFinished(this.db, this.runId, site.id);
     this.emit('site-done', site.id);
   }
 
   /**
-   * The pages of a wave fetched before: their validators, and their stored copies, which a worker
-   * reads while the conditional requests go out (a 304 needs its copy's links to follow).
+   * The pages of a wave (or of the re-checks) fetched before: their validators, and their stored
+   * copies, which a worker reads while the conditional requests go out (a 304 needs its copy's links
+   * to follow).
    */
   private seenBefore(wave: readonly FrontierEntry[]): Map<number, SeenBefore> {
     const pages = wave.filter((e) => e.kind === 'page');
@@ -210,18 +214,17 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     await this.batch.write(() => this.record(site, entry, 'check', checked, attempt));
   }
 
-  /** `seenBefore` as the wave found it; left out (a re-check), the validators are looked up here. */
-  private async fetchPage(site: StoredSite, scope: SiteScope, entry: FrontierEntry, attempt = 1, seenBefore?: SeenBefore | null): Promise<void> {
-    const stored = seenBefore === undefined ? this.fetches.validatorsOf([entry.url]).get(entry.url) : seenBefore?.stored;
+  private async fetchPage(site: StoredSite, scope: SiteScope, entry: FrontierEntry, attempt: number, seenBefore: SeenBefore | null): Promise<void> {
+    const stored = seenBefore?.stored;
     const headers: Record<string, string> = {};
     if (stored?.etag) headers['if-none-match'] = stored.etag;
     if (stored?.lastModified) headers['if-modified-since'] = stored.lastModified;
     const outcome = await this.fetcher.fetch(entry.url, { method: 'GET', headers });
-    const read = stored && outcome.ok && outcome.status === 304 ? await this.readUnchanged(entry, stored, seenBefore?.copy) : await this.readAnswer(site, entry, outcome);
+    const read = seenBefore && outcome.ok && outcome.status === 304 ? await this.readUnchanged(entry, seenBefore) : await this.readAnswer(site, entry, outcome);
     await this.batch.write(() => {
       const checked = { outcome, soft404: read.soft404, method: 'GET' as const, page: null, charset: read.charset };
       const fetchId = this.record(site, entry, 'page', checked, attempt, read.body, read.reused, read.copyOf);
-      if (read.copyOf === undefined) this.links.record(fetchId, read.links);
+      this.links.record(fetchId, read.links);
       this.follow(site, scope, entry, read.follow);
       if (read.facts) this.pageFacts.record(fetchId, this.runId, site.id, entry.url, read.facts);
     });
@@ -236,10 +239,10 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
   }
 
   /**
-   * A 304: the stored copy is the page. Its facts and links are reused unless a list date without
-   * a year has to be read against another as-of date; then the stored text is analysed again.
+   * A 304: the stored copy is the page. Its facts and links are reused unless they do not hold for
+   * this visit (see readStoredCopy); then the stored text is analysed again.
    */
-  private async readUnchanged(entry: FrontierEntry, stored: Validators, readAhead?: Promise<CopyRead | 'stale' | null>): Promise<PageRead> {
+  private async readUnchanged(entry: FrontierEntry, { stored, copy: readAhead }: SeenBefore): Promise<PageRead> {
     const base = { soft404: false, charset: stored.charset, body: null, reused: stored };
     const copy = (await readAhead) ?? readStoredCopy(this.db, { copyOf: stored.copyOf, storedAsOf: stored.asOf, asOf: this.asOf, role: entry.role });
     // a copy the worker found stale is not read again here: it is analysed again at once
@@ -256,11 +259,11 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
    */
   private follow(site: StoredSite, scope: SiteScope, entry: FrontierEntry, follow: FollowList): void {
     if (follow === NOTHING_TO_FOLLOW) return;
-    const offered = this.offered.get(site.id)!;
-    let pages = this.pageCounts.get(site.id) ?? this.frontier.pageCount(site.id);
+    const underWay = this.underWay.get(site.id)!;
+    let pages = underWay.pages;
     for (const line of follow.split('\n')) {
       const key = followKey(line);
-      if (offered.has(key)) continue;
+      if (underWay.offered.has(key)) continue;
       const { target, role, navigable } = readFollowLine(line);
       const url = new URL(target);
       const internal = scope.contains(url);
@@ -269,9 +272,9 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
         (directed ? pages < 2 * this.options.maxPages : entry.depth + 1 <= this.options.maxDepth && pages < this.options.maxPages);
       const changed = this.frontier.add([{ siteId: site.id, url: target, kind: crawlable ? 'page' : 'check', external: !internal, depth: entry.depth + 1, referrer: entry.url, role: crawlable ? role : 'page' }]);
       if (crawlable) pages += changed;
-      offered.add(key);
+      underWay.offered.add(key);
     }
-    this.pageCounts.set(site.id, pages);
+    underWay.pages = pages;
   }
 
   /** One outcome → the fetches table; `reused` is the stored copy a 304 stands for. */

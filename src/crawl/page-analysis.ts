@@ -1,11 +1,11 @@
 import { hash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { decodeHtml } from '../extract/decode.js';
-import { extractLinks, NO_LINKS, storedLinks } from '../extract/links.js';
+import { extractLinks, storedLinks } from '../extract/links.js';
 import { parseHtml } from '../extract/parse-html.js';
 import type { LocalDate } from '../extract/dates.js';
 import { bodyText, extractFromDocument } from '../extract/page.js';
-import { followList, NOTHING_TO_FOLLOW, type FollowList } from './follow-list.js';
+import { followList, type FollowList } from './follow-list.js';
 import { linkRoles, type PageRole } from './priorities.js';
 import { pageFingerprint, saysNotFound } from './soft-404.js';
 
@@ -57,11 +57,12 @@ export function analysePage({ bytes, contentType, url, links, factsAsOf, role = 
   // one parse serves the links, the facts and the soft-404 fingerprint
   const doc = parseHtml(text);
   const facts = factsAsOf ? extractFromDocument(doc, url, factsAsOf, charset, { withLinks: false, withColumns: role === 'home' }) : null;
+  // no links asked for: the empty link set (NO_LINKS) and nothing to follow
   const stored = links ? storedLinks(extractLinks(doc, url)) : [];
   return {
     charset,
-    links: links ? JSON.stringify(stored) : NO_LINKS,
-    follow: links ? followList(stored, facts ? linkRoles(facts, role, factsAsOf!) : []) : NOTHING_TO_FOLLOW,
+    links: JSON.stringify(stored),
+    follow: followList(stored, facts ? linkRoles(facts, role, factsAsOf!) : []),
     facts: facts ? JSON.stringify(facts) : null,
     saysNotFound: saysNotFound(text),
     fingerprint: pageFingerprint(bodyText(doc)),

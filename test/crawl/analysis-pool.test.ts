@@ -1,6 +1,8 @@
 import { describe, it } from 'node:test';
 import { expect } from 'expect';
 import { AnalysisPool } from '../../src/crawl/analysis-pool.js';
+import { NOTHING_TO_FOLLOW } from '../../src/crawl/follow-list.js';
+import { NO_LINKS } from '../../src/extract/links.js';
 import { analysePage, type AnalysisRequest } from '../../src/crawl/page-analysis.js';
 import { readStoredCopy, type CopyRead } from '../../src/crawl/stored-copy.js';
 import { openDb } from '../../src/store/db.js';
@@ -32,6 +34,9 @@ describe('AnalysisPool', () => {
   it('reads stored copies ahead on the worker\'s own connection (what is committed); stale for a yearless date read at another as-of date and for a home page whose copy was read as another page; null for a fetch with no copy and for a database in memory', async () => {
     const analysed = analysePage({ ...page(3), url: 'http://x.gov.cn/', factsAsOf: '2026-11-15', role: 'home' });
     const asPage = analysePage({ ...page(3), url: 'http://x.gov.cn/', factsAsOf: '2026-11-15', role: 'page' });
+    // a link check asks for no links: the empty link set, nothing to follow
+    const checked = analysePage({ ...page(3), links: false });
+    expect([checked.links, checked.follow]).toEqual([NO_LINKS, NOTHING_TO_FOLLOW]);
     // the navigation's columns are read on home pages only
     expect([JSON.parse(analysed.facts!).columns, JSON.parse(asPage.facts!).columns]).toEqual([[], null]);
     const store = (db: ReturnType<typeof openDb>) => {
