@@ -47,9 +47,6 @@ export interface CrawlerEvents {
   warn: [message: string];
 }
 
-/** frontier entries taken at once: a whole BFS level of a typical site, so levels have few barriers */
-const BATCH = 1000;
-
 /** a site's navigation, repeated on every page, and more: memory stays flat however many sites run at once */
 const OFFERED_PER_SITE = 2_000;
 
@@ -137,7 +134,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     for (;;) {
       // wave by wave (most urgent role first, then breadth-first): each URL gets its role and depth
       // whatever the timing, so limits and a resumed crawl decide exactly as an uninterrupted one
-      const wave = this.frontier.nextWave(site.id, BATCH);
+      const wave = this.frontier.nextWave(site.id);
       if (wave.length > 0) {
         const seenBefore = this.seenBefore(wave);
         await Promise.all(wave.map((e) => this.batch.track(() => this.visit(site, scope, e, seenBefore.get(e.id) ?? null))));
