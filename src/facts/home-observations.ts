@@ -20,15 +20,21 @@ export interface HomeObservation {
 
 const WINDOW_DAYS = 60;
 
-/** The site's home page as runs and probes saw it in the 60 days up to the as-of date, oldest first. */
-export function homeObservations(db: Db, site: { id: string; url: string }, asOf: string): HomeObservation[] {
+/**
+ * The site's home page as runs and probes saw it in the 60 days up to the as-of date, oldest first.
+ * The run being scored gives its own home page's facts, already read; of other runs SQLite hands
+ * over the lists alone (a home page's facts are the largest of a site).
+ */
+export function homeObservations(db: Db, site: { id: string; url: string }, asOf: string, scored: { runId: number; home: { lists: { items: ListItem[] }[] } | null }): HomeObservation[] {
   const from = new Date(Date.parse(`${asOf}T00:00:00Z`) - WINDOW_DAYS * 86_400_000).toISOString().slice(0, 10);
-  const runs = (statement(db, `SELECT r.as_of AS date, p.facts FROM run_page_facts p JOIN runs r ON r.id = p.run_id
-    WHERE p.site_id = ? AND p.url = ? AND r.as_of >= ? AND r.as_of <= ?`).all(site.id, site.url, from, asOf) as { date: string; facts: string }[])
-    .flatMap((r): HomeObservation[] => {
-      const fingerprint = homeFingerprint((JSON.parse(r.facts) as { lists: { items: ListItem[] }[] }).lists.flatMap((l) => l.items));
-      return fingerprint ? [{ date: r.date, source: 'run', fingerprint }] : [];
-    });
+  const observed = (date: string, lists: { items: ListItem[] }[]): HomeObservation[] => {
+    const fingerprint = homeFingerprint(lists.flatMap((l) => l.items));
+    return fingerprint ? [{ date, source: 'run', fingerprint }] : [];
+  };
+  const others = (statement(db, `SELECT r.as_of AS date, json_extract(p.facts, '$.lists') AS lists FROM run_page_facts p JOIN runs r ON r.id = p.run_id
+    WHERE p.site_id = ? AND p.url = ? AND r.as_of >= ? AND r.as_of <= ? AND r.id <> ?`).all(site.id, site.url, from, asOf, scored.runId) as { date: string; lists: string }[])
+    .flatMap((r) => observed(r.date, JSON.parse(r.lists) as { items: ListItem[] }[]));
+  const runs = scored.home ? [...others, ...observed(asOf, scored.home.lists)] : others;
   const probes = (statement(db, `SELECT substr(at, 1, 10) AS date, fingerprint FROM probes WHERE site_id = ? AND ok = 1 AND fingerprint IS NOT NULL AND at >= ? AND substr(at, 1, 10) <= ?`)
     .all(site.id, from, asOf) as { date: string; fingerprint: string }[]).map((p): HomeObservation => ({ ...p, source: 'probe' }));
   return [...runs, ...probes].sort((a, b) => a.date.localeCompare(b.date));

@@ -59,8 +59,9 @@ export function buildReport(db: Db, runId: number, profile: Profile, observe?: (
     .map((r) => [r.site_id, r.started_at && r.finished_at ? Date.parse(r.finished_at) - Date.parse(r.started_at) : null]));
   const rules = new Map(profile.rules.filter((r) => r.kind !== 'off').map((r) => [r.rule, r]));
   const sites = sitesOfRun(db, runId).map((site): SiteReport => {
-    const facts: CheckFacts = { ...loadSiteFacts(db, runId, site, run.asOf, verdicts), brokenLinks: stats.get(site.id)?.broken ?? [], portal: site.portal, level: site.level,
-      probes: probesOf(db, site.id, run.asOf), homeObservations: homeObservations(db, site, run.asOf) };
+    const siteFacts = loadSiteFacts(db, runId, site, run.asOf, verdicts);
+    const facts: CheckFacts = { ...siteFacts, brokenLinks: stats.get(site.id)?.broken ?? [], portal: site.portal, level: site.level,
+      probes: probesOf(db, site.id, run.asOf), homeObservations: homeObservations(db, site, run.asOf, { runId, home: siteFacts.home }) };
     observe?.(site.id, facts, run.asOf);
     const results = new Map<string, CheckResult>();
     for (const check of ALL_CHECKS) {
