@@ -9,9 +9,24 @@ export const TWIN_SIMILARITY = 0.85;
 
 export function minhash(text: string): number[] {
   const clean = text.replace(/[\s\d]+/g, '');
-  const hashes = new Set<number>();
-  for (let i = 0; i + 3 <= clean.length; i++) hashes.add(mix(fnv1a(clean, i)));
-  return [...hashes].sort((a, b) => a - b).slice(0, SKETCH_SIZE);
+  // the k smallest distinct hashes, ascending: a hash above the k-th is dropped at once, so a long
+  // body costs one hash per 3-gram, not a set and a sort of them all
+  const sketch: number[] = [];
+  for (let i = 0; i + 3 <= clean.length; i++) {
+    const h = mix(fnv1a(clean, i));
+    if (sketch.length === SKETCH_SIZE && h >= sketch[SKETCH_SIZE - 1]!) continue;
+    let lo = 0;
+    let hi = sketch.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sketch[mid]! < h) lo = mid + 1;
+      else hi = mid;
+    }
+    if (sketch[lo] === h) continue;
+    sketch.splice(lo, 0, h);
+    if (sketch.length > SKETCH_SIZE) sketch.pop();
+  }
+  return sketch;
 }
 
 /**

@@ -31,4 +31,18 @@ describe('minhash similarity', () => {
       expect([a, b, similarity(a, b)]).toEqual([a, b, bySets(a, b)]);
     }
   });
+
+  it('a sketch is the k smallest distinct 3-gram hashes: a text split in two (the split\'s 3-grams kept) sketches as its halves together', () => {
+    // long enough that most hashes never enter the sketch, with repeats that must be counted once
+    const text = Array.from({ length: 60 }, (_, i) => `${report(i % 12 + 1)}第${'一二三四五六七八九十'[i % 10]}批`).join('').replace(/[\s\d]+/g, '');
+    for (const at of [3, 500, 1234, text.length - 3]) {
+      const halves = [...minhash(text.slice(0, at + 2)), ...minhash(text.slice(at))];
+      const together = [...new Set(halves)].sort((x, y) => x - y).slice(0, SKETCH_SIZE);
+      expect(minhash(text)).toEqual(together);
+    }
+    const sketch = minhash(text);
+    expect(sketch).toHaveLength(SKETCH_SIZE);
+    expect(sketch.every((h, i) => i === 0 || h > sketch[i - 1]!)).toBe(true);
+    expect(minhash('一二三一二三一二三')).toHaveLength(3); // 一二三, 二三一, 三一二
+  });
 });
