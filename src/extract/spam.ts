@@ -14,6 +14,9 @@ const SPAM_TERMS = [
   '代开发票', '办假证', '代孕', '私服', '外挂',
 ] as const;
 
+/** Terms with Latin letters match in any case (a page's whole text is not lower-cased for three terms). */
+const LATIN_TERM = new Map(SPAM_TERMS.filter((t) => /[a-z]/i.test(t)).map((t) => [t as string, new RegExp(t, 'i')]));
+
 export interface SpamFacts {
   terms: string[];
   /** links inside hidden elements that leave the site */
@@ -34,6 +37,6 @@ export function extractSpam(doc: Document, pageUrl: string, text: string, visibi
     hiddenLinks.push({ href, text: label });
     hiddenText += ` ${label}`;
   }
-  const haystack = `${text} ${hiddenText}`.toLowerCase();
-  return { terms: SPAM_TERMS.filter((t) => haystack.includes(t.toLowerCase())), hiddenLinks };
+  const haystack = `${text} ${hiddenText}`;
+  return { terms: SPAM_TERMS.filter((t) => LATIN_TERM.get(t)?.test(haystack) ?? haystack.includes(t)), hiddenLinks };
 }

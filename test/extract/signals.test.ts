@@ -51,6 +51,15 @@ describe('page signals', () => {
   });
 
   cases([
+    ['<p>欢迎访问BET365官网</p>', ['bet365']],
+    ['<p>av女优 188Bet</p>', ['188bet', 'AV女优']],
+    ['<p>福利彩票销售情况，皇冠假日酒店</p>', []],
+    ['<p>网上赌场</p><div hidden>六合彩</div>', ['网上赌场', '六合彩']],
+  ])('spam words in %s: %j (Latin ones in any case, hidden blocks read too)', (html, terms) => {
+    expect(extractPage(`<html><body>${html}</body></html>`, 'http://x.gov.cn/', '2026-11-15').spam.terms).toEqual(terms);
+  });
+
+  cases([
     ['http://www.x.gov.cn/a.html', []],
     ['http://news.x.gov.cn/a.html', []],
     ['http://notx.gov.cn/a.html', [{ href: 'http://notx.gov.cn/a.html', text: '博彩' }]],
