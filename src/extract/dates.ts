@@ -41,12 +41,15 @@ const YEARLESS = /(?<![\d\-/.年])(\d{1,2})\s*(?:-|月)\s*(\d{1,2})(?:\s*日)?(?
 
 /** Every full date written in a text, in order of appearance. */
 export function findDates(text: string): LocalDate[] {
-  const out: LocalDate[] = [];
+  return [...datesIn(text)];
+}
+
+/** Read lazily: a list row's date is the first one, and a row may be a long block of text. */
+function* datesIn(text: string): Generator<LocalDate> {
   for (const m of text.matchAll(FULL)) {
     const d = toLocalDate(Number(m[1]), Number(m[2]), Number(m[3]));
-    if (d) out.push(d);
+    if (d) yield d;
   }
-  return out;
 }
 
 /**
@@ -59,7 +62,7 @@ export function parseDate(text: string, asOf: LocalDate): LocalDate | null {
 
 /** parseDate, saying whether the date shown had no year (the as-of date supplied it). */
 export function shownDate(text: string, asOf: LocalDate): { date: LocalDate; yearless: boolean } | null {
-  const full = findDates(text)[0];
+  const full = datesIn(text).next().value;
   if (full) return { date: full, yearless: false };
   for (const m of text.matchAll(YEARLESS)) {
     const d = resolveYearless(Number(m[1]), Number(m[2]), asOf);

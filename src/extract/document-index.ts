@@ -57,9 +57,13 @@ export class DocumentIndex {
   }
 }
 
-/** An element's text with white space collapsed. */
+const texts = new WeakMap<AnyNode, string>();
+
+/** An element's text with white space collapsed (read once per node: several extractors read every anchor's). */
 export function textOf(node: AnyNode): string {
-  return textContent(node).replace(/\s+/g, ' ').trim();
+  let text = texts.get(node);
+  if (text === undefined) texts.set(node, (text = textContent(node).replace(/\s+/g, ' ').trim()));
+  return text;
 }
 
 /** The anchors that link somewhere. */

@@ -1,8 +1,8 @@
 import type { Document, Element } from 'domhandler';
-import { findOne, textContent } from 'domutils';
+import { findOne } from 'domutils';
 import { normaliseUrl, schemeOf, type LinkScheme } from '../crawl/scope.js';
 import { extractRecordSets } from './datastore.js';
-import { DocumentIndex } from './document-index.js';
+import { DocumentIndex, textOf } from './document-index.js';
 import { parseHtml } from './parse-html.js';
 
 /** One reference from a page: where it points, how (tag), and what a visitor sees of it. */
@@ -106,7 +106,7 @@ function referencesOf(elements: readonly Element[], base: string): PageLink[] {
 
 /** What a visitor reads as the link: its text, else its image's alt, else its title. */
 function visibleLabel(el: Element): string {
-  const text = textContent(el).replace(/\s+/g, ' ').trim();
+  const text = textOf(el);
   if (text) return text.slice(0, 200);
   const img = findOne((n) => n.tagName === 'img', el.children);
   return (img?.attribs['alt'] ?? el.attribs['title'] ?? '').trim().slice(0, 200);

@@ -56,16 +56,9 @@ function matching(doc: Document, selector: string): Element[] {
 
 const CONTENT = ['#zoom', '.TRS_Editor', '#UCAP-CONTENT', '.pages_content', '.article-content', '.content', '#content', 'article', '.article', '.view'];
 
-const bodyTexts = new WeakMap<Document, string>();
-
-/** The visible text of a document's body, read once per document. */
+/** The visible text of a document's body (Visibility reads it once per document). */
 export function bodyText(doc: Document): string {
-  let text = bodyTexts.get(doc);
-  if (text === undefined) {
-    const body = (DocumentIndex.of(doc).first('body') ?? doc) as Element;
-    bodyTexts.set(doc, (text = Visibility.of(doc).visibleText(body)));
-  }
-  return text;
+  return Visibility.of(doc).visibleText((DocumentIndex.of(doc).first('body') ?? doc) as Element);
 }
 
 export function extractPage(html: string, url: string, asOf: LocalDate, charset: string | null = null): PageFacts {

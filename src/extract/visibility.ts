@@ -12,6 +12,8 @@ const NOT_RENDERED = new Set(['script', 'style', 'noscript', 'template', 'head',
  */
 export class Visibility {
   private readonly hiddenRoots = new Set<Element>();
+  /** each node's visible text, read once: list rows ask for their row's, and many anchors share one row */
+  private readonly texts = new Map<AnyNode, string>();
   private static readonly cache = new WeakMap<Document, Visibility>();
 
   /** One per document: the page's <style> rules are read once. */
@@ -44,6 +46,12 @@ export class Visibility {
 
   /** The text a visitor sees under a node: hidden elements, scripts and comments left out. */
   visibleText(node: AnyNode): string {
+    let text = this.texts.get(node);
+    if (text === undefined) this.texts.set(node, (text = this.readVisibleText(node)));
+    return text;
+  }
+
+  private readVisibleText(node: AnyNode): string {
     const parts: string[] = [];
     const walk = (n: AnyNode) => {
       if (n.type === 'text') parts.push((n as unknown as { data: string }).data);
