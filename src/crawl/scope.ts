@@ -1,5 +1,7 @@
 /** What belongs to a site, and URL normalisation: one URL, one spelling, so the frontier dedupes. */
 
+import { ownCopy } from '../own-copy.js';
+
 export type LinkScheme = 'http' | 'javascript' | 'mailto' | 'tel' | 'other';
 
 /** base → href → resolved; forgotten wholesale past a size */
@@ -24,7 +26,7 @@ export function normaliseUrl(href: string, base: string): string | null {
   let url = forBase.get(href);
   if (url === undefined) {
     url = resolve(href, base);
-    forBase.set(href, url);
+    forBase.set(ownCopy(href), url);
     resolvedCount++;
   }
   return url;

@@ -57,13 +57,9 @@ export class DocumentIndex {
   }
 }
 
-const texts = new WeakMap<AnyNode, string>();
-
-/** An element's text with white space collapsed (read once per node: several extractors read every anchor's). */
+/** An element's text with white space collapsed. */
 export function textOf(node: AnyNode): string {
-  let text = texts.get(node);
-  if (text === undefined) texts.set(node, (text = textContent(node).replace(/\s+/g, ' ').trim()));
-  return text;
+  return textContent(node).replace(/\s+/g, ' ').trim();
 }
 
 /** The anchors that link somewhere. */
