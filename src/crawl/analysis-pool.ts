@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -24,9 +25,10 @@ export const DEFAULT_WORKERS = Math.max(1, availableParallelism() - 1);
 
 /**
  * Page analysis on worker threads, or in this thread when `size` is 0 or the compiled worker is not
- * there (tests run from the TypeScript sources).
+ * there (tests run from the TypeScript sources). A worker that dies is replaced, and said: a worker
+ * dying again and again is a fault to look into (a leak once made one reach its heap every ~17,000 pages).
  */
-export class AnalysisPool {
+export class AnalysisPool extends EventEmitter<{ 'worker-lost': [message: string] }> {
   private readonly workers: Worker[] = [];
   /** requests in flight, per worker */
   private readonly pending: Map<number, Pending>[] = [];
@@ -34,6 +36,7 @@ export class AnalysisPool {
   private closing = false;
 
   constructor(size: number, private readonly script = fileURLToPath(new URL('./analysis-worker.js', import.meta.url)), private readonly heap = WORKER_HEAP) {
+    super();
     if (size === 0 || !existsSync(script)) return;
     for (let i = 0; i < size; i++) this.start(i);
   }
@@ -79,9 +82,11 @@ export class AnalysisPool {
       if (error !== undefined) p.reject(new Error(error));
       else p.resolve(result!);
     });
+    let failure: Error | null = null;
     // out of memory or crashed: its jobs are done here, and a new worker takes the slot
-    worker.once('exit', () => {
+    worker.once('exit', (code) => {
       if (this.closing) return;
+      this.emit('worker-lost', `an analysis worker stopped (${failure?.message ?? `exit code ${code}`}) with ${pending.size} page(s) in hand; they are analysed on the main thread and a new worker takes its place`);
       this.start(slot);
       for (const p of pending.values()) {
         try {
@@ -91,7 +96,7 @@ export class AnalysisPool {
         }
       }
     });
-    worker.on('error', () => {}); // the exit handler above recovers
+    worker.on('error', (e) => (failure = e)); // the exit handler above recovers
     this.workers[slot] = worker;
     this.pending[slot] = pending;
   }

@@ -103,6 +103,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     super();
     this.fetcher = new Fetcher(options);
     this.pool = new AnalysisPool(options.workers);
+    this.pool.on('worker-lost', (message) => this.emit('warn', message));
     this.frontier = new Frontier(db, runId);
     this.fetches = new Fetches(db);
     this.links = new Links(db);

@@ -47,7 +47,7 @@ export function extractLists(doc: Document, pageUrl: string, asOf: LocalDate): I
 }
 
 function listsOf(doc: Document, pageUrl: string, asOf: LocalDate, visibility: Visibility): ItemList[] {
-  const groups = new Map<Element, ListItem[]>();
+  const groups = new Map<Element, { items: ListItem[]; hrefs: Set<string> }>();
   for (const a of anchorsOf(DocumentIndex.of(doc))) {
     if (visibility.isHidden(a)) continue;
     const text = textOf(a);
@@ -72,12 +72,16 @@ function listsOf(doc: Document, pageUrl: string, asOf: LocalDate, visibility: Vi
       ...(yearless ? { yearless: true as const } : {}),
     };
     const container = row.parent as Element;
-    const items = groups.get(container) ?? [];
-    if (!items.some((i) => i.href === href)) items.push(item);
-    groups.set(container, items);
+    let group = groups.get(container);
+    if (!group) groups.set(container, (group = { items: [], hrefs: new Set() }));
+    // a set, not a search of the items: a list of thousands of rows is read in linear time
+    if (!group.hrefs.has(href)) {
+      group.hrefs.add(href);
+      group.items.push(item);
+    }
   }
   const lists: ItemList[] = [];
-  for (const [container, items] of groups) {
+  for (const [container, { items }] of groups) {
     const dated = items.filter((i) => i.date !== null).length;
     const isList = dated > 0 ? items.length >= 1 && dated * 2 >= items.length : items.length >= 3 && items.every((i) => i.title.length >= MIN_UNDATED_TITLE);
     if (isList) lists.push({ name: listName(doc, container), items });

@@ -15,7 +15,9 @@ const page = (rows: number): AnalysisRequest => ({
 
 describe('AnalysisPool', () => {
   it('a page too big for the worker\'s heap kills it: the page is analysed here instead, and the next one by a new worker', async () => {
-    const pool = new AnalysisPool(1, undefined, { maxOldGenerationSizeMb: 4, maxYoungGenerationSizeMb: 1 });
+    const pool = new AnalysisPool(1, undefined, { maxOldGenerationSizeMb: 12, maxYoungGenerationSizeMb: 2 });
+    const lost: string[] = [];
+    pool.on('worker-lost', (message) => lost.push(message));
     try {
       const small = await pool.analyse(page(10));
       expect(JSON.parse(small.links)).toHaveLength(10);
@@ -25,6 +27,7 @@ describe('AnalysisPool', () => {
       expect(JSON.parse(result.links)).toHaveLength(60_000);
       expect(result.facts).toEqual(analysePage(huge).facts);
       expect(pool['workers'][0]!.threadId).not.toBe(first); // the worker died on it and was replaced
+      expect(lost).toEqual([expect.stringMatching(/^an analysis worker stopped \(.*out of memory.*\) with 1 page\(s\) in hand/)]);
       expect(JSON.parse((await pool.analyse(page(12))).links)).toHaveLength(12);
     } finally {
       await pool.close();

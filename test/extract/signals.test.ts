@@ -78,3 +78,18 @@ describe('page signals', () => {
     expect(extractPage(`<html><body>${html}</body></html>`, 'http://x.gov.cn/col/', '2026-11-15').empty).toBe(empty);
   });
 });
+
+describe('list rows', () => {
+  const row = (href: string, title: string, date: string) => `<li><a href="${href}">${title}</a><span>${date}</span></li>`;
+  cases([
+    ['a row repeated in its list counts once, as first shown', `<ul>${row('/a.html', '关于第一项工作的通知', '2026-11-01')}${row('/b.html', '关于第二项工作的通知', '2026-11-02')}${row('/a.html', '关于第一项工作的通知（重复）', '2026-11-03')}</ul>`,
+      [[['http://x.gov.cn/a.html', '2026-11-01'], ['http://x.gov.cn/b.html', '2026-11-02']]]],
+    ['the same article in two lists is in each', `<ul>${row('/a.html', '关于第一项工作的通知', '2026-11-01')}</ul><ul>${row('/a.html', '关于第一项工作的通知', '2026-11-01')}</ul>`,
+      [[['http://x.gov.cn/a.html', '2026-11-01']], [['http://x.gov.cn/a.html', '2026-11-01']]]],
+    ['4,000 rows', `<ul>${Array.from({ length: 4000 }, (_, i) => row(`/t${i % 3000}.html`, `关于第${i}项工作的通知`, '2026-11-01')).join('')}</ul>`,
+      [Array.from({ length: 3000 }, (_, i) => [`http://x.gov.cn/t${i}.html`, '2026-11-01'])]],
+  ])('%s', (_what, html, lists) => {
+    const facts = extractPage(`<html><body>${html}</body></html>`, 'http://x.gov.cn/col/', '2026-11-15');
+    expect(facts.lists.map((l) => l.items.map((i) => [i.href, i.date]))).toEqual(lists);
+  });
+});
