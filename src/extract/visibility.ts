@@ -25,8 +25,8 @@ export class Visibility {
 
   constructor(doc: Document) {
     const rules = hidingRules(doc);
-    if (rules.length === 0) return;
-    for (const el of DocumentIndex.of(doc).all) if (rules.some((r) => r.matches(el))) this.hiddenRoots.add(el);
+    if (!rules) return;
+    for (const el of DocumentIndex.of(doc).all) if (hiddenByRule(rules, el)) this.hiddenRoots.add(el);
   }
 
   /** The element itself, or an ancestor, is hidden. */
@@ -70,13 +70,19 @@ export class Visibility {
 
 const BLOCK = new Set(['p', 'div', 'li', 'tr', 'td', 'th', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'dd', 'dt', 'table', 'ul', 'ol', 'span']);
 
-interface HidingRule {
-  matches(el: Element): boolean;
+/**
+ * `.x{display:none}` and `#y{visibility:hidden}` rules of the page's own <style> blocks, by class
+ * and by id: the tags each hides ('' for any tag). Looked up per element, not tried one by one (a
+ * page with thousands of such rules and elements took seconds).
+ */
+interface HidingRules {
+  class: Map<string, Set<string>>;
+  id: Map<string, Set<string>>;
 }
 
-/** `.x{display:none}` and `#y{visibility:hidden}` rules of the page's own <style> blocks. */
-function hidingRules(doc: Document): HidingRule[] {
-  const rules: HidingRule[] = [];
+function hidingRules(doc: Document): HidingRules | null {
+  const rules: HidingRules = { class: new Map(), id: new Map() };
+  let found = false;
   for (const el of DocumentIndex.of(doc).tag('style')) {
     const css = textContent(el).replace(/\/\*[\s\S]*?\*\//g, '');
     for (const m of css.matchAll(/([^{}]+)\{([^}]*)\}/g)) {
@@ -84,15 +90,23 @@ function hidingRules(doc: Document): HidingRule[] {
       for (const sel of m[1]!.split(',')) {
         // only simple selectors: a class or id, optionally after a tag name
         const simple = /^([a-z0-9]*)([.#])([\w-]+)$/i.exec(sel.trim());
-        if (simple) rules.push(simpleRule(simple[1]!.toLowerCase(), simple[2] === '#' ? 'id' : 'class', simple[3]!));
+        if (!simple) continue;
+        const byName = simple[2] === '#' ? rules.id : rules.class;
+        let tags = byName.get(simple[3]!);
+        if (!tags) byName.set(simple[3]!, (tags = new Set()));
+        tags.add(simple[1]!.toLowerCase());
+        found = true;
       }
     }
   }
-  return rules;
+  return found ? rules : null;
 }
 
-function simpleRule(tag: string, attribute: 'id' | 'class', name: string): HidingRule {
-  return {
-    matches: (el) => (tag === '' || el.tagName === tag) && (attribute === 'id' ? el.attribs['id'] === name : (el.attribs['class'] ?? '').split(/\s+/).includes(name)),
-  };
+const hides = (tags: Set<string> | undefined, el: Element) => tags !== undefined && (tags.has('') || tags.has(el.tagName));
+
+function hiddenByRule(rules: HidingRules, el: Element): boolean {
+  const id = el.attribs['id'];
+  if (id !== undefined && hides(rules.id.get(id), el)) return true;
+  const classes = el.attribs['class'];
+  return classes !== undefined && classes.split(/\s+/).some((c) => hides(rules.class.get(c), el));
 }

@@ -60,6 +60,17 @@ describe('page signals', () => {
   });
 
   cases([
+    ['<style>div.x{display:none}</style><div class="y x"><a href="http://bad.example/">博彩</a></div>', true],
+    ['<style>div.x{display:none}</style><span class="x"><a href="http://bad.example/">博彩</a></span>', false],
+    ['<style>p.z, #y {visibility: hidden}</style><div id="y"><a href="http://bad.example/">博彩</a></div>', true],
+    ['<style>/* .x{display:none} */ .x{color:red}</style><div class="x"><a href="http://bad.example/">博彩</a></div>', false],
+    ['<style>.a .x{display:none}</style><div class="x"><a href="http://bad.example/">博彩</a></div>', false],
+  ])('a <style> rule: %s → the link hidden %s', (html, hidden) => {
+    const facts = extractPage(`<html><body>${html}</body></html>`, 'http://x.gov.cn/', '2026-11-15');
+    expect(facts.links.map((l) => l.hidden)).toEqual([hidden]);
+  });
+
+  cases([
     ['http://www.x.gov.cn/a.html', []],
     ['http://news.x.gov.cn/a.html', []],
     ['http://notx.gov.cn/a.html', [{ href: 'http://notx.gov.cn/a.html', text: '博彩' }]],
