@@ -2,7 +2,7 @@ import { Option } from 'commander';
 import { DEFAULT_USER_AGENT, REQUEST_TIMEOUT_MS } from '../crawl/http-client.js';
 import { DEFAULT_RETRY } from '../crawl/retry.js';
 import { DEFAULT_WORKERS } from '../crawl/analysis-pool.js';
-import type { CrawlOptions } from '../crawl/crawler.js';
+import { sitesInFlight, type CrawlOptions } from '../crawl/crawler.js';
 import { DEFAULT_DB_FILE } from '../store/db.js';
 import { UsageError } from '../errors.js';
 
@@ -47,8 +47,7 @@ export function toCrawlOptions(raw: RawCrawlOptions): CrawlOptions {
     proxy: raw.proxy,
     userAgent: raw.userAgent,
     retry: { ...DEFAULT_RETRY, retries: positiveInt(raw.retries, '--retries', 0) },
-    // enough sites in flight to keep every global slot busy while some hosts are paced
-    siteConcurrency: Math.max(4, concurrency),
+    siteConcurrency: sitesInFlight(concurrency),
     workers: positiveInt(raw.workers, '--workers', 0),
   };
 }

@@ -20,6 +20,14 @@ import type { PageRole } from './priorities.js';
 import { RobotsCache } from './robots.js';
 import { looksLikePage, normaliseUrl, SiteScope } from './scope.js';
 
+/**
+ * Sites crawled at once for a global concurrency: a site fetches at most its per-host limit of pages
+ * at a time and waits at the end of each wave (a BFS level) for its slowest page, so three sites a
+ * global slot keep the slots busy (40 sites × 500 pages at concurrency 16: 9.8 s with 16 sites at
+ * once, 7.7–8.5 s with 48; a 1,000-host sweep at 32 is the same with 64 or 128).
+ */
+export const sitesInFlight = (concurrency: number): number => 3 * concurrency;
+
 export interface CrawlOptions extends FetcherOptions {
   maxPages: number;
   maxDepth: number;
