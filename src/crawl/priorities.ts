@@ -23,11 +23,13 @@ export interface LinkRole {
  */
 export function linkRoles(facts: PageFacts, role: PageRole, asOf: LocalDate): LinkRole[] {
   const out: LinkRole[] = [];
-  const since = addDays(asOf, -LONGEST_WINDOW_DAYS);
   if (role === 'home') for (const c of facts.columns ?? []) out.push({ url: c.url, role: 'column' });
   for (const m of facts.consultation) if (!m.imageOnly && /^https?:/.test(m.href)) out.push({ url: m.href, role: 'mailbox' });
-  const main = [...facts.lists].sort((a, b) => b.items.length - a.items.length)[0]?.items ?? [];
+  // the rest concerns column lists and mailboxes only (most pages are neither)
+  if (role !== 'column' && role !== 'mailbox') return out;
+  const since = addDays(asOf, -LONGEST_WINDOW_DAYS);
   if (role === 'column') {
+    const main = [...facts.lists].sort((a, b) => b.items.length - a.items.length)[0]?.items ?? [];
     const dates = main.map((i) => i.date).filter((d): d is string => d !== null).sort();
     if (dates.length === 0 && main[0]) out.push({ url: main[0].href, role: 'article' });
     if (dates.length === 0 || dates[0]! >= since) for (const url of facts.pagination) out.push({ url, role: 'column' });
