@@ -41,15 +41,21 @@ const YEARLESS = /(?<![\d\-/.年])(\d{1,2})\s*(?:-|月)\s*(\d{1,2})(?:\s*日)?(?
 
 /** Every full date written in a text, in order of appearance. */
 export function findDates(text: string): LocalDate[] {
-  return [...datesIn(text)];
-}
-
-/** Read lazily: a list row's date is the first one, and a row may be a long block of text. */
-function* datesIn(text: string): Generator<LocalDate> {
+  const out: LocalDate[] = [];
   for (const m of text.matchAll(FULL)) {
     const d = toLocalDate(Number(m[1]), Number(m[2]), Number(m[3]));
-    if (d) yield d;
+    if (d) out.push(d);
   }
+  return out;
+}
+
+/** The first full date written in a text, and where its match ends. */
+function firstFullDate(text: string): { date: LocalDate; end: number } | null {
+  for (const m of text.matchAll(FULL)) {
+    const date = toLocalDate(Number(m[1]), Number(m[2]), Number(m[3]));
+    if (date) return { date, end: m.index + m[0].length };
+  }
+  return null;
 }
 
 /**
@@ -62,13 +68,49 @@ export function parseDate(text: string, asOf: LocalDate): LocalDate | null {
 
 /** parseDate, saying whether the date shown had no year (the as-of date supplied it). */
 export function shownDate(text: string, asOf: LocalDate): { date: LocalDate; yearless: boolean } | null {
-  const full = datesIn(text).next().value;
-  if (full) return { date: full, yearless: false };
+  const full = firstFullDate(text);
+  if (full) return { date: full.date, yearless: false };
   for (const m of text.matchAll(YEARLESS)) {
     const d = resolveYearless(Number(m[1]), Number(m[2]), asOf);
     if (d) return { date: d, yearless: true };
   }
   return null;
+}
+
+/**
+ * A text read once for the dates it shows, so that titles can be blanked out of it in turn
+ * (shownDateWithout). Its white space is collapsed, as visible text is: a date match is then short.
+ */
+export interface DateScan {
+  text: string;
+  first: { date: LocalDate; end: number } | null;
+  /** nothing in it is shaped like a date, valid or not, full or year-less */
+  dateless: boolean;
+}
+
+export function scanDates(text: string): DateScan {
+  return { text, first: firstFullDate(text), dateless: !new RegExp(FULL.source).test(text) && !new RegExp(YEARLESS.source).test(text) };
+}
+
+/** Farther than any date match (under 20 characters) and its look-behind and look-ahead reach. */
+const REACH = 25;
+/** Every date match holds one of these. */
+const SEPARATOR = /[-/.年月]/;
+
+/**
+ * shownDate of the text with the first occurrence of `blank` replaced by a space — what a list row
+ * shows outside one anchor's title — without copying and searching a long row once per title (a
+ * container of thousands of anchors took seconds). Exact: a title blanked well after the row's first
+ * full date leaves that date first (and only the text before it is searched for the title); in a row
+ * with nothing date-shaped, a date could only form where the title was, which needs a separator
+ * within reach. Anything else is read the long way.
+ */
+export function shownDateWithout(scan: DateScan, blank: string, asOf: LocalDate): { date: LocalDate; yearless: boolean } | null {
+  // a title first written beyond reach of the first full date (or nowhere): that date stays first
+  if (scan.first && scan.text.lastIndexOf(blank, scan.first.end + REACH - 1) < 0) return { date: scan.first.date, yearless: false };
+  const at = scan.text.indexOf(blank);
+  if (at >= 0 && scan.dateless && !SEPARATOR.test(`${scan.text.slice(Math.max(0, at - REACH), at)} ${scan.text.slice(at + blank.length, at + blank.length + REACH)}`)) return null;
+  return shownDate(scan.text.replace(blank, ' '), asOf);
 }
 
 /** A date without a year takes the as-of year, unless that puts it in the future: then the year before. */

@@ -2,7 +2,7 @@ import type { AnyNode, Document, Element } from 'domhandler';
 import { extractRecordSets, recordSetScripts } from './datastore.js';
 import { findOne } from 'domutils';
 import { anchorsOf, DocumentIndex, textOf } from './document-index.js';
-import { shownDate, urlDate, type LocalDate } from './dates.js';
+import { scanDates, shownDateWithout, urlDate, type DateScan, type LocalDate } from './dates.js';
 import { parseHtml } from './parse-html.js';
 import { Visibility } from './visibility.js';
 
@@ -48,6 +48,7 @@ export function extractLists(doc: Document, pageUrl: string, asOf: LocalDate): I
 
 function listsOf(doc: Document, pageUrl: string, asOf: LocalDate, visibility: Visibility): ItemList[] {
   const groups = new Map<Element, { items: ListItem[]; hrefs: Set<string> }>();
+  const scans = new Map<Element, DateScan>();
   for (const a of anchorsOf(DocumentIndex.of(doc))) {
     if (visibility.isHidden(a)) continue;
     const text = textOf(a);
@@ -57,8 +58,10 @@ function listsOf(doc: Document, pageUrl: string, asOf: LocalDate, visibility: Vi
     if (!href || !/^https?:/.test(href)) continue;
     const row = rowOf(a);
     if (!row || !row.parent) continue;
-    const rowText = visibility.visibleText(row).replace(text, ' ');
-    const dateShown = shownDate(rowText, asOf);
+    // the row's text outside the title: one scan a row, however many anchors share it
+    let scan = scans.get(row);
+    if (!scan) scans.set(row, (scan = scanDates(visibility.visibleText(row))));
+    const dateShown = shownDateWithout(scan, text, asOf);
     const shown = dateShown?.date ?? null;
     const yearless = dateShown?.yearless === true;
     const fromUrl = urlDate(href);

@@ -1,6 +1,6 @@
-import { describe } from 'node:test';
+import { describe, it } from 'node:test';
 import { expect } from 'expect';
-import { addDays, daysBetween, parseDate, resolveYearless, urlDate } from '../../src/extract/dates.js';
+import { addDays, daysBetween, parseDate, resolveYearless, scanDates, shownDate, shownDateWithout, urlDate } from '../../src/extract/dates.js';
 import { cases } from '../helpers/cases.js';
 
 const AS_OF = '2026-11-15';
@@ -63,5 +63,34 @@ describe('daysBetween: calendar days, across month ends, leap days and centuries
   ])('%s → %s: %d', (from, to, days) => {
     expect(daysBetween(from, to)).toBe(days);
     expect(addDays(from, days)).toBe(to);
+  });
+});
+
+describe('shownDateWithout: a row\'s date outside one title, read once for a row of many titles', () => {
+  const filler = '政务公开信息'.repeat(6);
+  const asOf = '2026-11-15';
+  const blanked = (text: string, blank: string) => shownDate(text.replace(blank, ' '), asOf);
+  cases([
+    ['a title after the first date', `第一条 2026-11-02 ${filler} 第二条标题 2026-10-01`, '第二条标题'],
+    ['the title before it', `第一条标题 2026-11-02 ${filler}`, '第一条标题'],
+    ['a title the row does not show', `第一条 2026-11-02 ${filler}`, '看不见的标题'],
+    ['digits only, no date', `${Array.from({ length: 60 }, (_, i) => i).join(' ')}`, '31'],
+    ['a date made by blanking the title', `${filler} 2026-11 标题 -02 ${filler}`, '标题'],
+    ['a year-less date', `${filler} 标题 (11-02) ${filler}`, '标题'],
+    ['an empty title', `2026-11-02 ${filler}`, ''],
+  ])('%s: as blanking the title and reading the row', (_what, text, blank) => {
+    expect(shownDateWithout(scanDates(text), blank, asOf)).toEqual(blanked(text, blank));
+  });
+
+  it('agrees with blanking and reading on 40,000 random rows and titles', () => {
+    let seed = 11;
+    const next = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
+    const pieces = ['0', '1', '2', '9', '02', '11', '19', '20', '2026', '1999', '-', '/', '.', '年', '月', '日', ' ', '政', '务', 'a', '(', ')'];
+    for (let t = 0; t < 40_000; t++) {
+      const text = Array.from({ length: next(90) }, () => pieces[next(pieces.length)]).join('').replace(/\s+/g, ' ');
+      const start = next(text.length + 1);
+      const blank = next(8) === 0 ? pieces[next(pieces.length)]! : text.slice(start, start + next(12));
+      expect([text, blank, shownDateWithout(scanDates(text), blank, asOf)]).toEqual([text, blank, blanked(text, blank)]);
+    }
   });
 });
