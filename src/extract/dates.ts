@@ -88,8 +88,12 @@ export interface DateScan {
   dateless: boolean;
 }
 
+/** FULL and YEARLESS for a yes or no (a global regex keeps state between tests) */
+const FULL_SHAPE = new RegExp(FULL.source);
+const YEARLESS_SHAPE = new RegExp(YEARLESS.source);
+
 export function scanDates(text: string): DateScan {
-  return { text, first: firstFullDate(text), dateless: !new RegExp(FULL.source).test(text) && !new RegExp(YEARLESS.source).test(text) };
+  return { text, first: firstFullDate(text), dateless: !FULL_SHAPE.test(text) && !YEARLESS_SHAPE.test(text) };
 }
 
 /** Farther than any date match (under 20 characters) and its look-behind and look-ahead reach. */
