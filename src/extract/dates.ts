@@ -41,22 +41,18 @@ const YEARLESS = /(?<![\d\-/.年])(\d{1,2})\s*(?:-|月)\s*(\d{1,2})(?:\s*日)?(?
 
 /** Every full date written in a text, in order of appearance. */
 export function findDates(text: string): LocalDate[] {
-  const out: LocalDate[] = [];
-  for (const m of text.matchAll(FULL)) {
-    const d = toLocalDate(Number(m[1]), Number(m[2]), Number(m[3]));
-    if (d) out.push(d);
-  }
-  return out;
+  return [...fullDates(text)].map((d) => d.date);
 }
 
-/** The first full date written in a text, and where its match ends. */
-function firstFullDate(text: string): { date: LocalDate; end: number } | null {
+/** The full dates of a text as they are read, each with where its match ends. */
+function* fullDates(text: string): Generator<{ date: LocalDate; end: number }> {
   for (const m of text.matchAll(FULL)) {
     const date = toLocalDate(Number(m[1]), Number(m[2]), Number(m[3]));
-    if (date) return { date, end: m.index + m[0].length };
+    if (date) yield { date, end: m.index + m[0].length };
   }
-  return null;
 }
+
+const firstFullDate = (text: string) => fullDates(text).next().value ?? null;
 
 /**
  * The date a short text (a list row's date cell) shows: a full date, or a year-less one resolved
@@ -92,12 +88,15 @@ export interface DateScan {
 const FULL_SHAPE = new RegExp(FULL.source);
 const YEARLESS_SHAPE = new RegExp(YEARLESS.source);
 
+/** Farther than any date match (under 20 characters) and its look-behind and look-ahead reach. */
+const REACH = 25;
+
 export function scanDates(text: string): DateScan {
+  // a row too short for a shortcut (most rows: one title and a date) is read whole for its title, unscanned
+  if (text.length <= 4 * REACH) return { text, first: null, dateless: false };
   return { text, first: firstFullDate(text), dateless: !FULL_SHAPE.test(text) && !YEARLESS_SHAPE.test(text) };
 }
 
-/** Farther than any date match (under 20 characters) and its look-behind and look-ahead reach. */
-const REACH = 25;
 /** Every date match holds one of these. */
 const SEPARATOR = /[-/.年月]/;
 
@@ -112,8 +111,11 @@ const SEPARATOR = /[-/.年月]/;
 export function shownDateWithout(scan: DateScan, blank: string, asOf: LocalDate): { date: LocalDate; yearless: boolean } | null {
   // a title first written beyond reach of the first full date (or nowhere): that date stays first
   if (scan.first && scan.text.lastIndexOf(blank, scan.first.end + REACH - 1) < 0) return { date: scan.first.date, yearless: false };
-  const at = scan.text.indexOf(blank);
-  if (at >= 0 && scan.dateless && !SEPARATOR.test(`${scan.text.slice(Math.max(0, at - REACH), at)} ${scan.text.slice(at + blank.length, at + blank.length + REACH)}`)) return null;
+  // a row with nothing date-shaped: only the blanked spot can make a date, and a date needs a separator
+  if (scan.dateless) {
+    const at = scan.text.indexOf(blank);
+    if (at >= 0 && !SEPARATOR.test(`${scan.text.slice(Math.max(0, at - REACH), at)} ${scan.text.slice(at + blank.length, at + blank.length + REACH)}`)) return null;
+  }
   return shownDate(scan.text.replace(blank, ' '), asOf);
 }
 

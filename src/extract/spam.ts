@@ -15,7 +15,7 @@ const SPAM_TERMS = [
 ] as const;
 
 /** Terms with Latin letters match in any case (a page's whole text is not lower-cased for three terms). */
-const LATIN_TERM = new Map(SPAM_TERMS.filter((t) => /[a-z]/i.test(t)).map((t) => [t as string, new RegExp(t, 'i')]));
+const LATIN_TERM = new Map(SPAM_TERMS.filter((t) => /[a-z]/i.test(t)).map((t) => [t as string, new RegExp(t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i')]));
 
 export interface SpamFacts {
   terms: string[];

@@ -82,7 +82,6 @@ interface HidingRules {
 
 function hidingRules(doc: Document): HidingRules | null {
   const rules: HidingRules = { class: new Map(), id: new Map() };
-  let found = false;
   for (const el of DocumentIndex.of(doc).tag('style')) {
     const css = textContent(el).replace(/\/\*[\s\S]*?\*\//g, '');
     for (const m of css.matchAll(/([^{}]+)\{([^}]*)\}/g)) {
@@ -95,11 +94,10 @@ function hidingRules(doc: Document): HidingRules | null {
         let tags = byName.get(simple[3]!);
         if (!tags) byName.set(simple[3]!, (tags = new Set()));
         tags.add(simple[1]!.toLowerCase());
-        found = true;
       }
     }
   }
-  return found ? rules : null;
+  return rules.class.size + rules.id.size > 0 ? rules : null;
 }
 
 const hides = (tags: Set<string> | undefined, el: Element) => tags !== undefined && (tags.has('') || tags.has(el.tagName));

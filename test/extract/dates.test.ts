@@ -67,14 +67,14 @@ describe('daysBetween: calendar days, across month ends, leap days and centuries
 });
 
 describe('shownDateWithout: a row\'s date outside one title, read once for a row of many titles', () => {
-  const filler = '政务公开信息'.repeat(6);
+  const filler = '政务公开信息'.repeat(20); // rows long enough to be scanned
   const asOf = '2026-11-15';
   const blanked = (text: string, blank: string) => shownDate(text.replace(blank, ' '), asOf);
   cases([
     ['a title after the first date', `第一条 2026-11-02 ${filler} 第二条标题 2026-10-01`, '第二条标题'],
     ['the title before it', `第一条标题 2026-11-02 ${filler}`, '第一条标题'],
     ['a title the row does not show', `第一条 2026-11-02 ${filler}`, '看不见的标题'],
-    ['digits only, no date', `${Array.from({ length: 60 }, (_, i) => i).join(' ')}`, '31'],
+    ['digits only, no date', `${Array.from({ length: 80 }, (_, i) => i).join(' ')}`, '31'],
     ['a date made by blanking the title', `${filler} 2026-11 标题 -02 ${filler}`, '标题'],
     ['a year-less date', `${filler} 标题 (11-02) ${filler}`, '标题'],
     ['an empty title', `2026-11-02 ${filler}`, ''],
@@ -87,7 +87,7 @@ describe('shownDateWithout: a row\'s date outside one title, read once for a row
     const next = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
     const pieces = ['0', '1', '2', '9', '02', '11', '19', '20', '2026', '1999', '-', '/', '.', '年', '月', '日', ' ', '政', '务', 'a', '(', ')'];
     for (let t = 0; t < 40_000; t++) {
-      const text = Array.from({ length: next(90) }, () => pieces[next(pieces.length)]).join('').replace(/\s+/g, ' ');
+      const text = Array.from({ length: next(160) }, () => pieces[next(pieces.length)]).join('').replace(/\s+/g, ' ');
       const start = next(text.length + 1);
       const blank = next(8) === 0 ? pieces[next(pieces.length)]! : text.slice(start, start + next(12));
       expect([text, blank, shownDateWithout(scanDates(text), blank, asOf)]).toEqual([text, blank, blanked(text, blank)]);
