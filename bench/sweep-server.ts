@@ -44,11 +44,15 @@ function page(host: string, path: string): string | null {
   return null;
 }
 
+const ROBOTS = 'User-agent: *\nAllow: /\n';
+const ROBOTS_ETAG = '"robots-1"';
+
 const server = createServer((req, res) => {
   const url = URL.parse(req.url ?? '');
   if (url === null) return void res.writeHead(400).end('absolute-form request expected');
   const { host, pathname: path } = url;
-  if (path === '/robots.txt') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nAllow: /\n');
+  // a static robots.txt, with the ETag a web server gives a file: a second audit asks for it conditionally
+  if (path === '/robots.txt') return void (req.headers['if-none-match'] === ROBOTS_ETAG ? res.writeHead(304, { etag: ROBOTS_ETAG }).end() : res.writeHead(200, { 'content-type': 'text/plain', etag: ROBOTS_ETAG }).end(ROBOTS));
   const key = `${host}${path}`;
   let body = cache.get(key);
   if (!body) {

@@ -221,11 +221,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
   }
 
   private async fetchPage(site: StoredSite, scope: SiteScope, entry: FrontierEntry, attempt: number, seenBefore: SeenBefore | null): Promise<void> {
-    const stored = seenBefore?.stored;
-    const headers: Record<string, string> = {};
-    if (stored?.etag) headers['if-none-match'] = stored.etag;
-    if (stored?.lastModified) headers['if-modified-since'] = stored.lastModified;
-    const outcome = await this.fetcher.fetch(entry.url, { method: 'GET', headers });
+    const outcome = await this.fetcher.fetch(entry.url, { method: 'GET', headers: conditionalHeaders(seenBefore?.stored) });
     const read = seenBefore && outcome.ok && outcome.status === 304 ? await this.readUnchanged(entry, seenBefore) : await this.readAnswer(site, entry, outcome);
     await this.batch.write(() => {
       const checked = { outcome, soft404: read.soft404, method: 'GET' as const, page: null, charset: read.charset };
@@ -287,10 +283,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
   private record(site: StoredSite, entry: FrontierEntry, purpose: 'page' | 'check', checked: CheckedTarget & { charset?: string | null }, attempt: number,
     body: StoredBody | null = null, reused?: Validators, copyOf?: number): number {
     const { soft404 } = checked;
-    // a 304 is recorded as the answer it confirms: the stored copy's status, final URL and type
-    const outcome = reused && checked.outcome.ok
-      ? { ...checked.outcome, status: reused.status, finalUrl: reused.finalUrl ?? entry.url, headers: { ...checked.outcome.headers, 'content-type': reused.contentType ?? 'text/html' } }
-      : checked.outcome;
+    const outcome = confirmed(checked.outcome, entry.url, reused);
     const verdict = verdictFor(outcome, soft404, attempt);
     const h = outcome.ok ? outcome.headers : {};
     const fetchId = this.fetches.record({
@@ -307,14 +300,22 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     return fetchId;
   }
 
-  /** robots.txt through the same polite fetcher; stored, so a resumed run does not ask again. */
+  /**
+   * robots.txt through the same polite fetcher, asked for conditionally when an earlier run stored it
+   * (a 304 reads the rules from that copy); stored, so a resumed run does not ask again.
+   */
   private async fetchRobots(url: string): Promise<FetchOutcome> {
     const stored = this.fetches.storedInRun(this.runId, url, 'robots');
     if (stored?.status != null) {
       const body = stored.bodyHash ? Buffer.from(this.fetches.bodyText(stored.bodyHash)) : Buffer.alloc(0);
       return { ok: true, status: stored.status, finalUrl: url, redirects: [], headers: {}, body, truncated: false, ms: 0 };
     }
-    const outcome = await this.fetcher.fetch(url, { method: 'GET' });
+    const before = this.fetches.validatorsOf([url]).get(url);
+    const outcome = await this.fetcher.fetch(url, { method: 'GET', headers: conditionalHeaders(before) });
+    if (before && outcome.ok && outcome.status === 304) {
+      await this.batch.write(() => this.recordAux(url, 'robots', outcome, null, '', before));
+      return { ...confirmed(outcome, url, before), body: Buffer.from(this.fetches.bodyText(before.bodyHash)) };
+    }
     const body = outcome.ok && outcome.status === 200 ? storedBody(outcome.body.toString('utf8')) : null;
     await this.batch.write(() => this.recordAux(url, 'robots', outcome, body));
     return outcome;
@@ -342,13 +343,17 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     return page?.fingerprint ?? null;
   }
 
-  private recordAux(url: string, purpose: FetchPurpose, outcome: FetchOutcome, body: StoredBody | null, siteId = ''): void {
+  /** robots.txt or a soft-404 probe → the fetches table; `reused` is the stored copy a 304 stands for. */
+  private recordAux(url: string, purpose: FetchPurpose, answer: FetchOutcome, body: StoredBody | null, siteId = '', reused?: Validators): void {
+    const outcome = confirmed(answer, url, reused);
+    const h = outcome.ok ? outcome.headers : {};
     this.fetches.record({
       runId: this.runId, siteId, url, purpose, method: 'GET', attempt: 1, finalUrl: outcome.finalUrl,
       status: outcome.ok ? outcome.status : null, errorCode: outcome.ok ? null : outcome.code, errorMessage: outcome.ok ? null : outcome.message,
-      redirects: outcome.redirects, verdict: outcome.ok ? 'ok' : 'broken', soft404: false, notModified: false,
-      ms: outcome.ms, bytes: outcome.ok ? outcome.body.length : 0, contentType: outcome.ok ? outcome.headers['content-type'] ?? null : null,
-      charset: null, etag: null, lastModified: null, depth: null, referrer: null, body,
+      redirects: outcome.redirects, verdict: outcome.ok ? 'ok' : 'broken', soft404: false, notModified: reused !== undefined,
+      ms: outcome.ms, bytes: outcome.ok ? outcome.body.length : 0, contentType: h['content-type'] ?? null,
+      charset: null, etag: h['etag'] ?? reused?.etag ?? null, lastModified: h['last-modified'] ?? reused?.lastModified ?? null, depth: null, referrer: null,
+      body, bodyHash: reused?.bodyHash ?? null,
     });
   }
 
@@ -363,4 +368,19 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     this.warned.add(key);
     this.emit('warn', message);
   }
+}
+
+/** What a request for a stored copy sends: its validators, so an unchanged answer is a bodiless 304. */
+function conditionalHeaders(stored: Validators | undefined): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (stored?.etag) headers['if-none-match'] = stored.etag;
+  if (stored?.lastModified) headers['if-modified-since'] = stored.lastModified;
+  return headers;
+}
+
+/** A 304 is recorded as the answer it confirms: the stored copy's status, final URL and type. */
+function confirmed<T extends FetchOutcome>(outcome: T, url: string, reused: Validators | undefined): T {
+  return reused && outcome.ok
+    ? { ...outcome, status: reused.status, finalUrl: reused.finalUrl ?? url, headers: { ...outcome.headers, 'content-type': reused.contentType ?? 'text/html' } }
+    : outcome;
 }

@@ -4,10 +4,11 @@ interface Slot {
   active: number;
   limit: number;
   waiting: (() => void)[];
-  lastStart: number;
+  /** when a request last started or ended: a delay counts from the later (Crawl-delay is the wait between one page loaded and the next asked for) */
+  lastActive: number;
   /** no start before this (a Retry-After) */
   pausedUntil: number;
-  /** minimum gap between two starts (per-host delay, Crawl-delay) */
+  /** minimum gap before a start (per-host delay, Crawl-delay) */
   delayMs: number;
 }
 
@@ -26,7 +27,7 @@ export class Politeness {
     this.global = new PQueue({ concurrency });
   }
 
-  /** Pace a key at one request start per `ms` at least (robots.txt Crawl-delay). */
+  /** Pace a key: each request starts `ms` at least after the last one started and ended (robots.txt Crawl-delay). */
   setDelay(key: string, ms: number): void {
     const slot = this.slot(key);
     slot.delayMs = Math.max(slot.delayMs, ms);
@@ -46,14 +47,18 @@ export class Politeness {
       await this.pace(ordered);
       return await this.global.add(task, { throwOnTimeout: true });
     } finally {
-      for (const key of ordered) this.release(key);
+      const now = Date.now();
+      for (const key of ordered) {
+        this.slot(key).lastActive = now;
+        this.release(key);
+      }
     }
   }
 
   private slot(key: string): Slot {
     let slot = this.slots.get(key);
     if (!slot) {
-      slot = { active: 0, limit: this.perKeyLimit(key), waiting: [], lastStart: 0, pausedUntil: 0, delayMs: this.defaultDelayMs };
+      slot = { active: 0, limit: this.perKeyLimit(key), waiting: [], lastActive: 0, pausedUntil: 0, delayMs: this.defaultDelayMs };
       this.slots.set(key, slot);
     }
     return slot;
@@ -75,11 +80,11 @@ export class Politeness {
     // re-read after every sleep: another task may have started, or a Retry-After arrived, meanwhile
     for (;;) {
       const now = Date.now();
-      const start = Math.max(now, ...keys.map((k) => this.slot(k)).map((s) => Math.max(s.pausedUntil, s.lastStart + s.delayMs)));
+      const start = Math.max(now, ...keys.map((k) => this.slot(k)).map((s) => Math.max(s.pausedUntil, s.lastActive + s.delayMs)));
       if (start <= now) break;
       await sleep(start - now);
     }
     const now = Date.now();
-    for (const k of keys) this.slot(k).lastStart = now;
+    for (const k of keys) this.slot(k).lastActive = now;
   }
 }

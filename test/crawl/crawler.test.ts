@@ -54,9 +54,9 @@ describe('politeness, counted at the server', () => {
   it('paces a host at its robots.txt Crawl-delay', async () => {
     const { fleet, ms } = await crawl({ a: { files: { ...manyPages(2), '/robots.txt': 'User-agent: *\nCrawl-delay: 1\n' } } });
     const arrivals = fleet.stats('a').arrivals;
-    // robots.txt, /, the soft-404 probe, /p0.html, /p1.html: every start at least a second after the last
+    // robots.txt, /, the soft-404 probe, /p0.html, /p1.html: every start at least a second after the last one ended
     expect(arrivals).toHaveLength(5);
-    for (let i = 1; i < arrivals.length; i++) expect(arrivals[i]!.at - arrivals[i - 1]!.at).toBeGreaterThanOrEqual(990);
+    for (let i = 1; i < arrivals.length; i++) expect(arrivals[i]!.at - arrivals[i - 1]!.at).toBeGreaterThanOrEqual(1000);
     expect(ms).toBeGreaterThanOrEqual(4000);
   });
 });
@@ -258,6 +258,20 @@ describe('conditional requests', () => {
     expect([home(first.runId)['not_modified'], home(second.runId)['not_modified'], home(third.runId)['not_modified']]).toEqual([0, 0, 1]);
     expect(home(second.runId)['etag']).not.toBe(home(first.runId)['etag']);
     expect(home(third.runId)['body_hash']).toBe(home(second.runId)['body_hash']);
+  });
+
+  it('robots.txt is asked for with its ETag too, and a 304 keeps its rules', async () => {
+    fleet = await FixtureFleet.start({ a: { files: { '/': linksTo(['/open.html', '/private/a.html']), '/open.html': html('开放'), '/private/a.html': html('内部'), '/robots.txt': 'User-agent: *\nDisallow: /private/\n' } } });
+    const { db } = tmpDb();
+    const site = [{ id: 'a', url: `${fleet.origin('a')}/` }];
+    const runs = [await crawlTestSites(db, site), await crawlTestSites(db, site)];
+    const robots = (runId: number) => rows(db, `SELECT status, not_modified, bytes, etag IS NOT NULL AS validated, body_hash FROM fetches WHERE run_id = ? AND purpose = 'robots'`, runId);
+    const [first, second] = runs.map((r) => robots(r.runId));
+    expect(first).toEqual([{ status: 200, not_modified: 0, bytes: Buffer.byteLength('User-agent: *\nDisallow: /private/\n'), validated: 1, body_hash: expect.any(String) }]);
+    expect(second).toEqual([{ ...first![0], not_modified: 1, bytes: 0 }]);
+    expect(fleet.stats('a').hits.get('GET /robots.txt')).toBe(2);
+    expect(fleet.stats('a').hits.get('GET /private/a.html')).toBeUndefined();
+    expect(runs.map((r) => rows(db, `SELECT url FROM frontier WHERE run_id = ? AND skip_reason = 'robots'`, r.runId))).toEqual([0, 1].map(() => [{ url: `${fleet!.origin('a')}/private/a.html` }]));
   });
 
   it('a page whose list dates have no year is read again when the as-of date moves', async () => {
