@@ -35,6 +35,8 @@ function storedResult(file: string) {
       links: q(`SELECT site_id, from_url, target, tag, on_homepage FROM page_links ORDER BY site_id, from_url, target, tag`),
       frontier: q(`SELECT site_id, url, kind, depth, state FROM frontier ORDER BY site_id, url`),
       sites: q(`SELECT run_id, site_id, finished_at IS NOT NULL AS finished FROM run_sites ORDER BY site_id`),
+      // rows whose parent is missing (the crawl writes with foreign keys unchecked)
+      orphans: q(`PRAGMA foreign_key_check`),
     };
   } finally {
     db.close();
@@ -77,6 +79,7 @@ describe('kill -9 mid-crawl, then --resume', () => {
   it('the uninterrupted crawl is complete (the comparison means something)', () => {
     expect(reference.fetches.filter((f) => (f as { purpose: string }).purpose === 'page')).toHaveLength(2 * (PAGES + 1 + 5));
     expect(reference.sites).toEqual([{ run_id: 1, site_id: 'site-a', finished: 1 }, { run_id: 1, site_id: 'site-b', finished: 1 }]);
+    expect(reference.orphans).toEqual([]);
   });
 
   cases([10, 120, 250])('killed after %i stored pages: same stored result, nothing stored fetched again', async (killAfter) => {

@@ -18,7 +18,14 @@ export async function crawlTestSites(db: Db, sites: { id: string; url: string; m
     registry: writeTmp('registry.csv', csv), asOf, resume: false, options: { ...TEST_CRAWL, ...options },
     onStart: (c) => { crawler = c; },
   });
+  expectKeysHold(db);
   return { runId: result.run.id, crawler: crawler! };
+}
+
+/** The crawl writes with foreign keys unchecked (see run-crawl.ts): every row it stored must still have its parent. */
+export function expectKeysHold(db: Db): void {
+  const orphans = db.pragma('foreign_key_check') as unknown[];
+  if (orphans.length > 0) throw new Error(`rows without their parent: ${JSON.stringify(orphans.slice(0, 5))}`);
 }
 
 type Row = Record<string, unknown>;

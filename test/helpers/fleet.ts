@@ -7,7 +7,7 @@ import { loadProfile } from '../../src/score/profile.js';
 import type { AuditReport } from '../../src/report/model.js';
 import { FIXTURES_DIR } from '../../src/paths.js';
 import type { Db } from '../../src/store/db.js';
-import { TEST_CRAWL } from './crawl.js';
+import { expectKeysHold, TEST_CRAWL } from './crawl.js';
 import { tmpDb, writeTmp } from './tmp.js';
 
 /** Serves fixtures/sites and writes fixtures/fleet.csv with this run's ports filled in. */
@@ -31,6 +31,7 @@ export async function crawlFixtureFleet(asOf = '2026-11-15'): Promise<{ fleet: F
   const { fleet, registry } = await startFixtureFleet();
   const { db } = tmpDb();
   const { run } = await crawlRegistry(db, { registry, asOf, resume: false, options: TEST_CRAWL });
+  expectKeysHold(db);
   return { fleet, db, runId: run.id };
 }
 
@@ -58,5 +59,6 @@ export async function auditTwice(): Promise<{ fleet: FixtureFleet; db: Db; file:
   });
   const second = (await crawlRegistry(db, { registry, asOf: '2026-11-16', resume: false, options: TEST_CRAWL })).run.id;
   scoreRun(db, second, profile);
+  expectKeysHold(db);
   return { fleet, db, file, runs: [first, second] };
 }
