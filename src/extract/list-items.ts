@@ -2,7 +2,7 @@ import type { AnyNode, Document, Element } from 'domhandler';
 import { extractRecordSets, recordSetScripts } from './datastore.js';
 import { findOne } from 'domutils';
 import { anchorsOf, DocumentIndex, textOf } from './document-index.js';
-import { scanDates, shownDateWithout, urlDate, type DateScan, type LocalDate } from './dates.js';
+import { findDates, scanDates, shownDateWithout, urlDate, type DateScan, type LocalDate } from './dates.js';
 import { parseHtml } from './parse-html.js';
 import { Visibility } from './visibility.js';
 
@@ -47,21 +47,30 @@ export function extractLists(doc: Document, pageUrl: string, asOf: LocalDate): I
 }
 
 function listsOf(doc: Document, pageUrl: string, asOf: LocalDate, visibility: Visibility): ItemList[] {
-  const groups = new Map<Element, { items: ListItem[]; hrefs: Set<string> }>();
-  const scans = new Map<Element, DateScan>();
-  for (const a of anchorsOf(DocumentIndex.of(doc))) {
+  const index = DocumentIndex.of(doc);
+  const candidates: { text: string; title: string; href: string; row: Element }[] = [];
+  const titlesInRow = new Map<Element, string[]>();
+  for (const a of anchorsOf(index)) {
     if (visibility.isHidden(a)) continue;
     const text = textOf(a);
     const title = (a.attribs['title'] && a.attribs['title'].length > text.length ? a.attribs['title'] : text).replace(/\s+/g, ' ').trim();
     if (title.length < MIN_TITLE || MORE.test(title)) continue;
-    const href = DocumentIndex.of(doc).hrefOf(a, pageUrl);
+    const href = index.hrefOf(a, pageUrl);
     if (!href || !/^https?:/.test(href)) continue;
     const row = rowOf(a);
     if (!row || !row.parent) continue;
-    // the row's text outside the title: one scan a row, however many anchors share it
-    let scan = scans.get(row);
-    if (!scan) scans.set(row, (scan = scanDates(visibility.visibleText(row))));
-    const dateShown = shownDateWithout(scan, text, asOf);
+    candidates.push({ text, title, href, row });
+    const titles = titlesInRow.get(row);
+    if (titles) titles.push(text);
+    else titlesInRow.set(row, [text]);
+  }
+  const groups = new Map<Element, { items: ListItem[]; hrefs: Set<string> }>();
+  const rows = new Map<Element, RowDates>();
+  for (const { text, title, href, row } of candidates) {
+    // the row read once for its dates, however many anchors share it
+    let dates = rows.get(row);
+    if (!dates) rows.set(row, (dates = rowDates(visibility.visibleText(row), titlesInRow.get(row)!)));
+    const dateShown = dates.paired ? { date: dates.paired[dates.next++]!, yearless: false } : shownDateWithout(dates.scan, text, asOf);
     const shown = dateShown?.date ?? null;
     const yearless = dateShown?.yearless === true;
     const fromUrl = urlDate(href);
@@ -90,6 +99,29 @@ function listsOf(doc: Document, pageUrl: string, asOf: LocalDate, visibility: Vi
     if (isList) lists.push({ name: listName(doc, container), items });
   }
   return lists;
+}
+
+/** How a row dates its titles: by pairing, or by its text outside each title. */
+interface RowDates {
+  scan: DateScan;
+  /** the row's full dates when they pair with its titles one to one, in order; null otherwise */
+  paired: LocalDate[] | null;
+  /** the next title's index in `paired` */
+  next: number;
+}
+
+/**
+ * A row holding several titles (a flat list: anchors and dates side by side in one container) that
+ * shows exactly one full date per title, none inside a title, pairs them in order, dates before or
+ * after their titles alike: read outside each title, every title got the row's first date (an old
+ * item then looked back-dated against its URL — a forged-date veto). Any other row — one title, a
+ * count that does not match (a date range, a department link) — is read outside each title.
+ */
+function rowDates(text: string, titles: readonly string[]): RowDates {
+  const scan = scanDates(text);
+  if (titles.length < 2 || titles.some((t) => findDates(t).length > 0)) return { scan, paired: null, next: 0 };
+  const dates = findDates(text);
+  return { scan, paired: dates.length === titles.length ? dates : null, next: 0 };
 }
 
 /** The row an anchor stands in: the nearest li / tr / dd / p, or a short div around it. */
