@@ -23,12 +23,14 @@ export const seriousError = defineCheck({
       out.push({ rule: 'forged-date', url, date, reason });
     };
     for (const i of listItems) {
+      // a row that shows several dates (a deadline, an event) does not say which one was forged
+      if (i.otherDates) continue;
       if (i.date && i.date > asOf) forged(i.href, i.date, `shown on ${i.page} after the as-of date ${asOf}`);
       else if (i.date && i.urlDate && Math.abs(daysBetween(i.urlDate, i.date)) > options.contradictionDays) forged(i.href, i.date, `shown on ${i.page}; its URL says ${i.urlDate}`);
     }
     for (const a of articles) {
-      const fromUrl = urlDate(a.url);
       if (!a.publishDate) continue;
+      const fromUrl = urlDate(a.url);
       if (a.publishDate > asOf) forged(a.url, a.publishDate, `published after the as-of date ${asOf}`);
       else if (fromUrl?.precision === 'day' && Math.abs(daysBetween(fromUrl.date, a.publishDate)) > options.contradictionDays) forged(a.url, a.publishDate, `its URL says ${fromUrl.date}`);
     }

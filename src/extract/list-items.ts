@@ -17,6 +17,11 @@ export interface ListItem {
   dateConflict: boolean;
   /** the row showed no year ("11-02"): its date depends on the as-of date */
   yearless?: true;
+  /**
+   * the row shows other dates besides this one (a deadline, an event's day): which is the publish
+   * date is uncertain, so a date that looks forged is not evidence enough (set only on such dates)
+   */
+  otherDates?: true;
 }
 
 export interface ItemList {
@@ -76,12 +81,16 @@ function listsOf(doc: Document, pageUrl: string, asOf: LocalDate, visibility: Vi
     const fromUrl = urlDate(href);
     // a URL that names only the month (/202309/) dates nothing by itself
     const dayInUrl = fromUrl?.precision === 'day' ? fromUrl.date : null;
+    const dateConflict = shown !== null && fromUrl !== null && (fromUrl.precision === 'day' ? shown !== fromUrl.date : shown.slice(0, 7) !== fromUrl.date.slice(0, 7));
+    // only a date that may look forged (later than the as-of date, or off its URL's) is read for others: few are
+    const otherDates = !dates.paired && shown !== null && (shown > asOf || dateConflict) && findDates(dates.scan.text.replace(text, ' ')).length > 1;
     const item: ListItem = {
       title, href,
       date: shown,
       urlDate: dayInUrl,
-      dateConflict: shown !== null && fromUrl !== null && (fromUrl.precision === 'day' ? shown !== fromUrl.date : shown.slice(0, 7) !== fromUrl.date.slice(0, 7)),
+      dateConflict,
       ...(yearless ? { yearless: true as const } : {}),
+      ...(otherDates ? { otherDates: true as const } : {}),
     };
     const container = row.parent as Element;
     let group = groups.get(container);

@@ -12,6 +12,8 @@ describe('serious-error', () => {
         { page: 'http://x.gov.cn/l/', title: 'a', href: 'http://x.gov.cn/t20261102_1.html', date: '2026-12-01', urlDate: '2026-11-02', dateConflict: true },
         { page: 'http://x.gov.cn/l/', title: 'b', href: 'http://x.gov.cn/t20201102_2.html', date: '2022-01-05', urlDate: '2020-11-02', dateConflict: true },
         { page: 'http://x.gov.cn/l/', title: 'c', href: 'http://x.gov.cn/t20181102_3.html', date: '2018-03-26', urlDate: '2018-11-02', dateConflict: true },
+        // a row that also shows a deadline: its first date is not surely its publish date
+        { page: 'http://x.gov.cn/l/', title: 'd', href: 'http://x.gov.cn/t20261110_4.html', date: '2026-11-20', urlDate: '2026-11-10', dateConflict: true, otherDates: true },
       ],
       articles: [{ url: 'http://x.gov.cn/t20170504_9.html', publishDate: '2022-04-24' }],
     });

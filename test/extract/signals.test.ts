@@ -112,4 +112,13 @@ describe('list rows', () => {
     const facts = extractPage(`<html><body>${html}</body></html>`, 'http://x.gov.cn/col/', '2026-11-15');
     expect(facts.lists.map((l) => l.items.map((i) => [i.href, i.date]))).toEqual(lists);
   });
+
+  cases([
+    ['a date after the as-of date in a row that shows a deadline too', '<li><a href="/t20261110_1.html">某单位2026年公开招聘工作人员公告</a><span>报名时间：2026-11-20至2026-12-05</span><span>2026-11-10</span></li>', { date: '2026-11-20', otherDates: true }],
+    ['… and in a row that shows only it', '<li><a href="/t20261120_1.html">某单位2026年公开招聘工作人员公告</a><span>2026-11-20</span></li>', { date: '2026-11-20' }],
+    ['a row of several dates whose first one looks right is not marked', '<li><a href="/t20261110_1.html">某单位2026年公开招聘工作人员公告</a><span>2026-11-10</span><span>报名截止：2026-12-05</span></li>', { date: '2026-11-10' }],
+  ])('%s', (_what, row, expected) => {
+    const [item] = extractPage(`<html><body><ul>${row}</ul></body></html>`, 'http://x.gov.cn/col/', '2026-11-15').lists[0]!.items;
+    expect({ date: item!.date, ...(item!.otherDates ? { otherDates: item!.otherDates } : {}) }).toEqual(expected);
+  });
 });
