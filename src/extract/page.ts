@@ -14,6 +14,13 @@ import { extractSpam, type SpamFacts } from './spam.js';
 import { Visibility } from './visibility.js';
 import { anchorsOf, DocumentIndex, findTag, textOf } from './document-index.js';
 
+/**
+ * The extractors' version: raised whenever they read a page differently (a fix), so that facts an
+ * earlier version stored are not reused for an unchanged page (a 304) but read again from its stored
+ * text. 1: a flat list's titles each get their own date; a suspicious date in a row of several is marked.
+ */
+export const EXTRACTOR_VERSION = 1;
+
 /** What the extractors see on one page: the `govsite extract` contract of SPEC §6, plus what checks need. */
 export interface PageFacts {
   url: string;

@@ -68,7 +68,7 @@ export function mergeShards(target: Db, files: readonly string[]): MergeResult {
         // a shard's unchanged pages share links and facts with its earlier runs, which are not copied: each copied page gets its own
         target.prepare(`INSERT INTO link_sets SELECT f.id + @offset, l.links FROM src.fetches f JOIN src.link_sets l ON l.fetch_id = coalesce(f.copy_of, f.id)
           WHERE f.run_id = @src AND f.site_id IN (SELECT site_id FROM merging)`).run(run);
-        target.prepare(`INSERT INTO page_facts SELECT p.fetch_id + @offset, @dst, p.site_id, p.url, p.facts FROM src.run_page_facts p WHERE p.run_id = @src AND p.site_id IN (SELECT site_id FROM merging)`).run(run);
+        target.prepare(`INSERT INTO page_facts (fetch_id, run_id, site_id, url, facts, extractor) SELECT p.fetch_id + @offset, @dst, p.site_id, p.url, p.facts, p.extractor FROM src.run_page_facts p WHERE p.run_id = @src AND p.site_id IN (SELECT site_id FROM merging)`).run(run);
       })();
     } finally {
       target.exec('DETACH DATABASE src');

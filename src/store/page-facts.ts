@@ -1,13 +1,14 @@
-import type { PageFacts } from '../extract/page.js';
+import { EXTRACTOR_VERSION, type PageFacts } from '../extract/page.js';
 import { statement, type Db } from './db.js';
 
 /** What the extractors saw on each stored page, as JSON, keyed by its fetch. */
 export class PageFactsTable {
   private readonly insert;
   constructor(db: Db) {
-    this.insert = statement(db, `INSERT OR REPLACE INTO page_facts (fetch_id, run_id, site_id, url, facts) VALUES (?, ?, ?, ?, ?)`);
+    this.insert = statement(db, `INSERT OR REPLACE INTO page_facts (fetch_id, run_id, site_id, url, facts, extractor) VALUES (?, ?, ?, ?, ?, ${EXTRACTOR_VERSION})`);
   }
 
+  /** Facts read by this version of the extractors. */
   record(fetchId: number, runId: number, siteId: string, url: string, factsJson: string): void {
     this.insert.run(fetchId, runId, siteId, url, factsJson);
   }

@@ -5,6 +5,7 @@ import { expect } from 'expect';
 import { cases } from '../helpers/cases.js';
 import { FixtureFleet, type SiteContent } from '../../src/fixture-server/server.js';
 import { startLoopbackProxy } from '../../src/fixture-server/proxy.js';
+import { EXTRACTOR_VERSION } from '../../src/extract/page.js';
 import { Fetches } from '../../src/store/fetches.js';
 import { crawlTestSites, rows } from '../helpers/crawl.js';
 import { tmpDb } from '../helpers/tmp.js';
@@ -258,6 +259,22 @@ describe('conditional requests', () => {
     expect([home(first.runId)['not_modified'], home(second.runId)['not_modified'], home(third.runId)['not_modified']]).toEqual([0, 0, 1]);
     expect(home(second.runId)['etag']).not.toBe(home(first.runId)['etag']);
     expect(home(third.runId)['body_hash']).toBe(home(second.runId)['body_hash']);
+  });
+
+  it('an unchanged page whose facts an earlier version of the extractors read is read again, once', async () => {
+    fleet = await FixtureFleet.start({ a: { files: manyPages(3) } });
+    const { db } = tmpDb();
+    const site = [{ id: 'a', url: `${fleet.origin('a')}/` }];
+    const first = await crawlTestSites(db, site);
+    db.prepare(`UPDATE page_facts SET extractor = ?`).run(EXTRACTOR_VERSION - 1);
+    const second = await crawlTestSites(db, site);
+    const third = await crawlTestSites(db, site);
+    const own = (runId: number) => rows(db, `SELECT p.extractor, count(*) AS n FROM page_facts p JOIN fetches f ON f.id = p.fetch_id WHERE f.run_id = ? GROUP BY p.extractor`, runId);
+    // every page answered 304 each time; the second run stored its own facts, read by this version; the third reused them
+    expect([first, second, third].map((r) => rows(db, `SELECT sum(not_modified) AS n FROM fetches WHERE run_id = ? AND purpose = 'page'`, r.runId)[0]!['n'])).toEqual([0, 4, 4]);
+    expect([own(first.runId), own(second.runId), own(third.runId)]).toEqual([[{ extractor: EXTRACTOR_VERSION - 1, n: 4 }], [{ extractor: EXTRACTOR_VERSION, n: 4 }], []]);
+    const facts = (runId: number) => rows(db, `SELECT url, facts, extractor FROM run_page_facts WHERE run_id = ? ORDER BY url`, runId);
+    expect(facts(third.runId)).toEqual(facts(second.runId));
   });
 
   it('robots.txt is asked for with its ETag too, and a 304 keeps its rules', async () => {

@@ -6,6 +6,7 @@ import { expect } from 'expect';
 import { crawlRegistry } from '../../src/crawl/run-crawl.js';
 import type { FixtureFleet } from '../../src/fixture-server/server.js';
 import { inShard, parseShard } from '../../src/registry/shard.js';
+import { EXTRACTOR_VERSION } from '../../src/extract/page.js';
 import { buildReport, type AuditReport } from '../../src/report/model.js';
 import { loadProfile } from '../../src/score/profile.js';
 import { openDb } from '../../src/store/db.js';
@@ -87,11 +88,13 @@ describe('sharding and merging', () => {
     expect(own(merged, runId!)).toBe(links(source, latest).length);
     expect(links(merged, runId!).length).toBeGreaterThan(20);
     // the second run's facts are the first run's copies: the merge stores them as the merged run's own
-    const facts = (db: Database.Database, runId: number) => rows(db, `SELECT site_id, url, facts FROM run_page_facts WHERE run_id = ? ORDER BY 1, 2`, runId);
+    // … with the version of the extractors that read them (a later audit of the merged file reuses them)
+    const facts = (db: Database.Database, runId: number) => rows(db, `SELECT site_id, url, facts, extractor FROM run_page_facts WHERE run_id = ? ORDER BY 1, 2`, runId);
     expect(rows(source, `SELECT count(*) AS n FROM page_facts WHERE run_id = ?`, latest)).toEqual([{ n: 0 }]);
     expect(facts(merged, runId!)).toEqual(facts(source, latest));
     expect(rows(merged, `SELECT count(*) AS n FROM page_facts WHERE run_id = ?`, runId)).toEqual([{ n: facts(source, latest).length }]);
     expect(facts(source, latest).length).toBeGreaterThan(5);
+    expect(rows(merged, `SELECT DISTINCT extractor FROM page_facts`)).toEqual([{ extractor: EXTRACTOR_VERSION }]);
     source.close();
     merged.close();
   });
