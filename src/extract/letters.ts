@@ -26,6 +26,8 @@ const STATUS: readonly [LetterStatus, RegExp][] = [
 const ASKED = /(?:来信|留言|提问|咨询|提交|写信)(?:时间|日期)\s*[:：]?\s*([\d\s\-/.年月日]{8,20})/;
 const REPLIED = /(?:回复|答复|办结|处理)(?:时间|日期)\s*[:：]?\s*([\d\s\-/.年月日]{8,20})/;
 const REPLY_TEXT = /(?:回复|答复)(?:内容|意见)\s*[:：]\s*(.+?)(?=(?:回复|答复|办理)(?:单位|部门|时间)|$)/;
+/** the page's own status field: 办理状态：已办结 */
+const STATUS_FIELD = /(?:办理|处理|回复|答复)?状态\s*[:：]\s*([^\s:：]{2,8})/;
 
 export function statusOf(text: string): LetterStatus | null {
   for (const [status, pattern] of STATUS) if (pattern.test(text)) return status;
@@ -43,22 +45,30 @@ export function extractLetterPage(doc: Document, pageUrl: string, text: string):
   const h1 = index.first('h1');
   const titleEl = index.first('title');
   const title = (h1 && textOf(h1)) || (titleEl ? textOf(titleEl) : '');
-  const status = statusOf(text.replace(REPLY_TEXT, '')) ?? (repliedDate ? 'answered' : null);
+  // the page's status field first, then a reply date: the citizen's own words may say anything (至今未回复)
+  const field = STATUS_FIELD.exec(text);
+  const status = (field && statusOf(field[1]!)) ?? (repliedDate ? 'answered' : statusOf(text.replace(REPLY_TEXT, '')));
   return { title, href: pageUrl, asked: findDates(asked[1]!)[0] ?? null, replied: repliedDate, status, reply };
 }
 
-/** Rows of a mailbox's list page: a link, a date and a status word. */
+/**
+ * Rows of a mailbox's list page: a link, a date and a status word, read outside the title (a letter
+ * titled 关于物业一直未回复的投诉 may be answered; a date in a title is not when it was asked), or in
+ * the link itself where the status is the link (查看 · 已回复).
+ */
 export function extractLetterRows(doc: Document, pageUrl: string): Letter[] {
   const letters: Letter[] = [];
   const index = DocumentIndex.of(doc);
   for (const row of [...index.tag('tr'), ...index.tag('li')]) {
     if (findTag(row, ROWS)) continue; // the innermost rows only
-    const text = textOf(row);
-    const status = statusOf(text);
     const a = findOne((n) => n.tagName === 'a' && n.attribs['href'] !== undefined, row.children);
-    if (!status || !a) continue;
-    const dates = findDates(text);
-    letters.push({ title: textOf(a), href: index.hrefOf(a, pageUrl), asked: dates[0] ?? null, replied: dates[1] ?? null, status, reply: null });
+    if (!a) continue;
+    const title = textOf(a);
+    const outside = textOf(row).replace(title, ' ');
+    const status = statusOf(outside) ?? statusOf(title);
+    if (!status) continue;
+    const dates = findDates(outside);
+    letters.push({ title, href: index.hrefOf(a, pageUrl), asked: dates[0] ?? null, replied: dates[1] ?? null, status, reply: null });
   }
   return letters;
 }

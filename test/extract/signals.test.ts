@@ -122,3 +122,27 @@ describe('list rows', () => {
     expect({ date: item!.date, ...(item!.otherDates ? { otherDates: item!.otherDates } : {}) }).toEqual(expected);
   });
 });
+
+describe('letters', () => {
+  const list = (row: string) => `<table class="letters"><tr><th>标题</th><th>来信时间</th><th>状态</th></tr>${row}</table>`;
+  const letterPage = (body: string) => `<h1>关于小区物业的投诉</h1><p>来信时间：2026-06-01</p>${body}`;
+  cases([
+    ['a row whose title says 未回复 is as its status cell says', list('<tr><td><a href="/l/1.html">关于物业一直未回复业主诉求的投诉</a></td><td>2026-06-01</td><td>已回复</td></tr>'),
+      { status: 'answered', asked: '2026-06-01', replied: null }],
+    ['a date in a row\'s title is not when the letter was asked', list('<tr><td><a href="/l/1.html">关于2025年3月1日停水的咨询</a></td><td>2026-10-02</td><td>办理中</td></tr>'),
+      { status: 'in-progress', asked: '2026-10-02', replied: null }],
+    ['a row whose status is its link', '<table><tr><td>关于路灯损坏的反映</td><td>2026-10-02</td><td><a href="/l/1.html">已回复</a></td></tr></table>',
+      { status: 'answered', asked: '2026-10-02', replied: null }],
+    ['a letter page\'s status field wins over the citizen\'s words', letterPage('<p>办理状态：已办结</p><p>来信内容：反映多次至今未回复。</p><p>回复时间：2026-06-05</p><p>回复内容：已督促物业整改。</p>'),
+      { status: 'answered', asked: '2026-06-01', replied: '2026-06-05' }],
+    ['… as does a reply date where there is no field', letterPage('<p>来信内容：问题一直未处理。</p><p>回复时间：2026-06-05</p><p>回复内容：已督促物业整改。</p>'),
+      { status: 'answered', asked: '2026-06-01', replied: '2026-06-05' }],
+    ['a letter page with neither is read by its words', letterPage('<p>来信内容：反映多次至今未回复。</p>'),
+      { status: 'unanswered', asked: '2026-06-01', replied: null }],
+    ['a status field that says it is under way', letterPage('<p>办理状态：办理中</p><p>回复时间：2026-06-05</p><p>回复内容：已转交属地街道。</p>'),
+      { status: 'in-progress', asked: '2026-06-01', replied: '2026-06-05' }],
+  ])('%s', (_what, html, expected) => {
+    const { letters } = extractPage(`<html><head><title>市长信箱</title></head><body>${html}</body></html>`, 'http://x.gov.cn/hdjl/', '2026-11-15');
+    expect(letters.map(({ status, asked, replied }) => ({ status, asked, replied }))).toEqual([expected]);
+  });
+});
