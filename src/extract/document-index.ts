@@ -11,6 +11,8 @@ export class DocumentIndex {
   readonly all: Element[] = [];
   private readonly byTag = new Map<string, Element[]>();
   private readonly hrefs = new Map<Element, string | null>();
+  /** elements by class name and by id, built on first use: one pass, however many selectors ask */
+  private named: { class: Map<string, Element[]>; id: Map<string, Element[]> } | null = null;
   private hrefBase = '';
   private static readonly cache = new WeakMap<Document, DocumentIndex>();
 
@@ -43,6 +45,34 @@ export class DocumentIndex {
 
   first(name: string): Element | undefined {
     return this.byTag.get(name)?.[0];
+  }
+
+  /** Elements with this class, in document order. */
+  withClass(name: string): readonly Element[] {
+    return this.names().class.get(name) ?? [];
+  }
+
+  /** Elements with this id, in document order (a page may repeat an id). */
+  withId(id: string): readonly Element[] {
+    return this.names().id.get(id) ?? [];
+  }
+
+  private names(): NonNullable<DocumentIndex['named']> {
+    if (this.named) return this.named;
+    const named = { class: new Map<string, Element[]>(), id: new Map<string, Element[]>() };
+    const add = (map: Map<string, Element[]>, key: string, el: Element) => {
+      const list = map.get(key);
+      if (list) {
+        if (list[list.length - 1] !== el) list.push(el); // class="a a" lists it once
+      } else map.set(key, [el]);
+    };
+    for (const el of this.all) {
+      const id = el.attribs['id'];
+      if (id !== undefined) add(named.id, id, el);
+      const classes = el.attribs['class'];
+      if (classes) for (const c of classes.split(/\s+/)) if (c) add(named.class, c, el);
+    }
+    return (this.named = named);
   }
 
   /** An anchor's href resolved against the page: once per anchor, though several extractors ask. */

@@ -55,11 +55,11 @@ const EMPTY_MESSAGE = /暂无信息|暂无数据|暂无内容|暂无记录|正�
 const IMG = new Set(['img']);
 
 /** '#id', '.class' or a tag name, looked up in the index */
-function matching(doc: Document, selector: string): Element[] {
+function matching(doc: Document, selector: string): readonly Element[] {
   const index = DocumentIndex.of(doc);
-  if (selector.startsWith('#')) return index.all.filter((el) => el.attribs['id'] === selector.slice(1));
-  if (selector.startsWith('.')) return index.all.filter((el) => (el.attribs['class'] ?? '').split(/\s+/).includes(selector.slice(1)));
-  return [...index.tag(selector)];
+  if (selector.startsWith('#')) return index.withId(selector.slice(1));
+  if (selector.startsWith('.')) return index.withClass(selector.slice(1));
+  return index.tag(selector);
 }
 
 const CONTENT = ['#zoom', '.TRS_Editor', '#UCAP-CONTENT', '.pages_content', '.article-content', '.content', '#content', 'article', '.article', '.view'];
