@@ -128,9 +128,11 @@ interface RowDates {
  */
 function rowDates(text: string, titles: readonly string[]): RowDates {
   const scan = scanDates(text);
-  if (titles.length < 2 || titles.some((t) => findDates(t).length > 0)) return { scan, paired: null, next: 0 };
+  if (titles.length < 2) return { scan, paired: null, next: 0 };
   const dates = findDates(text);
-  return { scan, paired: dates.length === titles.length ? dates : null, next: 0 };
+  // the titles are searched for dates only when the count matches (a menu of links shows none)
+  const paired = dates.length === titles.length && !titles.some((t) => findDates(t).length > 0);
+  return { scan, paired: paired ? dates : null, next: 0 };
 }
 
 /** The row an anchor stands in: the nearest li / tr / dd / p, or a short div around it. */
