@@ -41,18 +41,25 @@ const YEARLESS = /(?<![\d\-/.年])(\d{1,2})\s*(?:-|月)\s*(\d{1,2})(?:\s*日)?(?
 
 /** Every full date written in a text, in order of appearance. */
 export function findDates(text: string): LocalDate[] {
-  return [...fullDates(text)].map((d) => d.date);
+  return fullDates(text, Infinity).map((d) => d.date);
 }
 
-/** The full dates of a text as they are read, each with where its match ends. */
-function* fullDates(text: string): Generator<{ date: LocalDate; end: number }> {
-  for (const m of text.matchAll(FULL)) {
+/**
+ * The first `limit` full dates of a text as they are read, each with where its match ends. A loop
+ * over FULL itself (no call reads dates while another is under way): matchAll and a generator cost
+ * twice as much, on every list row of every page.
+ */
+function fullDates(text: string, limit: number): { date: LocalDate; end: number }[] {
+  const found: { date: LocalDate; end: number }[] = [];
+  FULL.lastIndex = 0;
+  for (let m = FULL.exec(text); m !== null; m = FULL.exec(text)) {
     const date = toLocalDate(Number(m[1]), Number(m[2]), Number(m[3]));
-    if (date) yield { date, end: m.index + m[0].length };
+    if (date && found.push({ date, end: m.index + m[0].length }) === limit) break;
   }
+  return found;
 }
 
-const firstFullDate = (text: string) => fullDates(text).next().value ?? null;
+const firstFullDate = (text: string) => fullDates(text, 1)[0] ?? null;
 
 /**
  * The date a short text (a list row's date cell) shows: a full date, or a year-less one resolved
