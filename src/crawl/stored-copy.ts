@@ -22,8 +22,8 @@ export interface CopyRead {
  * The links of an unchanged page to follow, with the roles its stored facts give them; 'stale' when
  * the stored facts do not hold for this visit (the stored text is then analysed again): facts read by
  * another version of the extractors, a list date without a year read at another as-of date, or a home
- * page whose copy was read as another page (its columns were not read); null when no facts are stored for it (none, or not yet visible to
- * this connection).
+ * page whose copy was read as another page (its columns were not read); null when no facts are
+ * stored for it (none, or not yet visible to this connection).
  */
 export function readStoredCopy(db: Db, { copyOf, storedAsOf, asOf, role }: CopyRequest): CopyRead | 'stale' | null {
   const row = statement(db, `SELECT p.facts, p.extractor, l.links FROM page_facts p LEFT JOIN link_sets l ON l.fetch_id = p.fetch_id WHERE p.fetch_id = ?`)
