@@ -57,6 +57,21 @@ export function storedLinks(links: readonly PageLink[]): StoredLink[] {
 
 const IGNORED_LINK_RELS = /\b(preconnect|dns-prefetch|canonical|alternate|manifest)\b/i;
 
+/** window.open('…'), location.href = '…', location.assign('…') with a written URL */
+const SCRIPTED = /(?:\bwindow\.open|\blocation\.(?:assign|replace)|\blocation(?:\.href)?\s*=)\s*\(?\s*(['"])([^'"]+)\1/;
+
+/**
+ * Where a link that leads nowhere by its href (javascript:, '#', none) takes a visitor by script:
+ * `href="javascript:void(0)" onclick="window.open('/xzxx/')"` is how many old sites open their
+ * mailbox. Null for any other link, or a script whose URL is not written out.
+ */
+export function scriptedTarget(el: Element, base: string): string | null {
+  const href = (el.attribs['href'] ?? '').trim();
+  if (href !== '' && !href.startsWith('#') && schemeOf(href) !== 'javascript') return null;
+  const written = SCRIPTED.exec(`${href} ${el.attribs['onclick'] ?? ''}`)?.[2]?.trim();
+  return written && schemeOf(written) === 'http' ? normaliseUrl(written, base) : null;
+}
+
 /**
  * Every link, image, script and stylesheet reference of a parsed page, resolved against <base href>,
  * including the links of lists the page renders by script from embedded XML record sets.
@@ -93,6 +108,9 @@ function referencesOf(elements: readonly Element[], base: string): PageLink[] {
       const target = scheme === 'http' ? normaliseUrl(raw, base) : raw;
       if (target !== null) out.push({ target, tag, text: navigable ? visibleLabel(el) : (attrs['alt'] ?? '').trim(), scheme, navigable });
     }
+    // a link that opens its page by script is followed and checked like the link it stands for
+    const scripted = tag === 'a' || tag === 'area' ? scriptedTarget(el, base) : null;
+    if (scripted) out.push({ target: scripted, tag, text: visibleLabel(el), scheme: 'http', navigable });
     if (attrs['srcset']) {
       for (const candidate of attrs['srcset'].split(',')) {
         const url = candidate.trim().split(/\s+/)[0];

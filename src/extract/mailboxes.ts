@@ -3,6 +3,7 @@ import { findOne, textContent } from 'domutils';
 import { normaliseUrl } from '../crawl/scope.js';
 import { NOT_CONSULTATION } from './categories.js';
 import { DocumentIndex } from './document-index.js';
+import { scriptedTarget } from './links.js';
 
 /** A consultation entry (领导信箱, 我要咨询, 留言板, 12345) as shown on a page. */
 export interface Mailbox {
@@ -28,8 +29,10 @@ export function extractMailboxes(doc: Document, pageUrl: string): Mailbox[] {
     if ((!CHANNEL.test(clean) || clean.startsWith('关于')) && !FILE.test(label)) return;
     if (NOT_CONSULTATION.test(clean)) return;
     const raw = (link?.attribs['href'] ?? '').trim();
-    const leadsNowhere = raw === '' || raw === '#' || raw.startsWith('#') || /^javascript:/i.test(raw);
-    const href = leadsNowhere ? raw : normaliseUrl(raw, pageUrl) ?? raw;
+    // a link that opens the mailbox by script (window.open) leads there
+    const scripted = link ? scriptedTarget(link, pageUrl) : null;
+    const leadsNowhere = scripted === null && (raw === '' || raw === '#' || raw.startsWith('#') || /^javascript:/i.test(raw));
+    const href = scripted ?? (leadsNowhere ? raw : normaliseUrl(raw, pageUrl) ?? raw);
     const key = `${clean}|${href}`;
     if (!found.has(key)) found.set(key, { label: clean, href, imageOnly: leadsNowhere });
   };

@@ -18,7 +18,8 @@ import { anchorsOf, DocumentIndex, findTag, textOf } from './document-index.js';
  * The extractors' version: raised whenever they read a page differently (a fix), so that facts an
  * earlier version stored are not reused for an unchanged page (a 304) but read again from its stored
  * text. 1: a flat list's titles each get their own date; a suspicious date in a row of several is
- * marked; a letter's status and dates are read outside its title, and a letter page's status field wins.
+ * marked; a letter's status and dates are read outside its title, and a letter page's status field wins;
+ * a link that opens its page by script (window.open) leads there.
  */
 export const EXTRACTOR_VERSION = 1;
 

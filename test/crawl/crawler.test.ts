@@ -197,6 +197,20 @@ describe('link checks', () => {
     ]);
     expect(fleet.stats('a').requests).toBe(2); // robots.txt and the home page
   });
+
+  it('a link that opens its page by script is followed and checked as that page', async () => {
+    const { db, runId, fleet, byUrl } = await crawl({ a: { files: {
+      '/': html('<a href="javascript:void(0)" onclick="window.open(\'/xzxx/index.html\')">县长信箱</a><a href="#" onclick="location.href=\'/gone.html\'">旧栏目</a>'),
+      '/xzxx/index.html': html('<p>写信</p>'),
+    } } });
+    const origin = fleet.origin('a');
+    expect(rows(db, `SELECT target, scheme, text FROM page_links WHERE run_id = ? AND from_url = ? ORDER BY target`, runId, `${origin}/`)).toEqual([
+      { target: `${origin}/gone.html`, scheme: 'http', text: '旧栏目' },
+      { target: `${origin}/xzxx/index.html`, scheme: 'http', text: '县长信箱' },
+      { target: 'javascript:void(0)', scheme: 'javascript', text: '县长信箱' },
+    ]);
+    expect([byUrl('/xzxx/index.html'), byUrl('/gone.html')].map((f) => f.map((r) => [r['purpose'], r['status'], r['verdict']]))).toEqual([[['page', 200, 'ok']], [['page', 404, 'broken']]]);
+  });
 });
 
 describe('decoding', () => {

@@ -26,6 +26,11 @@ describe('consultation entries', () => {
     ['<a href="/ly/">我要留言</a>', [{ label: '我要留言', href: 'http://x.gov.cn/ly/', imageOnly: false }]],
     ['<a href="/xf/">网上信访</a><a href="/jb/">纪检举报信箱</a>', []],
     ['<a href="/l/1.html">幼儿园入学政策咨询</a><a href="/l/2.html">关于停车难的咨询</a>', []],
+    // opened by script: the mailbox is where the script goes
+    ['<a href="javascript:void(0)" onclick="window.open(\'/xzxx/index.html\')">县长信箱</a>', [{ label: '县长信箱', href: 'http://x.gov.cn/xzxx/index.html', imageOnly: false }]],
+    ['<a href="javascript:window.open(\'http://ly.x.gov.cn/\',\'_blank\')"><img src="/i/zxzx.gif" alt="在线咨询"></a>', [{ label: '在线咨询', href: 'http://ly.x.gov.cn/', imageOnly: false }]],
+    ['<a href="#" onclick="location.href = \'/ly.html\'; return false">我要留言</a>', [{ label: '我要留言', href: 'http://x.gov.cn/ly.html', imageOnly: false }]],
+    ['<a href="javascript:void(0)" onclick="openMailbox(this)">市长信箱</a>', [{ label: '市长信箱', href: 'javascript:void(0)', imageOnly: true }]],
   ])('%s', (html, expected) => {
     expect(extractMailboxes(parseHtml(html), 'http://x.gov.cn/')).toEqual(expected);
   });
