@@ -1,3 +1,4 @@
+import { isGovernmentHost, urlParts } from '../crawl/scope.js';
 import { daysBetween, urlDate } from '../extract/dates.js';
 import { defineCheck, findings, type Finding } from './types.js';
 
@@ -5,16 +6,21 @@ import { defineCheck, findings, type Finding } from './types.js';
  * Veto: injected spam or hidden links (spam-injection), and forged publish dates (forged-date: a date
  * after the as-of date, or an article date more than a year from its URL's date). Wrong characters
  * and reactionary content need a person: not detected.
+ *
+ * Spam words, shown or hidden, are evidence enough. Hidden links to other hosts without them count
+ * only in numbers (`hiddenLinks`, default 3, [D]): real pages hide one or two for a share widget's
+ * pop-up (bshare.cn), a CMS credit (hanweb.com) or the error-report platform's link, an injected
+ * link block hides many. Links to government hosts (a hidden menu of sister sites) never count.
  */
 export const seriousError = defineCheck({
   meta: { id: 'serious-error', title: { zh: '严重错误', en: 'Serious error' }, indicator: { zh: '单项否决 · 严重表述错误、暗链、虚假日期', en: 'Veto · injected spam, hidden links, forged dates' }, requires: ['spam', 'listItems', 'articles'],
     findings: { 'spam-injection': { zh: '暗链或垃圾信息', en: 'Injected spam or hidden links' }, 'forged-date': { zh: '发布日期可疑', en: 'Forged date' } } },
-  defaultOptions: { contradictionDays: 365 },
+  defaultOptions: { contradictionDays: 365, hiddenLinks: 3 },
   run({ spam, listItems, articles }, { asOf, options }) {
     const out: Finding[] = [];
     for (const s of spam) {
-      // a hidden link to another host is only spam when words or hiding say so: both count here
-      if (s.terms.length > 0 || s.hiddenLinks.length > 0) out.push({ rule: 'spam-injection', url: s.url, terms: s.terms, hidden: s.hiddenLinks.length > 0, targets: s.hiddenLinks.map((l) => l.href) });
+      const suspicious = s.hiddenLinks.filter((l) => !isGovernmentHost(urlParts(l.href)?.hostname ?? ''));
+      if (s.terms.length > 0 || suspicious.length >= options.hiddenLinks) out.push({ rule: 'spam-injection', url: s.url, terms: s.terms, hidden: s.hiddenLinks.length > 0, targets: s.hiddenLinks.map((l) => l.href) });
     }
     const seen = new Set<string>();
     const forged = (url: string, date: string, reason: string) => {

@@ -75,6 +75,11 @@ export function urlParts(url: string): { hostname: string; pathname: string } | 
   }
 }
 
+/** A host under gov.cn (or .gov): a government site, whatever its department or level. */
+export function isGovernmentHost(hostname: string): boolean {
+  return /(?:^|\.)gov(?:\.cn)?\.?$/i.test(hostname);
+}
+
 /** A site's domain, as its pages name it: the host name without www. */
 export function siteDomain(url: string): string {
   return (urlParts(url)?.hostname ?? '').replace(/^www\./, '');

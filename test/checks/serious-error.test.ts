@@ -3,6 +3,7 @@ import { expect } from 'expect';
 import { runCheck } from '../../src/checks/run.js';
 import { seriousError } from '../../src/checks/serious-error.js';
 import { factsFor } from './factsfor.js';
+import { cases } from '../helpers/cases.js';
 
 describe('serious-error', () => {
   it('reports injected spam, dates after the as-of date and dates a year off their URL', () => {
@@ -23,5 +24,15 @@ describe('serious-error', () => {
       { rule: 'forged-date', url: 'http://x.gov.cn/t20201102_2.html', date: '2022-01-05', reason: 'shown on http://x.gov.cn/l/; its URL says 2020-11-02' },
       { rule: 'forged-date', url: 'http://x.gov.cn/t20170504_9.html', date: '2022-04-24', reason: 'its URL says 2017-05-04' },
     ] });
+  });
+
+  const hidden = (hosts: string[]) => factsFor({ spam: [{ url: 'http://x.gov.cn/', terms: [], hiddenLinks: hosts.map((h) => ({ href: `http://${h}/`, text: h })) }] });
+  cases([
+    ['two hidden links to other hosts (a share widget, a CMS credit): none', ['www.bshare.cn', 'www.hanweb.com'], 0],
+    ['three: a finding', ['a.example', 'b.example', 'c.example'], 1],
+    ['five to government sites (a hidden menu of sister sites): none', ['fgw.x.gov.cn', 'jyj.x.gov.cn', 'www.gov.cn', 'y.gov.cn', 'z.gov.cn'], 0],
+    ['three to other hosts among government ones: a finding', ['fgw.x.gov.cn', 'a.example', 'b.example', 'c.example'], 1],
+  ])('hidden links without spam words, %s', (_what, hosts, n) => {
+    expect((runCheck(seriousError, hidden(hosts), '2026-11-15') as { findings: unknown[] }).findings).toHaveLength(n);
   });
 });

@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { it } from 'node:test';
 import { expect } from 'expect';
 import { extractPage, type PageFacts } from '../../src/extract/page.js';
+import { runCheck } from '../../src/checks/run.js';
+import { seriousError } from '../../src/checks/serious-error.js';
+import { factsFor } from '../checks/factsfor.js';
 import { cases } from '../helpers/cases.js';
 import { corpusPath, describeCorpus } from '../helpers/corpus.js';
 
@@ -49,6 +52,15 @@ describeCorpus('extractors on the real pages of shared/corpus/real', () => {
     const html = readFileSync(corpusPath('real', 'yichun-jiangxi-2022-bulletin.html'), 'utf8');
     expect(html).toContain('福利彩票');
     expect(page('yichun-jiangxi-2022-bulletin.html', 'http://www.yichun.gov.cn/').spam).toEqual({ terms: [], hiddenLinks: [] });
+  });
+
+  cases([
+    ['cmse-article.html', 'http://www.cmse.gov.cn/', ['http://www.bshare.cn/intro', 'http://www.bshare.cn/']],
+    ['zjfzggw-article.html', 'http://fzggw.zj.gov.cn/', ['http://121.43.68.40/exposure/jiucuo.html?site_code=3300000020&url=http%3A%2F%2Fwww.zjdpc.gov.cn%2F', 'http://www.hanweb.com/']],
+  ])('%s hides a share widget, a CMS credit or the error-report link: recorded, and no spam-injection', (file, url, hidden) => {
+    const { spam } = page(file, url);
+    expect(spam.hiddenLinks.map((l) => l.href)).toEqual(hidden);
+    expect(runCheck(seriousError, factsFor({ spam: [{ url, ...spam }] }), AS_OF)).toEqual({ kind: 'findings', findings: [] });
   });
 
   it('Shanxi article: 市长信箱 is a working consultation entry, and its footer identifiers are read', () => {
