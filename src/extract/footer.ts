@@ -34,11 +34,17 @@ export function hasSearch(doc: Document): boolean {
     || anchorsOf(index).some((a) => /search|sousuo|jsearch/i.test(a.attribs['href']!));
 }
 
-/** The 我为政府网站找错 entry (text, picture alt, or a link to the national error-report page). */
+/**
+ * The 我为政府网站找错 entry: its words, a picture or link naming it, a link to the national
+ * error-report page, or that platform's widget — `<script id="_jiucuo_" src="…/exposure/jiucuo.js">`,
+ * which draws the entry in the browser (most sites show it so; the served HTML has only the script).
+ */
 export function hasErrorReportEntry(doc: Document, text: string): boolean {
+  const index = DocumentIndex.of(doc);
   return /我为政府网站找错|政府网站找错/.test(text)
-    || DocumentIndex.of(doc).tag('img').some((img) => (img.attribs['alt'] ?? '').includes('找错'))
-    || anchorsOf(DocumentIndex.of(doc)).some((a) => (a.attribs['title'] ?? '').includes('找错') || /jiucuo|zhaocuo/i.test(a.attribs['href']!));
+    || index.tag('script').some((s) => s.attribs['id'] === '_jiucuo_' || /\/jiucuo\.js/i.test(s.attribs['src'] ?? ''))
+    || index.tag('img').some((img) => `${img.attribs['alt'] ?? ''} ${img.attribs['aria-label'] ?? ''}`.includes('找错'))
+    || anchorsOf(index).some((a) => (a.attribs['title'] ?? '').includes('找错') || /jiucuo|zhaocuo/i.test(a.attribs['href']!));
 }
 
 /** A visitor counter ("您是第 12345 位访客", 访问量: 12345): a sign of an unmaintained template. */

@@ -63,6 +63,15 @@ describeCorpus('extractors on the real pages of shared/corpus/real', () => {
     expect(runCheck(seriousError, factsFor({ spam: [{ url, ...spam }] }), AS_OF)).toEqual({ kind: 'findings', findings: [] });
   });
 
+  cases([
+    ['shanxi-article.html', true], ['ordos-annual-report-list.html', true], ['wanzai-2015-bulletin.html', true], ['wanzai-2022-bulletin.html', true],
+    ['yichun-2022-bulletin.html', true], ['yichun-jiangxi-2022-bulletin.html', true],
+    // its 纠错 link is commented out
+    ['cmse-article.html', false],
+  ])('%s: the 我为政府网站找错 entry, drawn by the national platform\'s widget script: %s', (file, expected) => {
+    expect(page(file, 'http://www.example.gov.cn/').errorReportEntry).toBe(expected);
+  });
+
   it('Shanxi article: 市长信箱 is a working consultation entry, and its footer identifiers are read', () => {
     const facts = page('shanxi-article.html', 'http://www.shanxi.gov.cn/ywdt/sxyw/201909/t20190918_693227.shtml');
     expect(facts.consultation).toContainEqual({ label: '市长信箱', href: 'http://www.shanxi.gov.cn/hd/szxx_2358/', imageOnly: false });
