@@ -26,12 +26,17 @@ export function extractIdentifiers(doc: Document, text: string): Identifiers {
   return { siteId, icp, police, badge };
 }
 
-/** A site search: a form with a text box, or a link to the site's search. */
+const SEARCH_URL = /search|sousuo|jsearch/i;
+
+/**
+ * A site search: a form with a text box, a form sent to a search (its text box may sit outside it,
+ * in a table the form does not wrap, as old TRS templates have it), or a link to the site's search.
+ */
 export function hasSearch(doc: Document): boolean {
   const index = DocumentIndex.of(doc);
   const textBox = (n: Element) => n.tagName === 'input' && ['text', 'search', undefined].includes(n.attribs['type']);
-  return index.tag('form').some((f) => findOne(textBox, f.children) !== null)
-    || anchorsOf(index).some((a) => /search|sousuo|jsearch/i.test(a.attribs['href']!));
+  return index.tag('form').some((f) => findOne(textBox, f.children) !== null || SEARCH_URL.test(f.attribs['action'] ?? ''))
+    || anchorsOf(index).some((a) => SEARCH_URL.test(a.attribs['href']!));
 }
 
 /**

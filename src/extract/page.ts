@@ -20,7 +20,7 @@ import { anchorsOf, DocumentIndex, findTag, textOf } from './document-index.js';
  * text. 1: a flat list's titles each get their own date; a suspicious date in a row of several is
  * marked; a letter's status and dates are read outside its title, and a letter page's status field wins;
  * a link that opens its page by script (window.open) leads there; the error-report platform's widget
- * script is an error-report entry.
+ * script is an error-report entry, a form sent to a search is a site search.
  */
 export const EXTRACTOR_VERSION = 1;
 

@@ -72,6 +72,10 @@ describeCorpus('extractors on the real pages of shared/corpus/real', () => {
     expect(page(file, 'http://www.example.gov.cn/').errorReportEntry).toBe(expected);
   });
 
+  it('Ordos list: its 站内搜索 form is a site search (the text box sits in a table the form does not wrap)', () => {
+    expect(page('ordos-annual-report-list.html', 'http://www.ordos.gov.cn/xxgk/xxgknb/index.html').search).toBe(true);
+  });
+
   it('Shanxi article: 市长信箱 is a working consultation entry, and its footer identifiers are read', () => {
     const facts = page('shanxi-article.html', 'http://www.shanxi.gov.cn/ywdt/sxyw/201909/t20190918_693227.shtml');
     expect(facts.consultation).toContainEqual({ label: '市长信箱', href: 'http://www.shanxi.gov.cn/hd/szxx_2358/', imageOnly: false });
