@@ -20,7 +20,8 @@ import { anchorsOf, DocumentIndex, findTag, textOf } from './document-index.js';
  * text. 1: a flat list's titles each get their own date; a suspicious date in a row of several is
  * marked; a letter's status and dates are read outside its title, and a letter page's status field wins;
  * a link that opens its page by script (window.open) leads there; the error-report platform's widget
- * script is an error-report entry, a form sent to a search is a site search.
+ * script is an error-report entry, a form sent to a search is a site search; the text after a stray
+ * </html> is read; 公安备案 is a police filing.
  */
 export const EXTRACTOR_VERSION = 1;
 
@@ -66,9 +67,13 @@ function matching(doc: Document, selector: string): readonly Element[] {
 
 const CONTENT = ['#zoom', '.TRS_Editor', '#UCAP-CONTENT', '.pages_content', '.article-content', '.content', '#content', 'article', '.article', '.view'];
 
-/** The visible text of a document's body (Visibility reads it once per document). */
+/**
+ * The visible text of a document (Visibility reads it once per document; <head> is not shown). Not
+ * only its <body>: a stray </body> or </html> in a template ends the body for the parser, not for a
+ * browser, and the footer after it (www.gov.cn's gazette pages) is on the page all the same.
+ */
 export function bodyText(doc: Document): string {
-  return Visibility.of(doc).visibleText((DocumentIndex.of(doc).first('body') ?? doc) as Element);
+  return Visibility.of(doc).visibleText(doc);
 }
 
 export function extractPage(html: string, url: string, asOf: LocalDate, charset: string | null = null): PageFacts {

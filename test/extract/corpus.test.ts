@@ -72,6 +72,15 @@ describeCorpus('extractors on the real pages of shared/corpus/real', () => {
     expect(page(file, 'http://www.example.gov.cn/').errorReportEntry).toBe(expected);
   });
 
+  it('gov.cn gazette: the footer after a stray </html> is read (the identifiers are in it)', () => {
+    expect(page('govcn-gazette-article.html', 'https://www.gov.cn/gongbao/content/2007/content_1.htm').identifiers)
+      .toEqual({ siteId: 'bm01000001', icp: '京ICP备05070218号', police: '京公网安备11010202000001号', badge: true });
+  });
+
+  it('Jiujiang: 公安备案 written the other way round (赣公安备案 36040202000107号) is the police filing', () => {
+    expect(page('jiujiang-search.html', 'http://zmhd.jiujiang.gov.cn/').identifiers.police).toBe('赣公安备案36040202000107号');
+  });
+
   it('Ordos list: its 站内搜索 form is a site search (the text box sits in a table the form does not wrap)', () => {
     expect(page('ordos-annual-report-list.html', 'http://www.ordos.gov.cn/xxgk/xxgknb/index.html').search).toBe(true);
   });
