@@ -10,16 +10,22 @@ export interface PublishDates {
   url: LocalDate | null;
 }
 
-const META_NAMES = ['pubdate', 'publishdate', 'firstpublishedtime', 'article:published_time', 'publish_date', 'dc.date', 'maketime'];
+/**
+ * Meta tags that name the publish date, most specific first. Not Hanweb's Maketime: that is when the
+ * page was last generated (a template change regenerates every page), and read as the publish date
+ * it made a 2016 article look published in 2019 — against its /art/2016/… URL, a forged-date veto.
+ */
+const META_NAMES = ['pubdate', 'publishdate', 'firstpublishedtime', 'article:published_time', 'publish_date', 'dc.date'];
 const SHOWN = /(?:发布时间|发布日期|发表时间|成文日期|时间|日期)\s*[:：]\s*([^\s<]{0,4}\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})/;
 
 /** Every date an article gives for itself, and the one that counts. */
 export function publishDates(doc: Document, pageUrl: string, text: string): PublishDates {
-  let meta: LocalDate | null = null;
+  const byName = new Map<string, LocalDate | null>();
   for (const el of DocumentIndex.of(doc).tag('meta')) {
     const name = (el.attribs['name'] ?? el.attribs['property'] ?? '').toLowerCase();
-    if (meta === null && META_NAMES.includes(name)) meta = findDates(el.attribs['content'] ?? '')[0] ?? null;
+    if (META_NAMES.includes(name) && !byName.has(name)) byName.set(name, findDates(el.attribs['content'] ?? '')[0] ?? null);
   }
+  const meta = META_NAMES.map((n) => byName.get(n)).find((d) => d) ?? null;
   const m = SHOWN.exec(text);
   const shown = m ? findDates(m[1]!)[0] ?? null : null;
   const fromUrl = urlDate(pageUrl);

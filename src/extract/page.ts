@@ -21,7 +21,7 @@ import { anchorsOf, DocumentIndex, findTag, textOf } from './document-index.js';
  * marked; a letter's status and dates are read outside its title, and a letter page's status field wins;
  * a link that opens its page by script (window.open) leads there; the error-report platform's widget
  * script is an error-report entry, a form sent to a search is a site search; the text after a stray
- * </html> is read; 公安备案 is a police filing.
+ * </html> is read; 公安备案 is a police filing; a page's Maketime is not its publish date.
  */
 export const EXTRACTOR_VERSION = 1;
 

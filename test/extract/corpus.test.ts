@@ -94,6 +94,10 @@ describeCorpus('extractors on the real pages of shared/corpus/real', () => {
     expect(facts.search).toBe(true);
   });
 
+  it('Zhejiang DRC article: the publish date is its PubDate (and shown 发布日期) 2016-11-22, not the page\'s Maketime 2019-03-22', () => {
+    expect(page('zjfzggw-article.html', 'http://fzggw.zj.gov.cn/art/2016/11/22/art_1.html').publishDate).toBe('2016-11-22');
+  });
+
   it('Wanzai 2015 bulletin: the publish date is its meta PubDate, not the subject year', () => {
     expect(page('wanzai-2015-bulletin.html', 'http://www.wanzai.gov.cn/').publishDate).toBe('2022-04-24');
   });
