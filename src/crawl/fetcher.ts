@@ -34,8 +34,9 @@ export class Fetcher {
     return `host:${new URL(url).host}`;
   }
 
-  fetch(url: string, request: RequestOptions): Promise<FetchOutcome> {
-    return followRedirects(url, (hopUrl) => withRetry(() => this.hop(hopUrl, request), this.options.retry));
+  /** `metaRefresh`: follow a `<meta http-equiv="refresh">` stub as a redirect (see followRedirects). */
+  fetch(url: string, request: RequestOptions, { metaRefresh = false } = {}): Promise<FetchOutcome> {
+    return followRedirects(url, (hopUrl) => withRetry(() => this.hop(hopUrl, request), this.options.retry), { metaRefresh });
   }
 
   private async hop(url: string, request: RequestOptions): Promise<FetchOutcome> {

@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
+import { HttpClient } from '../../src/crawl/http-client.js';
 import { FixtureFleet, loadSiteDir } from '../../src/fixture-server/server.js';
+import { probeHomePage } from '../../src/probe/probe.js';
 import { FIXTURES_DIR } from '../../src/paths.js';
 import type { AuditReport } from '../../src/report/model.js';
 import { openDb } from '../../src/store/db.js';
@@ -83,5 +85,21 @@ describe('govsite probe', () => {
     const { code, stderr } = await startCli(['probe', registry, '--db', join(dir, 'x.db'), '--every', '72 minutes']).done;
     expect(code).toBe(2);
     expect(stderr).toContain('--every must be a duration such as 72m, 7d, 15s or 500ms, got "72 minutes"');
+  });
+});
+
+describe('probeHomePage', () => {
+  it('a home address that is a <meta refresh> stub is probed at the page it opens', async () => {
+    const stub = '<html><head><meta http-equiv="refresh" content="0;url=/col/col1/index.html"></head><body></body></html>';
+    const home = '<html><head><meta charset="utf-8"><title>首页</title></head><body><ul><li><a href="/a.html">关于开展第一项工作的通知</a><span>2026-11-01</span></li></ul></body></html>';
+    const portal = await FixtureFleet.start({ portal: { files: { '/': stub, '/col/col1/index.html': home } } });
+    const client = new HttpClient({ perHost: 2, timeoutMs: 5000, userAgent: 'govsite-test' });
+    try {
+      expect(await probeHomePage(client, { siteId: 'p', url: `${portal.origin('portal')}/` }))
+        .toMatchObject({ ok: true, status: 200, fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/), newest: '2026-11-01' });
+    } finally {
+      await client.close();
+      await portal.close();
+    }
   });
 });

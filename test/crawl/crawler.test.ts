@@ -118,6 +118,31 @@ describe('retries, redirects and timeouts', () => {
     expect(byUrl('/old.html')).toMatchObject([{ status: 200, final_url: `${fleet.origin('a')}/new.html`, redirects: JSON.stringify([{ url: `${fleet.origin('a')}/old.html`, status: 301 }]) }]);
   });
 
+  const refresh = (content: string) => `<html><head><meta charset="utf-8"><meta http-equiv="Refresh" content="${content}"><title>跳转</title></head><body></body></html>`;
+  cases([
+    ['0;url=/col/col1/index.html', '/col/col1/index.html'],
+    ["3; URL='http://{{origin}}/col/col1/index.html'", '/col/col1/index.html'],
+    ['300;url=/col/col1/index.html', '/'], // a reload a while later: the page is read
+    ['5', '/'],
+    ['0;url=/', '/'], // to itself: no loop
+  ])('a home page refreshing by <meta> content="%s" is read at %s', async (content, at) => {
+    fleet = await FixtureFleet.start({ a: { files: { '/': 'placeholder', '/col/col1/index.html': linksTo(['/p0.html']), '/p0.html': html('文章') } } });
+    const origin = fleet.origin('a');
+    fleet.update('a', { files: { '/': refresh(content.replace('{{origin}}', origin.replace('http://', ''))), '/col/col1/index.html': linksTo(['/p0.html']), '/p0.html': html('文章') } });
+    const { db } = tmpDb();
+    const { runId } = await crawlTestSites(db, [{ id: 'a', url: `${origin}/` }]);
+    const home = rows(db, `SELECT final_url, redirects FROM fetches WHERE run_id = ? AND url = ? AND purpose = 'page'`, runId, `${origin}/`);
+    expect(home).toEqual([{ final_url: `${origin}${at}`, redirects: JSON.stringify(at === '/' ? [] : [{ url: `${origin}/`, status: 200 }]) }]);
+    // the home page's links are those of the page it is read at
+    expect(rows(db, `SELECT url FROM fetches WHERE run_id = ? AND url = ?`, runId, `${origin}/p0.html`)).toHaveLength(at === '/' ? 0 : 1);
+  });
+
+  it('a dead link\'s "not found, back to the home page" refresh stub is not followed: it stays a soft 404', async () => {
+    const stub = `<html><head><meta charset="utf-8"><meta http-equiv="refresh" content="3;url=/"><title>提示</title></head><body><p>您访问的页面不存在，3秒后返回首页</p></body></html>`;
+    const { byUrl, fleet } = await crawl({ a: { files: { '/': linksTo(['/gone.html']), '/gone.html': stub } } });
+    expect(byUrl('/gone.html').map((r) => [r['status'], r['final_url'], r['verdict'], r['soft404']])).toEqual([[200, `${fleet.origin('a')}/gone.html`, 'broken', 1]]);
+  });
+
   it('a hanging server costs a timeout (and one re-check), not a stuck crawl', async () => {
     const { byUrl, ms } = await crawl({ a: { files: { ...manyPages(3), '/': linksTo(['/p0.html', '/p1.html', '/p2.html', '/hang.html']) }, behaviours: { '/hang.html': { hang: true } } } }, { timeoutMs: 600 });
     expect(byUrl('/hang.html')).toMatchObject([{ error_code: 'ETIMEDOUT', verdict: 'inconclusive', attempt: 1 }, { error_code: 'ETIMEDOUT', verdict: 'broken', attempt: 2 }]);
