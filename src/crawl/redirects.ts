@@ -51,8 +51,12 @@ const REFRESH_CONTENT = /content\s*=\s*(["'])\s*(\d+(?:\.\d+)?)\s*[;,]?\s*(?:url
  */
 export function metaRefresh(outcome: FetchOutcome, url: string): string | undefined {
   if (!outcome.ok || outcome.status !== 200 || !/html|^$/i.test(outcome.headers['content-type'] ?? '')) return undefined;
-  const head = outcome.body.subarray(0, 4096).toString('latin1');
-  const tag = REFRESH_TAG.exec(head)?.[0];
+  return refreshTarget(outcome.body.subarray(0, 4096).toString('latin1'), url);
+}
+
+/** The page a refresh stub's HTML sends a visitor to (see metaRefresh). */
+export function refreshTarget(html: string, url: string): string | undefined {
+  const tag = REFRESH_TAG.exec(html.slice(0, 4096))?.[0];
   const m = tag ? REFRESH_CONTENT.exec(tag) : null;
   if (!m || Number(m[2]) > MAX_REFRESH_SECONDS || !m[3]!.trim()) return undefined;
   try {

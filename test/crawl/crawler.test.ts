@@ -6,6 +6,7 @@ import { cases } from '../helpers/cases.js';
 import { FixtureFleet, type SiteContent } from '../../src/fixture-server/server.js';
 import { startLoopbackProxy } from '../../src/fixture-server/proxy.js';
 import { EXTRACTOR_VERSION } from '../../src/extract/page.js';
+import { storedBody } from '../../src/crawl/page-analysis.js';
 import { Fetches } from '../../src/store/fetches.js';
 import { crawlTestSites, rows } from '../helpers/crawl.js';
 import { tmpDb } from '../helpers/tmp.js';
@@ -135,6 +136,25 @@ describe('retries, redirects and timeouts', () => {
     expect(home).toEqual([{ final_url: `${origin}${at}`, redirects: JSON.stringify(at === '/' ? [] : [{ url: `${origin}/`, status: 200 }]) }]);
     // the home page's links are those of the page it is read at
     expect(rows(db, `SELECT url FROM fetches WHERE run_id = ? AND url = ?`, runId, `${origin}/p0.html`)).toHaveLength(at === '/' ? 0 : 1);
+  });
+
+  it('a home page stored as its refresh stub by an earlier govsite is asked for in full and followed, though the stub is unchanged', async () => {
+    const stub = refresh('0;url=/col/col1/index.html');
+    fleet = await FixtureFleet.start({ a: { files: { '/': stub, '/col/col1/index.html': linksTo(['/p0.html']), '/p0.html': html('文章') } } });
+    const origin = fleet.origin('a');
+    const { db } = tmpDb();
+    const site = [{ id: 'a', url: `${origin}/` }];
+    const first = await crawlTestSites(db, site);
+    // as a govsite that read the stub itself stored it: the stub's text and ETag, its facts by other extractors
+    const body = storedBody(stub);
+    db.prepare(`INSERT INTO bodies (hash, data, format) VALUES (?, ?, ?)`).run(body.hash, body.gz, body.format);
+    const home = rows(db, `SELECT id FROM fetches WHERE run_id = ? AND url = ? AND purpose = 'page'`, first.runId, `${origin}/`)[0]!['id'];
+    db.prepare(`UPDATE fetches SET final_url = url, redirects = '[]', body_hash = ?, etag = ? WHERE id = ?`).run(body.hash, (await fetch(`${origin}/`)).headers.get('etag'), home);
+    db.prepare(`UPDATE page_facts SET extractor = ? WHERE fetch_id = ?`).run(EXTRACTOR_VERSION - 1, home);
+    const second = await crawlTestSites(db, site);
+    expect(rows(db, `SELECT final_url, not_modified FROM fetches WHERE run_id = ? AND url = ? AND purpose = 'page'`, second.runId, `${origin}/`))
+      .toEqual([{ final_url: `${origin}/col/col1/index.html`, not_modified: 0 }]);
+    expect(rows(db, `SELECT count(*) AS n FROM fetches WHERE run_id = ? AND url = ?`, second.runId, `${origin}/p0.html`)).toEqual([{ n: 1 }]);
   });
 
   it('a dead link\'s "not found, back to the home page" refresh stub is not followed: it stays a soft 404', async () => {
