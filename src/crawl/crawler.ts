@@ -15,7 +15,7 @@ import { analyseAnswer, checkTarget, isSoft404, probePath, type CheckedTarget } 
 import { verdictFor, type FetchOutcome, type LinkVerdict } from './outcome.js';
 import { storedBody, type StoredBody } from './page-analysis.js';
 import { RecentSet } from './recent-set.js';
-import { refreshTarget } from './redirects.js';
+import { stubTarget } from './redirects.js';
 import { readStoredCopy, type CopyRead } from './stored-copy.js';
 import type { PageRole } from './priorities.js';
 import { RobotsCache } from './robots.js';
@@ -222,13 +222,13 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
   }
 
   private async fetchPage(site: StoredSite, scope: SiteScope, entry: FrontierEntry, attempt: number, seenBefore: SeenBefore | null): Promise<void> {
-    // a portal's address is often a <meta refresh> stub in front of its real home page
+    // a portal's address is often a stub (meta refresh, script) in front of its real home page
     const home = entry.role === 'home';
-    let outcome = await this.fetcher.fetch(entry.url, { method: 'GET', headers: conditionalHeaders(seenBefore?.stored) }, { metaRefresh: home });
+    let outcome = await this.fetcher.fetch(entry.url, { method: 'GET', headers: conditionalHeaders(seenBefore?.stored) }, { stubs: home });
     let copy = seenBefore && outcome.ok && outcome.status === 304 ? await this.storedCopy(entry, seenBefore) : undefined;
     // a home page stored as the stub it is (by a govsite that did not follow stubs, so by other extractors: stale) is asked for in full, to be followed
     if (copy === 'stale' && home && this.storedStub(entry.url, seenBefore!.stored)) {
-      outcome = await this.fetcher.fetch(entry.url, { method: 'GET' }, { metaRefresh: true });
+      outcome = await this.fetcher.fetch(entry.url, { method: 'GET' }, { stubs: true });
       copy = undefined;
     }
     const read = copy !== undefined ? await this.readUnchanged(entry, seenBefore!.stored, copy) : await this.readAnswer(site, entry, outcome);
@@ -254,9 +254,9 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     return (await copy) ?? readStoredCopy(this.db, { copyOf: stored.copyOf, storedAsOf: stored.asOf, asOf: this.asOf, role: entry.role });
   }
 
-  /** The stored copy of a URL is a refresh stub read as a page, not the page it sends a visitor to. */
+  /** The stored copy of a URL is a stub read as a page, not the page it sends a visitor to. */
   private storedStub(url: string, stored: Validators): boolean {
-    return (stored.finalUrl ?? url) === url && refreshTarget(this.fetches.bodyText(stored.bodyHash), url) !== undefined;
+    return (stored.finalUrl ?? url) === url && stubTarget(this.fetches.bodyText(stored.bodyHash), url) !== undefined;
   }
 
   /**

@@ -34,9 +34,9 @@ export class Fetcher {
     return `host:${new URL(url).host}`;
   }
 
-  /** `metaRefresh`: follow a `<meta http-equiv="refresh">` stub as a redirect (see followRedirects). */
-  fetch(url: string, request: RequestOptions, { metaRefresh = false } = {}): Promise<FetchOutcome> {
-    return followRedirects(url, (hopUrl) => withRetry(() => this.hop(hopUrl, request), this.options.retry), { metaRefresh });
+  /** `stubs`: follow a stub page (meta refresh, a script that only sets the location) as a redirect (see followRedirects). */
+  fetch(url: string, request: RequestOptions, { stubs = false } = {}): Promise<FetchOutcome> {
+    return followRedirects(url, (hopUrl) => withRetry(() => this.hop(hopUrl, request), this.options.retry), { stubs });
   }
 
   private async hop(url: string, request: RequestOptions): Promise<FetchOutcome> {

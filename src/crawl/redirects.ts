@@ -5,10 +5,11 @@ export const MAX_REDIRECTS = 10;
 /**
  * Follows redirects by hand so the chain is recorded, capped, and a loop is reported as
  * EREDIRECTLOOP instead of being followed forever. `hop` fetches one URL (with its retries).
- * `metaRefresh`: a `<meta http-equiv="refresh">` stub is followed too (a site's home page only: a
- * dead link's "not found, back to the home page in 3 s" stub must stay what it says it is).
+ * `stubs`: a stub page (a `<meta http-equiv="refresh">`, or a script that only sets the location) is
+ * followed too (a site's home page only: a dead link's "not found, back to the home page in 3 s" stub
+ * must stay what it says it is).
  */
-export async function followRedirects(url: string, hop: (url: string) => Promise<FetchOutcome>, { maxRedirects = MAX_REDIRECTS, metaRefresh: refreshes = false } = {}): Promise<FetchOutcome> {
+export async function followRedirects(url: string, hop: (url: string) => Promise<FetchOutcome>, { maxRedirects = MAX_REDIRECTS, stubs = false } = {}): Promise<FetchOutcome> {
   const chain: Redirect[] = [];
   const seen = new Set<string>([url]);
   let current = url;
@@ -16,7 +17,7 @@ export async function followRedirects(url: string, hop: (url: string) => Promise
   for (;;) {
     const outcome = await hop(current);
     total += outcome.ms;
-    const location = outcome.ok && outcome.status >= 300 && outcome.status < 400 ? outcome.headers['location'] : refreshes ? metaRefresh(outcome, current) : undefined;
+    const location = outcome.ok && outcome.status >= 300 && outcome.status < 400 ? outcome.headers['location'] : stubs ? stubRedirect(outcome, current) : undefined;
     if (!outcome.ok || location === undefined || outcome.status === 304) {
       return { ...outcome, finalUrl: current, redirects: chain, ms: total };
     }
@@ -42,27 +43,44 @@ export async function followRedirects(url: string, hop: (url: string) => Promise
 const MAX_REFRESH_SECONDS = 5;
 const REFRESH_TAG = /<meta\b[^>]*http-equiv\s*=\s*["']?refresh\b[^>]*>/i;
 const REFRESH_CONTENT = /content\s*=\s*(["'])\s*(\d+(?:\.\d+)?)\s*[;,]?\s*(?:url\s*=\s*)?['"]?([^'">]*)/i;
+/** a page this short whose scripts only send the visitor on is a stub */
+const SCRIPT_STUB_CHARS = 2048;
+const SCRIPT = /<script\b[^>]*>([\s\S]*?)<\/script>/gi;
+/** location.href = '…', window.location = '…', location.replace('…') */
+const LOCATION = /\blocation(?:\.href)?\s*=\s*(['"])([^'"]+)\1|\blocation\.(?:replace|assign)\(\s*(['"])([^'"]+)\3/g;
 
 /**
- * Where a 200 HTML page sends a visitor by `<meta http-equiv="refresh" content="0;url=…">` in its
- * first 4 KB: many portals' addresses are such a stub in front of the real home page (/col/col1/…),
- * which a browser shows and an audit must read. Not a refresh without a URL, to the page itself, or
- * further away than MAX_REFRESH_SECONDS.
+ * Where a 200 HTML page that is a stub sends a visitor: many portals' addresses are one in front of
+ * the real home page (/col/col1/…), which a browser shows and an audit must read. See stubTarget.
  */
-export function metaRefresh(outcome: FetchOutcome, url: string): string | undefined {
+export function stubRedirect(outcome: FetchOutcome, url: string): string | undefined {
   if (!outcome.ok || outcome.status !== 200 || !/html|^$/i.test(outcome.headers['content-type'] ?? '')) return undefined;
-  return refreshTarget(outcome.body.subarray(0, 4096).toString('latin1'), url);
+  return stubTarget(outcome.body.subarray(0, 4096).toString('latin1'), url);
 }
 
-/** The page a refresh stub's HTML sends a visitor to (see metaRefresh). */
-export function refreshTarget(html: string, url: string): string | undefined {
+/**
+ * The page a stub's HTML sends a visitor to: `<meta http-equiv="refresh" content="0;url=…">` in its
+ * first 4 KB (not without a URL, nor further away than MAX_REFRESH_SECONDS), or a page of under 2 KB
+ * with no link whose scripts set one location and decide nothing (a mobile check picks a site, not
+ * a page to read). Never the page itself.
+ */
+export function stubTarget(html: string, url: string): string | undefined {
   const tag = REFRESH_TAG.exec(html.slice(0, 4096))?.[0];
   const m = tag ? REFRESH_CONTENT.exec(tag) : null;
-  if (!m || Number(m[2]) > MAX_REFRESH_SECONDS || !m[3]!.trim()) return undefined;
+  const written = m ? (Number(m[2]) <= MAX_REFRESH_SECONDS ? m[3]!.trim() : '') : scriptedLocation(html);
+  if (!written) return undefined;
   try {
-    const target = new URL(m[3]!.trim(), url).href.replace(/#.*$/, '');
+    const target = new URL(written, url).href.replace(/#.*$/, '');
     return target === url.replace(/#.*$/, '') ? undefined : target;
   } catch {
     return undefined;
   }
+}
+
+function scriptedLocation(html: string): string | undefined {
+  if (html.length > SCRIPT_STUB_CHARS || /<a\s/i.test(html)) return undefined;
+  const scripts = [...html.matchAll(SCRIPT)].map((m) => m[1]!).join('\n');
+  if (/\bif\s*\(|navigator\./.test(scripts)) return undefined;
+  const targets = new Set([...scripts.matchAll(LOCATION)].map((m) => (m[2] ?? m[4])!.trim()));
+  return targets.size === 1 ? [...targets][0] : undefined;
 }

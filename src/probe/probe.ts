@@ -18,8 +18,8 @@ export interface ProbeTarget {
  */
 export async function probeHomePage(client: HttpClient, target: ProbeTarget): Promise<Probe> {
   const at = new Date().toISOString();
-  // a home address that is a <meta refresh> stub opens the page it sends a visitor to, as in the crawl
-  const outcome = await followRedirects(target.url, (url) => client.send(url, { method: 'GET' }), { metaRefresh: true });
+  // a home address that is a stub (meta refresh, script) opens the page it sends a visitor to, as in the crawl
+  const outcome = await followRedirects(target.url, (url) => client.send(url, { method: 'GET' }), { stubs: true });
   const base = { siteId: target.siteId, url: target.url, at, ms: outcome.ms };
   if (!outcome.ok) return { ...base, ok: false, status: null, errorCode: outcome.code, fingerprint: null, newest: null };
   const ok = outcome.status >= 200 && outcome.status < 300 && !outcome.truncated;
