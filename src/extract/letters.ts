@@ -1,6 +1,6 @@
-import type { Document } from 'domhandler';
+import type { Document, Element } from 'domhandler';
 import { findDates, type LocalDate } from './dates.js';
-import { findOne } from 'domutils';
+import { findAll, findOne } from 'domutils';
 import { DocumentIndex, findTag, textOf } from './document-index.js';
 
 const ROWS = new Set(['tr', 'li']);
@@ -53,8 +53,8 @@ export function extractLetterPage(doc: Document, pageUrl: string, text: string):
 
 /**
  * Rows of a mailbox's list page: a link, a date and a status word, read outside the title (a letter
- * titled 关于物业一直未回复的投诉 may be answered; a date in a title is not when it was asked), or in
- * the link itself where the status is the link (查看 · 已回复).
+ * titled 关于物业一直未回复的投诉 may be answered; a date in a title is not when it was asked), on a
+ * status icon (<img alt="已回复">), or in the link itself where the status is the link (查看 · 已回复).
  */
 export function extractLetterRows(doc: Document, pageUrl: string): Letter[] {
   const letters: Letter[] = [];
@@ -65,10 +65,22 @@ export function extractLetterRows(doc: Document, pageUrl: string): Letter[] {
     if (!a) continue;
     const title = textOf(a);
     const outside = textOf(row).replace(title, ' ');
-    const status = statusOf(outside) ?? statusOf(title);
+    const status = statusOf(outside) ?? statusOf(iconWords(row)) ?? statusOf(title);
     if (!status) continue;
     const dates = findDates(outside);
     letters.push({ title, href: index.hrefOf(a, pageUrl), asked: dates[0] ?? null, replied: dates[1] ?? null, status, reply: null });
   }
   return letters;
 }
+
+/** A page that shows a letter's status, in words or on an icon: its rows are read for letters. */
+export function showsStatuses(doc: Document, text: string): boolean {
+  return statusOf(text) !== null || DocumentIndex.of(doc).tag('img').some((img) => statusOf(iconWordsOf(img)) !== null);
+}
+
+/** What a row's icons say (alt or title): a status is often a picture. */
+function iconWords(row: Element): string {
+  return findAll((n) => n.tagName === 'img', row.children).map(iconWordsOf).join(' ');
+}
+
+const iconWordsOf = (img: Element) => `${img.attribs['alt'] ?? ''} ${img.attribs['title'] ?? ''}`;

@@ -6,7 +6,7 @@ import type { LocalDate } from './dates.js';
 import { extractIdentifiers, hasErrorReportEntry, hasSearch, hasVisitorCounter, type Identifiers } from './footer.js';
 import { extractGuide, type GuideFacts } from './guides.js';
 import { breadcrumb, extractLists, extractPagination, type ItemList } from './list-items.js';
-import { extractLetterPage, extractLetterRows, statusOf, type Letter } from './letters.js';
+import { extractLetterPage, extractLetterRows, showsStatuses, type Letter } from './letters.js';
 import { extractMailboxes, type Mailbox } from './mailboxes.js';
 import { parseHtml } from './parse-html.js';
 import { minhash } from './minhash.js';
@@ -21,7 +21,8 @@ import { anchorsOf, DocumentIndex, findTag, textOf } from './document-index.js';
  * marked; a letter's status and dates are read outside its title, and a letter page's status field wins;
  * a link that opens its page by script (window.open) leads there; the error-report platform's widget
  * script is an error-report entry, a form sent to a search is a site search; the text after a stray
- * </html> is read; 公安备案 is a police filing; a page's Maketime is not its publish date.
+ * </html> is read; 公安备案 is a police filing; a page's Maketime is not its publish date; a letter's
+ * status may be an icon.
  */
 export const EXTRACTOR_VERSION = 1;
 
@@ -93,7 +94,7 @@ export function extractFromDocument(doc: Document, url: string, asOf: LocalDate,
   const lists = extractLists(doc, url, asOf);
   const dates = publishDates(doc, url, text);
   const letter = extractLetterPage(doc, url, text);
-  const letters = letter ? [letter] : statusOf(text) ? extractLetterRows(doc, url) : [];
+  const letters = letter ? [letter] : showsStatuses(doc, text) ? extractLetterRows(doc, url) : [];
   const hasItems = lists.some((l) => l.items.length > 0);
   return {
     url,

@@ -136,6 +136,8 @@ describe('letters', () => {
       { status: 'answered', asked: '2026-06-01', replied: null }],
     ['a date in a row\'s title is not when the letter was asked', list('<tr><td><a href="/l/1.html">关于2025年3月1日停水的咨询</a></td><td>2026-10-02</td><td>办理中</td></tr>'),
       { status: 'in-progress', asked: '2026-10-02', replied: null }],
+    ['a row whose status is an icon', list('<tr><td><a href="/l/1.html">关于路灯损坏的反映</a></td><td>2026-10-02</td><td><img src="/i/yhf.gif" alt="已回复"></td></tr>'),
+      { status: 'answered', asked: '2026-10-02', replied: null }],
     ['a row whose status is its link', '<table><tr><td>关于路灯损坏的反映</td><td>2026-10-02</td><td><a href="/l/1.html">已回复</a></td></tr></table>',
       { status: 'answered', asked: '2026-10-02', replied: null }],
     ['a letter page\'s status field wins over the citizen\'s words', letterPage('<p>办理状态：已办结</p><p>来信内容：反映多次至今未回复。</p><p>回复时间：2026-06-05</p><p>回复内容：已督促物业整改。</p>'),
