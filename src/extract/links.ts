@@ -3,6 +3,7 @@ import { findOne } from 'domutils';
 import { normaliseUrl, schemeOf, type LinkScheme } from '../crawl/scope.js';
 import { extractRecordSets } from './datastore.js';
 import { DocumentIndex, textOf } from './document-index.js';
+import { scriptedPages } from './list-items.js';
 import { parseHtml } from './parse-html.js';
 
 /** One reference from a page: where it points, how (tag), and what a visitor sees of it. */
@@ -81,6 +82,9 @@ export function extractLinks(doc: Document, pageUrl: string): PageLink[] {
   const baseHref = elements.find((el) => el.tagName === 'base' && el.attribs['href'])?.attribs['href'];
   const base = (baseHref && normaliseUrl(baseHref, pageUrl)) || pageUrl;
   const out = referencesOf(elements, base);
+  // a pager that a script writes: its pages are links a visitor clicks (a saved page may hold them written out already)
+  const written = new Set(out.map((l) => l.target));
+  for (const target of scriptedPages(doc, base)) if (!written.has(target)) out.push({ target, tag: 'a', text: '', scheme: 'http', navigable: true });
   if (elements.some(isRecordSetScript)) {
     for (const set of extractRecordSets(doc)) {
       if (set.records.length > 0) out.push(...referencesOf(DocumentIndex.of(parseHtml(set.records.join('\n'))).all, base));

@@ -1,6 +1,7 @@
 import type { AnyNode, Document, Element } from 'domhandler';
 import { extractRecordSets, recordSetScripts } from './datastore.js';
-import { findOne } from 'domutils';
+import { findOne, textContent } from 'domutils';
+import { normaliseUrl } from '../crawl/scope.js';
 import { anchorsOf, DocumentIndex, textOf } from './document-index.js';
 import { findDates, scanDates, shownDateWithout, urlDate, type DateScan, type LocalDate } from './dates.js';
 import { parseHtml } from './parse-html.js';
@@ -200,13 +201,50 @@ function recordSetName(doc: Document, index: number): string {
   return script ? listName(doc, script) : '';
 }
 
+/** TRS's pager: createPageHTML(count, current, "index", "html") */
+const CREATE_PAGE = /createPageHTML\(\s*(\d+)\s*,\s*\d+\s*,\s*["']([\w-]+)["']\s*,\s*["'](s?html?)["']/;
+/** … or written out: var countPage = 2 … "index"+"_" + i + "."+"html" */
+const COUNT_PAGE = /\bvar\s+countPage\s*=\s*(\d+)/;
+const WRITTEN_PAGE = /([\w-]+)["']\s*\+\s*["']_["']\s*\+\s*\w+\s*\+\s*["']\.["']\s*\+\s*["'](s?html?)\b/;
+/** a pager names its pages up to this many */
+const MAX_SCRIPTED_PAGES = 50;
+
+/**
+ * The further pages of a list whose pager a script writes (TRS: index_1.html … from a page count):
+ * links no parser sees, which a visitor clicks all the same — a mailbox's older letters are there.
+ */
+export function scriptedPages(doc: Document, pageUrl: string): string[] {
+  const known = pagers.get(doc);
+  if (known?.url === pageUrl) return known.pages;
+  const pages = readPager(doc, pageUrl);
+  pagers.set(doc, { url: pageUrl, pages });
+  return pages;
+}
+
+/** a document's pager pages, read once (the links and the pagination both ask) */
+const pagers = new WeakMap<Document, { url: string; pages: string[] }>();
+
+function readPager(doc: Document, pageUrl: string): string[] {
+  for (const script of DocumentIndex.of(doc).tag('script')) {
+    const code = textContent(script);
+    if (!/countPage|createPageHTML/.test(code)) continue;
+    const created = CREATE_PAGE.exec(code);
+    const counted = created ? null : COUNT_PAGE.exec(code);
+    const written = counted ? WRITTEN_PAGE.exec(code) : null;
+    const [count, prefix, ext] = created ? [Number(created[1]), created[2]!, created[3]!] : counted && written ? [Number(counted[1]), written[1]!, written[2]!] : [0, '', ''];
+    const pages = Array.from({ length: Math.max(0, Math.min(count, MAX_SCRIPTED_PAGES) - 1) }, (_, i) => normaliseUrl(`${prefix}_${i + 1}.${ext}`, pageUrl));
+    if (pages.length > 0) return pages.filter((u): u is string => u !== null);
+  }
+  return [];
+}
+
 const NEXT_PAGE = /^(下一页|下页|后页|下一頁|next|>|»|›|>>)$/i;
 const PAGE_URL = /\/index_\d+\.s?html?$|[?&](page|pageNo|pageIndex|pn|curpage)=\d+/i;
 
 /** Links to the list's further pages: "下一页" and its kin, and index_N pages beside this one. */
 export function extractPagination(doc: Document, pageUrl: string): string[] {
   const dir = pageUrl.replace(/[?#].*$/, '').replace(/[^/]*$/, '');
-  const found = new Set<string>();
+  const found = new Set<string>(scriptedPages(doc, pageUrl));
   for (const a of anchorsOf(DocumentIndex.of(doc))) {
     const href = DocumentIndex.of(doc).hrefOf(a, pageUrl);
     if (!href || href === pageUrl || !/^https?:/.test(href)) continue;

@@ -1,4 +1,4 @@
-import type { Document, Element } from 'domhandler';
+import type { AnyNode, Document, Element, Text } from 'domhandler';
 import { normaliseUrl } from '../crawl/scope.js';
 import { publishDates } from './article.js';
 import { extractColumns, type Column } from './columns.js';
@@ -22,7 +22,7 @@ import { anchorsOf, DocumentIndex, findTag, textOf } from './document-index.js';
  * a link that opens its page by script (window.open) leads there; the error-report platform's widget
  * script is an error-report entry, a form sent to a search is a site search; the text after a stray
  * </html> is read; 公安备案 is a police filing; a page's Maketime is not its publish date; a letter's
- * status may be an icon.
+ * status may be an icon; a list pager written by script (TRS) names its pages.
  */
 export const EXTRACTOR_VERSION = 1;
 
@@ -74,7 +74,18 @@ const CONTENT = ['#zoom', '.TRS_Editor', '#UCAP-CONTENT', '.pages_content', '.ar
  * browser, and the footer after it (www.gov.cn's gazette pages) is on the page all the same.
  */
 export function bodyText(doc: Document): string {
-  return Visibility.of(doc).visibleText(doc);
+  const body = DocumentIndex.of(doc).first('body');
+  // the body's own text when it holds everything shown: list rows directly in <body> share it, read once
+  return Visibility.of(doc).visibleText(body && holdsAll(doc, body) ? body : doc);
+}
+
+/** Nothing is shown outside `body` (the parser put no stray content after it). */
+function holdsAll(doc: Document, body: Element): boolean {
+  const shown = (nodes: readonly AnyNode[], allowed: (n: AnyNode) => boolean) =>
+    nodes.every((n) => allowed(n) || (n.type === 'text' && !(n as Text).data.trim()) || n.type === 'comment' || n.type === 'directive');
+  const html = body.parent;
+  return html !== null && html.type === 'tag' && (html as Element).tagName === 'html' && html.parent === doc
+    && shown(doc.children, (n) => n === html) && shown((html as Element).children, (n) => n === body || (n.type === 'tag' && (n as Element).tagName === 'head'));
 }
 
 export function extractPage(html: string, url: string, asOf: LocalDate, charset: string | null = null): PageFacts {

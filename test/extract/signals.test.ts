@@ -2,6 +2,7 @@ import { describe } from 'node:test';
 import { expect } from 'expect';
 import { classifyColumn } from '../../src/extract/categories.js';
 import { hasVisitorCounter } from '../../src/extract/footer.js';
+import { extractLinks } from '../../src/extract/links.js';
 import { extractMailboxes } from '../../src/extract/mailboxes.js';
 import { extractPage } from '../../src/extract/page.js';
 import { parseHtml } from '../../src/extract/parse-html.js';
@@ -151,5 +152,21 @@ describe('letters', () => {
   ])('%s', (_what, html, expected) => {
     const { letters } = extractPage(`<html><head><title>市长信箱</title></head><body>${html}</body></html>`, 'http://x.gov.cn/hdjl/', '2026-11-15');
     expect(letters.map(({ status, asked, replied }) => ({ status, asked, replied }))).toEqual([expected]);
+  });
+});
+
+describe('pages a script writes the pager of (TRS)', () => {
+  const written = `<script>var currentPage = 0;\nvar countPage = 3//共多少页\nfor (var i = 1; i < countPage; i++) document.write("<a href=\\"index"+"_" + i + "."+"html\\">"+(i+1)+"</a>");</script>`;
+  cases([
+    ['written out from a page count', written, ['http://x.gov.cn/col/col1/index_1.html', 'http://x.gov.cn/col/col1/index_2.html']],
+    ['createPageHTML', '<script>createPageHTML(3, 0, "index", "shtml");</script>', ['http://x.gov.cn/col/col1/index_1.shtml', 'http://x.gov.cn/col/col1/index_2.shtml']],
+    ['one page only', '<script>createPageHTML(1, 0, "index", "html");</script>', []],
+    ['no pager', '<script>var countPage = 3;</script>', []],
+  ])('%s', (_what, script, pages) => {
+    const html = `<html><body><ul><li><a href="/a.html">关于开展第一项工作的通知</a><span>2026-11-01</span></li></ul>${script}</body></html>`;
+    const url = 'http://x.gov.cn/col/col1/index.html';
+    expect(extractPage(html, url, '2026-11-15').pagination).toEqual(pages);
+    // … and they are links, so the crawl follows them
+    expect(extractLinks(parseHtml(html), url).map((l) => l.target).filter((t) => t.includes('index_'))).toEqual(pages);
   });
 });
