@@ -70,13 +70,24 @@ export function verdictFor(outcome: FetchOutcome, soft404: boolean, attempt: num
   }
   const s = outcome.status;
   // 429 after its retries, and bot walls that refuse robots but serve people, say nothing about the link
-  if (s === 429 || s === 999 || (s === 403 && isBotWall(outcome))) return 'inconclusive';
+  if (s === 429 || s === 999 || isBotWall(outcome)) return 'inconclusive';
   if (s >= 400) return 'broken';
   if (s >= 300) return 'broken'; // a redirect left unfollowed (no Location)
   return soft404 ? 'broken' : 'ok';
 }
 
-function isBotWall(r: HttpResponse): boolean {
+/** What a script challenge's page carries: Rivers (瑞数) `$_ts`, Jiasule (加速乐) `__jsl_clearance`, a cookie set and a reload. */
+const CHALLENGE = /\$_ts\s*=|__jsl_clear|document\.cookie\s*=/;
+
+/**
+ * A bot wall: the answer a browser gets before a script proves it is one, not the page. A 412 to a
+ * plain GET (Rivers, on many government platforms), a 403 from a WAF, or a 403 / 521 (Jiasule)
+ * whose small body is a cookie challenge. It says nothing about the link, or about the site being up.
+ */
+export function isBotWall(r: FetchOutcome): boolean {
+  if (!r.ok) return false;
+  if (r.status === 412) return true;
+  if (r.status !== 403 && r.status !== 521) return false;
   const server = `${r.headers['server'] ?? ''} ${r.headers['cf-mitigated'] ?? ''}`;
-  return /cloudflare|challenge|yunjiasu|safedog|waf/i.test(server);
+  return (r.status === 403 && /cloudflare|challenge|yunjiasu|safedog|waf/i.test(server)) || (r.body.length < 16_384 && CHALLENGE.test(r.body.toString('latin1')));
 }

@@ -1,5 +1,6 @@
 import PQueue from 'p-queue';
 import { HttpClient } from '../crawl/http-client.js';
+import { isBotWall } from '../crawl/outcome.js';
 import { followRedirects } from '../crawl/redirects.js';
 import { decodeHtml } from '../extract/decode.js';
 import { extractPage } from '../extract/page.js';
@@ -13,7 +14,7 @@ export interface ProbeTarget {
 
 /**
  * One probe of a home page as the rule defines it: the page opened (a 2xx after redirects, body
- * read) within the time limit, or it failed. What the page lists is fingerprinted, so a home page
+ * read, or a bot wall's challenge) within the time limit, or it failed. What the page lists is fingerprinted, so a home page
  * that never changes is seen as such whatever dates it prints.
  */
 export async function probeHomePage(client: HttpClient, target: ProbeTarget): Promise<Probe> {
@@ -22,8 +23,9 @@ export async function probeHomePage(client: HttpClient, target: ProbeTarget): Pr
   const outcome = await followRedirects(target.url, (url) => client.send(url, { method: 'GET' }), { stubs: true });
   const base = { siteId: target.siteId, url: target.url, at, ms: outcome.ms };
   if (!outcome.ok) return { ...base, ok: false, status: null, errorCode: outcome.code, fingerprint: null, newest: null };
-  const ok = outcome.status >= 200 && outcome.status < 300 && !outcome.truncated;
-  if (!ok) return { ...base, ok, status: outcome.status, errorCode: null, fingerprint: null, newest: null };
+  // a bot wall (a script challenge) is how the server answers a browser too, before the script runs: the site is up
+  const ok = (outcome.status >= 200 && outcome.status < 300 && !outcome.truncated) || isBotWall(outcome);
+  if (!ok || outcome.status >= 300) return { ...base, ok, status: outcome.status, errorCode: null, fingerprint: null, newest: null };
   const { text } = decodeHtml(outcome.body, outcome.headers['content-type']);
   const items = extractPage(text, outcome.finalUrl, at.slice(0, 10)).lists.flatMap((l) => l.items);
   const fingerprint = homeFingerprint(items);

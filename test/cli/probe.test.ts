@@ -89,6 +89,17 @@ describe('govsite probe', () => {
 });
 
 describe('probeHomePage', () => {
+  it('a home page behind a script challenge (412) answered: the site is up, though nothing is read', async () => {
+    const walled = await FixtureFleet.start({ walled: { files: { '/': '<html><script>var $_ts=window[\'$_ts\'];</script></html>' }, behaviours: { '/': { status: 412 } } } });
+    const client = new HttpClient({ perHost: 2, timeoutMs: 5000, userAgent: 'govsite-test' });
+    try {
+      expect(await probeHomePage(client, { siteId: 'w', url: `${walled.origin('walled')}/` })).toMatchObject({ ok: true, status: 412, fingerprint: null, newest: null });
+    } finally {
+      await client.close();
+      await walled.close();
+    }
+  });
+
   it('a home address that is a <meta refresh> stub is probed at the page it opens', async () => {
     const stub = '<html><head><meta http-equiv="refresh" content="0;url=/col/col1/index.html"></head><body></body></html>';
     const home = '<html><head><meta charset="utf-8"><title>首页</title></head><body><ul><li><a href="/a.html">关于开展第一项工作的通知</a><span>2026-11-01</span></li></ul></body></html>';

@@ -28,7 +28,7 @@ describe('classifyError: every failure code from one place', () => {
   });
 });
 
-const response = (status: number, headers: Record<string, string> = {}): FetchOutcome => ({ ok: true, status, finalUrl: 'http://x/', redirects: [], headers, body: Buffer.alloc(0), truncated: false, ms: 1 });
+const response = (status: number, headers: Record<string, string> = {}, body = ''): FetchOutcome => ({ ok: true, status, finalUrl: 'http://x/', redirects: [], headers, body: Buffer.from(body), truncated: false, ms: 1 });
 const failure = (code: 'ETIMEDOUT' | 'ECONNREFUSED'): FetchOutcome => ({ ok: false, code, message: '', finalUrl: 'http://x/', redirects: [], ms: 1 });
 
 describe('verdictFor', () => {
@@ -41,6 +41,10 @@ describe('verdictFor', () => {
     ['429 after retries', response(429), false, 1, 'inconclusive'],
     ['403 from a WAF', response(403, { server: 'yunjiasu-nginx' }), false, 1, 'inconclusive'],
     ['403 from a plain server', response(403, { server: 'nginx' }), false, 1, 'broken'],
+    ['412, a script challenge (Rivers)', response(412), false, 1, 'inconclusive'],
+    ['521 with a cookie challenge (Jiasule)', response(521, {}, '<script>document.cookie=(\'_\')+(\'_jsl_clearance\')+\'=1\';location.href=location.pathname</script>'), false, 1, 'inconclusive'],
+    ['521, its server down', response(521, {}, '<html><body>Web server is down</body></html>'), false, 1, 'broken'],
+    ['403 with a cookie challenge', response(403, { server: 'nginx' }, '<script>var $_ts=window[\'$_ts\'];</script>'), false, 1, 'inconclusive'],
     ['first timeout', failure('ETIMEDOUT'), false, 1, 'inconclusive'],
     ['second timeout', failure('ETIMEDOUT'), false, 2, 'broken'],
     ['refused', failure('ECONNREFUSED'), false, 1, 'broken'],
