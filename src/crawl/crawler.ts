@@ -138,6 +138,9 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     this.emit('site-start', site.id);
     markSiteStarted(this.db, this.runId, site.id);
     const scope = new SiteScope(site.url, site.mailboxes);
+    // resumed: the home page already answered, perhaps from where the site has moved
+    const home = this.fetches.storedInRun(this.runId, normaliseUrl(site.url, site.url)!, 'page');
+    if (home?.finalUrl) scope.alsoAt(home.finalUrl);
     const seed = (url: string, role: PageRole) => ({ siteId: site.id, url: normaliseUrl(url, url)!, kind: 'page' as const, external: false, depth: 0, referrer: null, role });
     this.frontier.add([seed(site.url, 'home'), ...site.mailboxes.map((m) => seed(m, 'mailbox'))]);
     this.underWay.set(site.id, { pages: this.frontier.pageCount(site.id), offered: new RecentSet(OFFERED_PER_SITE) });
@@ -232,6 +235,8 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
       copy = undefined;
     }
     const read = copy !== undefined ? await this.readUnchanged(entry, seenBefore!.stored, copy) : await this.readAnswer(site, entry, outcome);
+    // a site whose address now leads elsewhere (a new domain) is crawled there
+    if (home && outcome.ok) scope.alsoAt(copy !== undefined ? seenBefore!.stored.finalUrl ?? entry.url : outcome.finalUrl);
     await this.batch.write(() => {
       const checked = { outcome, soft404: read.soft404, method: 'GET' as const, page: null, charset: read.charset };
       const fetchId = this.record(site, entry, 'page', checked, attempt, read.body, read.reused, read.copyOf);

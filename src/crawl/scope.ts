@@ -101,26 +101,30 @@ export function schemeOf(href: string): LinkScheme {
 
 /** A site is its origin's host and port plus its subdomains, and the hosts of its registered mailboxes. */
 export class SiteScope {
-  private readonly port: string;
-  private readonly host: string;
-  private readonly domain: string;
+  /** the registry's address, and the one its home page answers at when that is elsewhere (a site that moved) */
+  private readonly homes: { host: string; port: string; domain: string }[] = [];
   private readonly extraOrigins: Set<string>;
 
   constructor(url: string, mailboxes: readonly string[] = []) {
-    const u = new URL(url);
-    this.host = u.hostname;
-    this.port = u.port;
-    this.domain = siteDomain(url);
+    this.alsoAt(url);
     this.extraOrigins = new Set(mailboxes.map((m) => new URL(m).host));
+  }
+
+  /**
+   * The site also lives where its home page ended up (redirected to a new domain or port): its pages
+   * there are the site's pages, not external links.
+   */
+  alsoAt(url: string): void {
+    const u = new URL(url);
+    if (this.homes.some((h) => h.host === u.hostname && h.port === u.port)) return;
+    this.homes.push({ host: u.hostname, port: u.port, domain: siteDomain(url) });
   }
 
   contains(url: string | URL): boolean {
     const u = typeof url === 'string' ? new URL(url) : url;
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return false;
     if (this.extraOrigins.has(u.host)) return true;
-    if (u.port !== this.port) return false;
-    if (u.hostname === this.host) return true;
-    return !isIp(this.host) && inDomain(u.hostname, this.domain);
+    return this.homes.some((h) => u.port === h.port && (u.hostname === h.host || (!isIp(h.host) && inDomain(u.hostname, h.domain))));
   }
 }
 

@@ -74,7 +74,7 @@ export class Fetches {
       JOIN runs r ON r.id = f.run_id`);
     this.body = db.prepare(`SELECT data, format, charset FROM bodies WHERE hash = ?`);
     this.checked = db.prepare(`SELECT 1 FROM fetches WHERE run_id = ? AND url = ? AND purpose IN ('page', 'check') LIMIT 1`);
-    this.ofRun = db.prepare(`SELECT status, error_code AS errorCode, body_hash AS bodyHash FROM fetches WHERE run_id = ? AND url = ? AND purpose = ? ORDER BY id DESC LIMIT 1`);
+    this.ofRun = db.prepare(`SELECT status, error_code AS errorCode, body_hash AS bodyHash, final_url AS finalUrl FROM fetches WHERE run_id = ? AND url = ? AND purpose = ? ORDER BY id DESC LIMIT 1`);
   }
 
   /** Has this run already fetched the URL (as a page or a check)? Each target is checked once per run. */
@@ -83,7 +83,7 @@ export class Fetches {
   }
 
   /** This run's stored answer for a URL and purpose (robots.txt, the soft-404 probe): not fetched again on resume. */
-  storedInRun(runId: number, url: string, purpose: FetchPurpose): { status: number | null; errorCode: string | null; bodyHash: string | null } | undefined {
+  storedInRun(runId: number, url: string, purpose: FetchPurpose): { status: number | null; errorCode: string | null; bodyHash: string | null; finalUrl: string | null } | undefined {
     return this.ofRun.get(runId, url, purpose) as ReturnType<Fetches['storedInRun']>;
   }
 

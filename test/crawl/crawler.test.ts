@@ -160,6 +160,22 @@ describe('retries, redirects and timeouts', () => {
     expect(rows(db, `SELECT count(*) AS n FROM fetches WHERE run_id = ? AND url = ?`, second.runId, `${origin}/p0.html`)).toEqual([{ n: 1 }]);
   });
 
+  it('a site whose address now leads to a new domain is crawled there: its pages are pages, not external links', async () => {
+    fleet = await FixtureFleet.start({
+      old: { files: {}, behaviours: { '/': { redirect: '{{origin:moved}}/', status: 301 } } },
+      moved: { files: { '/': linksTo(['/col/col1/index.html', 'http://127.0.0.1:9/elsewhere.html']), '/col/col1/index.html': linksTo(['/p0.html']), '/p0.html': html('文章') } },
+    });
+    const { db } = tmpDb();
+    const { runId } = await crawlTestSites(db, [{ id: 'old', url: `${fleet.origin('old')}/` }]);
+    const moved = fleet.origin('moved');
+    expect(rows(db, `SELECT url, kind, external FROM frontier WHERE run_id = ? ORDER BY url`, runId)).toEqual([
+      { url: 'http://127.0.0.1:9/elsewhere.html', kind: 'check', external: 1 },
+      { url: `${fleet.origin('old')}/`, kind: 'page', external: 0 },
+      { url: `${moved}/col/col1/index.html`, kind: 'page', external: 0 },
+      { url: `${moved}/p0.html`, kind: 'page', external: 0 },
+    ].sort((a, b) => (a.url < b.url ? -1 : 1)));
+  });
+
   it('a dead link\'s "not found, back to the home page" refresh stub is not followed: it stays a soft 404', async () => {
     const stub = `<html><head><meta charset="utf-8"><meta http-equiv="refresh" content="3;url=/"><title>提示</title></head><body><p>您访问的页面不存在，3秒后返回首页</p></body></html>`;
     const { byUrl, fleet } = await crawl({ a: { files: { '/': linksTo(['/gone.html']), '/gone.html': stub } } });
