@@ -117,16 +117,21 @@ export class SiteScope {
   alsoAt(url: string): void {
     const u = new URL(url);
     if (this.homes.some((h) => h.host === u.hostname && h.port === u.port)) return;
-    this.homes.push({ host: u.hostname, port: u.port, domain: siteDomain(url) });
+    const domain = siteDomain(url);
+    // www.gov.cn's "subdomains" are every government site in the country: a suffix has none of its own
+    this.homes.push({ host: u.hostname, port: u.port, domain: isIp(u.hostname) || PUBLIC_SUFFIX.test(domain) ? '' : domain });
   }
 
   contains(url: string | URL): boolean {
     const u = typeof url === 'string' ? new URL(url) : url;
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return false;
     if (this.extraOrigins.has(u.host)) return true;
-    return this.homes.some((h) => u.port === h.port && (u.hostname === h.host || (!isIp(h.host) && inDomain(u.hostname, h.domain))));
+    return this.homes.some((h) => u.port === h.port && (u.hostname === h.host || (h.domain !== '' && inDomain(u.hostname, h.domain))));
   }
 }
+
+/** Domains under which others register (gov.cn, com.cn, …): no site's own domain. */
+const PUBLIC_SUFFIX = /^(?:[a-z]+|(?:gov|com|net|org|edu|ac|mil)\.cn)$/i;
 
 function isIp(host: string): boolean {
   return /^[\d.]+$/.test(host) || host.includes(':') || host.startsWith('[');

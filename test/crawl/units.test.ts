@@ -90,6 +90,17 @@ describe('scope and normalisation', () => {
     expect(scope.contains(url)).toBe(inScope);
   });
 
+  // the central portal's domain is a suffix: the ministries under it are other sites
+  const central = new SiteScope('https://www.gov.cn/');
+  cases([
+    ['https://www.gov.cn/zhengce/a.htm', true],
+    ['https://gov.cn/a.htm', false],
+    ['https://www.ndrc.gov.cn/', false],
+    ['https://sousuo.www.gov.cn/s.htm', false],
+  ])('%s in the scope of www.gov.cn: %s', (url, inScope) => {
+    expect(central.contains(url)).toBe(inScope);
+  });
+
   cases([
     ['../a.html#top', 'http://x.gov.cn/b/c/index.html', 'http://x.gov.cn/b/a.html'],
     ['HTTP://X.GOV.CN:80/A.html', 'http://x.gov.cn/', 'http://x.gov.cn/A.html'],
