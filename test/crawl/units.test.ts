@@ -90,15 +90,10 @@ describe('scope and normalisation', () => {
     expect(scope.contains(url)).toBe(inScope);
   });
 
-  // the central portal's domain is a suffix: the ministries under it are other sites
-  const central = new SiteScope('https://www.gov.cn/');
-  cases([
-    ['https://www.gov.cn/zhengce/a.htm', true],
-    ['https://gov.cn/a.htm', false],
-    ['https://www.ndrc.gov.cn/', false],
-    ['https://sousuo.www.gov.cn/s.htm', false],
-  ])('%s in the scope of www.gov.cn: %s', (url, inScope) => {
-    expect(central.contains(url)).toBe(inScope);
+  it('the central portal\'s domain is a suffix: the ministries under it are other sites', () => {
+    const central = new SiteScope('https://www.gov.cn/');
+    const urls = ['https://www.gov.cn/zhengce/a.htm', 'https://gov.cn/a.htm', 'https://www.ndrc.gov.cn/', 'https://sousuo.www.gov.cn/s.htm'];
+    expect(urls.map((u) => central.contains(u))).toEqual([true, false, false, false]);
   });
 
   cases([
