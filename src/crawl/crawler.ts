@@ -15,7 +15,6 @@ import { analyseAnswer, checkTarget, isSoft404, probePath, type CheckedTarget } 
 import { verdictFor, type FetchOutcome, type LinkVerdict } from './outcome.js';
 import { storedBody, type StoredBody } from './page-analysis.js';
 import { RecentSet } from './recent-set.js';
-import { stubTarget } from './redirects.js';
 import { readStoredCopy, type CopyRead } from './stored-copy.js';
 import type { PageRole } from './priorities.js';
 import { RobotsCache } from './robots.js';
@@ -227,16 +226,10 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
   private async fetchPage(site: StoredSite, scope: SiteScope, entry: FrontierEntry, attempt: number, seenBefore: SeenBefore | null): Promise<void> {
     // a portal's address is often a stub (meta refresh, script) in front of its real home page
     const home = entry.role === 'home';
-    let outcome = await this.fetcher.fetch(entry.url, { method: 'GET', headers: conditionalHeaders(seenBefore?.stored) }, { stubs: home });
-    let copy = seenBefore && outcome.ok && outcome.status === 304 ? await this.storedCopy(entry, seenBefore) : undefined;
-    // a home page stored as the stub it is (by a govsite that did not follow stubs, so by other extractors: stale) is asked for in full, to be followed
-    if (copy === 'stale' && home && this.storedStub(entry.url, seenBefore!.stored)) {
-      outcome = await this.fetcher.fetch(entry.url, { method: 'GET' }, { stubs: true });
-      copy = undefined;
-    }
-    const read = copy !== undefined ? await this.readUnchanged(entry, seenBefore!.stored, copy) : await this.readAnswer(site, entry, outcome);
+    const outcome = await this.fetcher.fetch(entry.url, { method: 'GET', headers: conditionalHeaders(seenBefore?.stored) }, { stubs: home });
+    const read = seenBefore && outcome.ok && outcome.status === 304 ? await this.readUnchanged(entry, seenBefore) : await this.readAnswer(site, entry, outcome);
     // a site whose address now leads elsewhere (a new domain) is crawled there
-    if (home && outcome.ok) scope.alsoAt(copy !== undefined ? seenBefore!.stored.finalUrl ?? entry.url : outcome.finalUrl);
+    if (home && outcome.ok) scope.alsoAt(outcome.finalUrl);
     await this.batch.write(() => {
       const checked = { outcome, soft404: read.soft404, method: 'GET' as const, page: null, charset: read.charset };
       const fetchId = this.record(site, entry, 'page', checked, attempt, read.body, read.reused, read.copyOf);
@@ -254,22 +247,14 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     return { soft404, charset: page?.charset ?? null, body: page?.body ?? null, links: served ? page.links : NO_LINKS, follow: served ? page.follow : NOTHING_TO_FOLLOW, facts: served ? page.facts : null };
   }
 
-  /** The stored copy a 304 stands for, as the worker read it ahead (or read here); a stale one is analysed again. */
-  private async storedCopy(entry: FrontierEntry, { stored, copy }: SeenBefore): Promise<CopyRead | 'stale' | null> {
-    return (await copy) ?? readStoredCopy(this.db, { copyOf: stored.copyOf, storedAsOf: stored.asOf, asOf: this.asOf, role: entry.role });
-  }
-
-  /** The stored copy of a URL is a stub read as a page, not the page it sends a visitor to. */
-  private storedStub(url: string, stored: Validators): boolean {
-    return (stored.finalUrl ?? url) === url && stubTarget(this.fetches.bodyText(stored.bodyHash), url) !== undefined;
-  }
-
   /**
    * A 304: the stored copy is the page. Its facts and links are reused unless they do not hold for
    * this visit (see readStoredCopy); then the stored text is analysed again.
    */
-  private async readUnchanged(entry: FrontierEntry, stored: Validators, copy: CopyRead | 'stale' | null): Promise<PageRead> {
+  private async readUnchanged(entry: FrontierEntry, { stored, copy: readAhead }: SeenBefore): Promise<PageRead> {
     const base = { soft404: false, charset: stored.charset, body: null, reused: stored };
+    const copy = (await readAhead) ?? readStoredCopy(this.db, { copyOf: stored.copyOf, storedAsOf: stored.asOf, asOf: this.asOf, role: entry.role });
+    // a copy the worker found stale is not read again here: it is analysed again at once
     if (copy && copy !== 'stale') return { ...base, copyOf: stored.copyOf, links: NO_LINKS, follow: copy.follow, facts: null };
     const finalUrl = stored.finalUrl ?? entry.url;
     const page = await this.pool.analyse({ bytes: Buffer.from(this.fetches.bodyText(stored.bodyHash)), contentType: 'text/html; charset=utf-8', url: finalUrl, links: true, factsAsOf: this.asOf, role: entry.role, storeBody: false });

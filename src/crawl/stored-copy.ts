@@ -1,6 +1,6 @@
 import type { LocalDate } from '../extract/dates.js';
 import type { StoredLink } from '../extract/links.js';
-import { EXTRACTOR_VERSION, type PageFacts } from '../extract/page.js';
+import type { PageFacts } from '../extract/page.js';
 import { statement, type Db } from '../store/db.js';
 import { followList, NOTHING_TO_FOLLOW, type FollowList } from './follow-list.js';
 import { linkRoles, type PageRole } from './priorities.js';
@@ -20,16 +20,16 @@ export interface CopyRead {
 
 /**
  * The links of an unchanged page to follow, with the roles its stored facts give them; 'stale' when
- * the stored facts do not hold for this visit (the stored text is then analysed again): facts read by
- * another version of the extractors, a list date without a year read at another as-of date, or a home
- * page whose copy was read as another page (its columns were not read); null when no facts are
- * stored for it (none, or not yet visible to this connection).
+ * the stored facts do not hold for this visit (the stored text is then analysed again): a list date
+ * without a year read at another as-of date, or a home page whose copy was read as another page
+ * (its columns were not read); null when no facts are stored for it (none, or not yet visible to
+ * this connection). Copies another version of the extractors read are never confirmed (see
+ * Fetches.validatorsOf).
  */
 export function readStoredCopy(db: Db, { copyOf, storedAsOf, asOf, role }: CopyRequest): CopyRead | 'stale' | null {
-  const row = statement(db, `SELECT p.facts, p.extractor, l.links FROM page_facts p LEFT JOIN link_sets l ON l.fetch_id = p.fetch_id WHERE p.fetch_id = ?`)
-    .get(copyOf) as { facts: string; extractor: number; links: string | null } | undefined;
+  const row = statement(db, `SELECT p.facts, l.links FROM page_facts p LEFT JOIN link_sets l ON l.fetch_id = p.fetch_id WHERE p.fetch_id = ?`)
+    .get(copyOf) as { facts: string; links: string | null } | undefined;
   if (!row) return null;
-  if (row.extractor !== EXTRACTOR_VERSION) return 'stale';
   const facts = JSON.parse(row.facts) as PageFacts;
   if ((facts.asOfDependent && storedAsOf !== asOf) || (role === 'home' && facts.columns === null)) return 'stale';
   return { follow: row.links ? followList(JSON.parse(row.links) as StoredLink[], linkRoles(facts, role, asOf)) : NOTHING_TO_FOLLOW };

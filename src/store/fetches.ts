@@ -1,6 +1,7 @@
 import { constants, gunzipSync } from 'node:zlib';
 import type { StoredBody } from '../crawl/page-analysis.js';
 import type { LinkVerdict } from '../crawl/outcome.js';
+import { EXTRACTOR_VERSION } from '../extract/page.js';
 import type { Db } from './db.js';
 
 export type FetchPurpose = 'page' | 'check' | 'robots' | 'soft404-probe';
@@ -64,6 +65,8 @@ export class Fetches {
       redirects, verdict, soft404, not_modified, ms, bytes, content_type, charset, etag, last_modified, depth, referrer, body_hash, fetched_at, copy_of)
       VALUES (${Array(25).fill('?').join(', ')})`);
     this.insertBody = db.prepare(`INSERT OR IGNORE INTO bodies (hash, data, format, charset) VALUES (?, ?, ?, ?)`);
+    // a copy whose facts another version of the extractors read is not one to confirm: the page is
+    // fetched in full and read afresh (a fix reaches unchanged pages, a stub home is followed)
     // for each URL asked (a JSON array: a crawl wave asks for all its pages at once), its newest stored copy that has validators:
     // of the latest run, its last fetch — the (url, run_id) index read backwards, so a database of many
     // monthly runs is not scanned and sorted URL by URL (8 runs: 39 → 19 µs a wave of 4)
@@ -71,7 +74,9 @@ export class Fetches {
       f.status, f.content_type AS contentType, f.charset, f.final_url AS finalUrl
       FROM json_each(?) w
       JOIN fetches f ON f.id = (SELECT x.id FROM fetches x WHERE x.url = w.value AND x.body_hash IS NOT NULL AND (x.etag IS NOT NULL OR x.last_modified IS NOT NULL) ORDER BY x.run_id DESC, x.id DESC LIMIT 1)
-      JOIN runs r ON r.id = f.run_id`);
+      JOIN runs r ON r.id = f.run_id
+      LEFT JOIN page_facts p ON p.fetch_id = coalesce(f.copy_of, f.id)
+      WHERE p.extractor IS NULL OR p.extractor = ${EXTRACTOR_VERSION}`);
     this.body = db.prepare(`SELECT data, format, charset FROM bodies WHERE hash = ?`);
     this.checked = db.prepare(`SELECT 1 FROM fetches WHERE run_id = ? AND url = ? AND purpose IN ('page', 'check') LIMIT 1`);
     this.ofRun = db.prepare(`SELECT status, error_code AS errorCode, body_hash AS bodyHash, final_url AS finalUrl FROM fetches WHERE run_id = ? AND url = ? AND purpose = ? ORDER BY id DESC LIMIT 1`);

@@ -3,7 +3,6 @@ import { expect } from 'expect';
 import { AnalysisPool } from '../../src/crawl/analysis-pool.js';
 import { NOTHING_TO_FOLLOW } from '../../src/crawl/follow-list.js';
 import { NO_LINKS } from '../../src/extract/links.js';
-import { EXTRACTOR_VERSION } from '../../src/extract/page.js';
 import { analysePage, type AnalysisRequest } from '../../src/crawl/page-analysis.js';
 import { readStoredCopy, type CopyRead } from '../../src/crawl/stored-copy.js';
 import { openDb } from '../../src/store/db.js';
@@ -35,7 +34,7 @@ describe('AnalysisPool', () => {
     }
   });
 
-  it('reads stored copies ahead on the worker\'s own connection (what is committed); stale for facts another version of the extractors read, for a yearless date read at another as-of date and for a home page whose copy was read as another page; null for a fetch with no copy and for a database in memory', async () => {
+  it('reads stored copies ahead on the worker\'s own connection (what is committed); stale for a yearless date read at another as-of date and for a home page whose copy was read as another page; null for a fetch with no copy and for a database in memory', async () => {
     const analysed = analysePage({ ...page(3), url: 'http://x.gov.cn/', factsAsOf: '2026-11-15', role: 'home' });
     const asPage = analysePage({ ...page(3), url: 'http://x.gov.cn/', factsAsOf: '2026-11-15', role: 'page' });
     // a link check asks for no links: the empty link set, nothing to follow
@@ -46,36 +45,33 @@ describe('AnalysisPool', () => {
     const store = (db: ReturnType<typeof openDb>) => {
       db.exec(`INSERT INTO sites (id, url) VALUES ('x', 'http://x.gov.cn/'); INSERT INTO runs (id, as_of, registry, started_at) VALUES (1, '2026-11-15', 'r.csv', '2026-11-15T00:00:00Z')`);
       db.exec(`INSERT INTO fetches (id, run_id, site_id, url, purpose, method, verdict, ms, fetched_at) VALUES (7, 1, 'x', 'http://x.gov.cn/', 'page', 'GET', 'ok', 1, '2026-11-15T00:00:00Z')`);
-      db.prepare(`INSERT INTO page_facts (fetch_id, run_id, site_id, url, facts, extractor) VALUES (7, 1, 'x', 'http://x.gov.cn/', ?, ?)`).run(analysed.facts, EXTRACTOR_VERSION);
+      db.prepare(`INSERT INTO page_facts (fetch_id, run_id, site_id, url, facts) VALUES (7, 1, 'x', 'http://x.gov.cn/', ?)`).run(analysed.facts);
       db.prepare(`INSERT INTO link_sets (fetch_id, links) VALUES (7, ?)`).run(analysed.links);
       // a list date without a year, stored at another as-of date: stale, analysed again
       db.exec(`INSERT INTO fetches (id, run_id, site_id, url, purpose, method, verdict, ms, fetched_at) VALUES (9, 1, 'x', 'http://x.gov.cn/y', 'page', 'GET', 'ok', 1, '2026-11-15T00:00:00Z')`);
-      db.prepare(`INSERT INTO page_facts (fetch_id, run_id, site_id, url, facts, extractor) VALUES (9, 1, 'x', 'http://x.gov.cn/y', ?, ?)`).run(JSON.stringify({ ...JSON.parse(analysed.facts!), asOfDependent: true }), EXTRACTOR_VERSION);
+      db.prepare(`INSERT INTO page_facts (fetch_id, run_id, site_id, url, facts) VALUES (9, 1, 'x', 'http://x.gov.cn/y', ?)`).run(JSON.stringify({ ...JSON.parse(analysed.facts!), asOfDependent: true }));
       // the registry's home page, crawled as another site's page
       db.exec(`INSERT INTO fetches (id, run_id, site_id, url, purpose, method, verdict, ms, fetched_at) VALUES (10, 1, 'x', 'http://x.gov.cn/z', 'page', 'GET', 'ok', 1, '2026-11-15T00:00:00Z')`);
-      db.prepare(`INSERT INTO page_facts (fetch_id, run_id, site_id, url, facts, extractor) VALUES (10, 1, 'x', 'http://x.gov.cn/z', ?, ?)`).run(asPage.facts, EXTRACTOR_VERSION);
-      // facts an earlier version of the extractors read
-      db.exec(`INSERT INTO fetches (id, run_id, site_id, url, purpose, method, verdict, ms, fetched_at) VALUES (11, 1, 'x', 'http://x.gov.cn/old', 'page', 'GET', 'ok', 1, '2026-11-15T00:00:00Z')`);
-      db.prepare(`INSERT INTO page_facts (fetch_id, run_id, site_id, url, facts, extractor) VALUES (11, 1, 'x', 'http://x.gov.cn/old', ?, ?)`).run(analysed.facts, EXTRACTOR_VERSION - 1);
+      db.prepare(`INSERT INTO page_facts (fetch_id, run_id, site_id, url, facts) VALUES (10, 1, 'x', 'http://x.gov.cn/z', ?)`).run(asPage.facts);
     };
     const requests = [{ copyOf: 7, storedAsOf: '2026-11-15', asOf: '2026-11-15', role: 'column' as const }, { copyOf: 8, storedAsOf: '2026-11-15', asOf: '2026-11-15', role: 'page' as const },
       { copyOf: 9, storedAsOf: '2026-11-01', asOf: '2026-11-15', role: 'page' as const }, { copyOf: 10, storedAsOf: '2026-11-15', asOf: '2026-11-15', role: 'home' as const },
-      { copyOf: 10, storedAsOf: '2026-11-15', asOf: '2026-11-15', role: 'page' as const }, { copyOf: 11, storedAsOf: '2026-11-15', asOf: '2026-11-15', role: 'page' as const }];
+      { copyOf: 10, storedAsOf: '2026-11-15', asOf: '2026-11-15', role: 'page' as const }];
     const pool = new AnalysisPool(1);
     try {
       const { db } = tmpDb();
       store(db);
       const expected = readStoredCopy(db, requests[0]!);
       expect((expected as CopyRead).follow).toBe([0, 1, 2].map((i) => `+page http://x.gov.cn/art/${i}.html`).join('\n'));
-      expect(await pool.readCopies(db, requests)).toEqual([expected, null, 'stale', 'stale', { follow: '' }, 'stale']);
+      expect(await pool.readCopies(db, requests)).toEqual([expected, null, 'stale', 'stale', { follow: '' }]);
       // the worker reads what is committed: a change still in the crawler's transaction is not seen
       db.exec('BEGIN');
       db.exec(`UPDATE link_sets SET links = '[]' WHERE fetch_id = 7`);
-      expect(await pool.readCopies(db, requests)).toEqual([expected, null, 'stale', 'stale', { follow: '' }, 'stale']);
+      expect(await pool.readCopies(db, requests)).toEqual([expected, null, 'stale', 'stale', { follow: '' }]);
       db.exec('ROLLBACK');
       const memory = openDb(':memory:');
       store(memory);
-      expect(await pool.readCopies(memory, requests)).toEqual([null, null, null, null, null, null]);
+      expect(await pool.readCopies(memory, requests)).toEqual([null, null, null, null, null]);
     } finally {
       await pool.close();
     }
