@@ -1,3 +1,4 @@
+import { scriptedUrls } from '../extract/links.js';
 import type { FetchOutcome, Redirect } from './outcome.js';
 
 export const MAX_REDIRECTS = 10;
@@ -46,26 +47,18 @@ const REFRESH_CONTENT = /content\s*=\s*(["'])\s*(\d+(?:\.\d+)?)\s*[;,]?\s*(?:url
 /** a page this short whose scripts only send the visitor on is a stub */
 const SCRIPT_STUB_CHARS = 2048;
 const SCRIPT = /<script\b[^>]*>([\s\S]*?)<\/script>/gi;
-/** location.href = '…', window.location = '…', location.replace('…') */
-const LOCATION = /\blocation(?:\.href)?\s*=\s*(['"])([^'"]+)\1|\blocation\.(?:replace|assign)\(\s*(['"])([^'"]+)\3/g;
 
 /**
  * Where a 200 HTML page that is a stub sends a visitor: many portals' addresses are one in front of
- * the real home page (/col/col1/…), which a browser shows and an audit must read. See stubTarget.
+ * the real home page (/col/col1/…), which a browser shows and an audit must read. A stub is a
+ * `<meta http-equiv="refresh" content="0;url=…">` in the first 4 KB (not without a URL, nor further
+ * away than MAX_REFRESH_SECONDS), or a page of under 2 KB with no link whose scripts set one location
+ * and decide nothing (a mobile check picks a site, not a page to read). Never the page itself.
  */
 export function stubRedirect(outcome: FetchOutcome, url: string): string | undefined {
   if (!outcome.ok || outcome.status !== 200 || !/html|^$/i.test(outcome.headers['content-type'] ?? '')) return undefined;
-  return stubTarget(outcome.body.subarray(0, 4096).toString('latin1'), url);
-}
-
-/**
- * The page a stub's HTML sends a visitor to: `<meta http-equiv="refresh" content="0;url=…">` in its
- * first 4 KB (not without a URL, nor further away than MAX_REFRESH_SECONDS), or a page of under 2 KB
- * with no link whose scripts set one location and decide nothing (a mobile check picks a site, not
- * a page to read). Never the page itself.
- */
-export function stubTarget(html: string, url: string): string | undefined {
-  const tag = REFRESH_TAG.exec(html.slice(0, 4096))?.[0];
+  const html = outcome.body.subarray(0, 4096).toString('latin1');
+  const tag = REFRESH_TAG.exec(html)?.[0];
   const m = tag ? REFRESH_CONTENT.exec(tag) : null;
   const written = m ? (Number(m[2]) <= MAX_REFRESH_SECONDS ? m[3]!.trim() : '') : scriptedLocation(html);
   if (!written) return undefined;
@@ -81,6 +74,6 @@ function scriptedLocation(html: string): string | undefined {
   if (html.length > SCRIPT_STUB_CHARS || /<a\s/i.test(html)) return undefined;
   const scripts = [...html.matchAll(SCRIPT)].map((m) => m[1]!).join('\n');
   if (/\bif\s*\(|navigator\./.test(scripts)) return undefined;
-  const targets = new Set([...scripts.matchAll(LOCATION)].map((m) => (m[2] ?? m[4])!.trim()));
+  const targets = new Set(scriptedUrls(scripts, false));
   return targets.size === 1 ? [...targets][0] : undefined;
 }

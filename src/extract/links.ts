@@ -58,8 +58,13 @@ export function storedLinks(links: readonly PageLink[]): StoredLink[] {
 
 const IGNORED_LINK_RELS = /\b(preconnect|dns-prefetch|canonical|alternate|manifest)\b/i;
 
-/** window.open('…'), location.href = '…', location.assign('…') with a written URL */
-const SCRIPTED = /(?:\bwindow\.open|\blocation\.(?:assign|replace)|\blocation(?:\.href)?\s*=)\s*\(?\s*(['"])([^'"]+)\1/;
+/** location.href = '…', window.location = '…', location.replace('…') / assign('…'); with `window.open('…')` when opening counts */
+const LOCATION = /\b(window\.open|location\.(?:assign|replace)|location(?:\.href)?\s*=)\s*\(?\s*(['"])([^'"]+)\2/g;
+
+/** The URLs a script sends a visitor to, written out; a link's window.open counts when `opens`. */
+export function scriptedUrls(code: string, opens: boolean): string[] {
+  return [...code.matchAll(LOCATION)].filter((m) => opens || !m[1]!.startsWith('window.open')).map((m) => m[3]!.trim());
+}
 
 /**
  * Where a link that leads nowhere by its href (javascript:, '#', none) takes a visitor by script:
@@ -69,7 +74,7 @@ const SCRIPTED = /(?:\bwindow\.open|\blocation\.(?:assign|replace)|\blocation(?:
 export function scriptedTarget(el: Element, base: string): string | null {
   const href = (el.attribs['href'] ?? '').trim();
   if (href !== '' && !href.startsWith('#') && schemeOf(href) !== 'javascript') return null;
-  const written = SCRIPTED.exec(`${href} ${el.attribs['onclick'] ?? ''}`)?.[2]?.trim();
+  const [written] = scriptedUrls(`${href} ${el.attribs['onclick'] ?? ''}`, true);
   return written && schemeOf(written) === 'http' ? normaliseUrl(written, base) : null;
 }
 
