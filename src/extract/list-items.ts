@@ -143,8 +143,11 @@ function rowOf(a: Element): Element | null {
     const el = n as Element;
     if (ROW_TAGS.has(el.tagName)) return el;
   }
-  return a.parent && a.parent.type === 'tag' ? (a.parent as Element) : null;
+  // an anchor straight in the page's body stands in no row: the whole page is no list row
+  return a.parent && a.parent.type === 'tag' && !PAGE_TAGS.has((a.parent as Element).tagName) ? (a.parent as Element) : null;
 }
+
+const PAGE_TAGS = new Set(['body', 'html']);
 
 /** A list's heading: the nearest preceding h1–h4 or .title-like element, else the breadcrumb's last step. */
 function listName(doc: Document, container: Element): string {
@@ -214,17 +217,6 @@ const MAX_SCRIPTED_PAGES = 50;
  * links no parser sees, which a visitor clicks all the same — a mailbox's older letters are there.
  */
 export function scriptedPages(doc: Document, pageUrl: string): string[] {
-  const known = pagers.get(doc);
-  if (known?.url === pageUrl) return known.pages;
-  const pages = readPager(doc, pageUrl);
-  pagers.set(doc, { url: pageUrl, pages });
-  return pages;
-}
-
-/** a document's pager pages, read once (the links and the pagination both ask) */
-const pagers = new WeakMap<Document, { url: string; pages: string[] }>();
-
-function readPager(doc: Document, pageUrl: string): string[] {
   for (const script of DocumentIndex.of(doc).tag('script')) {
     const code = textContent(script);
     if (!/countPage|createPageHTML/.test(code)) continue;

@@ -1,4 +1,4 @@
-import type { AnyNode, Document, Element, Text } from 'domhandler';
+import type { Document, Element } from 'domhandler';
 import { normaliseUrl } from '../crawl/scope.js';
 import { publishDates } from './article.js';
 import { extractColumns, type Column } from './columns.js';
@@ -16,13 +16,13 @@ import { anchorsOf, DocumentIndex, findTag, textOf } from './document-index.js';
 
 /**
  * The extractors' version: raised whenever they read a page differently (a fix), so that facts an
- * earlier version stored are not reused for an unchanged page (a 304) but read again from its stored
- * text. 1: a flat list's titles each get their own date; a suspicious date in a row of several is
- * marked; a letter's status and dates are read outside its title, and a letter page's status field wins;
- * a link that opens its page by script (window.open) leads there; the error-report platform's widget
- * script is an error-report entry, a form sent to a search is a site search; the text after a stray
- * </html> is read; 公安备案 is a police filing; a page's Maketime is not its publish date; a letter's
- * status may be an icon; a list pager written by script (TRS) names its pages.
+ * earlier version stored are not confirmed for an unchanged page (no conditional request): the page
+ * is fetched in full and read afresh. 1: a flat list's titles each get their own date; a suspicious
+ * date in a row of several is marked; an anchor straight in <body> is no list row; a letter's status
+ * and dates are read outside its title, from an icon too, and a letter page's status field wins; a
+ * link that opens its page by script leads there; a pager written by script names its pages; the
+ * error-report widget script is an entry; a form sent to a search is a search; the text after a
+ * stray </html> is read; 公安备案 is a police filing; a page's Maketime is not its publish date.
  */
 export const EXTRACTOR_VERSION = 1;
 
@@ -74,18 +74,7 @@ const CONTENT = ['#zoom', '.TRS_Editor', '#UCAP-CONTENT', '.pages_content', '.ar
  * browser, and the footer after it (www.gov.cn's gazette pages) is on the page all the same.
  */
 export function bodyText(doc: Document): string {
-  const body = DocumentIndex.of(doc).first('body');
-  // the body's own text when it holds everything shown: list rows directly in <body> share it, read once
-  return Visibility.of(doc).visibleText(body && holdsAll(doc, body) ? body : doc);
-}
-
-/** Nothing is shown outside `body` (the parser put no stray content after it). */
-function holdsAll(doc: Document, body: Element): boolean {
-  const shown = (nodes: readonly AnyNode[], allowed: (n: AnyNode) => boolean) =>
-    nodes.every((n) => allowed(n) || (n.type === 'text' && !(n as Text).data.trim()) || n.type === 'comment' || n.type === 'directive');
-  const html = body.parent;
-  return html !== null && html.type === 'tag' && (html as Element).tagName === 'html' && html.parent === doc
-    && shown(doc.children, (n) => n === html) && shown((html as Element).children, (n) => n === body || (n.type === 'tag' && (n as Element).tagName === 'head'));
+  return Visibility.of(doc).visibleText(doc);
 }
 
 export function extractPage(html: string, url: string, asOf: LocalDate, charset: string | null = null): PageFacts {

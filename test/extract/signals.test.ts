@@ -112,6 +112,7 @@ describe('list rows', () => {
       [[['http://x.gov.cn/bgs.html', '2026-11-01'], ['http://x.gov.cn/1.html', '2026-11-01']]]],
     ['a date inside a title stops the pairing: each title is read outside itself', `<div><a href="/1.html">关于2026年10月1日停电的通知</a> 2026-09-28 <a href="/2.html">关于开展第二项工作的通知</a></div>`,
       [[['http://x.gov.cn/1.html', '2026-09-28'], ['http://x.gov.cn/2.html', '2026-10-01']]]],
+    ['an anchor straight in the page\'s body is in no row (the whole page is no list row)', '<a href="/a.html">关于开展第一项工作的通知</a> 发布时间：2026-11-01', []],
     ['4,000 rows', `<ul>${Array.from({ length: 4000 }, (_, i) => row(`/t${i % 3000}.html`, `关于第${i}项工作的通知`, '2026-11-01')).join('')}</ul>`,
       [Array.from({ length: 3000 }, (_, i) => [`http://x.gov.cn/t${i}.html`, '2026-11-01'])]],
   ])('%s', (_what, html, lists) => {
