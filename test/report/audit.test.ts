@@ -116,14 +116,17 @@ describe('govsite audit in CI mode: exit codes', () => {
     expect(report.sites[0]).toMatchObject({ verdict: 'not-assessed', score: null, health: 'down', findings: [] });
   });
 
-  it('a site behind a script challenge (412) is not assessed either: nothing in it was read, and nothing is held against it', async () => {
+  it('a site behind a script challenge (412) is up for its probes, and not assessed: nothing in it was read, and nothing is held against it', async () => {
     const walled = await FixtureFleet.start({ walled: { files: { '/': '<html><script>var $_ts=window[\'$_ts\'];</script></html>' }, behaviours: { '/': { status: 412 } } } });
     try {
       const out = tmpDir();
-      const { done } = startCli(['audit', writeTmp('walled.csv', `id,url\nwalled,${walled.origin('walled')}/\n`), '--db', join(out, 'g.db'), '--as-of', '2026-11-15', '--format', 'json', '--output', join(out, 'r.json')]);
+      const registry = writeTmp('walled.csv', `id,url\nwalled,${walled.origin('walled')}/\n`);
+      expect((await startCli(['probe', registry, '--db', join(out, 'g.db'), '--every', '5ms', '--rounds', '20']).done).code).toBe(0);
+      const today = new Date().toISOString().slice(0, 10);
+      const { done } = startCli(['audit', registry, '--db', join(out, 'g.db'), '--as-of', today, '--format', 'json', '--output', join(out, 'r.json')]);
       expect((await done).code).toBe(0);
       const report = JSON.parse(readFileSync(join(out, 'r.json'), 'utf8')) as AuditReport;
-      expect(report.sites[0]).toMatchObject({ verdict: 'not-assessed', score: null, vetoes: [], findings: [] });
+      expect(report.sites[0]).toMatchObject({ verdict: 'not-assessed', score: null, vetoes: [], findings: [], probes: { count: 20, failed: 0, failRate: 0 } });
     } finally {
       await walled.close();
     }
