@@ -7,6 +7,7 @@ import { defineCheck, findings } from './types.js';
  * at all) is judged by its columns' newest items instead. Observation overrules printed dates: a
  * home page that runs and probes have seen listing the same items for more than 14 days was not
  * updated, whatever dates it shows (unchangedSince is the evidence). Low volume is homepage-low-volume's.
+ * Lists filled by script are not read: with no dated item to read at all, the rule is not assessed.
  */
 export const homepageNotUpdated = defineCheck({
   meta: { id: 'homepage-not-updated', title: { zh: '首页长期未更新', en: 'Home page not updated' },
@@ -18,6 +19,10 @@ export const homepageNotUpdated = defineCheck({
     // a home page with no dates of its own is navigation only: its second-level pages count
     const pool = dated.length > 0 ? dated : columns.map((c) => c.lastUpdate).filter((d): d is string => d !== null && d <= asOf);
     const lastUpdate = pool.sort().pop() ?? null;
+    // nothing dated to read where the lists are filled by script: a browser would show them, govsite cannot
+    if (lastUpdate === null && (home.scriptedList || columns.some((c) => c.scripted))) {
+      return { kind: 'not-assessed', reason: 'no dated item could be read: the home page or its columns fill their lists by script' };
+    }
     const since = unchangedSince(homeObservations);
     const observedUnchanged = since !== null && daysBetween(since, asOf) > options.days;
     if (lastUpdate !== null && daysBetween(lastUpdate, asOf) <= options.days && !observedUnchanged) return findings([]);

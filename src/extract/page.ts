@@ -10,6 +10,7 @@ import { extractLetterPage, extractLetterRows, showsStatuses, type Letter } from
 import { extractMailboxes, type Mailbox } from './mailboxes.js';
 import { parseHtml } from './parse-html.js';
 import { minhash } from './minhash.js';
+import { fillsListByScript } from './scripted-list.js';
 import { extractSpam, type SpamFacts } from './spam.js';
 import { Visibility } from './visibility.js';
 import { anchorsOf, DocumentIndex, findTag, textOf } from './document-index.js';
@@ -23,8 +24,9 @@ import { anchorsOf, DocumentIndex, findTag, textOf } from './document-index.js';
  * link that opens its page by script leads there; a pager written by script names its pages; the
  * error-report widget script is an entry; a form sent to a search is a search; the text after a
  * stray </html> is read; 公安备案 is a police filing; a page's Maketime is not its publish date.
+ * 2: a page that lists nothing in its HTML but fills a list by script says so (scriptedList).
  */
-export const EXTRACTOR_VERSION = 1;
+export const EXTRACTOR_VERSION = 2;
 
 /** What the extractors see on one page: the `govsite extract` contract of SPEC §6, plus what checks need. */
 export interface PageFacts {
@@ -34,6 +36,8 @@ export interface PageFacts {
   publishDate: LocalDate | null;
   /** shows "nothing here" (暂无信息, 正在建设中) to a visitor and lists no item */
   empty: boolean;
+  /** lists nothing in its HTML but fills a list in the browser by script (see scripted-list.ts): what it lists is unknown */
+  scriptedList: boolean;
   links: { href: string; text: string; imageOnly: boolean; hidden: boolean }[];
   lists: ItemList[];
   consultation: Mailbox[];
@@ -102,6 +106,7 @@ export function extractFromDocument(doc: Document, url: string, asOf: LocalDate,
     title,
     publishDate: dates.publishDate,
     empty: !hasItems && EMPTY_MESSAGE.test(text),
+    scriptedList: !hasItems && fillsListByScript(doc),
     links: withLinks ? pageLinks(doc, url, visibility) : [],
     lists,
     consultation: extractMailboxes(doc, url),

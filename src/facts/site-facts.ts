@@ -20,6 +20,8 @@ export interface ColumnFacts {
   firstLevel: boolean;
   /** its list page was crawled and read */
   seen: boolean;
+  /** its list page was crawled but fills its list by script: not read, so neither empty nor stale as far as govsite knows */
+  scripted: boolean;
   items: number;
   lastUpdate: LocalDate | null;
   empty: boolean;
@@ -70,9 +72,10 @@ export function loadSiteFacts(db: Db, runId: number, site: StoredSite, asOf: Loc
     // a list whose rows carry no date is dated by the newest of its articles that were crawled
     const fromArticles = items.map((i) => pages.get(i.href)?.publishDate ?? null).filter((d): d is string => d !== null);
     const lastUpdate = [...(dated.length ? dated : fromArticles)].sort().pop() ?? null;
+    const scripted = items.length === 0 && listPages.some((p) => p.scriptedList);
     return {
-      name: c.name, url: c.url, category, overrideDays, firstLevel: c.firstLevel, seen: listPages.length > 0,
-      items: items.length, lastUpdate, empty: listPages.length > 0 && (listPages[0]!.empty || (items.length === 0 && LIST_CATEGORIES.has(category))),
+      name: c.name, url: c.url, category, overrideDays, firstLevel: c.firstLevel, seen: listPages.length > 0 && !scripted, scripted,
+      items: items.length, lastUpdate, empty: listPages.length > 0 && !scripted && (listPages[0]!.empty || (items.length === 0 && LIST_CATEGORIES.has(category))),
     };
   });
 

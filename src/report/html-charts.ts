@@ -45,6 +45,8 @@ export function rulesChart(report: AuditReport, lang: Lang): string {
 }
 
 const UNTIMED = new Set(['static', 'other']);
+/** a column whose list govsite did not read */
+const UNREAD = '#e8e3d3';
 const FRESHNESS = [
   { max: 14, colour: '#27ae60', zh: '14天内', en: '≤ 14 days' },
   { max: 183, colour: '#f1c40f', zh: '6个月内', en: '≤ 6 months' },
@@ -65,13 +67,16 @@ export function freshnessGrid(report: AuditReport, lang: Lang): string {
     const cells = s.columns.map((c, j) => {
       const days = c.lastUpdate ? Math.round((asOf - Date.parse(`${c.lastUpdate}T00:00:00Z`)) / 86_400_000) : null;
       // static and other columns have no update window: undated is not a problem there
-      const colour = c.empty ? '#ddd' : days === null && UNTIMED.has(c.category) ? '#9fb3c8' : FRESHNESS.find((f) => days !== null && days <= f.max)?.colour ?? '#c0392b';
-      const tip = `${c.name} · ${c.empty ? (lang === 'zh' ? '空白栏目' : 'empty') : c.lastUpdate ?? (lang === 'zh' ? '无日期' : 'no date')}${days !== null ? ` (${days} ${lang === 'zh' ? '天' : 'days'})` : ''}`;
+      // a list not read (not crawled, filled by script) is neither fresh nor stale as far as govsite knows
+      const unread = c.list === 'script' || c.list === 'not-crawled';
+      const colour = unread ? UNREAD : c.empty ? '#ddd' : days === null && UNTIMED.has(c.category) ? '#9fb3c8' : FRESHNESS.find((f) => days !== null && days <= f.max)?.colour ?? '#c0392b';
+      const state = unread ? (lang === 'zh' ? '未读取' : 'not read') : c.empty ? (lang === 'zh' ? '空白栏目' : 'empty') : c.lastUpdate ?? (lang === 'zh' ? '无日期' : 'no date');
+      const tip = `${c.name} · ${state}${days !== null ? ` (${days} ${lang === 'zh' ? '天' : 'days'})` : ''}`;
       return `<rect class="cell" x="${labelW + j * (cell + 3)}" y="${y}" width="${cell}" height="${cell}" fill="${colour}"${c.empty ? ' stroke="#999"' : ''}><title>${escapeHtml(tip)}</title></rect>`;
     }).join('');
     return `<text x="${labelW - 6}" y="${y + 13}" text-anchor="end">${escapeHtml(s.name ?? s.id)}</text>${cells}`;
   }).join('');
-  const legend = [...FRESHNESS.map((f) => [f.colour, f[lang]] as const), ['#ddd', lang === 'zh' ? '空白栏目' : 'empty'] as const, ['#9fb3c8', lang === 'zh' ? '无更新要求' : 'no update window'] as const]
+  const legend = [...FRESHNESS.map((f) => [f.colour, f[lang]] as const), ['#ddd', lang === 'zh' ? '空白栏目' : 'empty'] as const, ['#9fb3c8', lang === 'zh' ? '无更新要求' : 'no update window'] as const, [UNREAD, lang === 'zh' ? '未读取' : 'not read'] as const]
     .map(([colour, label], i) => `<rect x="${i * 105}" y="${h - 22}" width="12" height="12" fill="${colour}"/><text x="${i * 105 + 16}" y="${h - 12}">${escapeHtml(label)}</text>`).join('');
   const title = lang === 'zh' ? `栏目更新情况（距${report.asOf}天数）` : `Column freshness (days before ${report.asOf})`;
   return `<figure><figcaption>${escapeHtml(title)}</figcaption><svg class="chart" id="chart-freshness" role="img" aria-label="${escapeHtml(title)}" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}">${rows}${legend}</svg></figure>`;

@@ -10,7 +10,7 @@ const T = {
   zh: {
     title: '政府网站检查报告', summary: '总体情况', byLevel: '分级情况', level: '级别', charts: '图表', table: '网站列表', filter: '筛选网站…', all: '全部结论',
     site: '网站', verdict: '结论', health: '健康状况', vetoes: '单项否决', problems: '问题数', deadLinks: '死链', findings: '问题及证据', rule: '问题',
-    evidence: '证据', page: '页面', firstSeen: '首次发现', columns: '栏目', column: '栏目', category: '类别', lastUpdate: '最近更新', items: '条目', empty: '空白',
+    evidence: '证据', page: '页面', firstSeen: '首次发现', columns: '栏目', column: '栏目', category: '类别', lastUpdate: '最近更新', items: '条目', empty: '空白', scripted: '由脚本加载，未读取', notCrawled: '未抓取',
     letters: '留言办理', probes: '可用性探测', noProbes: '无探测记录', deductions: '扣分', points: '扣分', count: '次数', sample: '抽查样本', run: '检查批次',
     none: '未发现问题', back: '返回列表', total: '网站总数', notAssessedRules: '未能评估的指标',
     lettersLine: (l: SiteReport['letters']) => `共${l.total}件，已回复${l.answered}件，未回复${l.unanswered}件，超期${l.overdue}件${l.medianReplyDays !== null ? `，回复用时中位数${l.medianReplyDays}天` : ''}`,
@@ -18,7 +18,7 @@ const T = {
   en: {
     title: 'Government website audit report', summary: 'Summary', byLevel: 'By level', level: 'level', charts: 'Charts', table: 'Sites', filter: 'Filter sites…', all: 'all verdicts',
     site: 'site', verdict: 'verdict', health: 'health', vetoes: 'vetoes', problems: 'problems', deadLinks: 'dead links', findings: 'Problems and evidence', rule: 'problem',
-    evidence: 'evidence', page: 'page', firstSeen: 'first seen', columns: 'Columns', column: 'column', category: 'category', lastUpdate: 'last update', items: 'items', empty: 'empty',
+    evidence: 'evidence', page: 'page', firstSeen: 'first seen', columns: 'Columns', column: 'column', category: 'category', lastUpdate: 'last update', items: 'items', empty: 'empty', scripted: 'filled by script, not read', notCrawled: 'not crawled',
     letters: 'Letters', probes: 'Availability probes', noProbes: 'no probes', deductions: 'Deductions', points: 'points', count: 'count', sample: 'sample', run: 'run',
     none: 'no problems found', back: 'back to the list', total: 'sites', notAssessedRules: 'rules not assessed',
     lettersLine: (l: SiteReport['letters']) => `${l.total}: ${l.answered} answered, ${l.unanswered} unanswered, ${l.overdue} overdue${l.medianReplyDays !== null ? `, median reply ${l.medianReplyDays} days` : ''}`,
@@ -84,7 +84,7 @@ function siteSection(s: SiteReport, lang: Lang): string {
     ? `<p>${t.deductions}: ${s.deductions.map((d) => `${escapeHtml(ruleTitle(d.rule, lang))} −${d.points}${d.count > 1 ? ` (${d.count})` : ''}`).join('；')}</p>` : '';
   const columns = s.columns.length
     ? `<h4>${t.columns}</h4><table class="columns"><thead><tr><th>${t.column}</th><th>${t.category}</th><th>${t.lastUpdate}</th><th>${t.items}</th></tr></thead><tbody>${s.columns.map((c) =>
-      `<tr><td>${evidenceLink(c.url, c.name)}</td><td>${escapeHtml(c.category)}</td><td>${c.empty ? t.empty : escapeHtml(c.lastUpdate ?? '—')}</td><td>${c.items}</td></tr>`).join('')}</tbody></table>` : '';
+      `<tr><td>${evidenceLink(c.url, c.name)}</td><td>${escapeHtml(c.category)}</td><td>${c.list === 'script' ? t.scripted : c.list === 'not-crawled' ? t.notCrawled : c.empty ? t.empty : escapeHtml(c.lastUpdate ?? '—')}</td><td>${c.items}</td></tr>`).join('')}</tbody></table>` : '';
   const l = s.letters;
   const probes = s.probes.count ? `${s.probes.count} / ${s.probes.failed} (${((s.probes.failRate ?? 0) * 100).toFixed(1)} %)` : t.noProbes;
   return `<section class="site" id="${anchor(s.id)}">

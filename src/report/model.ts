@@ -33,6 +33,8 @@ export interface AuditReport {
 /** A finding as reported: its stable id and the as-of date of the first scored run that had it. */
 export type ReportedFinding = Finding & { id: string; firstSeen: string };
 
+export type ColumnList = 'read' | 'not-crawled' | 'script';
+
 export interface SiteReport extends SiteScore {
   id: string;
   name: string | null;
@@ -42,7 +44,8 @@ export interface SiteReport extends SiteScore {
   findings: ReportedFinding[];
   /** home page availability probes of the 7 days before the as-of date */
   probes: { count: number; failed: number; failRate: number | null };
-  columns: { name: string; url: string; category: string; lastUpdate: string | null; empty: boolean; items: number }[];
+  /** `list`: what govsite read of the column's list — read, its page not crawled, or filled by script (unknown without a browser) */
+  columns: { name: string; url: string; category: string; lastUpdate: string | null; empty: boolean; items: number; list: ColumnList }[];
   letters: LetterStats;
   stats: { pages: number; links: number; deadLinks: number; homepageDeadLinks: number; bytes: number; durationMs: number | null };
 }
@@ -81,7 +84,8 @@ export function buildReport(db: Db, runId: number, profile: Profile, observe?: (
       health: healthOf(facts, s?.homepageLinks ?? 0, run.asOf),
       findings: found.map((f, i) => ({ ...f, id: ids[i]!, firstSeen: seen.get(ids[i]!) ?? run.asOf })),
       probes: { count: facts.probes.length, failed, failRate: facts.probes.length ? round4(failed / facts.probes.length) : null },
-      columns: facts.columns.map((c) => ({ name: c.name, url: c.url, category: c.category, lastUpdate: c.lastUpdate, empty: c.empty, items: c.items })),
+      columns: facts.columns.map((c) => ({ name: c.name, url: c.url, category: c.category, lastUpdate: c.lastUpdate, empty: c.empty, items: c.items,
+        list: c.scripted ? 'script' : c.seen ? 'read' : 'not-crawled' })),
       letters: facts.letterStats,
       stats: {
         pages: s?.pages ?? 0, links: s?.links ?? 0, deadLinks: new Set(facts.brokenLinks.map((b) => b.target)).size,

@@ -4,7 +4,7 @@ import type { PageFacts } from '../extract/page.js';
 export function renderPageFacts(p: PageFacts): string {
   const lines = [
     `${p.title || '(no title)'}`,
-    `url ${p.url} · charset ${p.charset ?? '?'} · published ${p.publishDate ?? '—'}${p.empty ? ' · EMPTY (暂无信息 shown)' : ''}`,
+    `url ${p.url} · charset ${p.charset ?? '?'} · published ${p.publishDate ?? '—'}${p.empty ? ' · EMPTY (暂无信息 shown)' : ''}${p.scriptedList ? ' · LIST FILLED BY SCRIPT (not read)' : ''}`,
     `identifiers: 网站标识码 ${p.identifiers.siteId ?? '—'} · ICP ${p.identifiers.icp ?? '—'} · 公安 ${p.identifiers.police ?? '—'} · 党政机关 ${p.identifiers.badge ? 'yes' : 'no'} · search ${p.search ? 'yes' : 'no'} · 找错 ${p.errorReportEntry ? 'yes' : 'no'}`,
     `links: ${p.links.length} (${p.links.filter((l) => l.hidden).length} hidden, ${p.links.filter((l) => l.imageOnly).length} image-only)`,
   ];

@@ -16,14 +16,14 @@ export class WriteBatch {
   private tasks = 0;
   private check: NodeJS.Immediate | null = null;
 
-  constructor(private readonly db: Db, private readonly maxSize = 500) {}
+  constructor(private readonly db: Db, private readonly maxSize = 500, private readonly windowMs = WRITE_WINDOW_MS) {}
 
   write(write: () => void): Promise<void> {
     return new Promise((resolve, reject) => {
       this.pending.push({ write, resolve, reject });
       if (this.pending.length >= this.maxSize) return this.flush();
       // everything written within the window commits together
-      this.scheduled ??= setTimeout(() => this.flush(), WRITE_WINDOW_MS);
+      this.scheduled ??= setTimeout(() => this.flush(), this.windowMs);
       this.flushIfAllWait();
     });
   }

@@ -6,7 +6,7 @@ import type { ColumnFacts } from '../../src/facts/site-facts.js';
 import { cases } from '../helpers/cases.js';
 import { factsFor } from './factsfor.js';
 
-const column = (c: Partial<ColumnFacts>): ColumnFacts => ({ name: '工作动态', url: 'http://x.gov.cn/gzdt/', category: 'news', overrideDays: null, firstLevel: true, seen: true, items: 3, lastUpdate: '2026-11-10', empty: false, ...c });
+const column = (c: Partial<ColumnFacts>): ColumnFacts => ({ name: '工作动态', url: 'http://x.gov.cn/gzdt/', category: 'news', overrideDays: null, firstLevel: true, seen: true, scripted: false, items: 3, lastUpdate: '2026-11-10', empty: false, ...c });
 
 describe('column-stale', () => {
   cases([

@@ -11,7 +11,7 @@ import { factsFor } from './factsfor.js';
 
 const item = (date: string): ListItem => ({ title: '标题', href: `http://x.gov.cn/${date}.html`, date, urlDate: null, dateConflict: false });
 const seen = (date: string, fingerprint: string): HomeObservation => ({ date, fingerprint, source: 'run' });
-const col = (lastUpdate: string | null) => ({ name: '工作动态', url: 'http://x.gov.cn/gzdt/', category: 'news', overrideDays: null, firstLevel: true, seen: true, items: 1, lastUpdate, empty: false }) as ColumnFacts;
+const col = (lastUpdate: string | null) => ({ name: '工作动态', url: 'http://x.gov.cn/gzdt/', category: 'news', overrideDays: null, firstLevel: true, seen: true, scripted: false, items: 1, lastUpdate, empty: false }) as ColumnFacts;
 
 describe('homepage-not-updated', () => {
   cases([
@@ -24,6 +24,20 @@ describe('homepage-not-updated', () => {
   ])('%s', (_name, homeItems: ListItem[], columns: ColumnFacts[], expected: object[]) => {
     const result = runCheck(homepageNotUpdated, factsFor({ home: {} as PageFacts, homeItems, columns }), '2026-11-15');
     expect(result).toEqual({ kind: 'findings', findings: expected.map((e) => ({ rule: 'homepage-not-updated', url: 'http://x.gov.cn/', ...e })) });
+  });
+
+  const scripted = { ...col(null), seen: false, scripted: true, items: 0 };
+  const expected = (e: object | 'not-assessed') => (e === 'not-assessed'
+    ? { kind: 'not-assessed', reason: 'no dated item could be read: the home page or its columns fill their lists by script' }
+    : { kind: 'findings', findings: [{ rule: 'homepage-not-updated', url: 'http://x.gov.cn/', ...e }] });
+  cases([
+    ['a home page that fills its lists by script, no date anywhere: not assessed', true, [], 'not-assessed'],
+    ['a column filled by script, no date anywhere: not assessed', false, [scripted], 'not-assessed'],
+    ['a home page filling by script, a readable column stale: judged by it', true, [col('2026-09-10')], { lastUpdate: '2026-09-10' }],
+    ['nothing filled by script, no date anywhere: the veto', false, [col(null)], { lastUpdate: null }],
+  ])('script: %s', (_name, scriptedList: boolean, columns: ColumnFacts[], outcome: object | 'not-assessed') => {
+    const result = runCheck(homepageNotUpdated, factsFor({ home: { scriptedList } as PageFacts, homeItems: [], columns }), '2026-11-15');
+    expect(result).toEqual(expected(outcome));
   });
 
   cases([

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { it } from 'node:test';
 import { expect } from 'expect';
 import { extractPage, type PageFacts } from '../../src/extract/page.js';
+import { parseHtml } from '../../src/extract/parse-html.js';
+import { fillsListByScript } from '../../src/extract/scripted-list.js';
 import { runCheck } from '../../src/checks/run.js';
 import { seriousError } from '../../src/checks/serious-error.js';
 import { factsFor } from '../checks/factsfor.js';
@@ -46,6 +48,14 @@ describeCorpus('extractors on the real pages of shared/corpus/real', () => {
     const facts = page('jiujiang-search.html', 'http://zmhd.jiujiang.gov.cn/search');
     expect(facts.empty).toBe(false);
     expect(facts.lists.flatMap((l) => l.items).filter((i) => i.date?.startsWith('2025')).length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('lists filled by script: the Jiujiang search page fills its results by template (its DOM dump shows them, read as items); gov.cn\'s ajax login checks fill nothing', () => {
+    const html = (file: string) => parseHtml(readFileSync(corpusPath('real', file), 'utf8'));
+    expect(fillsListByScript(html('jiujiang-search.html'))).toBe(true);
+    expect(page('jiujiang-search.html', 'http://zmhd.jiujiang.gov.cn/search').scriptedList).toBe(false);
+    expect(fillsListByScript(html('govcn-home.html'))).toBe(false);
+    expect(fillsListByScript(html('ordos-annual-report-list.html'))).toBe(false);
   });
 
   it('Jiangxi statistics bulletin mentions 福利彩票 sales and raises no spam', () => {

@@ -44,6 +44,13 @@ describe('the fixture fleet audited at 2026-11-15 (gov-2019), by hand', () => {
     expect(site(gov, '3201000001')).toMatchObject({ verdict: 'qualified', score: 100, health: 'active', vetoes: [], deductions: [], findings: [], notAssessed: NOT_ASSESSED });
   });
 
+  it('示范市: its 图片新闻 list is filled by script from a data interface: reported as not read, neither empty nor stale', () => {
+    expect(site(gov, '3201000001').columns.find((c) => c.name === '图片新闻')).toEqual({
+      name: '图片新闻', url: `${fleet.origin('healthy')}/col/col105/index.html`, category: 'news', lastUpdate: null, empty: false, items: 0, list: 'script',
+    });
+    expect(site(gov, '3201000001').columns.filter((c) => c.list !== 'read')).toHaveLength(1);
+  });
+
   it('旧县 (GBK): the image-only 县长信箱 vetoes it; its deductions as the rules price them', () => {
     expect(site(gov, '3408000002')).toMatchObject({
       verdict: 'unqualified', score: null, health: 'active', vetoes: ['no-consultation-channel'],

@@ -5,18 +5,20 @@ import { tmpDb } from '../helpers/tmp.js';
 
 /** A batch over a real SQLite file: when a write commits decides how long a crawl's visits wait. */
 describe('WriteBatch', () => {
-  const setup = () => {
+  // a window no busy machine outlasts between two turns of the event loop (at 20 ms, a test process
+  // descheduled for a moment saw the window pass: the batch committed before the test looked)
+  const setup = (windowMs = 2_000) => {
     const { db } = tmpDb();
     db.exec('CREATE TABLE t (n INTEGER)');
     const count = () => (db.prepare('SELECT count(*) AS n FROM t').get() as { n: number }).n;
     const insert = (n: number) => () => void db.prepare('INSERT INTO t VALUES (?)').run(n);
-    return { batch: new WriteBatch(db), count, insert };
+    return { batch: new WriteBatch(db, 500, windowMs), count, insert };
   };
-  /** two turns of the event loop: far less than the 20 ms window */
+  /** two turns of the event loop: far less than the window */
   const tick = () => new Promise((r) => setImmediate(() => setImmediate(r)));
 
   it('untracked writes wait for the window, then commit together', async () => {
-    const { batch, count, insert } = setup();
+    const { batch, count, insert } = setup(300);
     const written = [batch.write(insert(1)), batch.write(insert(2))];
     await tick();
     expect(count()).toBe(0);
