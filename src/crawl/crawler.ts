@@ -300,7 +300,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
       redirects: outcome.redirects, verdict, soft404, notModified: reused !== undefined, ms: outcome.ms, bytes: outcome.ok ? outcome.body.length : 0,
       contentType: h['content-type'] ?? null, charset: checked.page?.charset ?? checked.charset ?? null,
       etag: h['etag'] ?? reused?.etag ?? null, lastModified: h['last-modified'] ?? reused?.lastModified ?? null,
-      depth: entry.depth, referrer: entry.referrer, body, bodyHash: reused?.bodyHash ?? null, copyOf: copyOf ?? null,
+      depth: entry.depth, referrer: entry.referrer, body, bodyHash: reused?.bodyHash ?? null, copyOf: copyOf ?? null, certificate: outcome.certificate ?? null,
     });
     this.frontier.markDone(entry.id);
     this.emit('fetch', { siteId: site.id, url: entry.url, purpose, status: outcome.ok ? outcome.status : null, errorCode: outcome.ok ? null : outcome.code, verdict, bytes: outcome.ok ? outcome.body.length : 0 });
@@ -360,7 +360,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
       redirects: outcome.redirects, verdict: outcome.ok ? 'ok' : 'broken', soft404: false, notModified: reused !== undefined,
       ms: outcome.ms, bytes: outcome.ok ? outcome.body.length : 0, contentType: h['content-type'] ?? null,
       charset: null, etag: h['etag'] ?? reused?.etag ?? null, lastModified: h['last-modified'] ?? reused?.lastModified ?? null, depth: null, referrer: null,
-      body, bodyHash: reused?.bodyHash ?? null,
+      body, bodyHash: reused?.bodyHash ?? null, certificate: outcome.certificate ?? null,
     });
   }
 

@@ -11,12 +11,13 @@ export class ForwardProxy extends Dispatcher {
   private readonly tunnel: ProxyAgent;
   private readonly auth: Record<string, string>;
 
-  constructor(proxy: string, options: { connections: number; keepAliveTimeout: number; connect: { timeout: number } }) {
+  /** `tls`: for the targets' TLS inside the tunnel (not the proxy's own connection) */
+  constructor(proxy: string, options: { connections: number; keepAliveTimeout: number; connect: { timeout: number } }, tls: { rejectUnauthorized?: boolean } = {}) {
     super();
     const url = new URL(proxy);
     this.auth = url.username ? { 'proxy-authorization': `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}` } : {};
     this.pool = new Pool(url.origin, options);
-    this.tunnel = new ProxyAgent({ uri: proxy, proxyTunnel: true, ...options });
+    this.tunnel = new ProxyAgent({ uri: proxy, proxyTunnel: true, ...options, requestTls: tls });
   }
 
   override dispatch(opts: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {

@@ -1,7 +1,7 @@
 import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici';
 import { ForwardProxy } from './forward-proxy.js';
 import { decompress } from './decompress.js';
-import { classifyError, type FetchOutcome } from './outcome.js';
+import { classifyError, unverifiedCertificate, type FetchOutcome } from './outcome.js';
 
 export const REQUEST_TIMEOUT_MS = 15_000;
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -25,24 +25,30 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
+/** Connections to origins (or to the proxy), pooled per origin; `tls` applies to the origins' TLS. */
+function dispatcherFor(options: ClientOptions, tls: { rejectUnauthorized?: boolean } = {}): Dispatcher {
+  const pool = { connections: options.perHost, keepAliveTimeout: 10_000, connect: { timeout: options.timeoutMs, ...tls } };
+  const envProxy = process.env['HTTP_PROXY'] ?? process.env['http_proxy'] ?? process.env['HTTPS_PROXY'] ?? process.env['https_proxy'];
+  // plain-HTTP targets go to the proxy as absolute-form requests, HTTPS ones through CONNECT
+  if (options.proxy) return new ForwardProxy(options.proxy, { ...pool, connect: { timeout: options.timeoutMs }, connections: PROXY_CONNECTIONS }, tls);
+  if (envProxy) return new EnvHttpProxyAgent({ proxyTunnel: false, ...pool, requestTls: tls } as ConstructorParameters<typeof EnvHttpProxyAgent>[0]);
+  return new Agent(pool);
+}
+
 /** One hop: no redirects followed here (redirects.ts records the chain). */
 export type SingleRequest = (url: string, options: RequestOptions) => Promise<FetchOutcome>;
 
 /** undici with keep-alive pooling, a per-request time limit and caps on raw and decompressed size. */
 export class HttpClient {
   readonly dispatcher: Dispatcher;
+  private lenient: Dispatcher | undefined;
   private readonly maxBodyBytes: number;
   private readonly maxDecodedBytes: number;
 
   constructor(private readonly options: ClientOptions) {
     this.maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
     this.maxDecodedBytes = options.maxDecodedBytes ?? MAX_DECODED_BYTES;
-    const pool = { connections: options.perHost, keepAliveTimeout: 10_000, connect: { timeout: options.timeoutMs } };
-    const envProxy = process.env['HTTP_PROXY'] ?? process.env['http_proxy'] ?? process.env['HTTPS_PROXY'] ?? process.env['https_proxy'];
-    // plain-HTTP targets go to the proxy as absolute-form requests, HTTPS ones through CONNECT
-    if (options.proxy) this.dispatcher = new ForwardProxy(options.proxy, { ...pool, connections: PROXY_CONNECTIONS });
-    else if (envProxy) this.dispatcher = new EnvHttpProxyAgent({ proxyTunnel: false, ...pool } as ConstructorParameters<typeof EnvHttpProxyAgent>[0]);
-    else this.dispatcher = new Agent(pool);
+    this.dispatcher = dispatcherFor(options);
   }
 
   /**
@@ -51,8 +57,21 @@ export class HttpClient {
    * One deadline covers queueing, connecting, headers and body, so a hanging peer costs one timeout
    * whatever stage it hangs in.
    */
-  readonly send: SingleRequest = (url, { method, headers = {} }) => {
+  readonly send: SingleRequest = async (url, request) => {
     const started = performance.now();
+    const outcome = await this.exchange(this.dispatcher, url, request, started);
+    if (outcome.ok || !outcome.certificate) return outcome;
+    // the page behind a certificate a browser warns about or chains itself is read all the same, and the certificate's fault kept
+    const again = await this.exchange(this.unverified(), url, request, started);
+    return { ...again, certificate: outcome.certificate };
+  };
+
+  /** A second pool that reads through a certificate that failed verification (public pages only: nothing is sent but the request). */
+  private unverified(): Dispatcher {
+    return (this.lenient ??= dispatcherFor(this.options, { rejectUnauthorized: false }));
+  }
+
+  private exchange(dispatcher: Dispatcher, url: string, { method, headers = {} }: RequestOptions, started: number): Promise<FetchOutcome> {
     const { timeoutMs, userAgent } = this.options;
     const maxBody = method === 'HEAD' ? 0 : this.maxBodyBytes;
     return new Promise<FetchOutcome>((resolve) => {
@@ -67,7 +86,8 @@ export class HttpClient {
         if (settled) return;
         settled = true;
         clearTimeout(deadline);
-        resolve({ ok: false, code: classifyError(e), message: (e as Error)?.message ?? String(e), finalUrl: url, redirects: [], ms: ms() });
+        const certificate = unverifiedCertificate(e);
+        resolve({ ok: false, code: classifyError(e), message: (e as Error)?.message ?? String(e), finalUrl: url, redirects: [], ms: ms(), ...(certificate ? { certificate } : {}) });
       };
       const succeed = (truncated: boolean) => {
         if (settled) return;
@@ -98,7 +118,7 @@ export class HttpClient {
         headersTimeout: timeoutMs, bodyTimeout: timeoutMs,
       };
       try {
-        this.dispatcher.dispatch(options, {
+        dispatcher.dispatch(options, {
           onRequestStart: (c) => {
             controller = c;
             if (settled) c.abort(new Error('given up'));
@@ -125,7 +145,7 @@ export class HttpClient {
         fail(e);
       }
     });
-  };
+  }
 
   /** At most maxBodyBytes off the wire, decompressed within maxDecodedBytes (a zip bomb stops there). */
   private decoded(chunks: Buffer[], encoding: string | undefined): { body: Buffer; gzipped?: Buffer } {
@@ -135,8 +155,8 @@ export class HttpClient {
   }
 
   /** Ends every connection: requests given up on by the deadline must not keep the process waiting. */
-  close(): Promise<void> {
-    return this.dispatcher.destroy();
+  async close(): Promise<void> {
+    await Promise.all([this.dispatcher.destroy(), this.lenient?.destroy()]);
   }
 }
 

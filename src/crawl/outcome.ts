@@ -22,6 +22,8 @@ export interface HttpResponse {
   truncated: boolean;
   /** the body as it came off the wire, when the server gzipped it: stored as it is */
   gzipped?: Buffer;
+  /** read over a connection whose certificate failed verification: Node's reason (CERT_HAS_EXPIRED, …) */
+  certificate?: string;
   ms: number;
 }
 
@@ -29,6 +31,8 @@ export interface FetchFailure {
   ok: false;
   code: FailureCode;
   message: string;
+  /** ECERT from a certificate that failed verification: Node's reason (the page is then read without it, see HttpClient) */
+  certificate?: string;
   finalUrl: string;
   redirects: Redirect[];
   ms: number;
@@ -59,6 +63,24 @@ export function classifyError(error: unknown): FailureCode {
     if (e.code?.startsWith('HPE_')) return 'EPROTO';
   }
   return 'EUNKNOWN';
+}
+
+/**
+ * Certificate verification failures: the server answered and its page is there, behind a certificate
+ * a browser warns about (expired, self-signed, another name) or one Node cannot chain where a browser
+ * can (an intermediate the server does not send: browsers fetch it, Node does not). Not handshake
+ * failures (a protocol no client speaks): no one reads those pages.
+ */
+const UNVERIFIED = new Set(['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_UNTRUSTED', 'CERT_SIGNATURE_FAILURE']);
+
+/** The certificate verification failure behind an error, if that is what it is. */
+export function unverifiedCertificate(error: unknown): string | null {
+  let e = error as { code?: string; cause?: unknown } | undefined;
+  for (let depth = 0; e && depth < 5; depth++, e = e.cause as typeof e) {
+    if (e.code && UNVERIFIED.has(e.code)) return e.code;
+  }
+  return null;
 }
 
 /** A soft 404 is a 200 page that says it is missing: broken, like the 404 it hides. */

@@ -1,13 +1,17 @@
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, request, type IncomingMessage, type Server } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 
 /**
  * A forward HTTP proxy on 127.0.0.1 that sends every request, whatever host it names, to one
  * upstream origin, keeping the Host header: a fleet with real host names simulated on loopback.
- * Hosts for which `route` returns null get 502, as a real proxy does for an unreachable host.
+ * Hosts for which `route` returns null get 502, as a real proxy does for an unreachable host. `route`
+ * is asked with the request's host (`www.x.gov.cn`, or `host:port` for a CONNECT tunnel).
  */
 export async function startLoopbackProxy(route: (host: string) => string | null): Promise<{ url: string; requests: () => number; close: () => Promise<void> }> {
   let count = 0;
+  // a tunnelled socket leaves the HTTP server's hands: closed here
+  const tunnels = new Set<Duplex>();
   const server: Server = createServer((req, res) => {
     count++;
     let target: URL;
@@ -30,13 +34,27 @@ export async function startLoopbackProxy(route: (host: string) => string | null)
     forward.on('error', () => res.headersSent ? res.destroy() : res.writeHead(502).end());
     req.pipe(forward);
   });
-  // a CONNECT tunnel (https:// targets) is not played: answer at once, as a proxy that refuses does
-  server.on('connect', (_req, socket) => socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n'));
+  // a CONNECT tunnel (https:// targets) to the host's upstream, bytes piped both ways; a host with no route is refused at once
+  server.on('connect', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    count++;
+    const upstream = route(req.url ?? '');
+    if (upstream === null) return void socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
+    const up = new URL(upstream);
+    tunnels.add(socket);
+    socket.on('close', () => tunnels.delete(socket));
+    const tunnel = connect(Number(up.port), up.hostname, () => {
+      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      tunnel.write(head);
+      tunnel.pipe(socket).pipe(tunnel);
+    });
+    tunnel.on('error', () => socket.destroy());
+    socket.on('error', () => tunnel.destroy());
+  });
   server.keepAliveTimeout = 5000;
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests: () => count,
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: () => new Promise<void>((r) => { tunnels.forEach((t) => t.destroy()); server.closeAllConnections(); server.close(() => r()); }),
   };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -14,6 +15,8 @@ export interface SiteContent {
   charset?: string;
   /** behaviour for every path that has neither a file nor a behaviour of its own (default: 404) */
   fallback?: Behaviour;
+  /** served over HTTPS with this key and certificate (fixtures/tls holds a self-signed pair) */
+  tls?: { key: Buffer | string; cert: Buffer | string };
 }
 
 export interface SiteStats {
@@ -113,7 +116,7 @@ export class FixtureFleet {
     this.sites.set(name, served);
     this.contents.set(name, content);
     const calls = new Map<string, number>();
-    const server = createServer((req, res) => {
+    const handle = (req: IncomingMessage, res: ServerResponse) => {
       stats.requests++;
       stats.inFlight++;
       stats.peakInFlight = Math.max(stats.peakInFlight, stats.inFlight);
@@ -129,16 +132,17 @@ export class FixtureFleet {
       const n = (calls.get(path) ?? 0) + 1;
       calls.set(path, n);
       void this.answer(req, res, this.contents.get(name)!, path, n);
-    });
+    };
+    const server = content.tls ? createHttpsServer(content.tls, handle) : createServer(handle);
     server.keepAliveTimeout = 5000;
-    server.on('connection', (socket: Socket) => {
+    server.on(content.tls ? 'secureConnection' : 'connection', (socket: Socket) => {
       stats.openSockets++;
       stats.peakSockets = Math.max(stats.peakSockets, stats.openSockets);
       socket.on('close', () => stats.openSockets--);
     });
     this.servers.push(server);
     return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-      served.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      served.origin = `${content.tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
       resolve();
     }));
   }

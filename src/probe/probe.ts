@@ -21,7 +21,7 @@ export async function probeHomePage(client: HttpClient, target: ProbeTarget): Pr
   const at = new Date().toISOString();
   // a home address that is a stub (meta refresh, script) opens the page it sends a visitor to, as in the crawl
   const outcome = await followRedirects(target.url, (url) => client.send(url, { method: 'GET' }), { stubs: true });
-  const base = { siteId: target.siteId, url: target.url, at, ms: outcome.ms };
+  const base = { siteId: target.siteId, url: target.url, at, ms: outcome.ms, certificate: outcome.certificate ?? null };
   if (!outcome.ok) return { ...base, ok: false, status: null, errorCode: outcome.code, fingerprint: null, newest: null };
   // a bot wall (a script challenge) is how the server answers a browser too, before the script runs: the site is up
   const ok = (outcome.status >= 200 && outcome.status < 300 && !outcome.truncated) || isBotWall(outcome);

@@ -10,7 +10,7 @@ const T = {
   zh: {
     title: '政府网站检查报告', summary: '总体情况', byLevel: '分级情况', level: '级别', charts: '图表', table: '网站列表', filter: '筛选网站…', all: '全部结论',
     site: '网站', verdict: '结论', health: '健康状况', vetoes: '单项否决', problems: '问题数', deadLinks: '死链', findings: '问题及证据', rule: '问题',
-    evidence: '证据', page: '页面', firstSeen: '首次发现', columns: '栏目', column: '栏目', category: '类别', lastUpdate: '最近更新', items: '条目', empty: '空白', scripted: '由脚本加载，未读取', notCrawled: '未抓取',
+    evidence: '证据', page: '页面', firstSeen: '首次发现', columns: '栏目', column: '栏目', category: '类别', lastUpdate: '最近更新', items: '条目', empty: '空白', scripted: '由脚本加载，未读取', notCrawled: '未抓取', certificate: '证书未通过验证',
     letters: '留言办理', probes: '可用性探测', noProbes: '无探测记录', deductions: '扣分', points: '扣分', count: '次数', sample: '抽查样本', run: '检查批次',
     none: '未发现问题', back: '返回列表', total: '网站总数', notAssessedRules: '未能评估的指标',
     lettersLine: (l: SiteReport['letters']) => `共${l.total}件，已回复${l.answered}件，未回复${l.unanswered}件，超期${l.overdue}件${l.medianReplyDays !== null ? `，回复用时中位数${l.medianReplyDays}天` : ''}`,
@@ -18,7 +18,7 @@ const T = {
   en: {
     title: 'Government website audit report', summary: 'Summary', byLevel: 'By level', level: 'level', charts: 'Charts', table: 'Sites', filter: 'Filter sites…', all: 'all verdicts',
     site: 'site', verdict: 'verdict', health: 'health', vetoes: 'vetoes', problems: 'problems', deadLinks: 'dead links', findings: 'Problems and evidence', rule: 'problem',
-    evidence: 'evidence', page: 'page', firstSeen: 'first seen', columns: 'Columns', column: 'column', category: 'category', lastUpdate: 'last update', items: 'items', empty: 'empty', scripted: 'filled by script, not read', notCrawled: 'not crawled',
+    evidence: 'evidence', page: 'page', firstSeen: 'first seen', columns: 'Columns', column: 'column', category: 'category', lastUpdate: 'last update', items: 'items', empty: 'empty', scripted: 'filled by script, not read', notCrawled: 'not crawled', certificate: 'certificate not verified',
     letters: 'Letters', probes: 'Availability probes', noProbes: 'no probes', deductions: 'Deductions', points: 'points', count: 'count', sample: 'sample', run: 'run',
     none: 'no problems found', back: 'back to the list', total: 'sites', notAssessedRules: 'rules not assessed',
     lettersLine: (l: SiteReport['letters']) => `${l.total}: ${l.answered} answered, ${l.unanswered} unanswered, ${l.overdue} overdue${l.medianReplyDays !== null ? `, median reply ${l.medianReplyDays} days` : ''}`,
@@ -89,7 +89,7 @@ function siteSection(s: SiteReport, lang: Lang): string {
   const probes = s.probes.count ? `${s.probes.count} / ${s.probes.failed} (${((s.probes.failRate ?? 0) * 100).toFixed(1)} %)` : t.noProbes;
   return `<section class="site" id="${anchor(s.id)}">
 <h2>${escapeHtml(s.name ?? s.id)} <span class="muted">${escapeHtml(s.id)}</span></h2>
-<p>${evidenceLink(s.url)} · ${escapeHtml(levelLabel(s.level, lang))} · <span class="${s.verdict}">${L[s.verdict]}</span>${s.score !== null ? ` · ${L.score} ${s.score}` : ''} · ${L[s.health]}</p>
+<p>${evidenceLink(s.url)} · ${escapeHtml(levelLabel(s.level, lang))} · <span class="${s.verdict}">${L[s.verdict]}</span>${s.score !== null ? ` · ${L.score} ${s.score}` : ''} · ${L[s.health]}${s.certificate ? ` · <span class="unqualified">${t.certificate}: ${escapeHtml(s.certificate)}</span>` : ''}</p>
 ${s.vetoes.length ? `<p class="unqualified">${L.veto}: ${s.vetoes.map((v) => escapeHtml(ruleTitle(v, lang))).join('、')}</p>` : ''}${deductions}
 ${s.notAssessed.length ? `<p class="muted">${t.notAssessedRules}: ${s.notAssessed.map((r) => escapeHtml(ruleTitle(r, lang))).join('、')}</p>` : ''}
 <h4>${t.findings}</h4>${findings}${columns}

@@ -40,6 +40,8 @@ export interface SiteReport extends SiteScore {
   name: string | null;
   url: string;
   level: string | null;
+  /** the home page's certificate failed verification (Node's reason: CERT_HAS_EXPIRED, UNABLE_TO_VERIFY_LEAF_SIGNATURE, …); read all the same */
+  certificate: string | null;
   health: Health;
   findings: ReportedFinding[];
   /** home page availability probes of the 7 days before the as-of date */
@@ -79,7 +81,7 @@ export function buildReport(db: Db, runId: number, profile: Profile, observe?: (
     const seen = firstSeen(db, site.id, profile.name, run.asOf);
     const failed = facts.probes.filter((p) => !p.ok).length;
     return {
-      id: site.id, name: site.name, url: site.url, level: site.level,
+      id: site.id, name: site.name, url: site.url, level: site.level, certificate: s?.homepageCertificate ?? null,
       ...score,
       health: healthOf(facts, s?.homepageLinks ?? 0, run.asOf),
       findings: found.map((f, i) => ({ ...f, id: ids[i]!, firstSeen: seen.get(ids[i]!) ?? run.asOf })),

@@ -42,6 +42,8 @@ export interface SiteCrawlStats {
   skipped: number;
   bytes: number;
   homepageStatus: string | null;
+  /** the certificate fault the home page was read despite (CERT_HAS_EXPIRED, …) */
+  homepageCertificate: string | null;
   /** the site's links to targets the run found broken, each (page, target, tag, text) once, by page then target */
   broken: BrokenLink[];
 }
@@ -56,7 +58,7 @@ export function crawlStats(db: Db, runId: number, verdicts = lastVerdicts(db, ru
   const pages = bySite<{ n: number; bytes: number }>(`SELECT site_id, count(DISTINCT CASE WHEN purpose = 'page' THEN url END) AS n, coalesce(sum(bytes), 0) AS bytes FROM fetches WHERE run_id = ? GROUP BY site_id`);
   const skipped = bySite<{ n: number }>(`SELECT site_id, count(*) AS n FROM frontier WHERE run_id = ? AND state = 'skipped' GROUP BY site_id`);
   // with a lone min(), SQLite takes the other columns from the row that has it: the first fetch of the home page
-  const home = bySite<{ status: string }>(`SELECT f.site_id, coalesce(f.error_code, CAST(f.status AS TEXT)) AS status, min(f.id) FROM fetches f JOIN sites s ON s.id = f.site_id AND s.url = f.url
+  const home = bySite<{ status: string; certificate: string | null }>(`SELECT f.site_id, coalesce(f.error_code, CAST(f.status AS TEXT)) AS status, f.certificate, min(f.id) FROM fetches f JOIN sites s ON s.id = f.site_id AND s.url = f.url
     WHERE f.run_id = ? AND f.purpose = 'page' GROUP BY f.site_id`);
   const linkCounts = bySite<{ n: number }>(`SELECT site_id, sum(json_array_length(links)) AS n FROM page_link_sets WHERE run_id = ? GROUP BY site_id`);
   // every web target a page links to is in its site's frontier: the sites that link to a broken one
@@ -93,6 +95,7 @@ export function crawlStats(db: Db, runId: number, verdicts = lastVerdicts(db, ru
     skipped: skipped.get(siteId)?.n ?? 0,
     bytes: pages.get(siteId)?.bytes ?? 0,
     homepageStatus: home.get(siteId)?.status ?? null,
+    homepageCertificate: home.get(siteId)?.certificate ?? null,
     broken: [...(links.get(siteId)?.found.values() ?? [])].sort(byPageThenTarget),
   }));
 }

@@ -11,11 +11,13 @@ export interface Probe {
   ms: number;
   fingerprint: string | null;
   newest: string | null;
+  /** the certificate fault the page opened despite (see HttpClient) */
+  certificate: string | null;
 }
 
 export function insertProbes(db: Db, probes: readonly Probe[]): void {
-  const stmt = statement(db, `INSERT OR IGNORE INTO probes (site_id, url, at, ok, status, error_code, ms, fingerprint, newest)
-    VALUES (@siteId, @url, @at, @ok, @status, @errorCode, @ms, @fingerprint, @newest)`);
+  const stmt = statement(db, `INSERT OR IGNORE INTO probes (site_id, url, at, ok, status, error_code, ms, fingerprint, newest, certificate)
+    VALUES (@siteId, @url, @at, @ok, @status, @errorCode, @ms, @fingerprint, @newest, @certificate)`);
   db.transaction(() => {
     for (const p of probes) stmt.run({ ...p, ok: p.ok ? 1 : 0 });
   })();
@@ -27,7 +29,7 @@ const DAY = 86_400_000;
 export function probesOf(db: Db, siteId: string, asOf: string): Probe[] {
   const end = new Date(Date.parse(`${asOf}T00:00:00Z`) + DAY).toISOString();
   const start = new Date(Date.parse(end) - 7 * DAY).toISOString();
-  return (statement(db, `SELECT site_id AS siteId, url, at, ok, status, error_code AS errorCode, ms, fingerprint, newest FROM probes
+  return (statement(db, `SELECT site_id AS siteId, url, at, ok, status, error_code AS errorCode, ms, fingerprint, newest, certificate FROM probes
     WHERE site_id = ? AND at >= ? AND at < ? ORDER BY at`).all(siteId, start, end) as (Omit<Probe, 'ok'> & { ok: number })[])
     .map((p) => ({ ...p, ok: p.ok === 1 }));
 }
