@@ -6,7 +6,8 @@ const RULES: readonly [ColumnCategory, RegExp][] = [
   ['consultation', /信箱|咨询|留言|问政|12345/],
   ['survey', /征集|调查|意见征求|问卷/],
   ['interview', /访谈|直播/],
-  ['service', /办事指南|服务指南|办事服务|政务服务|表格下载|网上办事/],
+  // portals name their services 为民服务 / 为企服务 / 服务 (www.gov.cn, Shanxi) or 一网通办; a 街道办事处 is an office, not a service
+  ['service', /办事(?!处)|服务指南|政务服务|表格下载|便民服务|为民服务|为企服务|一网通办|我要办|^服务$/],
   ['policy', /政策|法规|规范性文件|政府文件|部门文件|文件资料|文件/],
   ['notice', /通知|公告|公示|通告/],
   ['personnel-plan', /(?<!军)人事|任免|招录|招聘|规划|计划|总结/],

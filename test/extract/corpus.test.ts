@@ -35,7 +35,7 @@ describeCorpus('extractors on the real pages of shared/corpus/real', () => {
   it('gov.cn home page: its columns, and no item dates (its blocks list titles only)', () => {
     const facts = page('govcn-home.html', 'https://www.gov.cn/');
     const columns = Object.fromEntries((facts.columns ?? []).map((c) => [c.name, c.category]));
-    expect(columns).toMatchObject({ 要闻: 'news', 最新政策: 'policy', 政策解读: 'policy', 政务联播: 'news', 建言征集: 'survey' });
+    expect(columns).toMatchObject({ 要闻: 'news', 最新政策: 'policy', 政策解读: 'policy', 政务联播: 'news', 建言征集: 'survey', 为民服务: 'service', 为企服务: 'service' });
     expect(facts.lists.length).toBeGreaterThanOrEqual(5);
     expect(facts.lists.flatMap((l) => l.items).filter((i) => i.date !== null)).toEqual([]);
     expect(facts.publishDate).toBeNull();

@@ -13,6 +13,8 @@ describe('column categories (SPEC §4)', () => {
     ['工作动态', 'news'], ['图片新闻', 'news'], ['通知公告', 'notice'], ['公示公告', 'notice'], ['政策文件', 'policy'], ['政策解读', 'policy'],
     ['人事信息', 'personnel-plan'], ['发展规划', 'personnel-plan'], ['县长信箱', 'consultation'], ['网上信访', 'other'], ['纪检举报', 'other'],
     ['意见征集', 'survey'], ['在线访谈', 'interview'], ['办事指南', 'service'], ['机构职能', 'static'], ['省退役军人事务厅', 'other'], ['专题专栏', 'other'],
+    ['为民服务', 'service'], ['为企服务', 'service'], ['服务', 'service'], ['便民服务', 'service'], ['一网通办', 'service'], ['我要办事', 'service'], ['网上办事大厅', 'service'],
+    ['街道办事处', 'other'], ['服务动态', 'news'],
   ])('%s → %s', (name, category) => {
     expect(classifyColumn(name)).toBe(category);
   });
