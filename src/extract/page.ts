@@ -25,8 +25,9 @@ import { anchorsOf, DocumentIndex, findTag, textOf } from './document-index.js';
  * error-report widget script is an entry; a form sent to a search is a search; the text after a
  * stray </html> is read; 公安备案 is a police filing; a page's Maketime is not its publish date.
  * 2: a page that lists nothing in its HTML but fills a list by script says so (scriptedList).
+ * 3: columns named 为民服务, 为企服务, 服务, 一网通办, 我要办事 … are service columns.
  */
-export const EXTRACTOR_VERSION = 2;
+export const EXTRACTOR_VERSION = 3;
 
 /** What the extractors see on one page: the `govsite extract` contract of SPEC §6, plus what checks need. */
 export interface PageFacts {
