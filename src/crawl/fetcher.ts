@@ -36,7 +36,7 @@ export class Fetcher {
 
   /** `stubs`: follow a stub page (meta refresh, a script that only sets the location) as a redirect (see followRedirects). */
   fetch(url: string, request: RequestOptions, { stubs = false } = {}): Promise<FetchOutcome> {
-    return followRedirects(url, (hopUrl) => withRetry(() => this.hop(hopUrl, request), this.options.retry), { stubs });
+    return followRedirects(url, (hopUrl, cookie) => withRetry(() => this.hop(hopUrl, withCookie(request, cookie)), this.options.retry), { stubs });
   }
 
   private async hop(url: string, request: RequestOptions): Promise<FetchOutcome> {
@@ -67,4 +67,9 @@ export class Fetcher {
   close(): Promise<void> {
     return this.client.close();
   }
+}
+
+/** A request carrying the cookies its redirect chain set (see followRedirects). */
+export function withCookie(request: RequestOptions, cookie: string | undefined): RequestOptions {
+  return cookie ? { ...request, headers: { ...request.headers, cookie } } : request;
 }

@@ -163,6 +163,7 @@ export class HttpClient {
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined> | undefined | null): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers ?? {})) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  // Set-Cookie headers one per line: their Expires dates hold commas
+  for (const [k, v] of Object.entries(headers ?? {})) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(k.toLowerCase() === 'set-cookie' ? '\n' : ', ') : v;
   return out;
 }

@@ -10,14 +10,16 @@ export const MAX_REDIRECTS = 10;
  * followed too (a site's home page only: a dead link's "not found, back to the home page in 3 s" stub
  * must stay what it says it is).
  */
-export async function followRedirects(url: string, hop: (url: string) => Promise<FetchOutcome>, { maxRedirects = MAX_REDIRECTS, stubs = false } = {}): Promise<FetchOutcome> {
+export async function followRedirects(url: string, hop: (url: string, cookie?: string) => Promise<FetchOutcome>, { maxRedirects = MAX_REDIRECTS, stubs = false } = {}): Promise<FetchOutcome> {
   const chain: Redirect[] = [];
-  const seen = new Set<string>([url]);
+  const jar = new CookieJar();
+  const seen = new Set<string>([`${url}\n`]);
   let current = url;
   let total = 0;
   for (;;) {
-    const outcome = await hop(current);
+    const outcome = await hop(current, jar.cookieFor(current));
     total += outcome.ms;
+    if (outcome.ok) jar.keep(current, outcome.headers['set-cookie']);
     const location = outcome.ok && outcome.status >= 300 && outcome.status < 400 ? outcome.headers['location'] : stubs ? stubRedirect(outcome, current) : undefined;
     if (!outcome.ok || location === undefined || outcome.status === 304) {
       return { ...outcome, finalUrl: current, redirects: chain, ms: total };
@@ -29,14 +31,43 @@ export async function followRedirects(url: string, hop: (url: string) => Promise
     } catch {
       return { ok: false, code: 'EBADREDIRECT', message: `unparseable Location "${location}"`, finalUrl: current, redirects: chain, ms: total };
     }
-    if (seen.has(next)) {
+    // back to a URL with the cookies it just set is a cookie check (a WAF's, a session's), no loop; back with nothing new is
+    const state = `${next}\n${jar.cookieFor(next) ?? ''}`;
+    if (seen.has(state)) {
       return { ok: false, code: 'EREDIRECTLOOP', message: `redirect loop back to ${next}`, finalUrl: next, redirects: chain, ms: total };
     }
     if (chain.length >= maxRedirects) {
       return { ok: false, code: 'EMAXREDIRECTS', message: `more than ${maxRedirects} redirects`, finalUrl: next, redirects: chain, ms: total };
     }
-    seen.add(next);
+    seen.add(state);
     current = next;
+  }
+}
+
+/**
+ * The cookies a redirect chain sets, sent back along it as a browser would: a server that answers
+ * a first visit with "302 to the same page, Set-Cookie" opens to the second. Kept per host for one
+ * chain only (nothing is remembered across pages), with no attributes honoured but the host.
+ */
+class CookieJar {
+  private readonly byHost = new Map<string, Map<string, string>>();
+
+  /** `setCookie`: the Set-Cookie headers, one per line (see flattenHeaders) */
+  keep(url: string, setCookie: string | undefined): void {
+    if (!setCookie) return;
+    const host = new URL(url).host;
+    let cookies = this.byHost.get(host);
+    if (!cookies) this.byHost.set(host, (cookies = new Map()));
+    for (const line of setCookie.split('\n')) {
+      const pair = line.split(';', 1)[0]!;
+      const eq = pair.indexOf('=');
+      if (eq > 0) cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
+    }
+  }
+
+  cookieFor(url: string): string | undefined {
+    const cookies = this.byHost.get(new URL(url).host);
+    return cookies?.size ? [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') : undefined;
   }
 }
 

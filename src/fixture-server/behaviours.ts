@@ -9,6 +9,8 @@ export interface Behaviour {
   hangTimes?: number;
   /** 302 to this location */
   redirect?: string;
+  /** a WAF's cookie check: 302 back to the same path, setting this cookie (name=value) and lang=zh-CN, until a request carries both */
+  cookieCheck?: string;
   /** answer 429 with Retry-After: this many seconds for the first `times` requests, then normally */
   retryAfter?: { seconds: number; times: number };
   /** answer 503 for the first `times` requests, then normally */

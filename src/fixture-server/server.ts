@@ -179,6 +179,12 @@ export class FixtureFleet {
       res.writeHead(behaviour.status ?? 302, { location: this.resolve(behaviour.redirect) }).end();
       return;
     }
+    const cookies = (req.headers.cookie ?? '').split(/;\s*/);
+    if (behaviour.cookieCheck && !(cookies.includes(behaviour.cookieCheck) && cookies.includes('lang=zh-CN'))) {
+      // two Set-Cookie headers, the first with an Expires date (its comma must not split it), both wanted back
+      res.writeHead(302, { location: path, 'set-cookie': [`${behaviour.cookieCheck}; Expires=Wed, 21 Oct 2037 07:28:00 GMT; Path=/; HttpOnly`, 'lang=zh-CN; Path=/'] }).end();
+      return;
+    }
     const file = behaviour.body !== undefined ? behaviour.body : content.files[path] ?? content.files[path.endsWith('/') ? `${path}index.html` : `${path}/index.html`];
     if (file === undefined) {
       res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end('<html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1></body></html>');

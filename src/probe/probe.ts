@@ -1,6 +1,7 @@
 import PQueue from 'p-queue';
 import { HttpClient } from '../crawl/http-client.js';
 import { isBotWall } from '../crawl/outcome.js';
+import { withCookie } from '../crawl/fetcher.js';
 import { followRedirects } from '../crawl/redirects.js';
 import { decodeHtml } from '../extract/decode.js';
 import { extractPage } from '../extract/page.js';
@@ -20,7 +21,7 @@ export interface ProbeTarget {
 export async function probeHomePage(client: HttpClient, target: ProbeTarget): Promise<Probe> {
   const at = new Date().toISOString();
   // a home address that is a stub (meta refresh, script) opens the page it sends a visitor to, as in the crawl
-  const outcome = await followRedirects(target.url, (url) => client.send(url, { method: 'GET' }), { stubs: true });
+  const outcome = await followRedirects(target.url, (url, cookie) => client.send(url, withCookie({ method: 'GET' }, cookie)), { stubs: true });
   const base = { siteId: target.siteId, url: target.url, at, ms: outcome.ms, certificate: outcome.certificate ?? null };
   if (!outcome.ok) return { ...base, ok: false, status: null, errorCode: outcome.code, fingerprint: null, newest: null };
   // a bot wall (a script challenge) is how the server answers a browser too, before the script runs: the site is up

@@ -100,6 +100,17 @@ describe('probeHomePage', () => {
     }
   });
 
+  it('a home page behind a cookie check (302 back to it, Set-Cookie) opens: the probe sends the cookies back', async () => {
+    const guarded = await FixtureFleet.start({ guarded: { files: { '/': '<html><body>首页</body></html>' }, behaviours: { '/': { cookieCheck: 'waf=1' } } } });
+    const client = new HttpClient({ perHost: 2, timeoutMs: 5000, userAgent: 'govsite-test' });
+    try {
+      expect(await probeHomePage(client, { siteId: 'g', url: `${guarded.origin('guarded')}/` })).toMatchObject({ ok: true, status: 200, errorCode: null });
+    } finally {
+      await client.close();
+      await guarded.close();
+    }
+  });
+
   it('a home address that is a <meta refresh> stub is probed at the page it opens', async () => {
     const stub = '<html><head><meta http-equiv="refresh" content="0;url=/col/col1/index.html"></head><body></body></html>';
     const home = '<html><head><meta charset="utf-8"><title>首页</title></head><body><ul><li><a href="/a.html">关于开展第一项工作的通知</a><span>2026-11-01</span></li></ul></body></html>';

@@ -114,6 +114,13 @@ describe('retries, redirects and timeouts', () => {
     expect(fleet.stats('a').hits.get('GET /loop-b.html')).toBe(1);
   });
 
+  it('a cookie check (302 back to the page, Set-Cookie) opens to the second request, which carries the cookies', async () => {
+    const { fleet, byUrl } = await crawl({ a: { files: { '/': linksTo(['/guarded.html']), '/guarded.html': html('受保护') }, behaviours: { '/guarded.html': { cookieCheck: 'waf_ok=7f3a' } } } });
+    expect(byUrl('/guarded.html')).toMatchObject([{ status: 200, verdict: 'ok', final_url: `${fleet.origin('a')}/guarded.html`,
+      redirects: JSON.stringify([{ url: `${fleet.origin('a')}/guarded.html`, status: 302 }]) }]);
+    expect(fleet.stats('a').hits.get('GET /guarded.html')).toBe(2);
+  });
+
   it('records a redirect chain and the final URL', async () => {
     const { fleet, byUrl } = await crawl({ a: { files: { '/': linksTo(['/old.html']), '/new.html': html('新') }, behaviours: { '/old.html': { redirect: '/new.html', status: 301 } } } });
     expect(byUrl('/old.html')).toMatchObject([{ status: 200, final_url: `${fleet.origin('a')}/new.html`, redirects: JSON.stringify([{ url: `${fleet.origin('a')}/old.html`, status: 301 }]) }]);
