@@ -3,7 +3,7 @@ import { extractRecordSets, recordSetScripts } from './datastore.js';
 import { findOne, textContent } from 'domutils';
 import { normaliseUrl } from '../crawl/scope.js';
 import { anchorsOf, DocumentIndex, textOf } from './document-index.js';
-import { findDates, scanDates, shownDateWithout, urlDate, type DateScan, type LocalDate } from './dates.js';
+import { findDates, scanDates, shownDateWithout, toLocalDate, urlDate, type DateScan, type LocalDate } from './dates.js';
 import { parseHtml } from './parse-html.js';
 import { Visibility } from './visibility.js';
 
@@ -59,7 +59,7 @@ function listsOf(doc: Document, pageUrl: string, asOf: LocalDate, visibility: Vi
   for (const a of anchorsOf(index)) {
     if (visibility.isHidden(a)) continue;
     const text = textOf(a);
-    const title = (a.attribs['title'] && a.attribs['title'].length > text.length ? a.attribs['title'] : text).replace(/\s+/g, ' ').trim();
+    const title = (a.attribs['title'] && a.attribs['title'].length > text.length ? a.attribs['title'] : headingIn(a) ?? text).replace(/\s+/g, ' ').trim();
     if (title.length < MIN_TITLE || MORE.test(title)) continue;
     const href = index.hrefOf(a, pageUrl);
     if (!href || !/^https?:/.test(href)) continue;
@@ -76,7 +76,7 @@ function listsOf(doc: Document, pageUrl: string, asOf: LocalDate, visibility: Vi
     // the row read once for its dates, however many anchors share it
     let dates = rows.get(row);
     if (!dates) rows.set(row, (dates = rowDates(visibility.visibleText(row), titlesInRow.get(row)!)));
-    const dateShown = dates.paired ? { date: dates.paired[dates.next++]!, yearless: false } : shownDateWithout(dates.scan, text, asOf);
+    const dateShown = dates.paired ? { date: dates.paired[dates.next++]!, yearless: false } : shownDateWithout(dates.scan, text, asOf) ?? splitDateOf(row, dates);
     const shown = dateShown?.date ?? null;
     const yearless = dateShown?.yearless === true;
     const fromUrl = urlDate(href);
@@ -111,6 +111,15 @@ function listsOf(doc: Document, pageUrl: string, asOf: LocalDate, visibility: Vi
   return lists;
 }
 
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/** A card-like link (date, heading and summary in one anchor) is titled by its heading. */
+function headingIn(a: Element): string | null {
+  const heading = findOne((el) => HEADINGS.has(el.tagName), a.children);
+  const text = heading ? textOf(heading) : '';
+  return text.length >= MIN_TITLE ? text : null;
+}
+
 /** How a row dates its titles: by pairing, or by its text outside each title. */
 interface RowDates {
   scan: DateScan;
@@ -118,6 +127,55 @@ interface RowDates {
   paired: LocalDate[] | null;
   /** the next title's index in `paired` */
   next: number;
+  /** the date the row shows split in two elements (see splitDate), once looked for */
+  split?: LocalDate | null;
+}
+
+/** A date split in two neighbours, as many list designs show it: a big day number beside 2026-11, or 11-02 beside 2026. */
+const YEAR_MONTH = /^(\d{4})\s*[-./年]\s*(\d{1,2})\s*月?$/;
+const DAY = /^(\d{1,2})\s*日?$/;
+const MONTH_DAY = /^(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?$/;
+const YEAR = /^(\d{4})\s*年?$/;
+
+function splitDateOf(row: Element, dates: RowDates): { date: LocalDate; yearless: false } | null {
+  if (dates.split === undefined) dates.split = splitDate(row);
+  return dates.split ? { date: dates.split, yearless: false } : null;
+}
+
+/**
+ * The date a row shows in two neighbouring parts, in either order: year-month and day
+ * (`<span>02</span><em>2026-11</em>`), or month-day and year; in the row or in its children or
+ * grandchildren. Read as text the parts run together ("022026-11") and no date is found: every item
+ * undated, its column "not updated".
+ */
+function splitDate(row: Element): LocalDate | null {
+  for (const el of [row, ...row.children.filter((c): c is Element => c.type === 'tag')]) {
+    const found = splitIn(el);
+    if (found) return found;
+  }
+  for (const child of row.children) {
+    if (child.type !== 'tag') continue;
+    for (const grandchild of (child as Element).children) {
+      const found = grandchild.type === 'tag' ? splitIn(grandchild as Element) : null;
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+function splitIn(el: Element): LocalDate | null {
+  const parts = el.children.map(textOf).filter((t) => t !== '');
+  for (let i = 0; i + 1 < parts.length; i++) {
+    for (const [a, b] of [[parts[i]!, parts[i + 1]!], [parts[i + 1]!, parts[i]!]]) {
+      const ym = YEAR_MONTH.exec(a);
+      const d = ym ? DAY.exec(b) : null;
+      if (ym && d) return toLocalDate(Number(ym[1]), Number(ym[2]), Number(d[1]));
+      const md = MONTH_DAY.exec(a);
+      const y = md ? YEAR.exec(b) : null;
+      if (md && y) return toLocalDate(Number(y[1]), Number(md[1]), Number(md[2]));
+    }
+  }
+  return null;
 }
 
 /**

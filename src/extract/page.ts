@@ -26,8 +26,10 @@ import { anchorsOf, DocumentIndex, findTag, textOf } from './document-index.js';
  * stray </html> is read; 公安备案 is a police filing; a page's Maketime is not its publish date.
  * 2: a page that lists nothing in its HTML but fills a list by script says so (scriptedList).
  * 3: columns named 为民服务, 为企服务, 服务, 一网通办, 我要办事 … are service columns.
+ * 4: a list row's date split in two elements (a big day number beside 2026-11) is read; a card-like
+ * link is titled by its heading.
  */
-export const EXTRACTOR_VERSION = 3;
+export const EXTRACTOR_VERSION = 4;
 
 /** What the extractors see on one page: the `govsite extract` contract of SPEC §6, plus what checks need. */
 export interface PageFacts {

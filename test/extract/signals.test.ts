@@ -1,4 +1,4 @@
-import { describe } from 'node:test';
+import { describe, it } from 'node:test';
 import { expect } from 'expect';
 import { classifyColumn } from '../../src/extract/categories.js';
 import { hasVisitorCounter } from '../../src/extract/footer.js';
@@ -120,6 +120,26 @@ describe('list rows', () => {
   ])('%s', (_what, html, lists) => {
     const facts = extractPage(`<html><body>${html}</body></html>`, 'http://x.gov.cn/col/', '2026-11-15');
     expect(facts.lists.map((l) => l.items.map((i) => [i.href, i.date]))).toEqual(lists);
+  });
+
+  const split = (date: string) => `<ul>${[1, 2].map((i) => `<li><a href="/${i}.html">关于开展第${i}项重点工作的通知</a>${date}</li>`).join('')}</ul>`;
+  cases([
+    ['a big day number beside its year and month', split('<div class="date"><span>02</span><em>2026-11</em></div>'), '2026-11-02'],
+    ['… in the other order, dotted, the day with 日', split('<div class="time"><p>2026.11</p><p>2日</p></div>'), '2026-11-02'],
+    ['… as 年月', split('<span class="date"><b>2026年11月</b><i>2</i></span>'), '2026-11-02'],
+    ['month-day beside the year, straight in the row', split('<span>11/02</span><span>2026</span>'), '2026-11-02'],
+    ['… the day a text beside its element', split('<div class="date">02<span>2026-11</span></div>'), '2026-11-02'],
+    ['not a month that is not one', split('<div class="date"><span>02</span><em>2026-13</em></div>'), null],
+    ['not a count beside a year', split('<span>浏览 12 次</span><span>2026</span>'), null],
+  ])('split dates: %s', (_what, html, date) => {
+    const items = extractPage(`<html><body>${html}</body></html>`, 'http://x.gov.cn/col/', '2026-11-15').lists.flatMap((l) => l.items);
+    expect(items.map((i) => i.date)).toEqual(date === null ? [] : [date, date]);
+  });
+
+  it('a card (date, heading and summary in one link) is titled by its heading, and dated by its split date', () => {
+    const card = (i: number) => `<li><a href="/${i}.html"><div class="time"><span>1${i}</span><span>2026-11</span></div><h4>关于开展第${i}项重点工作的通知</h4><p>为进一步做好相关工作，现将有关事项通知如下。</p></a></li>`;
+    const items = extractPage(`<html><body><ul>${card(1)}${card(2)}</ul></body></html>`, 'http://x.gov.cn/col/', '2026-11-15').lists.flatMap((l) => l.items);
+    expect(items.map((i) => [i.title, i.date])).toEqual([['关于开展第1项重点工作的通知', '2026-11-11'], ['关于开展第2项重点工作的通知', '2026-11-12']]);
   });
 
   cases([
