@@ -55,6 +55,7 @@ export function extractLists(doc: Document, pageUrl: string, asOf: LocalDate): I
 function listsOf(doc: Document, pageUrl: string, asOf: LocalDate, visibility: Visibility): ItemList[] {
   const index = DocumentIndex.of(doc);
   const candidates: { text: string; title: string; href: string; row: Element }[] = [];
+  const linkCounts = countLinks(anchorsOf(index));
   const titlesInRow = new Map<Element, string[]>();
   for (const a of anchorsOf(index)) {
     if (visibility.isHidden(a)) continue;
@@ -63,7 +64,7 @@ function listsOf(doc: Document, pageUrl: string, asOf: LocalDate, visibility: Vi
     if (title.length < MIN_TITLE || MORE.test(title)) continue;
     const href = index.hrefOf(a, pageUrl);
     if (!href || !/^https?:/.test(href)) continue;
-    const row = rowOf(a);
+    const row = rowOf(a, linkCounts);
     if (!row || !row.parent) continue;
     candidates.push({ text, title, href, row });
     const titles = titlesInRow.get(row);
@@ -194,15 +195,41 @@ function rowDates(text: string, titles: readonly string[]): RowDates {
   return { scan, paired: paired ? dates : null, next: 0 };
 }
 
-/** The row an anchor stands in: the nearest li / tr / dd / p, or a short div around it. */
-function rowOf(a: Element): Element | null {
+/**
+ * The row an anchor stands in: the nearest li / tr / dd / p; else the largest short element around it
+ * that holds no other link (`<div class="item"><div class="tit"><a>…</a></div><div class="date">…`:
+ * the item, whose date is beside the title's own div); else its parent, holding other links too (a
+ * flat list).
+ */
+function rowOf(a: Element, linkCounts: ReadonlyMap<Element, number>): Element | null {
   let n: AnyNode | null = a.parent;
   for (let depth = 0; n && n.type === 'tag' && depth < 4; depth++, n = n.parent) {
     const el = n as Element;
     if (ROW_TAGS.has(el.tagName)) return el;
   }
+  const parent = a.parent && a.parent.type === 'tag' && !PAGE_TAGS.has((a.parent as Element).tagName) ? (a.parent as Element) : null;
   // an anchor straight in the page's body stands in no row: the whole page is no list row
-  return a.parent && a.parent.type === 'tag' && !PAGE_TAGS.has((a.parent as Element).tagName) ? (a.parent as Element) : null;
+  if (!parent) return null;
+  let row = parent;
+  for (let depth = 0; depth < 3 && linkCounts.get(row) === 1; depth++) {
+    const up = row.parent;
+    if (!up || up.type !== 'tag' || PAGE_TAGS.has((up as Element).tagName) || linkCounts.get(up as Element) !== 1 || textOf(up).length > MAX_ROW_TEXT) break;
+    row = up as Element;
+  }
+  return row;
+}
+
+/** A row's text beyond this is no list row but a block of content (an article with one link in it). */
+const MAX_ROW_TEXT = 300;
+
+/** How many links each element holds, for the few levels above each link a row can reach. */
+function countLinks(anchors: readonly Element[]): Map<Element, number> {
+  const counts = new Map<Element, number>();
+  for (const a of anchors) {
+    let n: AnyNode | null = a.parent;
+    for (let depth = 0; n && n.type === 'tag' && depth < 5; depth++, n = n.parent) counts.set(n as Element, (counts.get(n as Element) ?? 0) + 1);
+  }
+  return counts;
 }
 
 const PAGE_TAGS = new Set(['body', 'html']);

@@ -115,6 +115,12 @@ describe('list rows', () => {
     ['a date inside a title stops the pairing: each title is read outside itself', `<div><a href="/1.html">关于2026年10月1日停电的通知</a> 2026-09-28 <a href="/2.html">关于开展第二项工作的通知</a></div>`,
       [[['http://x.gov.cn/1.html', '2026-09-28'], ['http://x.gov.cn/2.html', '2026-10-01']]]],
     ['an anchor straight in the page\'s body is in no row (the whole page is no list row)', '<a href="/a.html">关于开展第一项工作的通知</a> 发布时间：2026-11-01', []],
+    ['rows of divs: the title in its own div, the date in the next', `<div class="list">${[1, 2].map((i) => `<div class="item"><div class="tit"><a href="/${i}.html">关于开展第${i}项工作的通知</a></div><div class="date">2026-11-0${i}</div></div>`).join('')}</div>`,
+      [[['http://x.gov.cn/1.html', '2026-11-01'], ['http://x.gov.cn/2.html', '2026-11-02']]]],
+    ['… a heading and a span', `<div class="list">${[1, 2].map((i) => `<div class="news"><h3><a href="/${i}.html">关于开展第${i}项工作的通知</a></h3><span>2026-11-0${i}</span></div>`).join('')}</div>`,
+      [[['http://x.gov.cn/1.html', '2026-11-01'], ['http://x.gov.cn/2.html', '2026-11-02']]]],
+    ['a block of content with one link in it is no row: its dates are not the link\'s', `<div class="article"><div class="body"><div><a href="/fj.html">关于开展第一项工作的通知（附件）</a></div>${'为进一步做好相关工作，现将有关事项通知如下。'.repeat(15)}2026年10月1日起施行。</div></div><div class="side"><a href="/x.html">其他链接</a></div>`,
+      []],
     ['4,000 rows', `<ul>${Array.from({ length: 4000 }, (_, i) => row(`/t${i % 3000}.html`, `关于第${i}项工作的通知`, '2026-11-01')).join('')}</ul>`,
       [Array.from({ length: 3000 }, (_, i) => [`http://x.gov.cn/t${i}.html`, '2026-11-01'])]],
   ])('%s', (_what, html, lists) => {
