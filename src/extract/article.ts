@@ -16,7 +16,17 @@ export interface PublishDates {
  * it made a 2016 article look published in 2019 — against its /art/2016/… URL, a forged-date veto.
  */
 const META_NAMES = ['pubdate', 'publishdate', 'firstpublishedtime', 'article:published_time', 'publish_date', 'dc.date'];
-const SHOWN = /(?:发布时间|发布日期|发表时间|成文日期|时间|日期)\s*[:：]\s*([^\s<]{0,4}\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})/;
+const DATE = String.raw`\s*[:：]\s*([^\s<]{0,4}\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})`;
+/**
+ * Labels of a shown date, in the order they are believed: the publish date; a bare 时间 / 日期 that
+ * is no other date's (成文日期 written, 印发 issued, 施行 / 实施 / 生效 in force, a deadline, an
+ * event's start or end); the date written (a 信息公开 page shows 成文日期 before 发布日期).
+ */
+const SHOWN = [
+  new RegExp(`(?:发布时间|发布日期|发表时间)${DATE}`),
+  new RegExp(`(?<![文发行施效止名始束])(?:时间|日期)${DATE}`),
+  new RegExp(`成文日期${DATE}`),
+];
 
 /** Every date an article gives for itself, and the one that counts. */
 export function publishDates(doc: Document, pageUrl: string, text: string): PublishDates {
@@ -26,7 +36,7 @@ export function publishDates(doc: Document, pageUrl: string, text: string): Publ
     if (META_NAMES.includes(name) && !byName.has(name)) byName.set(name, findDates(el.attribs['content'] ?? '')[0] ?? null);
   }
   const meta = META_NAMES.map((n) => byName.get(n)).find((d) => d) ?? null;
-  const m = SHOWN.exec(text);
+  const m = SHOWN.map((label) => label.exec(text)).find((found) => found);
   const shown = m ? findDates(m[1]!)[0] ?? null : null;
   const fromUrl = urlDate(pageUrl);
   const url = fromUrl?.precision === 'day' ? fromUrl.date : null;

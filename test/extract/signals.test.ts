@@ -199,3 +199,16 @@ describe('pages a script writes the pager of (TRS)', () => {
     expect(extractLinks(parseHtml(html), url).map((l) => l.target).filter((t) => t.includes('index_'))).toEqual(pages);
   });
 });
+
+describe('an article\'s shown publish date', () => {
+  const article = (info: string) => `<html><head><title>通知</title></head><body><h1>关于开展重点工作的通知</h1><div class="info">${info}</div><div id="zoom"><p>${'为进一步做好相关工作，现将有关事项通知如下。'.repeat(10)}</p></div></body></html>`;
+  cases([
+    ['发布时间', '发布时间：2026-11-02 10:30 来源：县政府办', '2026-11-02'],
+    ['a bare 日期', '日期：2026年11月02日 浏览次数：123', '2026-11-02'],
+    ['a 信息公开 page: 成文日期 shown first, 发布日期 is the publish date', '索引号：000-2026-0001 成文日期：2026-10-30　发布日期：2026-11-02', '2026-11-02'],
+    ['… 成文日期 alone is the best there is', '发文机关：县政府办 成文日期：2026-10-30', '2026-10-30'],
+    ['a date in force or a deadline is none', '施行日期：2026-12-01 截止时间：2026-12-31', null],
+  ])('%s', (_what, info, date) => {
+    expect(extractPage(article(info), 'http://x.gov.cn/art/a.html', '2026-11-15').publishDate).toBe(date);
+  });
+});
