@@ -14,8 +14,8 @@ export interface Mailbox {
   imageOnly: boolean;
 }
 
-const LABEL = /信箱|咨询|留言|问政|12345/;
-const CHANNEL = /^.{0,6}信箱$|^.{0,6}(留言板?|咨询|问政)(入口|平台)?$|^(我要|在线|网上|政务)(咨询|留言|问政)|12345/;
+const LABEL = /信箱|咨询|留言|问政|写信|12345/;
+const CHANNEL = /^.{0,6}信箱$|^.{0,6}(留言板?|咨询|问政)(入口|平台)?$|^(我要|在线|网上|政务)(咨询|留言|问政)|^.{0,5}写信$|12345/;
 // picture file names of mailbox icons: 县长信箱 → xzxx.gif, mayor-mailbox.png, liuyan.jpg
 const FILE = /(?:sz|xz|qz|zz|sj|ld|bm|jz|shz)xx|xinxiang|mailbox|liuyan|zxzx|12345/i;
 

@@ -13,7 +13,7 @@ describe('column categories (SPEC §4)', () => {
     ['工作动态', 'news'], ['图片新闻', 'news'], ['通知公告', 'notice'], ['公示公告', 'notice'], ['政策文件', 'policy'], ['政策解读', 'policy'],
     ['人事信息', 'personnel-plan'], ['发展规划', 'personnel-plan'], ['县长信箱', 'consultation'], ['网上信访', 'other'], ['纪检举报', 'other'],
     ['意见征集', 'survey'], ['在线访谈', 'interview'], ['办事指南', 'service'], ['机构职能', 'static'], ['省退役军人事务厅', 'other'], ['专题专栏', 'other'],
-    ['为民服务', 'service'], ['为企服务', 'service'], ['服务', 'service'], ['便民服务', 'service'], ['一网通办', 'service'], ['我要办事', 'service'], ['网上办事大厅', 'service'],
+    ['我要写信', 'consultation'], ['为民服务', 'service'], ['为企服务', 'service'], ['服务', 'service'], ['便民服务', 'service'], ['一网通办', 'service'], ['我要办事', 'service'], ['网上办事大厅', 'service'],
     ['街道办事处', 'other'], ['服务动态', 'news'],
   ])('%s → %s', (name, category) => {
     expect(classifyColumn(name)).toBe(category);
@@ -27,6 +27,8 @@ describe('consultation entries', () => {
     ['<a href="javascript:void(0)"><img src="/i/xzxx.gif"></a>', [{ label: 'xzxx.gif', href: 'javascript:void(0)', imageOnly: true }]],
     ['<img src="/i/szxx.png" alt="市长信箱">', [{ label: '市长信箱', href: '', imageOnly: true }]],
     ['<a href="/ly/">我要留言</a>', [{ label: '我要留言', href: 'http://x.gov.cn/ly/', imageOnly: false }]],
+    ['<a href="/xx/write.html">我要写信</a><a href="/xx/">给县长写信</a>', [{ label: '我要写信', href: 'http://x.gov.cn/xx/write.html', imageOnly: false }, { label: '给县长写信', href: 'http://x.gov.cn/xx/', imageOnly: false }]],
+    ['<a href="/l/3.html">关于给孩子写信的倡议</a>', []],
     ['<a href="/xf/">网上信访</a><a href="/jb/">纪检举报信箱</a>', []],
     ['<a href="/l/1.html">幼儿园入学政策咨询</a><a href="/l/2.html">关于停车难的咨询</a>', []],
     // opened by script: the mailbox is where the script goes

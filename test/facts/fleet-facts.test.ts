@@ -50,7 +50,7 @@ describe('every planted fact of the fixture fleet is found', () => {
   it('the image-only mailbox, and no other', () => {
     const imageOnly = [...facts.values()].flatMap((f) => f.mailboxes.filter((m) => m.imageOnly || m.dead).map((m) => `${f.siteId} ${m.label} ${m.href}`));
     expect(imageOnly).toEqual(['3408000002 县长信箱 #']);
-    expect(facts.get('3201000001')!.mailboxes.map((m) => m.label)).toEqual(['市长信箱']);
+    expect(facts.get('3201000001')!.mailboxes.map((m) => m.label)).toEqual(['市长信箱', '我要写信']);
   });
 
   it('overdue letters and boilerplate replies on the mailbox platform of another host', () => {
