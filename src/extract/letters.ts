@@ -18,10 +18,11 @@ export interface Letter {
   reply: string | null;
 }
 
+// in this order: 未办结 is not 办结, and a refusal (不予受理, with its reason) is an answer, not a letter left open
 const STATUS: readonly [LetterStatus, RegExp][] = [
   ['unanswered', /未回复|未答复|待回复|未办理|待处理|未受理/],
-  ['in-progress', /办理中|处理中|正在办理|已转办|已受理|转办中/],
-  ['answered', /已回复|已答复|已办结|已处理|办结|已反馈/],
+  ['in-progress', /办理中|处理中|正在办理|已转办|已受理|转办中|未办结|已签收|待审核|审核中/],
+  ['answered', /已回复|已答复|已办结|已处理|办结|已反馈|已办理|已完成|已解答|已回应|不予受理|不受理/],
 ];
 const ASKED = /(?:来信|留言|提问|咨询|提交|写信)(?:时间|日期)\s*[:：]?\s*([\d\s\-/.年月日]{8,20})/;
 const REPLIED = /(?:回复|答复|办结|处理)(?:时间|日期)\s*[:：]?\s*([\d\s\-/.年月日]{8,20})/;
