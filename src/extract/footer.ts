@@ -1,5 +1,5 @@
 import type { Document, Element } from 'domhandler';
-import { findOne } from 'domutils';
+import { findOne, textContent } from 'domutils';
 import { anchorsOf, DocumentIndex } from './document-index.js';
 
 export interface Identifiers {
@@ -23,8 +23,16 @@ export function extractIdentifiers(doc: Document, text: string): Identifiers {
   const badge = [...index.tag('img'), ...index.tag('a')].some((el) => {
     const attrs = el.attribs;
     return /党政机关|conac\.cn|dzjg|_ucap/i.test(`${attrs['alt'] ?? ''} ${attrs['title'] ?? ''} ${attrs['src'] ?? ''} ${attrs['href'] ?? ''}`);
-  });
+  }) || drawsConacBadge(index);
   return { siteId, icp, police, badge };
+}
+
+/**
+ * The badge as CONAC hands it out: `<span id="_ideConac"></span><script src="https://dcs.conac.cn/js/…">`,
+ * often written by document.write; the browser draws it, the served HTML holds only the script.
+ */
+function drawsConacBadge(index: DocumentIndex): boolean {
+  return index.withId('_ideConac').length > 0 || index.tag('script').some((s) => /conac\.cn/i.test(s.attribs['src'] ?? '') || (!s.attribs['src'] && /_ideConac|dcs\.conac\.cn/.test(textContent(s))));
 }
 
 const SEARCH_URL = /search|sousuo|jsearch/i;

@@ -43,6 +43,15 @@ describe('consultation entries', () => {
 
 describe('page signals', () => {
   cases([
+    ['the badge image', '<a href="https://bszs.conac.cn/sitename?method=show&id=1"><img src="/images/red.png" alt="党政机关"></a>', true],
+    ['CONAC\'s script, as handed out', '<span id="_ideConac"></span><script type="text/javascript" src="https://dcs.conac.cn/js/33/000/0000/60429971/CA330000000604299710002.js"></script>', true],
+    ['… written by document.write', '<script type="text/javascript">document.write(unescape("%3Cspan id=\'_ideConac\' %3E%3C/span%3E%3Cscript src=\'http://dcs.conac.cn/js/07/136/0000/40624487/CA071360000406244870001.js\' type=\'text/javascript\'%3E%3C/script%3E"));</script>', true],
+    ['no badge', '<img src="/images/logo.png" alt="县政府">', false],
+  ])('党政机关 badge: %s', (_what, html, badge) => {
+    expect(extractPage(`<html><body>${html}</body></html>`, 'http://x.gov.cn/', '2026-11-15').identifiers.badge).toBe(badge);
+  });
+
+  cases([
     ['您是第 123456 位访客', true], ['访问量：98765', true], ['总访问：12345 次', true], ['本站访问说明', false], ['第3位', false],
   ])('visitor counter in "%s": %s', (text, expected) => {
     expect(hasVisitorCounter(text)).toBe(expected);
