@@ -42,6 +42,8 @@ export type SingleRequest = (url: string, options: RequestOptions) => Promise<Fe
 export class HttpClient {
   readonly dispatcher: Dispatcher;
   private lenient: Dispatcher | undefined;
+  /** origins whose certificate failed verification, with the fault */
+  private readonly faults = new Map<string, string>();
   private readonly maxBodyBytes: number;
   private readonly maxDecodedBytes: number;
 
@@ -59,9 +61,13 @@ export class HttpClient {
    */
   readonly send: SingleRequest = async (url, request) => {
     const started = performance.now();
+    // an origin whose certificate failed once is asked through the lenient pool at once: one handshake a request, not two
+    const known = this.faults.size > 0 ? this.faults.get(new URL(url).origin) : undefined;
+    if (known) return { ...(await this.exchange(this.unverified(), url, request, started)), certificate: known };
     const outcome = await this.exchange(this.dispatcher, url, request, started);
     if (outcome.ok || !outcome.certificate) return outcome;
     // the page behind a certificate a browser warns about or chains itself is read all the same, and the certificate's fault kept
+    this.faults.set(new URL(url).origin, outcome.certificate);
     const again = await this.exchange(this.unverified(), url, request, started);
     return { ...again, certificate: outcome.certificate };
   };

@@ -29,6 +29,8 @@ export interface SiteStats {
   peakInFlight: number;
   /** when each request arrived (ms since the epoch) and what it asked for, for pacing tests */
   arrivals: { at: number; request: string }[];
+  /** TLS handshakes the client broke off (it refused the certificate) */
+  refusedHandshakes: number;
 }
 
 export interface ServedSite {
@@ -53,7 +55,7 @@ export function loadSiteDir(dir: string): SiteContent {
   return { files, behaviours, ...(meta.charset ? { charset: meta.charset } : {}) };
 }
 
-const newStats = (): SiteStats => ({ requests: 0, hits: new Map(), openSockets: 0, peakSockets: 0, inFlight: 0, peakInFlight: 0, arrivals: [] });
+const newStats = (): SiteStats => ({ requests: 0, hits: new Map(), openSockets: 0, peakSockets: 0, inFlight: 0, peakInFlight: 0, arrivals: [], refusedHandshakes: 0 });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -135,6 +137,7 @@ export class FixtureFleet {
     };
     const server = content.tls ? createHttpsServer(content.tls, handle) : createServer(handle);
     server.keepAliveTimeout = 5000;
+    server.on('tlsClientError', () => stats.refusedHandshakes++);
     server.on(content.tls ? 'secureConnection' : 'connection', (socket: Socket) => {
       stats.openSockets++;
       stats.peakSockets = Math.max(stats.peakSockets, stats.openSockets);

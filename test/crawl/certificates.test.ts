@@ -44,6 +44,21 @@ describe('certificates that fail verification', () => {
     }
   });
 
+  it('an origin whose certificate failed is asked through the lenient pool at once: one handshake a connection, not a failed one before each', async () => {
+    const c = client();
+    const refused = () => fleet.stats('healthy').refusedHandshakes;
+    try {
+      const before = refused();
+      for (const path of ['/', '/col/col101/index.html', '/col/col102/index.html']) {
+        expect(await c.send(`${fleet.origin('healthy')}${path}`, { method: 'GET' })).toMatchObject({ ok: true, status: 200, certificate: SELF_SIGNED });
+      }
+      await new Promise((r) => setTimeout(r, 50)); // the server hears of a refused handshake a moment later
+      expect(refused() - before).toBe(1);
+    } finally {
+      await c.close();
+    }
+  });
+
   it('a handshake that fails for another reason (TLS to a plain-HTTP port) is a failure, not read around', async () => {
     const c = client();
     try {
