@@ -2,6 +2,7 @@ import type { Document, Element } from 'domhandler';
 import { textContent } from 'domutils';
 import { inDomain, siteDomain, urlParts } from '../crawl/scope.js';
 import { classifyColumn, type ColumnCategory } from './categories.js';
+import { urlDate } from './dates.js';
 import { anchorsOf, DocumentIndex } from './document-index.js';
 
 export interface Column {
@@ -38,7 +39,8 @@ export function extractColumns(doc: Document, pageUrl: string): Column[] {
   // one pass over the anchors, looking up their ancestors (selectors with [class*=…] cost more than the walk)
   const anchors = anchorsOf(DocumentIndex.of(doc));
   for (const a of anchors) if (inNavigation(a)) add(a, true);
-  for (const a of anchors) if (inHeading(a)) add(a, false);
+  // a headline in a heading (news cards put titles in h3) is an article, not a column: its URL is dated
+  for (const a of anchors) if (inHeading(a) && !urlDate(DocumentIndex.of(doc).hrefOf(a, pageUrl) ?? '')) add(a, false);
   return [...columns.values()];
 }
 
