@@ -3,7 +3,7 @@ import { isIP } from 'node:net';
 import { HttpClient, type ClientOptions, type RequestOptions } from './http-client.js';
 import type { FetchOutcome } from './outcome.js';
 import { Politeness } from './politeness.js';
-import { followRedirects } from './redirects.js';
+import { followRedirects, withCookie } from './redirects.js';
 import { parseRetryAfter, withRetry, type RetryPolicy } from './retry.js';
 
 export interface FetcherOptions extends ClientOptions {
@@ -67,9 +67,4 @@ export class Fetcher {
   close(): Promise<void> {
     return this.client.close();
   }
-}
-
-/** A request carrying the cookies its redirect chain set (see followRedirects). */
-export function withCookie(request: RequestOptions, cookie: string | undefined): RequestOptions {
-  return cookie ? { ...request, headers: { ...request.headers, cookie } } : request;
 }

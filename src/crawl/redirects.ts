@@ -1,4 +1,5 @@
 import { scriptedUrls } from '../extract/links.js';
+import type { RequestOptions } from './http-client.js';
 import type { FetchOutcome, Redirect } from './outcome.js';
 
 export const MAX_REDIRECTS = 10;
@@ -42,6 +43,11 @@ export async function followRedirects(url: string, hop: (url: string, cookie?: s
     seen.add(state);
     current = next;
   }
+}
+
+/** A request carrying the cookies its redirect chain set. */
+export function withCookie(request: RequestOptions, cookie: string | undefined): RequestOptions {
+  return cookie ? { ...request, headers: { ...request.headers, cookie } } : request;
 }
 
 /**

@@ -1,8 +1,7 @@
 import PQueue from 'p-queue';
 import { HttpClient } from '../crawl/http-client.js';
 import { isBotWall } from '../crawl/outcome.js';
-import { withCookie } from '../crawl/fetcher.js';
-import { followRedirects } from '../crawl/redirects.js';
+import { followRedirects, withCookie } from '../crawl/redirects.js';
 import { decodeHtml } from '../extract/decode.js';
 import { extractPage } from '../extract/page.js';
 import { homeFingerprint } from '../facts/home-observations.js';
