@@ -142,6 +142,11 @@ describe('soft 404 wording', () => {
     ['<title>提示</title><body>您访问的页面已删除</body>', true],
     ['<title>统计公报</title><body>受理 404 件' + '统计'.repeat(400) + '</body>', false],
     ['<title>首页</title><body>欢迎</body>', false],
+    ['<title>404</title><body></body>', true],
+    ['<title>404错误 - 示范市人民政府</title>', true],
+    ['<title>提示</title><body>HTTP 错误 404：找不到文件</body>', true],
+    ['<title>国务院令第404号</title><body>现公布《国务院关于修改部分行政法规的决定》，自公布之日起施行。</body>', false],
+    ['<title>关于G404国道施工的通告</title><body>短文</body>', false],
   ])('%s → %s', (html, expected) => {
     expect(saysNotFound(html)).toBe(expected);
   });
