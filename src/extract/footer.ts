@@ -15,7 +15,8 @@ export interface Identifiers {
 
 /** The footer identifiers every government site must show, read from the visible text and the badge image. */
 export function extractIdentifiers(doc: Document, text: string): Identifiers {
-  const siteId = /网站标识码\s*[:：]?\s*([0-9A-Za-z]{10})/.exec(text)?.[1] ?? null;
+  // also written 网站识别码
+  const siteId = /网站(?:标识|识别)码\s*[:：]?\s*([0-9A-Za-z]{10})/.exec(text)?.[1] ?? null;
   const icp = /[\u4e00-\u9fa5]{1,2}ICP备\s*\d+号(?:-\d+)?/.exec(text)?.[0]?.replace(/\s+/g, '') ?? null;
   // 京公网安备11010202000001号, also written 赣公安备案 36040202000107号
   const police = /[\u4e00-\u9fa5]{1,2}(?:公网安备|公安备案)\s*[:：]?\s*\d+号?/.exec(text)?.[0]?.replace(/\s+/g, '') ?? null;

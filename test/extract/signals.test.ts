@@ -51,6 +51,10 @@ describe('page signals', () => {
     expect(extractPage(`<html><body>${html}</body></html>`, 'http://x.gov.cn/', '2026-11-15').identifiers.badge).toBe(badge);
   });
 
+  cases([['网站标识码：3201000001', '3201000001'], ['网站识别码 3201000001', '3201000001'], ['标识码', null]])('site identifier in "%s"', (footer, siteId) => {
+    expect(extractPage(`<html><body><div class="footer">${footer}</div></body></html>`, 'http://x.gov.cn/', '2026-11-15').identifiers.siteId).toBe(siteId);
+  });
+
   cases([
     ['您是第 123456 位访客', true], ['访问量：98765', true], ['总访问：12345 次', true], ['本站访问说明', false], ['第3位', false],
   ])('visitor counter in "%s": %s', (text, expected) => {
