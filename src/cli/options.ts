@@ -8,7 +8,7 @@ import { UsageError } from '../errors.js';
 
 /** Shared options (SPEC §8), declared once and attached to every command that takes them. */
 export const dbOption = () => new Option('--db <file>', 'SQLite database file').default(DEFAULT_DB_FILE);
-export const asOfOption = () => new Option('--as-of <date>', 'monitoring point YYYY-MM-DD (default: today)');
+export const asOfOption = () => new Option('--as-of <date>', 'monitoring point YYYY-MM-DD (default: today in China, UTC+8)');
 export const shardOption = () => new Option('--shard <K/N>', 'crawl only part K of N of the registry (a stable split by site id; one database per shard)');
 
 export function crawlOptions(): Option[] {
@@ -66,7 +66,8 @@ export function positiveInt(value: string, name: string, min = 1): number {
 }
 
 export function parseAsOf(value: string | undefined): string {
-  if (value === undefined) return new Date().toISOString().slice(0, 10);
+  // today where the sites are: China's date (UTC+8 all year), not the machine's or UTC's
+  if (value === undefined) return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const d = m && new Date(`${value}T00:00:00Z`);
   if (!d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) throw new UsageError(`--as-of must be a date YYYY-MM-DD, got "${value}"`);

@@ -26,6 +26,16 @@ describe('serious-error', () => {
     ] });
   });
 
+  cases([
+    ['the as-of date', '2026-11-15', false],
+    ['the day after: a crawl that ran past midnight saw it', '2026-11-16', false],
+    ['two days after', '2026-11-17', true],
+  ])('a list date on %s is forged: %s', (_when, date, forged) => {
+    const facts = factsFor({ listItems: [{ page: 'http://x.gov.cn/l/', title: 'a', href: 'http://x.gov.cn/a.html', date, urlDate: null, dateConflict: false }] });
+    const result = runCheck(seriousError, facts, '2026-11-15');
+    expect(result.kind === 'findings' && result.findings.length === 1).toBe(forged);
+  });
+
   const hidden = (hosts: string[]) => factsFor({ spam: [{ url: 'http://x.gov.cn/', terms: [], hiddenLinks: hosts.map((h) => ({ href: `http://${h}/`, text: h })) }] });
   cases([
     ['two hidden links to other hosts (a share widget, a CMS credit): none', ['www.bshare.cn', 'www.hanweb.com'], 0],

@@ -6,7 +6,7 @@ import { inShard, parseShard } from '../../registry/shard.js';
 import { openDb } from '../../store/db.js';
 import { insertProbes, probesOf } from '../../store/probes.js';
 import { UsageError } from '../../errors.js';
-import { dbOption, positiveInt, shardOption } from '../options.js';
+import { dbOption, parseAsOf, positiveInt, shardOption } from '../options.js';
 import { reportRowErrors } from '../row-errors.js';
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -49,7 +49,7 @@ export const probeCommand = new Command('probe')
         const failed = probes.filter((p) => !p.ok);
         process.stderr.write(`probe round ${round}: ${probes.length - failed.length}/${probes.length} opened${failed.length ? `; failed: ${failed.map((p) => `${p.siteId} (${p.status ?? p.errorCode})`).join(', ')}` : ''}\n`);
       });
-      const today = new Date().toISOString().slice(0, 10);
+      const today = parseAsOf(undefined);
       process.stdout.write(`${rounds} round(s) of ${targets.length} site(s); the 7 days to ${today}:\n`);
       for (const t of targets) {
         const probes = probesOf(db, t.siteId, today);
