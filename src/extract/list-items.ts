@@ -197,9 +197,9 @@ function rowDates(text: string, titles: readonly string[]): RowDates {
 
 /**
  * The row an anchor stands in: the nearest li / tr / dd / p; else the largest short element around it
- * that holds no other link (`<div class="item"><div class="tit"><a>…</a></div><div class="date">…`:
- * the item, whose date is beside the title's own div); else its parent, holding other links too (a
- * flat list).
+ * that holds no other link and repeats (`<div class="item"><div class="tit"><a>…</a></div><div
+ * class="date">…`: the item, whose date is beside the title's own div); else its parent, holding
+ * other links too (a flat list).
  */
 function rowOf(a: Element, linkCounts: ReadonlyMap<Element, number>): Element | null {
   let n: AnyNode | null = a.parent;
@@ -210,13 +210,22 @@ function rowOf(a: Element, linkCounts: ReadonlyMap<Element, number>): Element | 
   const parent = a.parent && a.parent.type === 'tag' && !PAGE_TAGS.has((a.parent as Element).tagName) ? (a.parent as Element) : null;
   // an anchor straight in the page's body stands in no row: the whole page is no list row
   if (!parent) return null;
+  // the row is the highest such element that repeats (a sibling of its tag and class): a list's rows
+  // do, a lone link beside today's date in a page's top bar does not
   let row = parent;
-  for (let depth = 0; depth < 3 && linkCounts.get(row) === 1; depth++) {
-    const up = row.parent;
+  let around = parent;
+  for (let depth = 0; depth < 3 && linkCounts.get(around) === 1; depth++) {
+    const up = around.parent;
     if (!up || up.type !== 'tag' || PAGE_TAGS.has((up as Element).tagName) || linkCounts.get(up as Element) !== 1 || textOf(up).length > MAX_ROW_TEXT) break;
-    row = up as Element;
+    around = up as Element;
+    if (repeats(around)) row = around;
   }
   return row;
+}
+
+function repeats(el: Element): boolean {
+  const cls = el.attribs['class'];
+  return (el.parent as Element | null)?.children.some((c) => c !== el && c.type === 'tag' && (c as Element).tagName === el.tagName && (c as Element).attribs['class'] === cls) ?? false;
 }
 
 /** A row's text beyond this is no list row but a block of content (an article with one link in it). */

@@ -134,6 +134,7 @@ describe('list rows', () => {
       [[['http://x.gov.cn/1.html', '2026-11-01'], ['http://x.gov.cn/2.html', '2026-11-02']]]],
     ['… a heading and a span', `<div class="list">${[1, 2].map((i) => `<div class="news"><h3><a href="/${i}.html">关于开展第${i}项工作的通知</a></h3><span>2026-11-0${i}</span></div>`).join('')}</div>`,
       [[['http://x.gov.cn/1.html', '2026-11-01'], ['http://x.gov.cn/2.html', '2026-11-02']]]],
+    ['a lone link beside today\'s date in a top bar is no row (it does not repeat)', '<div class="top"><div class="today">2026年11月15日 星期日</div><div class="weather"><a href="/tq.html">今日天气预报服务</a></div></div><div class="main">正文</div>', []],
     ['a block of content with one link in it is no row: its dates are not the link\'s', `<div class="article"><div class="body"><div><a href="/fj.html">关于开展第一项工作的通知（附件）</a></div>${'为进一步做好相关工作，现将有关事项通知如下。'.repeat(15)}2026年10月1日起施行。</div></div><div class="side"><a href="/x.html">其他链接</a></div>`,
       []],
     ['4,000 rows', `<ul>${Array.from({ length: 4000 }, (_, i) => row(`/t${i % 3000}.html`, `关于第${i}项工作的通知`, '2026-11-01')).join('')}</ul>`,
