@@ -27,6 +27,8 @@ const STATUS: readonly [LetterStatus, RegExp][] = [
 const ASKED = /(?:来信|留言|提问|咨询|提交|写信)(?:时间|日期)\s*[:：]?\s*([\d\s\-/.年月日]{8,20})/;
 const REPLIED = /(?:回复|答复|办结|处理)(?:时间|日期)\s*[:：]?\s*([\d\s\-/.年月日]{8,20})/;
 const REPLY_TEXT = /(?:回复|答复)(?:内容|意见)\s*[:：]\s*(.+?)(?=(?:回复|答复|办理)(?:单位|部门|时间)|$)/;
+/** what a reply field holds when there is none */
+const NO_REPLY = /^(暂无|无|未回复|待回复|尚未回复|正在办理|办理中)/;
 /** the page's own status field: 办理状态：已办结 */
 const STATUS_FIELD = /(?:办理|处理|回复|答复)?状态\s*[:：]\s*([^\s:：]{2,8})/;
 
@@ -46,9 +48,11 @@ export function extractLetterPage(doc: Document, pageUrl: string, text: string):
   const h1 = index.first('h1');
   const titleEl = index.first('title');
   const title = (h1 && textOf(h1)) || (titleEl ? textOf(titleEl) : '');
-  // the page's status field first, then a reply date: the citizen's own words may say anything (至今未回复)
+  // the page's status field first, then a reply shown (its date, or its text): the citizen's own words may say anything (至今未回复)
   const field = STATUS_FIELD.exec(text);
-  const status = (field && statusOf(field[1]!)) ?? (repliedDate ? 'answered' : statusOf(text.replace(REPLY_TEXT, '')));
+  const noReply = reply !== null && NO_REPLY.test(reply);
+  const replyShown = reply !== null && reply !== '' && !noReply;
+  const status = (field && statusOf(field[1]!)) ?? (repliedDate || replyShown ? 'answered' : noReply ? 'unanswered' : statusOf(text.replace(REPLY_TEXT, '')));
   return { title, href: pageUrl, asked: findDates(asked[1]!)[0] ?? null, replied: repliedDate, status, reply };
 }
 
