@@ -26,7 +26,7 @@ const STATUS: readonly [LetterStatus, RegExp][] = [
 ];
 const ASKED = /(?:来信|留言|提问|咨询|提交|写信)(?:时间|日期)\s*[:：]?\s*([\d\s\-/.年月日]{8,20})/;
 const REPLIED = /(?:回复|答复|办结|处理)(?:时间|日期)\s*[:：]?\s*([\d\s\-/.年月日]{8,20})/;
-const REPLY_TEXT = /(?:回复|答复)(?:内容|意见)\s*[:：]\s*(.+?)(?=(?:回复|答复|办理)(?:单位|部门|时间)|$)/;
+const REPLY_TEXT = /(?:(?:回复|答复)(?:内容|意见)?|办理结果|处理结果)\s*[:：]\s*(.+?)(?=(?:回复|答复|办理)(?:单位|部门|时间)|$)/;
 /** what a reply field holds when there is none */
 const NO_REPLY = /^(暂无|无|未回复|待回复|尚未回复|正在办理|办理中)/;
 /** the page's own status field: 办理状态：已办结 */

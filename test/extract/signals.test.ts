@@ -198,6 +198,8 @@ describe('letters', () => {
       { status: 'answered', asked: '2026-06-01', replied: '2026-06-05' }],
     ['a letter page that shows its reply, undated and with no status field, was answered', letterPage('<p>来信内容：小区路灯不亮。</p><p>回复内容：已安排维修，现已恢复照明。</p><p>回复单位：城管局</p>'),
       { status: 'answered', asked: '2026-06-01', replied: null }],
+    ['… as 回复：', letterPage('<p>来信内容：小区路灯不亮。</p><p>回复：已安排维修，现已恢复照明。</p>'), { status: 'answered', asked: '2026-06-01', replied: null }],
+    ['… as 办理结果：', letterPage('<p>来信内容：小区路灯不亮。</p><p>办理结果：已安排维修，现已恢复照明。</p>'), { status: 'answered', asked: '2026-06-01', replied: null }],
     ['… not when the reply field says there is none', letterPage('<p>来信内容：小区路灯不亮。</p><p>回复内容：暂无回复</p>'),
       { status: 'unanswered', asked: '2026-06-01', replied: null }],
     ['a letter page with neither is read by its words', letterPage('<p>来信内容：反映多次至今未回复。</p>'),
