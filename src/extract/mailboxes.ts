@@ -42,7 +42,7 @@ export function extractMailboxes(doc: Document, pageUrl: string): Mailbox[] {
       const text = textContent(el).trim();
       const img = findOne((n) => n.tagName === 'img', el.children);
       if (text && text.length <= 20) add(text, el);
-      else if (img) add(imageLabel(img), el);
+      else if (img) add(imageLabel(img) || pathLabel(el), el);
       else if (el.attribs['title']) add(el.attribs['title'], el);
     } else if (!insideLink(el)) {
       add(imageLabel(el), null); // a picture with no link around it at all
@@ -54,6 +54,12 @@ export function extractMailboxes(doc: Document, pageUrl: string): Mailbox[] {
 function insideLink(el: Element): boolean {
   for (let n = el.parent; n && n.type === 'tag'; n = n.parent) if ((n as Element).tagName === 'a') return true;
   return false;
+}
+
+/** A picture link with no words at all, named by where it leads: /szxx/, /liuyan/ … (file-name patterns) */
+function pathLabel(a: Element): string {
+  const path = (a.attribs['href'] ?? '').replace(/^[a-z]+:\/\/[^/]*/i, '').replace(/[?#].*$/, '');
+  return FILE.test(path) ? path : '';
 }
 
 function imageLabel(img: Element): string {

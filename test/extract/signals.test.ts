@@ -26,6 +26,9 @@ describe('consultation entries', () => {
     ['<a href="#"><img src="/i/xzxx.gif" alt="县长信箱"></a>', [{ label: '县长信箱', href: '#', imageOnly: true }]],
     ['<a href="javascript:void(0)"><img src="/i/xzxx.gif"></a>', [{ label: 'xzxx.gif', href: 'javascript:void(0)', imageOnly: true }]],
     ['<img src="/i/szxx.png" alt="市长信箱">', [{ label: '市长信箱', href: '', imageOnly: true }]],
+    // a picture link with no words at all, named by where it leads
+    ['<a href="/szxx/index.html"><img src="/images/icon_07.png"></a>', [{ label: '/szxx/index.html', href: 'http://x.gov.cn/szxx/index.html', imageOnly: false }]],
+    ['<a href="/zwgk/index.html"><img src="/images/icon_08.png"></a>', []],
     ['<a href="/ly/">我要留言</a>', [{ label: '我要留言', href: 'http://x.gov.cn/ly/', imageOnly: false }]],
     ['<a href="/xx/write.html">我要写信</a><a href="/xx/">给县长写信</a>', [{ label: '我要写信', href: 'http://x.gov.cn/xx/write.html', imageOnly: false }, { label: '给县长写信', href: 'http://x.gov.cn/xx/', imageOnly: false }]],
     ['<a href="/l/3.html">关于给孩子写信的倡议</a>', []],
