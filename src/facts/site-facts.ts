@@ -38,6 +38,7 @@ export interface SiteFacts {
   siteId: string;
   homeUrl: string;
   home: PageFacts | null;
+  /** the home page's dated list items, its frames' included */
   homeItems: ListItem[];
   columns: ColumnFacts[];
   mailboxes: MailboxFacts[];
@@ -58,7 +59,9 @@ const LIST_CATEGORIES = new Set<ColumnCategory>(['news', 'notice', 'policy', 'pe
 export function loadSiteFacts(db: Db, runId: number, site: StoredSite, asOf: LocalDate, verdicts: ReadonlyMap<string, LinkStatus> = lastVerdicts(db, runId)): SiteFacts {
   const pages = pageFactsOf(db, runId, site.id);
   const home = pages.get(site.url) ?? null;
-  const homeItems = (home?.lists ?? []).flatMap((l) => l.items).filter((i) => i.date !== null);
+  // what a home page shows in its frames (a news list in an <iframe>, a frameset) is on the home page
+  const homeParts = home ? framesOf(db, runId, site.url).map((url) => pages.get(url)).filter((p): p is PageFacts => p !== undefined) : [];
+  const homeItems = [home, ...homeParts].flatMap((p) => p?.lists ?? []).flatMap((l) => l.items).filter((i) => i.date !== null);
 
   const paginated = paginationByFolder(pages.keys());
   const columns = [...new Map((home?.columns ?? []).map((c) => [c.url, c])).values()].map((c): ColumnFacts => {
@@ -115,6 +118,12 @@ export function loadSiteFacts(db: Db, runId: number, site: StoredSite, asOf: Loc
     articles: [...pages.entries()].filter(([, p]) => p.letters.length === 0).map(([url, p]) => ({ url, publishDate: p.publishDate })),
     listItems: [...pages.entries()].filter(([, p]) => p.letters.length === 0).flatMap(([page, p]) => p.lists.flatMap((l) => l.items.map((i) => ({ ...i, page })))),
   };
+}
+
+/** The pages a page embeds: its frames and iframes (crawled as pages of their own). */
+function framesOf(db: Db, runId: number, pageUrl: string): string[] {
+  return (statement(db, `SELECT DISTINCT target FROM page_links WHERE run_id = ? AND from_url = ? AND tag IN ('iframe', 'frame') AND scheme = 'http'`)
+    .all(runId, pageUrl) as { target: string }[]).map((r) => r.target);
 }
 
 const ATTACHMENT = /\.(docx?|xlsx?|pdf|wps|et|zip|rar|7z)$/i;
