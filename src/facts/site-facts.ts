@@ -105,7 +105,7 @@ export function loadSiteFacts(db: Db, runId: number, site: StoredSite, asOf: Loc
   return {
     siteId: site.id,
     homeUrl: site.url,
-    home,
+    home: home && homeParts.length > 0 ? withFrames(home, homeParts) : home,
     homeItems,
     columns,
     mailboxes: [...mailboxes.values()],
@@ -117,6 +117,18 @@ export function loadSiteFacts(db: Db, runId: number, site: StoredSite, asOf: Loc
     twins,
     articles: [...pages.entries()].filter(([, p]) => p.letters.length === 0).map(([url, p]) => ({ url, publishDate: p.publishDate })),
     listItems: [...pages.entries()].filter(([, p]) => p.letters.length === 0).flatMap(([page, p]) => p.lists.flatMap((l) => l.items.map((i) => ({ ...i, page })))),
+  };
+}
+
+/** A home page as a visitor sees it with its frames: a frame's footer, search box or 找错 entry is on the home page. */
+function withFrames(home: PageFacts, frames: readonly PageFacts[]): PageFacts {
+  const all = [home, ...frames];
+  const first = <K extends keyof PageFacts['identifiers']>(key: K) => all.map((p) => p.identifiers[key]).find((v) => v) ?? home.identifiers[key];
+  return {
+    ...home,
+    identifiers: { siteId: first('siteId'), icp: first('icp'), police: first('police'), badge: first('badge') },
+    search: all.some((p) => p.search),
+    errorReportEntry: all.some((p) => p.errorReportEntry),
   };
 }
 

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import { expect } from 'expect';
 import { homepageNotUpdated } from '../../src/checks/homepage-not-updated.js';
 import { runCheck } from '../../src/checks/run.js';
-import { loadSiteFacts } from '../../src/facts/site-facts.js';
+import { loadSiteFacts, type SiteFacts } from '../../src/facts/site-facts.js';
 import { FixtureFleet } from '../../src/fixture-server/server.js';
 import { sitesOfRun } from '../../src/store/sites.js';
 import { crawlTestSites } from '../helpers/crawl.js';
@@ -11,24 +11,35 @@ import { factsFor } from '../checks/factsfor.js';
 
 const page = (body: string) => `<!DOCTYPE html><html><head><meta charset="utf-8"><title>县人民政府</title></head><body>${body}</body></html>`;
 const news = page(`<ul>${[14, 13, 12].map((d) => `<li><a href="/art/${d}.html">县政府召开第${d}次常务会议研究重点工作</a><span>2026-11-${d}</span></li>`).join('')}</ul>`);
+const foot = page('<form action="/search.html"><input type="text" name="q"></form><a href="/jiucuo.html">我为政府网站找错</a><p>网站标识码：3401000001 皖ICP备12345678号 皖公网安备 34010202000001号</p><a href="https://bszs.conac.cn/sitename?id=1"><img src="/red.png" alt="党政机关"></a>');
+const iframe = page('<div class="nav"><a href="/zwgk/">政务公开</a></div><iframe src="/news.html" width="600" height="300"></iframe>');
+const frameset = '<html><head><meta charset="utf-8"><title>县人民政府</title></head><frameset rows="120,*,80"><frame src="/top.html"><frame src="/news.html" name="main"><frame src="/foot.html"></frameset></html>';
 
-/** A home page whose news list is another page it embeds: what a visitor sees on the home page is in the frame. */
+/** A site whose home page is `home`, crawled over real sockets: its site facts. */
+async function siteWithHome(home: string): Promise<SiteFacts> {
+  const fleet = await FixtureFleet.start({ a: { files: { '/': home, '/news.html': news, '/top.html': page('县人民政府'), '/zwgk/': page('政务公开'), '/foot.html': foot } } });
+  try {
+    const { db } = tmpDb();
+    const { runId } = await crawlTestSites(db, [{ id: 'a', url: `${fleet.origin('a')}/` }]);
+    return loadSiteFacts(db, runId, sitesOfRun(db, runId)[0]!, '2026-11-15');
+  } finally {
+    await fleet.close();
+  }
+}
+
+/** A home page whose news list, or footer, is another page it embeds: what a visitor sees on the home page is in the frame. */
 describe('home page frames', () => {
-  for (const [name, home] of [
-    ['an <iframe> in the home page', page('<div class="nav"><a href="/zwgk/">政务公开</a></div><iframe src="/news.html" width="600" height="300"></iframe>')],
-    ['a frameset', '<html><head><meta charset="utf-8"><title>县人民政府</title></head><frameset rows="120,*"><frame src="/top.html"><frame src="/news.html" name="main"></frameset></html>'],
-  ] as const) {
-    it(`${name}: its dated items are the home page's, so the home page was updated`, async () => {
-      const fleet = await FixtureFleet.start({ a: { files: { '/': home, '/news.html': news, '/top.html': page('县人民政府'), '/zwgk/': page('政务公开') } } });
-      try {
-        const { db } = tmpDb();
-        const { runId } = await crawlTestSites(db, [{ id: 'a', url: `${fleet.origin('a')}/` }]);
-        const facts = loadSiteFacts(db, runId, sitesOfRun(db, runId)[0]!, '2026-11-15');
-        expect(facts.homeItems.map((i) => i.date)).toEqual(['2026-11-14', '2026-11-13', '2026-11-12']);
-        expect(runCheck(homepageNotUpdated, factsFor({ home: facts.home, homeItems: facts.homeItems, columns: facts.columns }), '2026-11-15')).toEqual({ kind: 'findings', findings: [] });
-      } finally {
-        await fleet.close();
-      }
+  for (const [name, home] of [['an <iframe> in the home page', iframe], ['a frameset', frameset]] as const) {
+    it(`${name}: its frame's dated items are the home page's, so the home page was updated`, async () => {
+      const facts = await siteWithHome(home);
+      expect(facts.homeItems.map((i) => i.date)).toEqual(['2026-11-14', '2026-11-13', '2026-11-12']);
+      expect(runCheck(homepageNotUpdated, factsFor({ home: facts.home, homeItems: facts.homeItems, columns: facts.columns }), '2026-11-15')).toEqual({ kind: 'findings', findings: [] });
     });
   }
+
+  it('a frameset\'s footer frame is its footer: identifiers, search and the 找错 entry', async () => {
+    expect((await siteWithHome(frameset)).home).toMatchObject({
+      search: true, errorReportEntry: true, identifiers: { siteId: '3401000001', icp: '皖ICP备12345678号', police: '皖公网安备34010202000001号', badge: true },
+    });
+  });
 });
