@@ -58,9 +58,12 @@ export function hasErrorReportEntry(doc: Document, text: string): boolean {
   const index = DocumentIndex.of(doc);
   return /我为政府网站找错|政府网站找错/.test(text)
     || index.tag('script').some((s) => s.attribs['id'] === '_jiucuo_' || /\/jiucuo\.js/i.test(s.attribs['src'] ?? ''))
-    || index.tag('img').some((img) => `${img.attribs['alt'] ?? ''} ${img.attribs['aria-label'] ?? ''}`.includes('找错'))
-    || anchorsOf(index).some((a) => (a.attribs['title'] ?? '').includes('找错') || /jiucuo|zhaocuo/i.test(a.attribs['href']!));
+    || index.tag('img').some((img) => `${img.attribs['alt'] ?? ''} ${img.attribs['aria-label'] ?? ''}`.includes('找错') || ERROR_REPORT.test(img.attribs['src'] ?? ''))
+    || anchorsOf(index).some((a) => (a.attribs['title'] ?? '').includes('找错') || ERROR_REPORT.test(a.attribs['href']!));
 }
+
+/** The national error-report platform (zfwzzc.www.gov.cn/check_web/errorInfo…) and its icons (jiucuo.png). */
+const ERROR_REPORT = /jiucuo|zhaocuo|zfwzzc\.www\.gov\.cn|check_web\/errorInfo/i;
 
 /** A visitor counter ("您是第 12345 位访客", 访问量: 12345): a sign of an unmaintained template. */
 export function hasVisitorCounter(text: string): boolean {

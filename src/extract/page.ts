@@ -31,7 +31,8 @@ import { anchorsOf, DocumentIndex, findTag, textOf } from './document-index.js';
  * its 成文日期, and a bare 日期 is no 施行日期 or deadline; 我要写信 is a consultation channel;
  * a letter 未办结 is under way, one 已办理 / 不予受理 answered, a letter page showing its reply answered; a
  * picture link with no words is a mailbox by where it leads (/szxx/); CONAC's badge script is the badge;
- * a headline in a heading (its URL dated) is no column; 网站识别码 is the site identifier.
+ * a headline in a heading (its URL dated) is no column; 网站识别码 is the site identifier; a link to the national
+ * error-report platform (zfwzzc) or a jiucuo icon is the 找错 entry.
  */
 export const EXTRACTOR_VERSION = 4;
 

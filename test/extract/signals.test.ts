@@ -54,6 +54,15 @@ describe('page signals', () => {
     expect(extractPage(`<html><body>${html}</body></html>`, 'http://x.gov.cn/', '2026-11-15').identifiers.badge).toBe(badge);
   });
 
+  cases([
+    ['the national platform\'s link, an icon without words', '<a href="https://zfwzzc.www.gov.cn/check_web/errorInfo_querySiteInfo.action?sitecode=3201000001"><img src="/images/zc.png"></a>', true],
+    ['an icon named for it', '<a href="/zc.html"><img src="/images/jiucuo.png"></a>', true],
+    ['the words', '<a href="/zc.html">我为政府网站找错</a>', true],
+    ['none', '<a href="/about.html"><img src="/images/about.png"></a>', false],
+  ])('找错 entry: %s', (_what, html, entry) => {
+    expect(extractPage(`<html><body>${html}</body></html>`, 'http://x.gov.cn/', '2026-11-15').errorReportEntry).toBe(entry);
+  });
+
   cases([['网站标识码：3201000001', '3201000001'], ['网站识别码 3201000001', '3201000001'], ['标识码', null]])('site identifier in "%s"', (footer, siteId) => {
     expect(extractPage(`<html><body><div class="footer">${footer}</div></body></html>`, 'http://x.gov.cn/', '2026-11-15').identifiers.siteId).toBe(siteId);
   });
