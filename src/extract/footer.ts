@@ -46,8 +46,12 @@ export function hasSearch(doc: Document): boolean {
   const index = DocumentIndex.of(doc);
   const textBox = (n: Element) => n.tagName === 'input' && ['text', 'search', undefined].includes(n.attribs['type']);
   return index.tag('form').some((f) => findOne(textBox, f.children) !== null || SEARCH_URL.test(f.attribs['action'] ?? ''))
-    || anchorsOf(index).some((a) => SEARCH_URL.test(a.attribs['href']!));
+    || anchorsOf(index).some((a) => SEARCH_URL.test(a.attribs['href']!))
+    // a search box a script sends (no form: <input id="keyword" placeholder="请输入关键词"> and a 搜索 button)
+    || index.tag('input').some((i) => textBox(i) && SEARCH_BOX.test(`${i.attribs['id'] ?? ''} ${i.attribs['name'] ?? ''} ${i.attribs['class'] ?? ''} ${i.attribs['placeholder'] ?? ''}`));
 }
+
+const SEARCH_BOX = /search|keyword|sousuo|searchword|检索|搜索|关键字|关键词/i;
 
 /**
  * The 我为政府网站找错 entry: its words, a picture or link naming it, a link to the national

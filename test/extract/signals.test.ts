@@ -55,6 +55,14 @@ describe('page signals', () => {
   });
 
   cases([
+    ['a form with a text box', '<form action="/s.jsp"><input type="text" name="q"><button>搜索</button></form>', true],
+    ['a box a script sends, no form', '<input type="text" id="keyword" placeholder="请输入关键词"><a href="javascript:doSearch()">搜索</a>', true],
+    ['a login box is no search', '<input type="text" id="username" placeholder="用户名">', false],
+  ])('site search: %s', (_what, html, search) => {
+    expect(extractPage(`<html><body>${html}</body></html>`, 'http://x.gov.cn/', '2026-11-15').search).toBe(search);
+  });
+
+  cases([
     ['the national platform\'s link, an icon without words', '<a href="https://zfwzzc.www.gov.cn/check_web/errorInfo_querySiteInfo.action?sitecode=3201000001"><img src="/images/zc.png"></a>', true],
     ['an icon named for it', '<a href="/zc.html"><img src="/images/jiucuo.png"></a>', true],
     ['the words', '<a href="/zc.html">我为政府网站找错</a>', true],
