@@ -32,7 +32,8 @@ import { anchorsOf, DocumentIndex, findTag, textOf } from './document-index.js';
  * a letter 未办结 is under way, one 已办理 / 不予受理 answered, a letter page showing its reply answered; a
  * picture link with no words is a mailbox by where it leads (/szxx/); CONAC's badge script is the badge;
  * a headline in a heading (its URL dated) is no column; 网站识别码 is the site identifier; a link to the national
- * error-report platform (zfwzzc) or a jiucuo icon is the 找错 entry; a search box a script sends is a search.
+ * error-report platform (zfwzzc) or a jiucuo icon is the 找错 entry; a search box a script sends is a search;
+ * a guide's 投诉电话 / 咨询途径, 办理步骤 / 流程图 are its contact and procedure.
  */
 export const EXTRACTOR_VERSION = 4;
 

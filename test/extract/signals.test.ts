@@ -269,3 +269,14 @@ describe('columns of a home page', () => {
     expect(extractPage(`<html><body>${html}</body></html>`, 'http://x.gov.cn/', '2026-11-15').columns!.map((c) => c.name)).toEqual(names);
   });
 });
+
+describe('service guides', () => {
+  cases([
+    ['every element by its usual name', '事项名称 设定依据 申请条件 办理材料 办理地点 办理时间 联系电话 办理流程', []],
+    ['by synonyms', '项目名称 法定依据 受理条件 申请材料 受理地点 办公时间 投诉电话 办理步骤', []],
+    ['a flow chart and the ways to ask', '服务名称 实施依据 办理条件 所需材料 办理地址 工作时间 咨询途径 流程图', []],
+    ['four elements missing', '事项名称 设定依据 申请条件 办理材料', ['办理地点', '办理时间', '联系电话', '办理流程']],
+  ])('%s', (_what, text, missing) => {
+    expect(extractPage(`<html><head><title>某事项办事指南</title></head><body><p>${text}</p></body></html>`, 'http://x.gov.cn/bsfw/1.html', '2026-11-15').guide.missing).toEqual(missing);
+  });
+});
