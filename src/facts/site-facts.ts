@@ -43,6 +43,8 @@ export interface SiteFacts {
   columns: ColumnFacts[];
   mailboxes: MailboxFacts[];
   letters: Letter[];
+  /** a mailbox's page lists its letters by script (none of them in its HTML): how many were answered is unknown */
+  lettersScripted: boolean;
   letterStats: LetterStats;
   guides: { url: string; title: string; present: string[]; missing: string[]; attachments: { target: string; text: string; verdict: string | null }[] }[];
   spam: { url: string; terms: string[]; hiddenLinks: { href: string; text: string }[] }[];
@@ -110,6 +112,7 @@ export function loadSiteFacts(db: Db, runId: number, site: StoredSite, asOf: Loc
     columns,
     mailboxes: [...mailboxes.values()],
     letters,
+    lettersScripted: [...mailboxes.values()].some((m) => pages.get(m.href)?.scriptedList === true),
     letterStats: letterStats(letters, asOf),
     guides: [...pages.entries()].filter(([, p]) => p.guide.present.length + p.guide.missing.length > 0)
       .map(([url, p]) => ({ url, title: p.title, ...p.guide, attachments: attachmentsOf(db, runId, url, verdicts) })),

@@ -4,7 +4,7 @@ import { letterStats } from '../../src/facts/letter-stats.js';
 /** A site's facts as a literal: a healthy blank that each test fills in. */
 export function factsFor(patch: Partial<CheckFacts> = {}, asOf = '2026-11-15'): CheckFacts {
   const base: CheckFacts = {
-    siteId: 's', homeUrl: 'http://x.gov.cn/', home: null, homeItems: [], columns: [], mailboxes: [], letters: [],
+    siteId: 's', homeUrl: 'http://x.gov.cn/', home: null, homeItems: [], columns: [], mailboxes: [], letters: [], lettersScripted: false,
     letterStats: letterStats([], asOf), guides: [], spam: [], twins: [], articles: [], listItems: [],
     brokenLinks: [], portal: false, level: 'county', probes: [], homeObservations: [],
   };
