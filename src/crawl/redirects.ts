@@ -72,6 +72,8 @@ class CookieJar {
   }
 
   cookieFor(url: string): string | undefined {
+    // most chains set no cookie: no URL parsed on the crawl's path for them
+    if (this.byHost.size === 0) return undefined;
     const cookies = this.byHost.get(new URL(url).host);
     return cookies?.size ? [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') : undefined;
   }

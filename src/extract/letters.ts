@@ -50,9 +50,8 @@ export function extractLetterPage(doc: Document, pageUrl: string, text: string):
   const title = (h1 && textOf(h1)) || (titleEl ? textOf(titleEl) : '');
   // the page's status field first, then a reply shown (its date, or its text): the citizen's own words may say anything (至今未回复)
   const field = STATUS_FIELD.exec(text);
-  const noReply = reply !== null && NO_REPLY.test(reply);
-  const replyShown = reply !== null && reply !== '' && !noReply;
-  const status = (field && statusOf(field[1]!)) ?? (repliedDate || replyShown ? 'answered' : noReply ? 'unanswered' : statusOf(text.replace(REPLY_TEXT, '')));
+  const shownReply: LetterStatus | null = repliedDate ? 'answered' : reply ? (NO_REPLY.test(reply) ? 'unanswered' : 'answered') : null;
+  const status = (field && statusOf(field[1]!)) ?? shownReply ?? statusOf(text.replace(REPLY_TEXT, ''));
   return { title, href: pageUrl, asked: findDates(asked[1]!)[0] ?? null, replied: repliedDate, status, reply };
 }
 

@@ -55,9 +55,10 @@ export function extractLists(doc: Document, pageUrl: string, asOf: LocalDate): I
 function listsOf(doc: Document, pageUrl: string, asOf: LocalDate, visibility: Visibility): ItemList[] {
   const index = DocumentIndex.of(doc);
   const candidates: { text: string; title: string; href: string; row: Element }[] = [];
-  const linkCounts = countLinks(anchorsOf(index));
+  const anchors = anchorsOf(index);
+  const linkCounts = countLinks(anchors);
   const titlesInRow = new Map<Element, string[]>();
-  for (const a of anchorsOf(index)) {
+  for (const a of anchors) {
     if (visibility.isHidden(a)) continue;
     const text = textOf(a);
     const title = (a.attribs['title'] && a.attribs['title'].length > text.length ? a.attribs['title'] : headingIn(a) ?? text).replace(/\s+/g, ' ').trim();
@@ -145,21 +146,16 @@ function splitDateOf(row: Element, dates: RowDates): { date: LocalDate; yearless
 
 /**
  * The date a row shows in two neighbouring parts, in either order: year-month and day
- * (`<span>02</span><em>2026-11</em>`), or month-day and year; in the row or in its children or
- * grandchildren. Read as text the parts run together ("022026-11") and no date is found: every item
- * undated, its column "not updated".
+ * (`<span>02</span><em>2026-11</em>`), or month-day and year; in the row or in an element up to two
+ * levels inside it. Read as text the parts run together ("022026-11") and no date is found: every
+ * item undated, its column "not updated".
  */
-function splitDate(row: Element): LocalDate | null {
-  for (const el of [row, ...row.children.filter((c): c is Element => c.type === 'tag')]) {
-    const found = splitIn(el);
-    if (found) return found;
-  }
-  for (const child of row.children) {
-    if (child.type !== 'tag') continue;
-    for (const grandchild of (child as Element).children) {
-      const found = grandchild.type === 'tag' ? splitIn(grandchild as Element) : null;
-      if (found) return found;
-    }
+function splitDate(el: Element, depth = 0): LocalDate | null {
+  const found = splitIn(el);
+  if (found || depth === 2) return found;
+  for (const child of el.children) {
+    const inside = child.type === 'tag' ? splitDate(child as Element, depth + 1) : null;
+    if (inside) return inside;
   }
   return null;
 }
