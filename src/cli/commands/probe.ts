@@ -54,7 +54,9 @@ export const probeCommand = new Command('probe')
       for (const t of targets) {
         const probes = probesOf(db, t.siteId, today);
         const failed = probes.filter((p) => !p.ok).length;
-        process.stdout.write(`  ${t.siteId}  ${probes.length} probes, ${failed} failed (${probes.length ? ((100 * failed) / probes.length).toFixed(1) : '—'} %)  ${t.url}\n`);
+        // opened, but behind a certificate a browser warns about: said, as the latest probe found it
+        const certificate = probes.reduce<string | null>((last, p) => p.certificate ?? last, null);
+        process.stdout.write(`  ${t.siteId}  ${probes.length} probes, ${failed} failed (${probes.length ? ((100 * failed) / probes.length).toFixed(1) : '—'} %)  ${t.url}${certificate ? `  certificate not verified: ${certificate}` : ''}\n`);
       }
     } finally {
       await client.close();
