@@ -4,7 +4,7 @@ import { classifyColumn } from '../../src/extract/categories.js';
 import { hasVisitorCounter } from '../../src/extract/footer.js';
 import { extractLinks } from '../../src/extract/links.js';
 import { extractMailboxes } from '../../src/extract/mailboxes.js';
-import { extractPage } from '../../src/extract/page.js';
+import { extractPage, type PageFacts } from '../../src/extract/page.js';
 import { parseHtml } from '../../src/extract/parse-html.js';
 import { cases } from '../helpers/cases.js';
 
@@ -45,30 +45,22 @@ describe('consultation entries', () => {
 });
 
 describe('page signals', () => {
+  // what a visitor sees in a page's footer: each signal as its usual markup and the markup scripts and icons give it
+  const signals = { badge: (f: PageFacts) => f.identifiers.badge, search: (f: PageFacts) => f.search, '找错 entry': (f: PageFacts) => f.errorReportEntry };
   cases([
-    ['the badge image', '<a href="https://bszs.conac.cn/sitename?method=show&id=1"><img src="/images/red.png" alt="党政机关"></a>', true],
-    ['CONAC\'s script, as handed out', '<span id="_ideConac"></span><script type="text/javascript" src="https://dcs.conac.cn/js/33/000/0000/60429971/CA330000000604299710002.js"></script>', true],
-    ['… written by document.write', '<script type="text/javascript">document.write(unescape("%3Cspan id=\'_ideConac\' %3E%3C/span%3E%3Cscript src=\'http://dcs.conac.cn/js/07/136/0000/40624487/CA071360000406244870001.js\' type=\'text/javascript\'%3E%3C/script%3E"));</script>', true],
-    ['no badge', '<img src="/images/logo.png" alt="县政府">', false],
-  ])('党政机关 badge: %s', (_what, html, badge) => {
-    expect(extractPage(`<html><body>${html}</body></html>`, 'http://x.gov.cn/', '2026-11-15').identifiers.badge).toBe(badge);
-  });
-
-  cases([
-    ['a form with a text box', '<form action="/s.jsp"><input type="text" name="q"><button>搜索</button></form>', true],
-    ['a box a script sends, no form', '<input type="text" id="keyword" placeholder="请输入关键词"><a href="javascript:doSearch()">搜索</a>', true],
-    ['a login box is no search', '<input type="text" id="username" placeholder="用户名">', false],
-  ])('site search: %s', (_what, html, search) => {
-    expect(extractPage(`<html><body>${html}</body></html>`, 'http://x.gov.cn/', '2026-11-15').search).toBe(search);
-  });
-
-  cases([
-    ['the national platform\'s link, an icon without words', '<a href="https://zfwzzc.www.gov.cn/check_web/errorInfo_querySiteInfo.action?sitecode=3201000001"><img src="/images/zc.png"></a>', true],
-    ['an icon named for it', '<a href="/zc.html"><img src="/images/jiucuo.png"></a>', true],
-    ['the words', '<a href="/zc.html">我为政府网站找错</a>', true],
-    ['none', '<a href="/about.html"><img src="/images/about.png"></a>', false],
-  ])('找错 entry: %s', (_what, html, entry) => {
-    expect(extractPage(`<html><body>${html}</body></html>`, 'http://x.gov.cn/', '2026-11-15').errorReportEntry).toBe(entry);
+    ['badge', 'the badge image', '<a href="https://bszs.conac.cn/sitename?method=show&id=1"><img src="/images/red.png" alt="党政机关"></a>', true],
+    ['badge', 'CONAC\'s script, as handed out', '<span id="_ideConac"></span><script type="text/javascript" src="https://dcs.conac.cn/js/33/000/0000/60429971/CA330000000604299710002.js"></script>', true],
+    ['badge', '… written by document.write', '<script type="text/javascript">document.write(unescape("%3Cspan id=\'_ideConac\' %3E%3C/span%3E%3Cscript src=\'http://dcs.conac.cn/js/07/136/0000/40624487/CA071360000406244870001.js\' type=\'text/javascript\'%3E%3C/script%3E"));</script>', true],
+    ['badge', 'none', '<img src="/images/logo.png" alt="县政府">', false],
+    ['search', 'a form with a text box', '<form action="/s.jsp"><input type="text" name="q"><button>搜索</button></form>', true],
+    ['search', 'a box a script sends, no form', '<input type="text" id="keyword" placeholder="请输入关键词"><a href="javascript:doSearch()">搜索</a>', true],
+    ['search', 'a login box is none', '<input type="text" id="username" placeholder="用户名">', false],
+    ['找错 entry', 'the national platform\'s link, an icon without words', '<a href="https://zfwzzc.www.gov.cn/check_web/errorInfo_querySiteInfo.action?sitecode=3201000001"><img src="/images/zc.png"></a>', true],
+    ['找错 entry', 'an icon named for it', '<a href="/zc.html"><img src="/images/jiucuo.png"></a>', true],
+    ['找错 entry', 'the words', '<a href="/zc.html">我为政府网站找错</a>', true],
+    ['找错 entry', 'none', '<a href="/about.html"><img src="/images/about.png"></a>', false],
+  ])('%s: %s', (signal: keyof typeof signals, _what, html: string, shown: boolean) => {
+    expect(signals[signal](extractPage(`<html><body>${html}</body></html>`, 'http://x.gov.cn/', '2026-11-15'))).toBe(shown);
   });
 
   cases([['网站标识码：3201000001', '3201000001'], ['网站识别码 3201000001', '3201000001'], ['标识码', null]])('site identifier in "%s"', (footer, siteId) => {
@@ -197,18 +189,20 @@ describe('list rows', () => {
 describe('letters', () => {
   const list = (row: string) => `<table class="letters"><tr><th>标题</th><th>来信时间</th><th>状态</th></tr>${row}</table>`;
   const letterPage = (body: string) => `<h1>关于小区物业的投诉</h1><p>来信时间：2026-06-01</p>${body}`;
+  /** a list row asked 2026-10-02 whose status cell holds `status` */
+  const statusRow = (status: string, title = '关于路灯损坏的反映') => list(`<tr><td><a href="/l/1.html">${title}</a></td><td>2026-10-02</td><td>${status}</td></tr>`);
   cases([
     ['a row whose title says 未回复 is as its status cell says', list('<tr><td><a href="/l/1.html">关于物业一直未回复业主诉求的投诉</a></td><td>2026-06-01</td><td>已回复</td></tr>'),
       { status: 'answered', asked: '2026-06-01', replied: null }],
-    ['a date in a row\'s title is not when the letter was asked', list('<tr><td><a href="/l/1.html">关于2025年3月1日停水的咨询</a></td><td>2026-10-02</td><td>办理中</td></tr>'),
+    ['a date in a row\'s title is not when the letter was asked', statusRow('办理中', '关于2025年3月1日停水的咨询'),
       { status: 'in-progress', asked: '2026-10-02', replied: null }],
-    ['a row whose status is an icon', list('<tr><td><a href="/l/1.html">关于路灯损坏的反映</a></td><td>2026-10-02</td><td><img src="/i/yhf.gif" alt="已回复"></td></tr>'),
+    ['a row whose status is an icon', statusRow('<img src="/i/yhf.gif" alt="已回复">'),
       { status: 'answered', asked: '2026-10-02', replied: null }],
-    ['a row whose letter is not concluded (未办结) is under way, not concluded (办结)', list('<tr><td><a href="/l/1.html">关于路灯损坏的反映</a></td><td>2026-10-02</td><td>未办结</td></tr>'),
+    ['a row whose letter is not concluded (未办结) is under way, not concluded (办结)', statusRow('未办结'),
       { status: 'in-progress', asked: '2026-10-02', replied: null }],
-    ['a row refused with its reason (不予受理) was answered', list('<tr><td><a href="/l/1.html">关于邻里纠纷的反映</a></td><td>2026-10-02</td><td>不予受理</td></tr>'),
+    ['a row refused with its reason (不予受理) was answered', statusRow('不予受理', '关于邻里纠纷的反映'),
       { status: 'answered', asked: '2026-10-02', replied: null }],
-    ['a row 已办理', list('<tr><td><a href="/l/1.html">关于路灯损坏的反映</a></td><td>2026-10-02</td><td>已办理</td></tr>'),
+    ['a row 已办理', statusRow('已办理'),
       { status: 'answered', asked: '2026-10-02', replied: null }],
     ['a row whose status is its link', '<table><tr><td>关于路灯损坏的反映</td><td>2026-10-02</td><td><a href="/l/1.html">已回复</a></td></tr></table>',
       { status: 'answered', asked: '2026-10-02', replied: null }],
