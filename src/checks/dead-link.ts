@@ -1,12 +1,15 @@
 import { defineCheck, findings } from './types.js';
 
-/** Deduction 功能设计: a broken link, 1 point on the home page and 0.1 elsewhere (profile rates). Attachments of guides are attachment-broken's. */
+/**
+ * Deduction 功能设计: a broken link, 1 point on the home page and 0.1 elsewhere (profile rates). A
+ * guide's form or attachment is attachment-broken's: one problem is not counted by two rules (SPEC §3.2).
+ */
 export const deadLink = defineCheck({
-  meta: { id: 'dead-link', title: { zh: '链接不可用', en: 'Dead link' }, indicator: { zh: '功能设计 · 链接可用性', en: 'Function · link availability' }, requires: ['brokenLinks', 'homeUrl'] },
+  meta: { id: 'dead-link', title: { zh: '链接不可用', en: 'Dead link' }, indicator: { zh: '功能设计 · 链接可用性', en: 'Function · link availability' }, requires: ['brokenLinks', 'guides', 'homeUrl'] },
   defaultOptions: {},
-  run({ brokenLinks }) {
+  run({ brokenLinks, guides }) {
     // one finding per target and page: the same dead target on two pages is two broken links to fix
-    const seen = new Set<string>();
+    const seen = new Set(guides.flatMap((g) => g.attachments.map((a) => `${g.url} ${a.target}`)));
     return findings(brokenLinks.filter((b) => {
       const key = `${b.fromUrl} ${b.target}`;
       if (seen.has(key)) return false;

@@ -16,4 +16,16 @@ describe('dead-link', () => {
       { rule: 'dead-link', url: 'http://x.gov.cn/a.html', class: 'other', target: 'http://y.gov.cn/', status: 'ECONNREFUSED', onHomepage: false, text: '外链' },
     ] });
   });
+
+  it("leaves a guide's broken form to attachment-broken, and still counts a link to it from another page", () => {
+    const form = 'http://x.gov.cn/bsfw/form.doc';
+    const brokenLinks = [
+      { fromUrl: 'http://x.gov.cn/bsfw/zn1.html', target: form, tag: 'a', text: '申请表', onHomepage: false, status: '404', soft404: false },
+      { fromUrl: 'http://x.gov.cn/', target: form, tag: 'a', text: '表格下载', onHomepage: true, status: '404', soft404: false },
+    ];
+    const guides = [{ url: 'http://x.gov.cn/bsfw/zn1.html', title: '办事指南', present: [], missing: [], attachments: [{ target: form, text: '申请表', verdict: 'broken' }] }];
+    expect(runCheck(deadLink, factsFor({ brokenLinks, guides }), '2026-11-15')).toEqual({ kind: 'findings', findings: [
+      { rule: 'dead-link', url: 'http://x.gov.cn/', class: 'homepage', target: form, status: '404', onHomepage: true, text: '表格下载' },
+    ] });
+  });
 });
