@@ -10,6 +10,9 @@ const FIELDS: Record<string, { zh: string; en: string }> = {
   pages: { zh: '页面', en: 'pages' }, similarity: { zh: '相似度', en: 'similarity' }, terms: { zh: '词语', en: 'terms' }, hidden: { zh: '隐藏', en: 'hidden' },
   targets: { zh: '指向', en: 'targets' }, date: { zh: '日期', en: 'date' }, reason: { zh: '原因', en: 'reason' }, missing: { zh: '缺少', en: 'missing' },
   unchangedSince: { zh: '首页内容未变化起始日', en: 'unchanged since' },
+  silentNewsOrNotices: { zh: '动态要闻及一级通知公告政策文件未按时更新栏目数', en: 'silent news and first-level notice/policy columns' },
+  stale: { zh: '应更新未更新栏目数', en: 'stale columns' }, empty: { zh: '空白栏目数', en: 'empty columns' }, columns: { zh: '涉及栏目', en: 'columns' },
+  sampleUrl: { zh: '示例来信', en: 'sample letter' }, medianWorkingDays: { zh: '答复用时中位数（工作日）', en: 'median reply time (working days)' }, letters: { zh: '来信数', en: 'letters' },
   probes: { zh: '探测次数', en: 'probes' }, failed: { zh: '失败次数', en: 'failed' }, failRate: { zh: '失败率', en: 'fail rate' }, days: { zh: '天数', en: 'days' },
 };
 const NOT_EVIDENCE = new Set(['rule', 'url', 'id', 'firstSeen', 'class']);
