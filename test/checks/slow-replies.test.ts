@@ -1,0 +1,28 @@
+import { describe } from 'node:test';
+import { expect } from 'expect';
+import { slowReplies } from '../../src/checks/slow-replies.js';
+import { runCheck } from '../../src/checks/run.js';
+import type { Letter } from '../../src/extract/letters.js';
+import { cases } from '../helpers/cases.js';
+import { factsFor } from './factsfor.js';
+
+const letter = (asked: string, replied: string | null, status: Letter['status'] = 'answered'): Letter =>
+  ({ title: '关于路灯的反映', href: `http://x.gov.cn/xx/${asked}.html`, asked, replied, status, reply: replied ? '已修复。' : null });
+const slow = (medianWorkingDays: number, letters: number) => [{ rule: 'slow-replies', url: 'http://x.gov.cn/', medianWorkingDays, letters }];
+
+// 2026-11-02 and 11-09 are Mondays, 11-06 and 11-13 Fridays; the as-of date is 2026-11-15
+describe('slow-replies', () => {
+  cases([
+    ['answered in 5 working days (Monday to Monday)', [letter('2026-11-02', '2026-11-09')], []],
+    ['answered in 6 working days', [letter('2026-11-02', '2026-11-10')], slow(6, 1)],
+    ['a weekend is not a working day: Friday to Friday is 5', [letter('2026-11-06', '2026-11-13')], []],
+    ['an even count takes the mean of the middle two (5 and 6)', [letter('2026-11-02', '2026-11-09'), letter('2026-11-02', '2026-11-10')], slow(5.5, 2)],
+    ['the median, not the mean: one very slow reply among quick ones', [letter('2026-11-02', '2026-11-03'), letter('2026-11-02', '2026-11-04'), letter('2026-02-02', '2026-11-04')], []],
+    ['letters asked over a year before the as-of date are left out', [letter('2025-11-01', '2025-12-31'), letter('2026-11-02', '2026-11-03')], []],
+    ['letters not answered, or under way, have no reply time', [letter('2026-08-03', null, 'unanswered'), letter('2026-08-03', '2026-11-10', 'in-progress')], []],
+    ['a reply date with no status field is an answer', [letter('2026-11-02', '2026-11-10', null)], slow(6, 1)],
+    ['no letter at all', [], []],
+  ])('%s', (_what, letters: Letter[], expected: object[]) => {
+    expect(runCheck(slowReplies, factsFor({ letters }), '2026-11-15')).toEqual({ kind: 'findings', findings: expected });
+  });
+});
