@@ -33,20 +33,26 @@ export function isBoilerplate(reply: string, allReplies: readonly string[]): boo
   return allReplies.filter((r) => r.replace(/\s+/g, '') === text).length > 1;
 }
 
+/** The window's answered letters whose reply text was read, and those of them whose reply is boilerplate. */
+export function repliesOf(letters: readonly Letter[], asOf: LocalDate): { replied: Letter[]; boilerplate: Letter[] } {
+  const replied = lettersInWindow(letters, asOf).filter((l) => isAnswered(l) && l.reply);
+  const texts = replied.map((l) => l.reply!);
+  return { replied, boilerplate: replied.filter((l) => isBoilerplate(l.reply!, texts)) };
+}
+
 export function letterStats(letters: readonly Letter[], asOf: LocalDate): LetterStats {
   const inWindow = lettersInWindow(letters, asOf);
   const answered = inWindow.filter(isAnswered);
   const open = inWindow.filter((l) => !isAnswered(l));
   const replyDays = answered.filter((l) => l.replied && l.asked).map((l) => daysBetween(l.asked!, l.replied!)).sort((a, b) => a - b);
-  const replies = answered.map((l) => l.reply ?? '').filter((r) => r !== '');
-  const boilerplate = replies.filter((r) => isBoilerplate(r, replies)).length;
+  const { replied, boilerplate } = repliesOf(letters, asOf);
   return {
     total: inWindow.length,
     answered: answered.length,
     unanswered: open.length,
     overdue: open.filter((l) => daysBetween(l.asked!, asOf) > OVERDUE_DAYS).length,
     medianReplyDays: replyDays.length ? median(replyDays) : null,
-    boilerplateShare: replies.length ? Math.round((boilerplate / replies.length) * 1000) / 1000 : 0,
+    boilerplateShare: replied.length ? Math.round((boilerplate.length / replied.length) * 1000) / 1000 : 0,
   };
 }
 
