@@ -23,6 +23,8 @@ export interface ColumnFacts {
   /** its list page was crawled but fills its list by script: not read, so neither empty nor stale as far as govsite knows */
   scripted: boolean;
   items: number;
+  /** its list's dated items, its further pages' included (each href once) */
+  datedItems: { href: string; date: LocalDate }[];
   lastUpdate: LocalDate | null;
   empty: boolean;
 }
@@ -73,14 +75,15 @@ export function loadSiteFacts(db: Db, runId: number, site: StoredSite, asOf: Loc
     const ownPages = new Set([c.url, ...(paginated.get(c.url.replace(/[^/]*$/, '')) ?? [])]);
     const listPages = [...pages.entries()].filter(([url]) => ownPages.has(url)).map(([, p]) => p);
     const items = dedupeItems(listPages.flatMap((p) => mainList(p)));
-    const dated = items.filter((i) => i.date !== null).map((i) => i.date!);
+    const datedItems = items.filter((i) => i.date !== null).map((i) => ({ href: i.href, date: i.date! }));
+    const dated = datedItems.map((i) => i.date);
     // a list whose rows carry no date is dated by the newest of its articles that were crawled
     const fromArticles = items.map((i) => pages.get(i.href)?.publishDate ?? null).filter((d): d is string => d !== null);
     const lastUpdate = [...(dated.length ? dated : fromArticles)].sort().pop() ?? null;
     const scripted = items.length === 0 && listPages.some((p) => p.scriptedList);
     return {
       name: c.name, url: c.url, category, overrideDays, firstLevel: c.firstLevel, seen: listPages.length > 0 && !scripted, scripted,
-      items: items.length, lastUpdate, empty: listPages.length > 0 && !scripted && (listPages[0]!.empty || (items.length === 0 && LIST_CATEGORIES.has(category))),
+      items: items.length, datedItems, lastUpdate, empty: listPages.length > 0 && !scripted && (listPages[0]!.empty || (items.length === 0 && LIST_CATEGORIES.has(category))),
     };
   });
 

@@ -4,9 +4,9 @@ import { columnStale } from '../../src/checks/column-stale.js';
 import { runCheck } from '../../src/checks/run.js';
 import type { ColumnFacts } from '../../src/facts/site-facts.js';
 import { cases } from '../helpers/cases.js';
-import { factsFor } from './factsfor.js';
+import { columnFacts, factsFor } from './factsfor.js';
 
-const column = (c: Partial<ColumnFacts>): ColumnFacts => ({ name: '工作动态', url: 'http://x.gov.cn/gzdt/', category: 'news', overrideDays: null, firstLevel: true, seen: true, scripted: false, items: 3, lastUpdate: '2026-11-10', empty: false, ...c });
+const column = columnFacts;
 
 describe('column-stale', () => {
   cases([

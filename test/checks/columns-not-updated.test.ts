@@ -4,13 +4,11 @@ import { columnsNotUpdated } from '../../src/checks/columns-not-updated.js';
 import { runCheck } from '../../src/checks/run.js';
 import type { ColumnFacts } from '../../src/facts/site-facts.js';
 import { cases } from '../helpers/cases.js';
-import { factsFor } from './factsfor.js';
+import { columnFacts, factsFor } from './factsfor.js';
 
 /** `n` columns alike: 工作动态1 … at /c1/ …, fresh, first-level news unless `c` says otherwise. */
-const columns = (n: number, { name = '工作动态', ...c }: Partial<ColumnFacts>, from = 1): ColumnFacts[] => Array.from({ length: n }, (_, i) => ({
-  name: `${name}${from + i}`, url: `http://x.gov.cn/c${from + i}/`, category: 'news', overrideDays: null, firstLevel: true,
-  seen: true, scripted: false, items: 3, lastUpdate: '2026-11-10', empty: false, ...c,
-}));
+const columns = (n: number, { name = '工作动态', ...c }: Partial<ColumnFacts>, from = 1): ColumnFacts[] =>
+  Array.from({ length: n }, (_, i) => columnFacts({ name: `${name}${from + i}`, url: `http://x.gov.cn/c${from + i}/`, ...c }));
 const NEWS_SILENT = { lastUpdate: '2026-10-31' }; // 15 days before the as-of date
 const NOTICE_SILENT = { name: '通知公告', category: 'notice' as const, lastUpdate: '2026-05-15' }; // 184 days
 

@@ -7,11 +7,11 @@ import type { PageFacts } from '../../src/extract/page.js';
 import type { HomeObservation } from '../../src/facts/home-observations.js';
 import type { ColumnFacts } from '../../src/facts/site-facts.js';
 import { cases } from '../helpers/cases.js';
-import { factsFor } from './factsfor.js';
+import { columnFacts, factsFor } from './factsfor.js';
 
 const item = (date: string): ListItem => ({ title: '标题', href: `http://x.gov.cn/${date}.html`, date, urlDate: null, dateConflict: false });
 const seen = (date: string, fingerprint: string): HomeObservation => ({ date, fingerprint, source: 'run' });
-const col = (lastUpdate: string | null) => ({ name: '工作动态', url: 'http://x.gov.cn/gzdt/', category: 'news', overrideDays: null, firstLevel: true, seen: true, scripted: false, items: 1, lastUpdate, empty: false }) as ColumnFacts;
+const col = (lastUpdate: string | null) => columnFacts({ items: 1, lastUpdate });
 
 describe('homepage-not-updated', () => {
   cases([
