@@ -1,4 +1,8 @@
-import type { CheckFacts } from '../../src/checks/types.js';
+import { expect } from 'expect';
+import { runCheck } from '../../src/checks/run.js';
+import type { Check, CheckFacts } from '../../src/checks/types.js';
+import type { PageFacts } from '../../src/extract/page.js';
+import { cases } from '../helpers/cases.js';
 import type { ColumnFacts } from '../../src/facts/site-facts.js';
 import { letterStats } from '../../src/facts/letter-stats.js';
 
@@ -17,4 +21,19 @@ export function factsFor(patch: Partial<CheckFacts> = {}, asOf = '2026-11-15'): 
 export function columnFacts(patch: Partial<ColumnFacts> = {}): ColumnFacts {
   return { name: '工作动态', url: 'http://x.gov.cn/gzdt/', category: 'news', overrideDays: null, firstLevel: true, seen: true, scripted: false,
     items: 3, datedItems: [], lastUpdate: '2026-11-10', empty: false, ...patch };
+}
+
+/** `total` home page probes of the week before 2026-11-15, one every 72 minutes, the first `failed` of them failed. */
+export const probes = (total: number, failed: number): CheckFacts['probes'] =>
+  Array.from({ length: total }, (_, i) => ({ at: new Date(Date.UTC(2026, 10, 8) + i * 72 * 60_000).toISOString(), ok: i >= failed }));
+
+/** A home-page signal's three cases, for the checks that only read one (no-search, no-error-report-entry): shown, not shown, no home page. */
+export function homeSignalCases(check: Check, signal: 'search' | 'errorReportEntry'): void {
+  cases([
+    ['shown on the home page', true, { kind: 'findings', findings: [] }],
+    ['not shown', false, { kind: 'findings', findings: [{ rule: check.meta.id, url: 'http://x.gov.cn/' }] }],
+    ['no home page', null, { kind: 'not-assessed', reason: 'the home page was not fetched' }],
+  ])(`${signal} %s`, (_what, shown: boolean | null, expected: object) => {
+    expect(runCheck(check, factsFor({ home: shown === null ? null : ({ [signal]: shown } as unknown as PageFacts) }), '2026-11-15')).toEqual(expected);
+  });
 }

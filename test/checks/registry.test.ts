@@ -9,6 +9,9 @@ import { BUNDLED_PROFILES, loadProfile } from '../../src/score/profile.js';
 describe('one rule, one file, one id', () => {
   const ids = ALL_CHECKS.map((c) => c.meta.id);
   it('ids are unique', () => expect(new Set(ids).size).toBe(ids.length));
+  it('each rule has its own test, named by its id', () => {
+    expect(ids.filter((id) => !existsSync(join(PACKAGE_ROOT, 'test', 'checks', `${id}.test.ts`)))).toEqual([]);
+  });
   it('each id is its file name, and has a title in both languages', () => {
     for (const c of ALL_CHECKS) {
       expect({ id: c.meta.id, file: existsSync(join(PACKAGE_ROOT, 'src', 'checks', `${c.meta.id}.ts`)) }).toEqual({ id: c.meta.id, file: true });

@@ -1,0 +1,22 @@
+import { describe } from 'node:test';
+import { expect } from 'expect';
+import { homepageAvailability } from '../../src/checks/homepage-availability.js';
+import { runCheck } from '../../src/checks/run.js';
+import { cases } from '../helpers/cases.js';
+import { factsFor, probes } from './factsfor.js';
+
+describe('homepage-availability', () => {
+  cases([
+    ['139 probes', 139, 1, 'not-assessed'],
+    ['none failed', 140, 0, 0],
+    ['1 of 140 failed (0.7 %): one point-rate, not none', 140, 1, 1],
+    ['3 of 140 (2.1 %): two whole percentage points', 140, 3, 2],
+    ['6 of 140 (4.3 %)', 140, 6, 4],
+    ['7 of 140 (5 %): the veto, site-unreachable, not also this', 140, 7, 0],
+  ])('%s', (_what, total: number, failed: number, expected: number | 'not-assessed') => {
+    const result = runCheck(homepageAvailability, factsFor({ probes: probes(total, failed) }), '2026-11-15');
+    if (expected === 'not-assessed') return expect(result).toMatchObject({ kind: 'not-assessed' });
+    const finding = { rule: 'homepage-availability', url: 'http://x.gov.cn/', probes: total, failed, failRate: failed / total };
+    expect(result).toEqual({ kind: 'findings', findings: Array(expected).fill(finding) });
+  });
+});
