@@ -17,14 +17,21 @@ export interface PublishDates {
  */
 const META_NAMES = ['pubdate', 'publishdate', 'firstpublishedtime', 'article:published_time', 'publish_date', 'dc.date'];
 const DATE = String.raw`\s*[:：]\s*([^\s<]{0,4}\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})`;
+/** what else an article's info bar shows beside its date: 来源 source, 作者 author, 浏览 / 点击 / 阅读 views, 【字号】 */
+const INFO_BAR = String.raw`(?:来源|作者|浏览|点击|阅读|【\s*(?:字号|字体|打印))`;
+const BARE_DATE = String.raw`(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})`;
 /**
  * Labels of a shown date, in the order they are believed: the publish date; a bare 时间 / 日期 that
  * is no other date's (成文日期 written, 印发 issued, 施行 / 实施 / 生效 in force, a deadline, an
- * event's start or end); the date written (a 信息公开 page shows 成文日期 before 发布日期).
+ * event's start or end); an unlabelled date in the info bar, before or after its 来源 / 作者 / 浏览
+ * (`2026-11-02 10:30 来源：县政府办`, `来源：县政府办 2026-11-02`); the date written (a 信息公开 page
+ * shows 成文日期 before 发布日期).
  */
 const SHOWN = [
   new RegExp(`(?:发布时间|发布日期|发表时间)${DATE}`),
   new RegExp(`(?<![文发行施效止名始束])(?:时间|日期)${DATE}`),
+  new RegExp(`${BARE_DATE}日?\\s*(?:\\d{1,2}:\\d{2}(?::\\d{2})?)?\\s*[|｜丨]?\\s*${INFO_BAR}`),
+  new RegExp(`(?:来源|作者)\\s*[:：]\\s*[^\\s\\d:：]{1,20}\\s+${BARE_DATE}`),
   new RegExp(`成文日期${DATE}`),
 ];
 

@@ -34,8 +34,9 @@ import { anchorsOf, DocumentIndex, findTag, textOf } from './document-index.js';
  * a headline in a heading (its URL dated) is no column; 网站识别码 is the site identifier; a link to the national
  * error-report platform (zfwzzc) or a jiucuo icon is the 找错 entry; a search box a script sends is a search;
  * a guide's 投诉电话 / 咨询途径, 办理步骤 / 流程图 are its contact and procedure.
+ * 5: an article's unlabelled date beside its info bar's 来源 / 作者 / 浏览 is its publish date.
  */
-export const EXTRACTOR_VERSION = 4;
+export const EXTRACTOR_VERSION = 5;
 
 /** What the extractors see on one page: the `govsite extract` contract of SPEC §6, plus what checks need. */
 export interface PageFacts {

@@ -250,6 +250,12 @@ describe('an article\'s shown publish date', () => {
     ['a 信息公开 page: 成文日期 shown first, 发布日期 is the publish date', '索引号：000-2026-0001 成文日期：2026-10-30　发布日期：2026-11-02', '2026-11-02'],
     ['… 成文日期 alone is the best there is', '发文机关：县政府办 成文日期：2026-10-30', '2026-10-30'],
     ['a date in force or a deadline is none', '施行日期：2026-12-01 截止时间：2026-12-31', null],
+    ['an unlabelled date before the info bar\'s 来源', '<span>2026-11-02 10:30</span> <span>来源：县政府办</span>', '2026-11-02'],
+    ['… or its view count, behind a bar', '2026年11月2日 | 浏览次数：123', '2026-11-02'],
+    ['… or after its 来源', '来源：县政府办 2026-11-02 【字号：大 中 小】', '2026-11-02'],
+    ['… but 发布时间 beats it', '2026-10-30 来源：县政府办 发布时间：2026-11-02', '2026-11-02'],
+    ['… and it beats 成文日期', '成文日期：2026-10-30 2026-11-02 来源：县政府办', '2026-11-02'],
+    ['a date with no label and no info bar is none', '<span>2026-11-02</span>', null],
   ])('%s', (_what, info, date) => {
     expect(extractPage(article(info), 'http://x.gov.cn/art/a.html', '2026-11-15').publishDate).toBe(date);
   });
