@@ -2,7 +2,10 @@ import { daysBetween } from '../extract/dates.js';
 import { isAnswered, lettersInWindow, OVERDUE_DAYS } from '../facts/letter-stats.js';
 import { defineCheck, findings } from './types.js';
 
-/** Veto: within the last 365 days, a letter to a consultation mailbox left unanswered for more than 90 days. */
+/**
+ * Veto: within the last 365 days, a letter to a consultation mailbox left unanswered for more than 90
+ * days. Each is cited by its own page, else by the list it was read on.
+ */
 export const lettersUnanswered = defineCheck({
   meta: { id: 'letters-unanswered', title: { zh: '留言长期未回复', en: 'Letters left unanswered' }, indicator: { zh: '单项否决 · 超过3个月未回应', en: 'Veto · letters unanswered over 3 months' }, requires: ['letters'],
     findings: { 'letter-unanswered': { zh: '留言超期未回复', en: 'Letter unanswered' } } },
@@ -10,6 +13,6 @@ export const lettersUnanswered = defineCheck({
   run({ letters }, { asOf, options }) {
     return findings(lettersInWindow(letters, asOf)
       .filter((l) => !isAnswered(l) && daysBetween(l.asked!, asOf) > options.days)
-      .map((l) => ({ rule: 'letter-unanswered', url: l.href ?? '', title: l.title, asked: l.asked, daysOpen: daysBetween(l.asked!, asOf) })));
+      .map((l) => ({ rule: 'letter-unanswered', url: l.href ?? l.page, title: l.title, asked: l.asked, daysOpen: daysBetween(l.asked!, asOf) })));
   },
 });

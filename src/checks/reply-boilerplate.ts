@@ -12,6 +12,6 @@ export const replyBoilerplate = defineCheck({
     const { replied, boilerplate } = repliesOf(letters, asOf);
     if (replied.length < options.minReplies || letterStats.boilerplateShare < options.share) return findings([]);
     const [sample] = boilerplate;
-    return findings([{ rule: 'reply-boilerplate', url: homeUrl, count: boilerplate.length, share: letterStats.boilerplateShare, sample: sample!.reply, sampleUrl: sample!.href }]);
+    return findings([{ rule: 'reply-boilerplate', url: homeUrl, count: boilerplate.length, share: letterStats.boilerplateShare, sample: sample!.reply, sampleUrl: sample!.href ?? sample!.page }]);
   },
 });

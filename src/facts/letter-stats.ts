@@ -22,7 +22,7 @@ export function isAnswered(l: Letter): boolean {
 }
 
 /** Letters of the window, each with its days open (unanswered ones) or days to reply. */
-export function lettersInWindow(letters: readonly Letter[], asOf: LocalDate): Letter[] {
+export function lettersInWindow<L extends Letter>(letters: readonly L[], asOf: LocalDate): L[] {
   return letters.filter((l) => l.asked !== null && l.asked <= asOf && daysBetween(l.asked, asOf) <= LETTER_WINDOW_DAYS);
 }
 
@@ -34,7 +34,7 @@ export function isBoilerplate(reply: string, allReplies: readonly string[]): boo
 }
 
 /** The window's answered letters whose reply text was read, and those of them whose reply is boilerplate. */
-export function repliesOf(letters: readonly Letter[], asOf: LocalDate): { replied: Letter[]; boilerplate: Letter[] } {
+export function repliesOf<L extends Letter>(letters: readonly L[], asOf: LocalDate): { replied: L[]; boilerplate: L[] } {
   const replied = lettersInWindow(letters, asOf).filter((l) => isAnswered(l) && l.reply);
   const texts = replied.map((l) => l.reply!);
   return { replied, boilerplate: replied.filter((l) => isBoilerplate(l.reply!, texts)) };

@@ -35,6 +35,11 @@ export interface MailboxFacts extends Mailbox {
   dead: boolean;
 }
 
+/** A letter with the page it was read on: a list row that opens the letter by script has no page of its own to cite. */
+export interface SeenLetter extends Letter {
+  page: string;
+}
+
 /** Everything the checks know of one site in one run, assembled from stored page facts. */
 export interface SiteFacts {
   siteId: string;
@@ -44,7 +49,7 @@ export interface SiteFacts {
   homeItems: ListItem[];
   columns: ColumnFacts[];
   mailboxes: MailboxFacts[];
-  letters: Letter[];
+  letters: SeenLetter[];
   /** a mailbox's page lists its letters by script (none of them in its HTML): how many were answered is unknown */
   lettersScripted: boolean;
   letterStats: LetterStats;
@@ -95,7 +100,7 @@ export function loadSiteFacts(db: Db, runId: number, site: StoredSite, asOf: Loc
     }
   }
 
-  const letters = mergeLetters([...pages.values()].flatMap((p) => p.letters));
+  const letters = mergeLetters([...pages.entries()].flatMap(([page, p]) => p.letters.map((l) => ({ ...l, page }))));
   const articles = [...pages.entries()].filter(([, p]) => p.fingerprint !== null);
   const twins: SiteFacts['twins'] = [];
   for (let i = 0; i < articles.length; i++) {
@@ -176,8 +181,8 @@ function dedupeItems(items: readonly ListItem[]): ListItem[] {
 }
 
 /** A letter seen on its list row and on its own page is one letter: the page's details win. */
-function mergeLetters(letters: readonly Letter[]): Letter[] {
-  const byKey = new Map<string, Letter>();
+function mergeLetters(letters: readonly SeenLetter[]): SeenLetter[] {
+  const byKey = new Map<string, SeenLetter>();
   for (const l of letters) {
     const key = l.href ?? `${l.title}|${l.asked}`;
     const known = byKey.get(key);

@@ -2,11 +2,11 @@ import { describe } from 'node:test';
 import { expect } from 'expect';
 import { lettersUnanswered } from '../../src/checks/letters-unanswered.js';
 import { runCheck } from '../../src/checks/run.js';
-import type { Letter } from '../../src/extract/letters.js';
+import type { SeenLetter } from '../../src/facts/site-facts.js';
 import { cases } from '../helpers/cases.js';
-import { factsFor } from './factsfor.js';
+import { factsFor, letterFacts } from './factsfor.js';
 
-const letter = (l: Partial<Letter>): Letter => ({ title: '关于路灯的反映', href: 'http://x.gov.cn/l/1.html', asked: '2026-08-01', replied: null, status: 'in-progress', reply: null, ...l });
+const letter = letterFacts;
 
 describe('letters-unanswered', () => {
   cases([
@@ -16,7 +16,8 @@ describe('letters-unanswered', () => {
     ['answered letters are fine', letter({ asked: '2026-05-01', status: 'answered', replied: '2026-05-03' }), []],
     ['a reply date without a status counts as answered', letter({ asked: '2026-05-01', status: null, replied: '2026-05-03' }), []],
     ['未回复 counts as open', letter({ asked: '2026-05-01', status: 'unanswered' }), [{ rule: 'letter-unanswered', url: 'http://x.gov.cn/l/1.html', title: '关于路灯的反映', asked: '2026-05-01', daysOpen: 198 }]],
-  ])('%s', (_name, l: Letter, expected: object[]) => {
+    ['a letter whose row opens it by script is cited by the list it was read on', letter({ asked: '2026-05-01', href: null }), [{ rule: 'letter-unanswered', url: 'http://x.gov.cn/l/', title: '关于路灯的反映', asked: '2026-05-01', daysOpen: 198 }]],
+  ])('%s', (_name, l: SeenLetter, expected: object[]) => {
     expect(runCheck(lettersUnanswered, factsFor({ letters: [l] }), '2026-11-15')).toEqual({ kind: 'findings', findings: expected });
   });
 });

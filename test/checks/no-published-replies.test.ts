@@ -3,11 +3,12 @@ import { expect } from 'expect';
 import { noPublishedReplies } from '../../src/checks/no-published-replies.js';
 import { runCheck } from '../../src/checks/run.js';
 import type { Letter } from '../../src/extract/letters.js';
+import type { SeenLetter } from '../../src/facts/site-facts.js';
 import { cases } from '../helpers/cases.js';
-import { factsFor } from './factsfor.js';
+import { factsFor, letterFacts } from './factsfor.js';
 
 const mailbox = { label: '县长信箱', href: 'http://x.gov.cn/xx/', imageOnly: false, url: 'http://x.gov.cn/', dead: false };
-const letter = (asked: string, status: Letter['status']): Letter => ({ title: '关于路灯的反映', href: `http://x.gov.cn/xx/${asked}.html`, asked, replied: null, status, reply: null });
+const letter = (asked: string, status: Letter['status']) => letterFacts({ href: `http://x.gov.cn/xx/${asked}.html`, asked, status });
 const finding = { kind: 'findings', findings: [{ rule: 'no-published-replies', url: 'http://x.gov.cn/', days: 60 }] };
 
 describe('no-published-replies', () => {
@@ -17,7 +18,7 @@ describe('no-published-replies', () => {
     ['no letter read on a mailbox that lists its letters in its HTML', [], false, finding],
     ['no letter read because the mailbox lists them by script: not assessed', [], true,
       { kind: 'not-assessed', reason: 'the mailbox lists its letters by script: none could be read' }],
-  ])('%s', (_what, letters: Letter[], lettersScripted: boolean, expected: object) => {
+  ])('%s', (_what, letters: SeenLetter[], lettersScripted: boolean, expected: object) => {
     expect(runCheck(noPublishedReplies, factsFor({ mailboxes: [mailbox], letters, lettersScripted }), '2026-11-15')).toEqual(expected);
   });
 });

@@ -3,11 +3,12 @@ import { expect } from 'expect';
 import { slowReplies } from '../../src/checks/slow-replies.js';
 import { runCheck } from '../../src/checks/run.js';
 import type { Letter } from '../../src/extract/letters.js';
+import type { SeenLetter } from '../../src/facts/site-facts.js';
 import { cases } from '../helpers/cases.js';
-import { factsFor } from './factsfor.js';
+import { factsFor, letterFacts } from './factsfor.js';
 
-const letter = (asked: string, replied: string | null, status: Letter['status'] = 'answered'): Letter =>
-  ({ title: '关于路灯的反映', href: `http://x.gov.cn/xx/${asked}.html`, asked, replied, status, reply: replied ? '已修复。' : null });
+const letter = (asked: string, replied: string | null, status: Letter['status'] = 'answered') =>
+  letterFacts({ href: `http://x.gov.cn/xx/${asked}.html`, asked, replied, status, reply: replied ? '已修复。' : null });
 const slow = (medianWorkingDays: number, letters: number) => [{ rule: 'slow-replies', url: 'http://x.gov.cn/', medianWorkingDays, letters }];
 
 // 2026-11-02 and 11-09 are Mondays, 11-06 and 11-13 Fridays; the as-of date is 2026-11-15
@@ -22,7 +23,7 @@ describe('slow-replies', () => {
     ['letters not answered, or under way, have no reply time', [letter('2026-08-03', null, 'unanswered'), letter('2026-08-03', '2026-11-10', 'in-progress')], []],
     ['a reply date with no status field is an answer', [letter('2026-11-02', '2026-11-10', null)], slow(6, 1)],
     ['no letter at all', [], []],
-  ])('%s', (_what, letters: Letter[], expected: object[]) => {
+  ])('%s', (_what, letters: SeenLetter[], expected: object[]) => {
     expect(runCheck(slowReplies, factsFor({ letters }), '2026-11-15')).toEqual({ kind: 'findings', findings: expected });
   });
 });
