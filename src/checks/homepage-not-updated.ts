@@ -8,6 +8,9 @@ import { defineCheck, findings } from './types.js';
  * home page that runs and probes have seen listing the same items for more than 14 days was not
  * updated, whatever dates it shows (unchangedSince is the evidence). Low volume is homepage-low-volume's.
  * Lists filled by script are not read: with no dated item to read at all, the rule is not assessed.
+ * A home page whose readable items are stale but which also fills a list by script is not assessed
+ * when its columns were updated within the window (that list may well show them); with every
+ * readable date stale, the veto stands.
  */
 export const homepageNotUpdated = defineCheck({
   meta: { id: 'homepage-not-updated', title: { zh: '首页长期未更新', en: 'Home page not updated' },
@@ -18,14 +21,19 @@ export const homepageNotUpdated = defineCheck({
     const dated = homeItems.map((i) => i.date!).filter((d) => d <= asOf);
     // a home page with no dates of its own is navigation only: its second-level pages count
     const pool = dated.length > 0 ? dated : columns.map((c) => c.lastUpdate).filter((d): d is string => d !== null && d <= asOf);
-    const lastUpdate = pool.sort().pop() ?? null;
+    const lastUpdate = [...pool].sort().pop() ?? null;
     // nothing dated to read where the lists are filled by script: a browser would show them, govsite cannot
     if (lastUpdate === null && (home.scriptedList || columns.some((c) => c.scripted))) {
       return { kind: 'not-assessed', reason: 'no dated item could be read: the home page or its columns fill their lists by script' };
     }
     const since = unchangedSince(homeObservations);
     const observedUnchanged = since !== null && daysBetween(since, asOf) > options.days;
-    if (lastUpdate !== null && daysBetween(lastUpdate, asOf) <= options.days && !observedUnchanged) return findings([]);
+    const within = (d: string | null) => d !== null && d <= asOf && daysBetween(d, asOf) <= options.days;
+    if (within(lastUpdate) && !observedUnchanged) return findings([]);
+    const freshColumn = home.scriptedList && dated.length > 0 ? columns.map((c) => c.lastUpdate).filter(within).sort().pop() : undefined;
+    if (freshColumn) {
+      return { kind: 'not-assessed', reason: `the home page's newest readable item is ${lastUpdate}, but it also fills a list by script, and a column was updated on ${freshColumn}` };
+    }
     return findings([{ rule: 'homepage-not-updated', url: homeUrl, lastUpdate, ...(observedUnchanged ? { unchangedSince: since } : {}) }]);
   },
 });

@@ -34,7 +34,8 @@ import { anchorsOf, DocumentIndex, findTag, textOf } from './document-index.js';
  * a headline in a heading (its URL dated) is no column; 网站识别码 is the site identifier; a link to the national
  * error-report platform (zfwzzc) or a jiucuo icon is the 找错 entry; a search box a script sends is a search;
  * a guide's 投诉电话 / 咨询途径, 办理步骤 / 流程图 are its contact and procedure.
- * 5: an article's unlabelled date beside its info bar's 来源 / 作者 / 浏览 is its publish date.
+ * 5: an article's unlabelled date beside its info bar's 来源 / 作者 / 浏览 is its publish date; a home page
+ * that fills a list by script says so though it lists other things in its HTML.
  */
 export const EXTRACTOR_VERSION = 5;
 
@@ -46,7 +47,10 @@ export interface PageFacts {
   publishDate: LocalDate | null;
   /** shows "nothing here" (暂无信息, 正在建设中) to a visitor and lists no item */
   empty: boolean;
-  /** lists nothing in its HTML but fills a list in the browser by script (see scripted-list.ts): what it lists is unknown */
+  /**
+   * fills a list in the browser by script (see scripted-list.ts): what it lists is unknown. Said of
+   * pages that list nothing in their HTML, and of home pages (where columns are read) whatever else they list
+   */
   scriptedList: boolean;
   links: { href: string; text: string; imageOnly: boolean; hidden: boolean }[];
   lists: ItemList[];
@@ -116,7 +120,7 @@ export function extractFromDocument(doc: Document, url: string, asOf: LocalDate,
     title,
     publishDate: dates.publishDate,
     empty: !hasItems && EMPTY_MESSAGE.test(text),
-    scriptedList: !hasItems && fillsListByScript(doc),
+    scriptedList: (withColumns || !hasItems) && fillsListByScript(doc),
     links: withLinks ? pageLinks(doc, url, visibility) : [],
     lists,
     consultation: extractMailboxes(doc, url),

@@ -1,4 +1,4 @@
-import { describe } from 'node:test';
+import { describe, it } from 'node:test';
 import { expect } from 'expect';
 import { homepageNotUpdated } from '../../src/checks/homepage-not-updated.js';
 import { runCheck } from '../../src/checks/run.js';
@@ -38,6 +38,23 @@ describe('homepage-not-updated', () => {
   ])('script: %s', (_name, scriptedList: boolean, columns: ColumnFacts[], outcome: object | 'not-assessed') => {
     const result = runCheck(homepageNotUpdated, factsFor({ home: { scriptedList } as PageFacts, homeItems: [], columns }), '2026-11-15');
     expect(result).toEqual(expected(outcome));
+  });
+
+  // a home page with readable lists that also fills one by script
+  cases([
+    ['its readable items stale, a column updated within 14 days: not assessed (the scripted list may show it)', [item('2026-09-01')], [col('2026-11-10')], [],
+      { kind: 'not-assessed', reason: "the home page's newest readable item is 2026-09-01, but it also fills a list by script, and a column was updated on 2026-11-10" }],
+    ['its readable items and every column stale: the veto', [item('2026-09-01')], [col('2026-10-01')], [], { kind: 'findings', findings: [{ rule: 'homepage-not-updated', url: 'http://x.gov.cn/', lastUpdate: '2026-09-01' }] }],
+    ['its readable items fresh: updated', [item('2026-11-14')], [col('2026-10-01')], [], { kind: 'findings', findings: [] }],
+    ['fresh dates seen unchanged for 15 days, a column updated: not assessed', [item('2026-11-14')], [col('2026-11-10')], [seen('2026-10-31', 'a'), seen('2026-11-15', 'a')],
+      { kind: 'not-assessed', reason: "the home page's newest readable item is 2026-11-14, but it also fills a list by script, and a column was updated on 2026-11-10" }],
+  ])('script beside lists: %s', (_name, homeItems: ListItem[], columns: ColumnFacts[], homeObservations: HomeObservation[], expected: object) => {
+    expect(runCheck(homepageNotUpdated, factsFor({ home: { scriptedList: true } as PageFacts, homeItems, columns, homeObservations }), '2026-11-15')).toEqual(expected);
+  });
+
+  it('a home page that fills no list by script, its items stale and a column fresh: the veto (its lists are what it shows)', () => {
+    expect(runCheck(homepageNotUpdated, factsFor({ home: { scriptedList: false } as PageFacts, homeItems: [item('2026-09-01')], columns: [col('2026-11-10')] }), '2026-11-15'))
+      .toEqual({ kind: 'findings', findings: [{ rule: 'homepage-not-updated', url: 'http://x.gov.cn/', lastUpdate: '2026-09-01' }] });
   });
 
   cases([

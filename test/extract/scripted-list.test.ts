@@ -1,6 +1,6 @@
 import { describe } from 'node:test';
 import { expect } from 'expect';
-import { extractPage } from '../../src/extract/page.js';
+import { extractFromDocument, extractPage } from '../../src/extract/page.js';
 import { fillsListByScript } from '../../src/extract/scripted-list.js';
 import { parseHtml } from '../../src/extract/parse-html.js';
 import { cases } from '../helpers/cases.js';
@@ -37,10 +37,18 @@ describe('lists filled by script', () => {
 
   cases([
     ['a list page filled by script, no item in its HTML: scriptedList, not empty', `${list}<p>暂无信息</p><script>$.getJSON('/api', function (d) { $.each(d, function (i, r) { $('#list').append('<li>' + r.title + '</li>'); }); });</script>`, { scriptedList: true, empty: true }],
-    ['a page whose items are in its HTML is read as it is, whatever its scripts do',
-      `<ul><li><a href="/a/1.html">关于开展冬季安全检查的通知</a><span>2026-11-10</span></li><li><a href="/a/2.html">县政府召开常务会议</a><span>2026-11-09</span></li></ul><script>$.getJSON('/api', function (d) { $.each(d, function (i, r) { $('#more').append(r); }); });</script>`, { scriptedList: false, empty: false }],
   ])('page facts: %s', (_name, html: string, expected: object) => {
     const facts = extractPage(html, 'http://x.gov.cn/gzdt/', '2026-11-15');
     expect({ scriptedList: facts.scriptedList, empty: facts.empty }).toEqual(expected);
+  });
+
+  // a column page's list in its HTML is its list; a home page shows several, and one filled by script may be its fresh one
+  const listed = `<ul><li><a href="/a/1.html">关于开展冬季安全检查的通知</a><span>2026-10-10</span></li><li><a href="/a/2.html">县政府召开常务会议</a><span>2026-10-09</span></li></ul><script>$.getJSON('/api', function (d) { $.each(d, function (i, r) { $('#more').append(r); }); });</script>`;
+  cases([
+    ['any other page whose items are in its HTML is read as it is, whatever its scripts do', false, false],
+    ['a home page says it also fills a list by script', true, true],
+  ])('page facts with items: %s', (_name, home: boolean, scriptedList: boolean) => {
+    const facts = extractFromDocument(parseHtml(listed), 'http://x.gov.cn/', '2026-11-15', 'utf-8', { withColumns: home });
+    expect({ scriptedList: facts.scriptedList, items: facts.lists.flatMap((l) => l.items).length }).toEqual({ scriptedList, items: 2 });
   });
 });
