@@ -1,6 +1,6 @@
 import type { Document, Element } from 'domhandler';
 import { textContent } from 'domutils';
-import { inDomain, siteDomain, urlParts } from '../crawl/scope.js';
+import { inDomain, isGovernmentHost, siteDomain, urlParts } from '../crawl/scope.js';
 import { classifyColumn, type ColumnCategory } from './categories.js';
 import { urlDate } from './dates.js';
 import { anchorsOf, DocumentIndex } from './document-index.js';
@@ -19,7 +19,8 @@ const NOT_COLUMN = /^(首页|网站首页|返回首页|english|无障碍|长者�
 
 /**
  * The columns (栏目) a page links to: links in navigation containers are first-level; block headings
- * that link to a list are second-level. Names are 2–12 characters; the site's own pages only.
+ * that link to a list are second-level. Names are 2–12 characters; the site's own pages only, but for
+ * a service entry on another government host.
  */
 export function extractColumns(doc: Document, pageUrl: string): Column[] {
   const domain = siteDomain(pageUrl);
@@ -28,13 +29,17 @@ export function extractColumns(doc: Document, pageUrl: string): Column[] {
     const name = textContent(a).replace(/\s+/g, '').trim() || (a.attribs['title'] ?? '').trim();
     const url = DocumentIndex.of(doc).hrefOf(a, pageUrl);
     if (!url || !/^https?:/.test(url) || name.length < 2 || name.length > 12 || NOT_COLUMN.test(name)) return;
-    if (!inDomain(urlParts(url)?.hostname ?? '', domain)) return;
+    const host = urlParts(url)?.hostname ?? '';
+    const category = classifyColumn(name);
+    // a portal's 政务服务 entry usually leads to the province's service platform, another government
+    // host: it is the site's service column all the same (linked, not crawled: it is another site)
+    if (!inDomain(host, domain) && !(category === 'service' && isGovernmentHost(host))) return;
     const known = columns.get(url);
     if (known) {
       known.firstLevel ||= firstLevel;
       return;
     }
-    columns.set(url, { name, url, category: classifyColumn(name), firstLevel });
+    columns.set(url, { name, url, category, firstLevel });
   };
   // one pass over the anchors, looking up their ancestors (selectors with [class*=…] cost more than the walk)
   const anchors = anchorsOf(DocumentIndex.of(doc));

@@ -265,6 +265,8 @@ describe('columns of a home page', () => {
   cases([
     ['a block heading that links to its list is a column', '<div class="block"><h2><a href="/col/col101/index.html">工作动态</a></h2><ul><li><a href="/art/2026/11/2/art_101_1.html">市政府召开常务会议研究冬季供暖工作</a><span>2026-11-02</span></li></ul></div>', ['工作动态']],
     ['a news card\'s headline in a heading is an article (its URL is dated), not a column', '<div class="news"><h3><a href="/xxgk/202611/t20261102_1.html">全县安全生产工作动态</a></h3><span>2026-11-02</span></div>', []],
+    ['the 政务服务 entry on the province\'s service platform is the site\'s service column; other sites\' links are not its columns',
+      '<div class="nav"><a href="/xwzx/">新闻中心</a><a href="http://www.jxzwfww.gov.cn/">政务服务</a><a href="http://www.jiangxi.gov.cn/">江西省政府</a><a href="http://www.example.com/bs/">办事服务</a></div>', ['新闻中心', '政务服务']],
   ])('%s', (_what, html, names) => {
     expect(extractPage(`<html><body>${html}</body></html>`, 'http://x.gov.cn/', '2026-11-15').columns!.map((c) => c.name)).toEqual(names);
   });
