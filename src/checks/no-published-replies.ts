@@ -1,5 +1,6 @@
 import { daysBetween } from '../extract/dates.js';
 import { isAnswered } from '../facts/letter-stats.js';
+import { lettersNotRead } from './letters-read.js';
 import { defineCheck, findings } from './types.js';
 
 /** Deduction 互动交流: a site with a consultation mailbox published no answered letter in 60 days. */
@@ -9,6 +10,8 @@ export const noPublishedReplies = defineCheck({
   run({ letters, lettersScripted, mailboxes, homeUrl }, { asOf, options }) {
     if (!mailboxes.some((m) => !m.imageOnly && !m.dead)) return { kind: 'not-applicable', reason: 'no working consultation channel (no-consultation-channel)' };
     if (letters.length === 0 && lettersScripted) return { kind: 'not-assessed', reason: 'the mailbox lists its letters by script: none could be read' };
+    const unread = lettersNotRead({ mailboxes, letters });
+    if (unread) return unread;
     const recent = letters.filter((l) => isAnswered(l) && (l.replied ?? l.asked) !== null && daysBetween((l.replied ?? l.asked)!, asOf) <= options.days);
     return findings(recent.length ? [] : [{ rule: 'no-published-replies', url: homeUrl, days: options.days }]);
   },

@@ -33,6 +33,8 @@ export interface MailboxFacts extends Mailbox {
   url: string;
   /** the link was checked and found broken */
   dead: boolean;
+  /** its page was crawled and read (one on another host only when the registry names it the site's mailbox) */
+  read: boolean;
 }
 
 /** A letter with the page it was read on: a list row that opens the letter by script has no page of its own to cite. */
@@ -96,7 +98,7 @@ export function loadSiteFacts(db: Db, runId: number, site: StoredSite, asOf: Loc
   for (const [url, p] of pages) {
     for (const m of p.consultation) {
       const key = `${m.label}|${m.href}`;
-      if (!mailboxes.has(key)) mailboxes.set(key, { ...m, url, dead: !m.imageOnly && verdicts.get(m.href)?.verdict === 'broken' });
+      if (!mailboxes.has(key)) mailboxes.set(key, { ...m, url, dead: !m.imageOnly && verdicts.get(m.href)?.verdict === 'broken', read: pages.has(m.href) });
     }
   }
 

@@ -3,7 +3,7 @@ import { runCheck } from '../../src/checks/run.js';
 import type { Check, CheckFacts } from '../../src/checks/types.js';
 import type { PageFacts } from '../../src/extract/page.js';
 import { cases } from '../helpers/cases.js';
-import type { ColumnFacts, SeenLetter } from '../../src/facts/site-facts.js';
+import type { ColumnFacts, MailboxFacts, SeenLetter } from '../../src/facts/site-facts.js';
 import { letterStats } from '../../src/facts/letter-stats.js';
 
 /** A site's facts as a literal: a healthy blank that each test fills in. */
@@ -41,4 +41,9 @@ export function homeSignalCases(check: Check, signal: 'search' | 'errorReportEnt
 /** A letter as the site facts give it: asked 2026-08-01, under way, read on its own page of the 县长信箱 list, unless `patch` says otherwise. */
 export function letterFacts(patch: Partial<SeenLetter> = {}): SeenLetter {
   return { title: '关于路灯的反映', href: 'http://x.gov.cn/l/1.html', page: 'http://x.gov.cn/l/', asked: '2026-08-01', replied: null, status: 'in-progress', reply: null, ...patch };
+}
+
+/** A mailbox as the site facts give it: 县长信箱 on the home page, working, its page read, unless `patch` says otherwise. */
+export function mailboxFacts(patch: Partial<MailboxFacts> = {}): MailboxFacts {
+  return { label: '县长信箱', href: 'http://x.gov.cn/xx/', imageOnly: false, url: 'http://x.gov.cn/', dead: false, read: true, ...patch };
 }

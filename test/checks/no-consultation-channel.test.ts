@@ -5,9 +5,9 @@ import { runCheck } from '../../src/checks/run.js';
 import type { MailboxFacts } from '../../src/facts/site-facts.js';
 import type { PageFacts } from '../../src/extract/page.js';
 import { cases } from '../helpers/cases.js';
-import { factsFor } from './factsfor.js';
+import { factsFor, mailboxFacts } from './factsfor.js';
 
-const box = (m: Partial<MailboxFacts>): MailboxFacts => ({ label: '县长信箱', href: 'http://x.gov.cn/xx/', imageOnly: false, url: 'http://x.gov.cn/', dead: false, ...m });
+const box = mailboxFacts;
 const home = {} as PageFacts;
 
 describe('no-consultation-channel', () => {

@@ -5,9 +5,9 @@ import { runCheck } from '../../src/checks/run.js';
 import type { Letter } from '../../src/extract/letters.js';
 import type { SeenLetter } from '../../src/facts/site-facts.js';
 import { cases } from '../helpers/cases.js';
-import { factsFor, letterFacts } from './factsfor.js';
+import { factsFor, letterFacts, mailboxFacts } from './factsfor.js';
 
-const mailbox = { label: '县长信箱', href: 'http://x.gov.cn/xx/', imageOnly: false, url: 'http://x.gov.cn/', dead: false };
+const mailbox = mailboxFacts();
 const letter = (asked: string, status: Letter['status']) => letterFacts({ href: `http://x.gov.cn/xx/${asked}.html`, asked, status });
 const finding = { kind: 'findings', findings: [{ rule: 'no-published-replies', url: 'http://x.gov.cn/', days: 60 }] };
 
@@ -20,5 +20,13 @@ describe('no-published-replies', () => {
       { kind: 'not-assessed', reason: 'the mailbox lists its letters by script: none could be read' }],
   ])('%s', (_what, letters: SeenLetter[], lettersScripted: boolean, expected: object) => {
     expect(runCheck(noPublishedReplies, factsFor({ mailboxes: [mailbox], letters, lettersScripted }), '2026-11-15')).toEqual(expected);
+  });
+
+  cases([
+    ['no mailbox page read (another host, not named in the registry), no letter: not assessed', [], { kind: 'not-assessed',
+      reason: "no mailbox page was read (http://x.gov.cn/xx/): another host's pages are crawled only when the registry names them as the site's mailbox" }],
+    ['letters read elsewhere on the site are judged', [letter('2026-08-01', 'answered')], finding],
+  ])('mailbox page not read: %s', (_what, letters: SeenLetter[], expected: object) => {
+    expect(runCheck(noPublishedReplies, factsFor({ mailboxes: [mailboxFacts({ read: false })], letters }), '2026-11-15')).toEqual(expected);
   });
 });
