@@ -11,7 +11,10 @@ export type FollowList = string;
 
 export const NOTHING_TO_FOLLOW: FollowList = '';
 
-export function followList(links: readonly StoredLink[], roles: readonly LinkRole[]): FollowList {
+const FRAMES = new Set(['frame', 'iframe']);
+
+/** `from`: the linking page's role; the frames a home page embeds are part of it (role 'frame'). */
+export function followList(links: readonly StoredLink[], roles: readonly LinkRole[], from: PageRole): FollowList {
   const roleOf = new Map(roles.map((r) => [r.url, r.role]));
   const seen = new Set<string>();
   const lines: string[] = [];
@@ -19,7 +22,7 @@ export function followList(links: readonly StoredLink[], roles: readonly LinkRol
     // javascript:, mailto:, tel: are recorded, never fetched
     if (scheme !== 'http' || seen.has(target)) continue;
     seen.add(target);
-    lines.push(`${navigates(tag) ? '+' : '-'}${roleOf.get(target) ?? 'page'} ${target}`);
+    lines.push(`${navigates(tag) ? '+' : '-'}${roleOf.get(target) ?? (from === 'home' && FRAMES.has(tag) ? 'frame' : 'page')} ${target}`);
   }
   return lines.join('\n');
 }

@@ -6,7 +6,7 @@ import { parseHtml } from '../extract/parse-html.js';
 import type { LocalDate } from '../extract/dates.js';
 import { bodyText, extractFromDocument } from '../extract/page.js';
 import { followList, type FollowList } from './follow-list.js';
-import { linkRoles, type PageRole } from './priorities.js';
+import { linkRoles, readsColumns, type PageRole } from './priorities.js';
 import { pageFingerprint, saysNotFound } from './soft-404.js';
 
 /**
@@ -56,13 +56,13 @@ export function analysePage({ bytes, contentType, url, links, factsAsOf, role = 
   const { text, charset } = decodeHtml(bytes, contentType);
   // one parse serves the links, the facts and the soft-404 fingerprint
   const doc = parseHtml(text);
-  const facts = factsAsOf ? extractFromDocument(doc, url, factsAsOf, charset, { withLinks: false, withColumns: role === 'home' }) : null;
+  const facts = factsAsOf ? extractFromDocument(doc, url, factsAsOf, charset, { withLinks: false, withColumns: readsColumns(role) }) : null;
   // no links asked for: the empty link set (NO_LINKS) and nothing to follow
   const stored = links ? storedLinks(extractLinks(doc, url)) : [];
   return {
     charset,
     links: JSON.stringify(stored),
-    follow: followList(stored, facts ? linkRoles(facts, role, factsAsOf!) : []),
+    follow: followList(stored, facts ? linkRoles(facts, role, factsAsOf!) : [], role),
     facts: facts ? JSON.stringify(facts) : null,
     saysNotFound: saysNotFound(text),
     fingerprint: pageFingerprint(bodyText(doc)),

@@ -3,7 +3,7 @@ import type { StoredLink } from '../extract/links.js';
 import type { PageFacts } from '../extract/page.js';
 import { statement, type Db } from '../store/db.js';
 import { followList, NOTHING_TO_FOLLOW, type FollowList } from './follow-list.js';
-import { linkRoles, type PageRole } from './priorities.js';
+import { linkRoles, readsColumns, type PageRole } from './priorities.js';
 
 /** A 304's stored copy to read: the fetch that holds it, the as-of date it was read against, and this visit's. */
 export interface CopyRequest {
@@ -31,6 +31,6 @@ export function readStoredCopy(db: Db, { copyOf, storedAsOf, asOf, role }: CopyR
     .get(copyOf) as { facts: string; links: string | null } | undefined;
   if (!row) return null;
   const facts = JSON.parse(row.facts) as PageFacts;
-  if ((facts.asOfDependent && storedAsOf !== asOf) || (role === 'home' && facts.columns === null)) return 'stale';
-  return { follow: row.links ? followList(JSON.parse(row.links) as StoredLink[], linkRoles(facts, role, asOf)) : NOTHING_TO_FOLLOW };
+  if ((facts.asOfDependent && storedAsOf !== asOf) || (readsColumns(role) && facts.columns === null)) return 'stale';
+  return { follow: row.links ? followList(JSON.parse(row.links) as StoredLink[], linkRoles(facts, role, asOf), role) : NOTHING_TO_FOLLOW };
 }

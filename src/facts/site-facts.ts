@@ -75,7 +75,8 @@ export function loadSiteFacts(db: Db, runId: number, site: StoredSite, asOf: Loc
   const homeItems = [home, ...homeParts].flatMap((p) => p?.lists ?? []).flatMap((l) => l.items).filter((i) => i.date !== null);
 
   const paginated = paginationByFolder(pages.keys());
-  const columns = [...new Map((home?.columns ?? []).map((c) => [c.url, c])).values()].map((c): ColumnFacts => {
+  // a frameset's menu frame names the columns as the home page itself would
+  const columns = [...new Map([home, ...homeParts].flatMap((p) => p?.columns ?? []).map((c) => [c.url, c])).values()].map((c): ColumnFacts => {
     const override = site.columns[c.name];
     const category = typeof override === 'string' ? (override as ColumnCategory) : c.category ?? classifyColumn(c.name);
     const overrideDays = typeof override === 'number' ? override : null;

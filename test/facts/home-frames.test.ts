@@ -15,9 +15,9 @@ const foot = page('<form action="/search.html"><input type="text" name="q"></for
 const iframe = page('<div class="nav"><a href="/zwgk/">政务公开</a></div><iframe src="/news.html" width="600" height="300"></iframe>');
 const frameset = '<html><head><meta charset="utf-8"><title>县人民政府</title></head><frameset rows="120,*,80"><frame src="/top.html"><frame src="/news.html" name="main"><frame src="/foot.html"></frameset></html>';
 
-/** A site whose home page is `home`, crawled over real sockets: its site facts. */
-async function siteWithHome(home: string): Promise<SiteFacts> {
-  const fleet = await FixtureFleet.start({ a: { files: { '/': home, '/news.html': news, '/top.html': page('县人民政府'), '/zwgk/': page('政务公开'), '/foot.html': foot } } });
+/** A site whose home page is `home` (a frameset's top frame `top`), crawled over real sockets: its site facts. */
+async function siteWithHome(home: string, top = page('县人民政府')): Promise<SiteFacts> {
+  const fleet = await FixtureFleet.start({ a: { files: { '/': home, '/news.html': news, '/top.html': top, '/zwgk/': page('政务公开'), '/foot.html': foot, '/gzdt/': news, '/tzgg/': news } } });
   try {
     const { db } = tmpDb();
     const { runId } = await crawlTestSites(db, [{ id: 'a', url: `${fleet.origin('a')}/` }]);
@@ -36,6 +36,11 @@ describe('home page frames', () => {
       expect(runCheck(homepageNotUpdated, factsFor({ home: facts.home, homeItems: facts.homeItems, columns: facts.columns }), '2026-11-15')).toEqual({ kind: 'findings', findings: [] });
     });
   }
+
+  it("a frameset's menu frame names the site's columns, and their lists are crawled and read", async () => {
+    const facts = await siteWithHome(frameset, page('<div class="nav"><a href="/gzdt/">工作动态</a><a href="/tzgg/">通知公告</a></div>'));
+    expect(facts.columns.map((c) => [c.name, c.category, c.firstLevel, c.seen, c.lastUpdate])).toEqual([['工作动态', 'news', true, true, '2026-11-14'], ['通知公告', 'notice', true, true, '2026-11-14']]);
+  });
 
   it('a frameset\'s footer frame is its footer: identifiers, search and the 找错 entry', async () => {
     expect((await siteWithHome(frameset)).home).toMatchObject({
