@@ -63,6 +63,10 @@ export interface SiteFacts {
   listItems: (ListItem & { page: string })[];
 }
 
+/** A mailbox that asks a visitor to log in first (401, 403 to an anonymous robot) is a working channel: citizens write once logged in. */
+const LOGIN_FIRST = new Set(['401', '403']);
+const isDead = (v: LinkStatus | undefined): boolean => v?.verdict === 'broken' && !LOGIN_FIRST.has(v.status);
+
 /** Columns that are lists by nature: with no item at all they are "open skylights" (开天窗). */
 const LIST_CATEGORIES = new Set<ColumnCategory>(['news', 'notice', 'policy', 'personnel-plan', 'survey', 'interview']);
 
@@ -99,7 +103,7 @@ export function loadSiteFacts(db: Db, runId: number, site: StoredSite, asOf: Loc
   for (const [url, p] of pages) {
     for (const m of p.consultation) {
       const key = `${m.label}|${m.href}`;
-      if (!mailboxes.has(key)) mailboxes.set(key, { ...m, url, dead: !m.imageOnly && verdicts.get(m.href)?.verdict === 'broken', read: pages.has(m.href) });
+      if (!mailboxes.has(key)) mailboxes.set(key, { ...m, url, dead: !m.imageOnly && isDead(verdicts.get(m.href)), read: pages.has(m.href) });
     }
   }
 
