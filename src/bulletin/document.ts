@@ -22,13 +22,17 @@ export function bulletinDocument(b: Bulletin, lang: Lang, office: string): Print
       ? `上季度（${b.previous.quarter.label}）检查${b.previous.stats.checked}个网站，合格率${rate(b.previous.stats)}；本季度合格率${rate(b.stats)}。`
       : `Last quarter (${b.previous.quarter.label}): ${b.previous.stats.checked} sites checked, ${rate(b.previous.stats)} qualified; this quarter ${rate(b.stats)}.`
     : zh ? `上季度（${q.year}Q${q.q === 1 ? 4 : q.q - 1}）无检查数据，无法比较。` : 'No run in the previous quarter: nothing to compare with.';
+  // a site govsite could not assess is neither qualified nor failed: named, left out of the rate, for a check by hand
+  const notAssessed = b.notAssessed.length === 0 ? '' : zh
+    ? `另有${b.notAssessed.length}个网站未能自动评估，不计入合格率，需人工核查：${b.notAssessed.map(name).join('、')}。`
+    : ` ${b.notAssessed.length} could not be assessed and are left out of the rate, to be checked by hand: ${b.notAssessed.map(name).join(', ')}.`;
   return {
     lang, title,
     blocks: [
       { kind: 'title', text: title },
       { kind: 'paragraph', text: zh
-        ? `${office}于本季度（${q.start}至${q.end}）开展${b.runs.length}次检查（监测时间点：${b.runs.map((r) => r.asOf).join('、')}），共检查政府网站${b.stats.checked}个，合格${b.stats.qualified}个，合格率${rate(b.stats)}。评分标准：${b.profile}。`
-        : `${office} ran ${b.runs.length} check(s) this quarter (${q.start} to ${q.end}; as of ${b.runs.map((r) => r.asOf).join(', ')}): ${b.stats.checked} sites checked, ${b.stats.qualified} qualified (${rate(b.stats)}). Profile ${b.profile}.` },
+        ? `${office}于本季度（${q.start}至${q.end}）开展${b.runs.length}次检查（监测时间点：${b.runs.map((r) => r.asOf).join('、')}），共检查政府网站${b.stats.checked}个，合格${b.stats.qualified}个，合格率${rate(b.stats)}。${notAssessed}评分标准：${b.profile}。`
+        : `${office} ran ${b.runs.length} check(s) this quarter (${q.start} to ${q.end}; as of ${b.runs.map((r) => r.asOf).join(', ')}): ${b.stats.checked} sites checked, ${b.stats.qualified} qualified (${rate(b.stats)}).${notAssessed} Profile ${b.profile}.` },
       { kind: 'heading', text: zh ? '一、总体情况' : '1. Overview' },
       { kind: 'table', header: zh ? ['级别', '检查数', '合格数', '合格率'] : ['level', 'checked', 'qualified', 'rate'],
         rows: b.byLevel.map((l) => [levelLabel(l.level, lang), String(l.stats.checked), String(l.stats.qualified), rate(l.stats)]) },

@@ -24,7 +24,8 @@ export const previousQuarter = (x: Quarter): Quarter => (x.q === 1 ? quarterOf(x
 /** A site's last checked state in a period: the site entry of the latest run (by as-of) that audited it. */
 interface Checked { site: SiteReport; run: number; asOf: string }
 
-export interface QuarterStats { checked: number; qualified: number; rate: number | null }
+/** `rate`: qualified in % of the sites that were assessed (a site govsite could not assess is checked by hand, not failed) */
+export interface QuarterStats { checked: number; qualified: number; notAssessed: number; rate: number | null }
 
 export interface StillOpen { site: SiteReport; since: { run: number; asOf: string }; findings: ReportedFinding[] }
 
@@ -38,6 +39,8 @@ export interface Bulletin {
   byLevel: { level: string | null; stats: QuarterStats }[];
   byHealth: Record<SiteReport['health'], number>;
   unqualified: SiteReport[];
+  /** sites govsite could not assess (their home page unread, a check failed): for an inspector to check by hand */
+  notAssessed: SiteReport[];
   commonProblems: { rule: string; sites: number }[];
   stillOpen: StillOpen[];
   /** sites whose check before their latest found them unqualified (a notice was due) */
@@ -70,9 +73,11 @@ function latestPerSite(runs: readonly { id: number; asOf: string }[], sitesOf: R
 
 const HEALTHS = ['active', 'sleeping', 'zombie', 'down'] as const;
 
-const statsOf = (sites: readonly SiteReport[]): QuarterStats => {
+export const statsOf = (sites: readonly Pick<SiteReport, 'verdict'>[]): QuarterStats => {
   const qualified = sites.filter((s) => s.verdict === 'qualified').length;
-  return { checked: sites.length, qualified, rate: sites.length ? Math.round((1000 * qualified) / sites.length) / 10 : null };
+  const notAssessed = sites.filter((s) => s.verdict === 'not-assessed').length;
+  const assessed = sites.length - notAssessed;
+  return { checked: sites.length, qualified, notAssessed, rate: assessed ? Math.round((1000 * qualified) / assessed) / 10 : null };
 };
 
 export function buildBulletin(db: Db, quarter: Quarter, profile: Profile): Bulletin {
@@ -92,6 +97,7 @@ export function buildBulletin(db: Db, quarter: Quarter, profile: Profile): Bulle
     byLevel: levels.map((level) => ({ level, stats: statsOf(sites.filter((s) => s.level === level)) })),
     byHealth: Object.fromEntries(HEALTHS.map((h) => [h, sites.filter((s) => s.health === h).length])) as Bulletin['byHealth'],
     unqualified: sites.filter((s) => s.verdict === 'unqualified'),
+    notAssessed: sites.filter((s) => s.verdict === 'not-assessed'),
     commonProblems: [...ruleSites].map(([rule, n]) => ({ rule, sites: n })).sort((a, b) => b.sites - a.sites || a.rule.localeCompare(b.rule)),
     ...followUp(db, latest, sitesOf),
     previous: prevRuns.length ? { quarter: prevQuarter, stats: statsOf([...latestPerSite(prevRuns, sitesOf).values()].map((c) => c.site)) } : null,

@@ -29,7 +29,8 @@ export const bulletinCommand = new Command('bulletin')
       const dir = resolve(raw.out);
       mkdirSync(dir, { recursive: true });
       for (const format of formats) process.stdout.write(`${await writeDocument(bulletinDocument(bulletin, raw.lang, raw.office), format, join(dir, `bulletin-${quarter.label}`))}\n`);
-      process.stderr.write(`${quarter.label}: ${bulletin.stats.checked} sites, ${bulletin.stats.qualified} qualified, ${bulletin.unqualified.length} unqualified, ${bulletin.stillOpen.length} with notified problems still open\n`);
+      const unassessed = bulletin.notAssessed.length ? `, ${bulletin.notAssessed.length} not assessed` : '';
+      process.stderr.write(`${quarter.label}: ${bulletin.stats.checked} sites, ${bulletin.stats.qualified} qualified, ${bulletin.unqualified.length} unqualified${unassessed}, ${bulletin.stillOpen.length} with notified problems still open\n`);
     } finally {
       db.close();
     }

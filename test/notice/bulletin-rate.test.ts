@@ -1,0 +1,34 @@
+import { describe, it } from 'node:test';
+import { expect } from 'expect';
+import { bulletinDocument } from '../../src/bulletin/document.js';
+import { statsOf, type Bulletin } from '../../src/bulletin/model.js';
+import type { SiteReport } from '../../src/report/model.js';
+import { cases } from '../helpers/cases.js';
+
+type Verdict = SiteReport['verdict'];
+const sites = (...verdicts: Verdict[]) => verdicts.map((verdict) => ({ verdict }));
+
+describe("the bulletin's 合格率", () => {
+  cases([
+    ['qualified in % of the sites checked', sites('qualified', 'unqualified', 'unqualified', 'qualified', 'unqualified'), { checked: 5, qualified: 2, notAssessed: 0, rate: 40 }],
+    ['a site govsite could not assess is left out of the rate, not failed', sites('qualified', 'unqualified', 'not-assessed'), { checked: 3, qualified: 1, notAssessed: 1, rate: 50 }],
+    ['none assessed: no rate', sites('not-assessed'), { checked: 1, qualified: 0, notAssessed: 1, rate: null }],
+    ['none checked', [], { checked: 0, qualified: 0, notAssessed: 0, rate: null }],
+  ])('%s', (_what, list: { verdict: Verdict }[], expected: object) => {
+    expect(statsOf(list)).toEqual(expected);
+  });
+
+  it('names the sites it could not assess, for a check by hand', () => {
+    const site = (id: string, name: string, verdict: Verdict) => ({ id, name, verdict, level: 'county', url: 'http://x.gov.cn/', vetoes: [], deductions: [], findings: [] }) as unknown as SiteReport;
+    const unread = site('3408000009', '某县人民政府', 'not-assessed');
+    const all = [site('3201000001', '示范市人民政府', 'qualified'), site('3408000002', '旧县人民政府', 'unqualified'), unread];
+    const bulletin: Bulletin = {
+      quarter: { year: 2026, q: 4, start: '2026-10-01', end: '2026-12-31', label: '2026Q4' }, profile: 'gov-2019', runs: [{ id: 1, asOf: '2026-11-15' }],
+      sites: all, stats: statsOf(all), byLevel: [], byHealth: { active: 1, sleeping: 0, zombie: 1, down: 1 }, unqualified: [all[1]!], notAssessed: [unread],
+      commonProblems: [], stillOpen: [], notified: 0, previous: null,
+    };
+    const text = (lang: 'zh' | 'en') => JSON.stringify(bulletinDocument(bulletin, lang, '某市政务公开办').blocks[1]);
+    expect(text('zh')).toContain('共检查政府网站3个，合格1个，合格率50.0 %。另有1个网站未能自动评估，不计入合格率，需人工核查：某县人民政府（3408000009）。');
+    expect(text('en')).toContain('3 sites checked, 1 qualified (50.0 %). 1 could not be assessed and are left out of the rate, to be checked by hand: 某县人民政府（3408000009）.');
+  });
+});
