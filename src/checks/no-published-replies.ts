@@ -9,8 +9,7 @@ export const noPublishedReplies = defineCheck({
   defaultOptions: { days: 60 },
   run({ letters, lettersScripted, mailboxes, homeUrl }, { asOf, options }) {
     if (!mailboxes.some((m) => !m.imageOnly && !m.dead)) return { kind: 'not-applicable', reason: 'no working consultation channel (no-consultation-channel)' };
-    if (letters.length === 0 && lettersScripted) return { kind: 'not-assessed', reason: 'the mailbox lists its letters by script: none could be read' };
-    const unread = lettersNotRead({ mailboxes, letters });
+    const unread = lettersNotRead({ mailboxes, letters, lettersScripted });
     if (unread) return unread;
     const recent = letters.filter((l) => isAnswered(l) && (l.replied ?? l.asked) !== null && daysBetween((l.replied ?? l.asked)!, asOf) <= options.days);
     return findings(recent.length ? [] : [{ rule: 'no-published-replies', url: homeUrl, days: options.days }]);

@@ -22,10 +22,11 @@ describe('letters-unanswered', () => {
   });
 
   cases([
-    ['a working mailbox whose page was not read, no letter: not assessed, not a pass', [mailboxFacts({ read: false })], 'not-assessed'],
-    ['a working mailbox read, no letter: nothing unanswered', [mailboxFacts()], 'none'],
-    ['no working mailbox (no-consultation-channel\'s veto): nothing to judge here', [mailboxFacts({ read: false, dead: true })], 'none'],
-  ])('no letter read: %s', (_what, mailboxes: MailboxFacts[], outcome: 'not-assessed' | 'none') => {
-    expect(runCheck(lettersUnanswered, factsFor({ mailboxes, letters: [] }), '2026-11-15')).toMatchObject(outcome === 'none' ? { kind: 'findings', findings: [] } : { kind: 'not-assessed' });
+    ['a working mailbox whose page was not read, no letter: not assessed, not a pass', [mailboxFacts({ read: false })], false, 'not-assessed'],
+    ['a mailbox that lists its letters by script, none read: not assessed', [mailboxFacts()], true, 'not-assessed'],
+    ['a working mailbox read, no letter: nothing unanswered', [mailboxFacts()], false, 'none'],
+    ['no working mailbox (no-consultation-channel\'s veto): nothing to judge here', [mailboxFacts({ read: false, dead: true })], false, 'none'],
+  ])('no letter read: %s', (_what, mailboxes: MailboxFacts[], lettersScripted: boolean, outcome: 'not-assessed' | 'none') => {
+    expect(runCheck(lettersUnanswered, factsFor({ mailboxes, letters: [], lettersScripted }), '2026-11-15')).toMatchObject(outcome === 'none' ? { kind: 'findings', findings: [] } : { kind: 'not-assessed' });
   });
 });
