@@ -1,4 +1,5 @@
 import { repliesOf } from '../facts/letter-stats.js';
+import { lettersNotRead } from './letters-read.js';
 import { defineCheck, findings } from './types.js';
 
 /**
@@ -6,9 +7,11 @@ import { defineCheck, findings } from './types.js';
  * empty phrases (已转相关部门, 尽快处理). The sample is one of them, with the letter it answers.
  */
 export const replyBoilerplate = defineCheck({
-  meta: { id: 'reply-boilerplate', title: { zh: '答复敷衍', en: 'Boilerplate replies' }, indicator: { zh: '互动交流 · 答复质量', en: 'Interaction · reply quality' }, requires: ['letters', 'letterStats', 'homeUrl'] },
+  meta: { id: 'reply-boilerplate', title: { zh: '答复敷衍', en: 'Boilerplate replies' }, indicator: { zh: '互动交流 · 答复质量', en: 'Interaction · reply quality' }, requires: ['letters', 'letterStats', 'mailboxes', 'lettersScripted', 'homeUrl'] },
   defaultOptions: { share: 0.5, minReplies: 3 },
-  run({ letters, letterStats, homeUrl }, { asOf, options }) {
+  run({ letters, letterStats, mailboxes, lettersScripted, homeUrl }, { asOf, options }) {
+    const unread = lettersNotRead({ mailboxes, letters, lettersScripted });
+    if (unread) return unread;
     const { replied, boilerplate } = repliesOf(letters, asOf);
     if (replied.length < options.minReplies || letterStats.boilerplateShare < options.share) return findings([]);
     const [sample] = boilerplate;

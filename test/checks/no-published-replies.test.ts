@@ -21,12 +21,4 @@ describe('no-published-replies', () => {
   ])('%s', (_what, letters: SeenLetter[], lettersScripted: boolean, expected: object) => {
     expect(runCheck(noPublishedReplies, factsFor({ mailboxes: [mailbox], letters, lettersScripted }), '2026-11-15')).toEqual(expected);
   });
-
-  cases([
-    ['no mailbox page read (another host, not named in the registry), no letter: not assessed', [], { kind: 'not-assessed',
-      reason: "no mailbox page was read (http://x.gov.cn/xx/): another host's pages are crawled only when the registry names them as the site's mailbox" }],
-    ['letters read elsewhere on the site are judged', [letter('2026-08-01', 'answered')], finding],
-  ])('mailbox page not read: %s', (_what, letters: SeenLetter[], expected: object) => {
-    expect(runCheck(noPublishedReplies, factsFor({ mailboxes: [mailboxFacts({ read: false })], letters }), '2026-11-15')).toEqual(expected);
-  });
 });
