@@ -1,4 +1,5 @@
 import { daysBetween } from '../extract/dates.js';
+import { columnsNotRead } from './columns-read.js';
 import { defineCheck, findings } from './types.js';
 
 /**
@@ -8,9 +9,11 @@ import { defineCheck, findings } from './types.js';
  */
 export const columnStale = defineCheck({
   meta: { id: 'column-stale', title: { zh: '栏目更新不及时', en: 'Column not updated in time' },
-    indicator: { zh: '发布解读 · 栏目更新', en: 'Publishing · column updates' }, requires: ['columns'] },
+    indicator: { zh: '发布解读 · 栏目更新', en: 'Publishing · column updates' }, requires: ['columns', 'home'] },
   defaultOptions: { windows: { news: 14, notice: 183, policy: 183, 'personnel-plan': 365 } as Record<string, number> },
-  run({ columns }, { asOf, options }) {
+  run({ columns, home }, { asOf, options }) {
+    const unread = columnsNotRead({ home, columns });
+    if (unread) return unread;
     return findings(columns.filter((c) => c.seen && !c.empty).flatMap((c) => {
       const limitDays = c.overrideDays ?? options.windows[c.category];
       if (limitDays === undefined) return [];

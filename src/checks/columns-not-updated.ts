@@ -1,5 +1,6 @@
 import { daysBetween } from '../extract/dates.js';
 import type { ColumnFacts } from '../facts/site-facts.js';
+import { columnsNotRead } from './columns-read.js';
 import { defineCheck, findings } from './types.js';
 
 /**
@@ -10,9 +11,11 @@ import { defineCheck, findings } from './types.js';
  */
 export const columnsNotUpdated = defineCheck({
   meta: { id: 'columns-not-updated', title: { zh: '栏目不更新', en: 'Columns not updated' },
-    indicator: { zh: '单项否决 · 栏目不更新', en: 'Veto · columns not updated' }, requires: ['columns', 'homeUrl'] },
+    indicator: { zh: '单项否决 · 栏目不更新', en: 'Veto · columns not updated' }, requires: ['columns', 'home', 'homeUrl'] },
   defaultOptions: { a: 5, b: 10, c: 5, windows: { news: 14, notice: 183, policy: 183, 'personnel-plan': 365 } as Record<string, number> },
-  run({ columns, homeUrl }, { asOf, options }) {
+  run({ columns, home, homeUrl }, { asOf, options }) {
+    const unread = columnsNotRead({ home, columns });
+    if (unread) return unread;
     const silent = (days: number, d: string | null) => d === null || daysBetween(d, asOf) > days;
     // a column whose list was not read (not crawled, or filled by script) is not judged
     const live = columns.filter((c) => c.seen && !c.empty);

@@ -20,7 +20,8 @@ describe('column-stale', () => {
     ['a column whose list was not crawled is not judged', column({ seen: false, lastUpdate: null }), []],
     ['a static column has no window', column({ name: '机构职能', category: 'static', lastUpdate: null }), []],
   ])('%s', (_name, c: ColumnFacts, expected: object[]) => {
-    const result = runCheck(columnStale, factsFor({ columns: [c] }), '2026-11-15');
+    // beside a fresh column that was read: with none read the rule is not assessed (columns-read.test.ts)
+    const result = runCheck(columnStale, factsFor({ columns: [c, columnFacts({ url: 'http://x.gov.cn/fresh/' })] }), '2026-11-15');
     expect(result).toEqual({ kind: 'findings', findings: expected.map((e) => ({ rule: 'column-stale', url: c.url, class: c.category, ...e })) });
   });
 

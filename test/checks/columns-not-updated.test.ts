@@ -29,8 +29,8 @@ describe('columns-not-updated', () => {
     ['(b) columns with no window (static, other) are never stale', columns(12, { name: '机构职能', category: 'static', lastUpdate: null }), null],
     ['(c) 4 empty columns: below the line', columns(4, { empty: true, items: 0, lastUpdate: null }), null],
     ['(c) 5 empty columns, not also silent or stale', columns(5, { empty: true, items: 0, lastUpdate: null }), { silentNewsOrNotices: 0, stale: 0, empty: 5, columns: ['工作动态1 —', '工作动态2 —', '工作动态3 —', '工作动态4 —', '工作动态5 —'] }],
-    ['columns whose lists were not crawled are not judged', columns(12, { seen: false, lastUpdate: null }), null],
-    ['columns filled by script are not judged', columns(12, { seen: false, scripted: true, items: 0, lastUpdate: null }), null],
+    ['columns whose lists were not crawled are not judged', [...columns(12, { seen: false, lastUpdate: null }), ...columns(1, {}, 13)], null],
+    ['columns filled by script are not judged', [...columns(12, { seen: false, scripted: true, items: 0, lastUpdate: null }), ...columns(1, {}, 13)], null],
   ])('%s', (_name, cols: ColumnFacts[], expected: object | null) => {
     const result = runCheck(columnsNotUpdated, factsFor({ columns: cols }), '2026-11-15');
     expect(result).toEqual({ kind: 'findings', findings: expected ? [{ rule: 'columns-not-updated', url: 'http://x.gov.cn/', ...expected }] : [] });
