@@ -8,6 +8,8 @@ export const homepageLowVolume = defineCheck({
   run({ home, homeItems, homeUrl }, { asOf, options }) {
     if (!home) return { kind: 'not-assessed', reason: 'the home page was not fetched' };
     const recent = new Set(homeItems.filter((i) => i.date! <= asOf && daysBetween(i.date!, asOf) <= options.days).map((i) => i.href)).size;
+    // a list the home page fills by script is not counted: too few readable items is no evidence of too few
+    if (recent < options.items && home.scriptedList) return { kind: 'not-assessed', reason: `${recent} new items could be read; the home page also fills a list by script` };
     // none at all is the veto's finding, not also this one
     return findings(recent > 0 && recent < options.items ? [{ rule: 'homepage-low-volume', url: homeUrl, count: recent }] : []);
   },

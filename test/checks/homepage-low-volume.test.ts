@@ -23,4 +23,11 @@ describe('homepage-low-volume', () => {
     const result = runCheck(homepageLowVolume, factsFor({ home: {} as PageFacts, homeItems }), '2026-11-15');
     expect(result).toEqual({ kind: 'findings', findings: count === null ? [] : [{ rule: 'homepage-low-volume', url: 'http://x.gov.cn/', count }] });
   });
+
+  cases([
+    ['9 readable new items and a list filled by script: not assessed (its items are not counted)', 9, { kind: 'not-assessed', reason: '9 new items could be read; the home page also fills a list by script' }],
+    ['10 readable new items: enough whatever the script adds', 10, { kind: 'findings', findings: [] }],
+  ])('%s', (_what, n: number, expected: object) => {
+    expect(runCheck(homepageLowVolume, factsFor({ home: { scriptedList: true } as PageFacts, homeItems: items(...days(n, 2)) }), '2026-11-15')).toEqual(expected);
+  });
 });
