@@ -1,4 +1,4 @@
-import { navigates, type StoredLink } from '../extract/links.js';
+import { INCLUDE_TAG, navigates, type StoredLink } from '../extract/links.js';
 import type { LinkRole, PageRole } from './priorities.js';
 
 /**
@@ -11,7 +11,7 @@ export type FollowList = string;
 
 export const NOTHING_TO_FOLLOW: FollowList = '';
 
-const FRAMES = new Set(['frame', 'iframe']);
+const FRAMES = new Set(['frame', 'iframe', INCLUDE_TAG]);
 
 /** `from`: the linking page's role; the frames a home page embeds are part of it (role 'frame'). */
 export function followList(links: readonly StoredLink[], roles: readonly LinkRole[], from: PageRole): FollowList {

@@ -1,5 +1,5 @@
 import type { Document, Element } from 'domhandler';
-import { findOne } from 'domutils';
+import { findOne, textContent } from 'domutils';
 import { normaliseUrl, schemeOf, type LinkScheme } from '../crawl/scope.js';
 import { extractRecordSets } from './datastore.js';
 import { DocumentIndex, textOf } from './document-index.js';
@@ -35,9 +35,16 @@ const SOURCES: Record<string, { attr: string; navigable: boolean }> = {
 /** A link as stored (and as it crosses from the worker thread): [target, tag, text, scheme]. */
 export type StoredLink = [target: string, tag: string, text: string, scheme: LinkScheme];
 
+/**
+ * A part of the page a script loads into it, `$('#footer').load('/inc/footer.html')`: stored as a
+ * link of its own kind, 'include', and read as part of the page, as a frame is.
+ */
+const INCLUDE = /(?:\$|jQuery)\(\s*(['"])[^'"]+\1\s*\)\s*\.load\(\s*(['"])([^'"\s]+)[^'"]*\2/g;
+export const INCLUDE_TAG = 'include';
+
 /** Following it is navigation (a page to crawl), by the tag that holds it. */
 export function navigates(tag: string): boolean {
-  return SOURCES[tag]?.navigable ?? false;
+  return tag === INCLUDE_TAG || (SOURCES[tag]?.navigable ?? false);
 }
 
 /** The link set of a page without links (or whose links are not followed). */
@@ -90,6 +97,13 @@ export function extractLinks(doc: Document, pageUrl: string): PageLink[] {
   // a pager that a script writes: its pages are links a visitor clicks (a saved page may hold them written out already)
   const written = new Set(out.map((l) => l.target));
   for (const target of scriptedPages(doc, base)) if (!written.has(target)) out.push({ target, tag: 'a', text: '', scheme: 'http', navigable: true });
+  for (const el of elements) {
+    if (el.tagName !== 'script' || el.attribs['src'] !== undefined) continue;
+    for (const m of textContent(el).matchAll(INCLUDE)) {
+      const target = normaliseUrl(m[3]!, base);
+      if (target && schemeOf(target) === 'http') out.push({ target, tag: INCLUDE_TAG, text: '', scheme: 'http', navigable: true });
+    }
+  }
   if (elements.some(isRecordSetScript)) {
     for (const set of extractRecordSets(doc)) {
       if (set.records.length > 0) out.push(...referencesOf(DocumentIndex.of(parseHtml(set.records.join('\n'))).all, base));

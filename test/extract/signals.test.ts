@@ -242,6 +242,16 @@ describe('pages a script writes the pager of (TRS)', () => {
   });
 });
 
+describe('parts a script loads into the page', () => {
+  cases([
+    ["jQuery's .load, with a selector after the URL", `<div id="foot"></div><script>$('#foot').load('/inc/foot.html #footer'); jQuery("#top").load("top.html");</script>`, [['http://x.gov.cn/inc/foot.html', 'include'], ['http://x.gov.cn/a/top.html', 'include']]],
+    ['a URL held in a variable is not written out: nothing to follow', `<script>var u = '/inc/foot.html'; $('#foot').load(u);</script>`, []],
+    ['an external script is not read', `<script src="/js/foot.js"></script>`, [['http://x.gov.cn/js/foot.js', 'script']]],
+  ])('%s', (_what, html: string, links: [string, string][]) => {
+    expect(extractLinks(parseHtml(`<html><body>${html}</body></html>`), 'http://x.gov.cn/a/b.html').map((l) => [l.target, l.tag])).toEqual(links);
+  });
+});
+
 describe('an article\'s shown publish date', () => {
   const article = (info: string) => `<html><head><title>通知</title></head><body><h1>关于开展重点工作的通知</h1><div class="info">${info}</div><div id="zoom"><p>${'为进一步做好相关工作，现将有关事项通知如下。'.repeat(10)}</p></div></body></html>`;
   cases([

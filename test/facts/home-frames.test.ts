@@ -8,12 +8,15 @@ import { sitesOfRun } from '../../src/store/sites.js';
 import { crawlTestSites } from '../helpers/crawl.js';
 import { tmpDb } from '../helpers/tmp.js';
 import { factsFor } from '../checks/factsfor.js';
+import { cases } from '../helpers/cases.js';
 
 const page = (body: string) => `<!DOCTYPE html><html><head><meta charset="utf-8"><title>县人民政府</title></head><body>${body}</body></html>`;
 const news = page(`<ul>${[14, 13, 12].map((d) => `<li><a href="/art/${d}.html">县政府召开第${d}次常务会议研究重点工作</a><span>2026-11-${d}</span></li>`).join('')}</ul>`);
 const foot = page('<form action="/search.html"><input type="text" name="q"></form><a href="/jiucuo.html">我为政府网站找错</a><p>网站标识码：3401000001 皖ICP备12345678号 皖公网安备 34010202000001号</p><a href="https://bszs.conac.cn/sitename?id=1"><img src="/red.png" alt="党政机关"></a>');
 const iframe = page('<div class="nav"><a href="/zwgk/">政务公开</a></div><iframe src="/news.html" width="600" height="300"></iframe>');
 const frameset = '<html><head><meta charset="utf-8"><title>县人民政府</title></head><frameset rows="120,*,80"><frame src="/top.html"><frame src="/news.html" name="main"><frame src="/foot.html"></frameset></html>';
+/** a home page whose news list and footer a script loads into it (jQuery's .load) */
+const included = page('<div class="nav"><a href="/zwgk/">政务公开</a></div><div id="news"></div><div id="foot"></div><script>$(function () { $(\'#news\').load(\'/news.html ul\'); jQuery("#foot").load("/foot.html"); });</script>');
 
 /** A site whose home page is `home` (a frameset's top frame `top`), crawled over real sockets: its site facts. */
 async function siteWithHome(home: string, top = page('县人民政府')): Promise<SiteFacts> {
@@ -29,7 +32,7 @@ async function siteWithHome(home: string, top = page('县人民政府')): Promis
 
 /** A home page whose news list, or footer, is another page it embeds: what a visitor sees on the home page is in the frame. */
 describe('home page frames', () => {
-  for (const [name, home] of [['an <iframe> in the home page', iframe], ['a frameset', frameset]] as const) {
+  for (const [name, home] of [['an <iframe> in the home page', iframe], ['a frameset', frameset], ['parts a script loads into the page', included]] as const) {
     it(`${name}: its frame's dated items are the home page's, so the home page was updated`, async () => {
       const facts = await siteWithHome(home);
       expect(facts.homeItems.map((i) => i.date)).toEqual(['2026-11-14', '2026-11-13', '2026-11-12']);
@@ -42,8 +45,8 @@ describe('home page frames', () => {
     expect(facts.columns.map((c) => [c.name, c.category, c.firstLevel, c.seen, c.lastUpdate])).toEqual([['工作动态', 'news', true, true, '2026-11-14'], ['通知公告', 'notice', true, true, '2026-11-14']]);
   });
 
-  it('a frameset\'s footer frame is its footer: identifiers, search and the 找错 entry', async () => {
-    expect((await siteWithHome(frameset)).home).toMatchObject({
+  cases([['a frameset\'s footer frame', frameset], ['a footer a script loads', included]])('%s is its footer: identifiers, search and the 找错 entry', async (_what, home: string) => {
+    expect((await siteWithHome(home)).home).toMatchObject({
       search: true, errorReportEntry: true, identifiers: { siteId: '3401000001', icp: '皖ICP备12345678号', police: '皖公网安备34010202000001号', badge: true },
     });
   });
