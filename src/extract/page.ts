@@ -36,7 +36,8 @@ import { anchorsOf, DocumentIndex, findTag, textOf } from './document-index.js';
  * a guide's 投诉电话 / 咨询途径, 办理步骤 / 流程图 are its contact and procedure.
  * 5: an article's unlabelled date beside its info bar's 来源 / 作者 / 浏览 is its publish date; a home page
  * that fills a list by script says so though it lists other things in its HTML; a 政务服务 entry on another
- * government host (the province's service platform) is the site's service column.
+ * government host (the province's service platform) is the site's service column; a part a script loads into a
+ * page ($('#foot').load(…)) is a link of its own kind, 'include'.
  */
 export const EXTRACTOR_VERSION = 5;
 
