@@ -37,6 +37,7 @@ export interface Bulletin {
   sites: SiteReport[];
   stats: QuarterStats;
   byLevel: { level: string | null; stats: QuarterStats }[];
+  /** of the sites assessed: a site whose pages govsite could not read has no health it can publish (it is named in `notAssessed`) */
   byHealth: Record<SiteReport['health'], number>;
   unqualified: SiteReport[];
   /** sites govsite could not assess (their home page unread, a check failed): for an inspector to check by hand */
@@ -73,6 +74,9 @@ function latestPerSite(runs: readonly { id: number; asOf: string }[], sitesOf: R
 
 const HEALTHS = ['active', 'sleeping', 'zombie', 'down'] as const;
 
+export const healthOfAssessed = (sites: readonly Pick<SiteReport, 'verdict' | 'health'>[]): Bulletin['byHealth'] =>
+  Object.fromEntries(HEALTHS.map((h) => [h, sites.filter((s) => s.verdict !== 'not-assessed' && s.health === h).length])) as Bulletin['byHealth'];
+
 export const statsOf = (sites: readonly Pick<SiteReport, 'verdict'>[]): QuarterStats => {
   const qualified = sites.filter((s) => s.verdict === 'qualified').length;
   const notAssessed = sites.filter((s) => s.verdict === 'not-assessed').length;
@@ -95,7 +99,7 @@ export function buildBulletin(db: Db, quarter: Quarter, profile: Profile): Bulle
     quarter, profile: profile.name, runs, sites,
     stats: statsOf(sites),
     byLevel: levels.map((level) => ({ level, stats: statsOf(sites.filter((s) => s.level === level)) })),
-    byHealth: Object.fromEntries(HEALTHS.map((h) => [h, sites.filter((s) => s.health === h).length])) as Bulletin['byHealth'],
+    byHealth: healthOfAssessed(sites),
     unqualified: sites.filter((s) => s.verdict === 'unqualified'),
     notAssessed: sites.filter((s) => s.verdict === 'not-assessed'),
     commonProblems: [...ruleSites].map(([rule, n]) => ({ rule, sites: n })).sort((a, b) => b.sites - a.sites || a.rule.localeCompare(b.rule)),

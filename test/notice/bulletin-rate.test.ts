@@ -1,14 +1,14 @@
 import { describe, it } from 'node:test';
 import { expect } from 'expect';
 import { bulletinDocument } from '../../src/bulletin/document.js';
-import { statsOf, type Bulletin } from '../../src/bulletin/model.js';
+import { healthOfAssessed, statsOf, type Bulletin } from '../../src/bulletin/model.js';
 import type { SiteReport } from '../../src/report/model.js';
 import { cases } from '../helpers/cases.js';
 
 type Verdict = SiteReport['verdict'];
 const sites = (...verdicts: Verdict[]) => verdicts.map((verdict) => ({ verdict }));
 
-describe("the bulletin's 合格率", () => {
+describe("the bulletin's 合格率 and health counts", () => {
   cases([
     ['qualified in % of the sites checked', sites('qualified', 'unqualified', 'unqualified', 'qualified', 'unqualified'), { checked: 5, qualified: 2, notAssessed: 0, rate: 40 }],
     ['a site govsite could not assess is left out of the rate, not failed', sites('qualified', 'unqualified', 'not-assessed'), { checked: 3, qualified: 1, notAssessed: 1, rate: 50 }],
@@ -16,6 +16,11 @@ describe("the bulletin's 合格率", () => {
     ['none checked', [], { checked: 0, qualified: 0, notAssessed: 0, rate: null }],
   ])('%s', (_what, list: { verdict: Verdict }[], expected: object) => {
     expect(statsOf(list)).toEqual(expected);
+  });
+
+  it('counts health over the sites assessed only: one whose pages could not be read is not published as zombie or down', () => {
+    const list = [{ verdict: 'qualified', health: 'active' }, { verdict: 'unqualified', health: 'zombie' }, { verdict: 'not-assessed', health: 'down' }, { verdict: 'not-assessed', health: 'zombie' }] as const;
+    expect(healthOfAssessed(list)).toEqual({ active: 1, sleeping: 0, zombie: 1, down: 0 });
   });
 
   it('names the sites it could not assess, for a check by hand', () => {
