@@ -17,8 +17,11 @@ export interface PublishDates {
  */
 const META_NAMES = ['pubdate', 'publishdate', 'firstpublishedtime', 'article:published_time', 'publish_date', 'dc.date'];
 const DATE = String.raw`\s*[:：]\s*([^\s<]{0,4}\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})`;
-/** what else an article's info bar shows beside its date: 来源 source, 作者 author, 浏览 / 点击 / 阅读 views, 【字号】 */
-const INFO_BAR = String.raw`(?:来源|作者|浏览|点击|阅读|【\s*(?:字号|字体|打印))`;
+/**
+ * What else an article's info bar shows beside its date, as fields: 来源： source, 作者： author,
+ * 浏览次数： / 点击： / 阅读： views, 【字号】. The colon keeps prose out (数据来源于…, 截至…来源于).
+ */
+const INFO_BAR = String.raw`(?:(?:来源|作者|浏览次数|浏览量|浏览|点击数|点击量|点击|阅读次数|阅读量|阅读)\s*[:：]|【\s*(?:字号|字体|打印))`;
 const BARE_DATE = String.raw`(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})`;
 /**
  * Labels of a shown date, in the order they are believed: the publish date; a bare 时间 / 日期 that

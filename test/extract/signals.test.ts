@@ -266,6 +266,7 @@ describe('an article\'s shown publish date', () => {
     ['… but 发布时间 beats it', '2026-10-30 来源：县政府办 发布时间：2026-11-02', '2026-11-02'],
     ['… and it beats 成文日期', '成文日期：2026-10-30 2026-11-02 来源：县政府办', '2026-11-02'],
     ['a date with no label and no info bar is none', '<span>2026-11-02</span>', null],
+    ['a date in prose beside a source is none', '<p>数据截至2019年12月31日来源于国家统计局。（截至2019年12月31日，来源：国家统计局）</p>', null],
   ])('%s', (_what, info, date) => {
     expect(extractPage(article(info), 'http://x.gov.cn/art/a.html', '2026-11-15').publishDate).toBe(date);
   });
