@@ -4,7 +4,7 @@ import type { PageFacts } from '../extract/page.js';
 
 /**
  * What a page is to the rules: it decides how soon the crawl fetches it (SPEC §3 looks at these first).
- * A frame is a page the home page embeds (a frameset's frames, an iframe): part of the home page.
+ * A frame is a page the home page embeds (a frameset's frames, an iframe, a part a script loads into it): part of the home page.
  */
 export type PageRole = 'home' | 'frame' | 'column' | 'mailbox' | 'letter' | 'article' | 'guide' | 'page';
 
