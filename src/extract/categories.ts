@@ -1,9 +1,12 @@
 /** Column categories of SPEC §4, with the names that give them away. */
 export type ColumnCategory = 'news' | 'notice' | 'policy' | 'personnel-plan' | 'consultation' | 'survey' | 'interview' | 'service' | 'static' | 'other';
 
+/** The words of a consultation channel (SPEC §4), in a column's name or on a mailbox entry. */
+export const CONSULTATION = /信箱|咨询|留言|问政|写信|12345/;
+
 // order matters: the first category whose pattern matches wins (政策解读 is policy, not news)
 const RULES: readonly [ColumnCategory, RegExp][] = [
-  ['consultation', /信箱|咨询|留言|问政|写信|12345/],
+  ['consultation', CONSULTATION],
   ['survey', /征集|调查|意见征求|问卷/],
   ['interview', /访谈|直播/],
   // portals name their services 为民服务 / 为企服务 / 服务 (www.gov.cn, Shanxi) or 一网通办; a 街道办事处 is an office, not a service

@@ -1,7 +1,7 @@
 import type { Document, Element } from 'domhandler';
 import { findOne, textContent } from 'domutils';
 import { normaliseUrl } from '../crawl/scope.js';
-import { NOT_CONSULTATION } from './categories.js';
+import { CONSULTATION, NOT_CONSULTATION } from './categories.js';
 import { DocumentIndex } from './document-index.js';
 import { scriptedTarget } from './links.js';
 
@@ -14,7 +14,6 @@ export interface Mailbox {
   imageOnly: boolean;
 }
 
-const LABEL = /信箱|咨询|留言|问政|写信|12345/;
 const CHANNEL = /^.{0,6}信箱$|^.{0,6}(留言板?|咨询|问政)(入口|平台)?$|^(我要|在线|网上|政务)(咨询|留言|问政)|^.{0,5}写信$|12345/;
 // picture file names of mailbox icons: 县长信箱 → xzxx.gif, mayor-mailbox.png, liuyan.jpg
 const FILE = /(?:sz|xz|qz|zz|sj|ld|bm|jz|shz)xx|xinxiang|mailbox|liuyan|zxzx|12345/i;
@@ -24,7 +23,7 @@ export function extractMailboxes(doc: Document, pageUrl: string): Mailbox[] {
   const found = new Map<string, Mailbox>();
   const add = (label: string, link: Element | null) => {
     const clean = label.replace(/\s+/g, '').slice(0, 20);
-    if (!LABEL.test(clean) && !FILE.test(label)) return;
+    if (!CONSULTATION.test(clean) && !FILE.test(label)) return;
     // a channel is named briefly (市长信箱, 我要咨询, 县委书记信箱); a letter's title ("幼儿园入学政策咨询") is not one
     if ((!CHANNEL.test(clean) || clean.startsWith('关于')) && !FILE.test(label)) return;
     if (NOT_CONSULTATION.test(clean)) return;
