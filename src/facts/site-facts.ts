@@ -94,9 +94,10 @@ export function loadSiteFacts(db: Db, runId: number, site: StoredSite, asOf: Loc
     const fromArticles = items.map((i) => pages.get(i.href)?.publishDate ?? null).filter((d): d is string => d !== null);
     const lastUpdate = [...(dated.length ? dated : fromArticles)].sort().pop() ?? null;
     const scripted = items.length === 0 && listPages.some((p) => p.scriptedList);
+    const seen = listPages.length > 0 && !scripted;
     return {
-      name: c.name, url: c.url, category, overrideDays, firstLevel: c.firstLevel, seen: listPages.length > 0 && !scripted, scripted,
-      items: items.length, datedItems, lastUpdate, empty: listPages.length > 0 && !scripted && (listPages[0]!.empty || (items.length === 0 && LIST_CATEGORIES.has(category))),
+      name: c.name, url: c.url, category, overrideDays, firstLevel: c.firstLevel, seen, scripted,
+      items: items.length, datedItems, lastUpdate, empty: seen && (listPages[0]!.empty || (items.length === 0 && LIST_CATEGORIES.has(category))),
     };
   });
 
