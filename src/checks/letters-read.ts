@@ -6,10 +6,10 @@ import type { CheckFacts, CheckResult } from './types.js';
  * 12345 platform, another host the registry does not name as the site's mailbox). No letter read
  * there is no evidence of none answered. Null when they can judge.
  */
-export function lettersNotRead({ mailboxes, letters, lettersScripted }: Pick<CheckFacts, 'mailboxes' | 'letters' | 'lettersScripted'>): (CheckResult & { kind: 'not-assessed' }) | null {
+export function lettersNotRead({ mailboxes, letters }: Pick<CheckFacts, 'mailboxes' | 'letters'>): (CheckResult & { kind: 'not-assessed' }) | null {
   const working = mailboxes.filter((m) => !m.imageOnly && !m.dead);
   if (letters.length > 0 || working.length === 0) return null;
-  if (lettersScripted) return { kind: 'not-assessed', reason: 'the mailbox lists its letters by script: none could be read' };
+  if (working.some((m) => m.scripted)) return { kind: 'not-assessed', reason: 'the mailbox lists its letters by script: none could be read' };
   if (working.some((m) => m.read)) return null;
   return { kind: 'not-assessed', reason: `no mailbox page was read (${working[0]!.href}): another host's pages are crawled only when the registry names them as the site's mailbox` };
 }

@@ -4,10 +4,10 @@ import { defineCheck, findings } from './types.js';
 
 /** Deduction 互动交流: the median reply takes more than 5 working days (weekends left out; holidays are not known). */
 export const slowReplies = defineCheck({
-  meta: { id: 'slow-replies', title: { zh: '答复不及时', en: 'Slow replies' }, indicator: { zh: '互动交流 · 答复时效', en: 'Interaction · reply time' }, requires: ['letters', 'mailboxes', 'lettersScripted', 'homeUrl'] },
+  meta: { id: 'slow-replies', title: { zh: '答复不及时', en: 'Slow replies' }, indicator: { zh: '互动交流 · 答复时效', en: 'Interaction · reply time' }, requires: ['letters', 'mailboxes', 'homeUrl'] },
   defaultOptions: { workingDays: 5 },
-  run({ letters, mailboxes, lettersScripted, homeUrl }, { asOf, options }) {
-    const unread = lettersNotRead({ mailboxes, letters, lettersScripted });
+  run({ letters, mailboxes, homeUrl }, { asOf, options }) {
+    const unread = lettersNotRead({ mailboxes, letters });
     if (unread) return unread;
     const days = lettersInWindow(letters, asOf).filter((l) => isAnswered(l) && l.replied).map((l) => workingDaysBetween(l.asked!, l.replied!)).sort((a, b) => a - b);
     if (days.length === 0) return findings([]);

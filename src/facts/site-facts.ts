@@ -36,6 +36,8 @@ export interface MailboxFacts extends Mailbox {
   dead: boolean;
   /** its page was crawled and read (one on another host only when the registry names it the site's mailbox) */
   read: boolean;
+  /** its page lists its letters by script (none of them in its HTML): how many were answered is unknown */
+  scripted: boolean;
 }
 
 /** A letter with the page it was read on: a list row that opens the letter by script has no page of its own to cite. */
@@ -53,8 +55,6 @@ export interface SiteFacts {
   columns: ColumnFacts[];
   mailboxes: MailboxFacts[];
   letters: SeenLetter[];
-  /** a mailbox's page lists its letters by script (none of them in its HTML): how many were answered is unknown */
-  lettersScripted: boolean;
   letterStats: LetterStats;
   guides: { url: string; title: string; present: string[]; missing: string[]; attachments: { target: string; text: string; verdict: string | null }[] }[];
   spam: { url: string; terms: string[]; hiddenLinks: { href: string; text: string }[] }[];
@@ -105,7 +105,7 @@ export function loadSiteFacts(db: Db, runId: number, site: StoredSite, asOf: Loc
   for (const [url, p] of pages) {
     for (const m of p.consultation) {
       const key = `${m.label}|${m.href}`;
-      if (!mailboxes.has(key)) mailboxes.set(key, { ...m, url, dead: !m.imageOnly && isDead(verdicts.get(m.href)), read: pages.has(m.href) });
+      if (!mailboxes.has(key)) mailboxes.set(key, { ...m, url, dead: !m.imageOnly && isDead(verdicts.get(m.href)), read: pages.has(m.href), scripted: pages.get(m.href)?.scriptedList === true });
     }
   }
 
@@ -129,7 +129,6 @@ export function loadSiteFacts(db: Db, runId: number, site: StoredSite, asOf: Loc
     columns,
     mailboxes: [...mailboxes.values()],
     letters,
-    lettersScripted: [...mailboxes.values()].some((m) => pages.get(m.href)?.scriptedList === true),
     letterStats: letterStats(letters, asOf),
     guides: [...pages.entries()].filter(([, p]) => p.guide.present.length + p.guide.missing.length > 0)
       .map(([url, p]) => ({ url, title: p.title, ...p.guide, attachments: attachmentsOf(db, runId, url, verdicts) })),

@@ -9,7 +9,7 @@ import { letterStats } from '../../src/facts/letter-stats.js';
 /** A site's facts as a literal: a healthy blank that each test fills in. */
 export function factsFor(patch: Partial<CheckFacts> = {}, asOf = '2026-11-15'): CheckFacts {
   const base: CheckFacts = {
-    siteId: 's', homeUrl: 'http://x.gov.cn/', home: null, homeItems: [], columns: [], mailboxes: [], letters: [], lettersScripted: false,
+    siteId: 's', homeUrl: 'http://x.gov.cn/', home: null, homeItems: [], columns: [], mailboxes: [], letters: [],
     letterStats: letterStats([], asOf), guides: [], spam: [], twins: [], articles: [], listItems: [],
     brokenLinks: [], portal: false, level: 'county', probes: [], homeObservations: [],
   };
@@ -43,7 +43,7 @@ export function letterFacts(patch: Partial<SeenLetter> = {}): SeenLetter {
   return { title: '关于路灯的反映', href: 'http://x.gov.cn/l/1.html', page: 'http://x.gov.cn/l/', asked: '2026-08-01', replied: null, status: 'in-progress', reply: null, ...patch };
 }
 
-/** A mailbox as the site facts give it: 县长信箱 on the home page, working, its page read, unless `patch` says otherwise. */
+/** A mailbox as the site facts give it: 县长信箱 on the home page, working, its page read and its letters in its HTML, unless `patch` says otherwise. */
 export function mailboxFacts(patch: Partial<MailboxFacts> = {}): MailboxFacts {
-  return { label: '县长信箱', href: 'http://x.gov.cn/xx/', imageOnly: false, url: 'http://x.gov.cn/', dead: false, read: true, ...patch };
+  return { label: '县长信箱', href: 'http://x.gov.cn/xx/', imageOnly: false, url: 'http://x.gov.cn/', dead: false, read: true, scripted: false, ...patch };
 }

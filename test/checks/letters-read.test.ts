@@ -16,13 +16,14 @@ const SCRIPTED = 'the mailbox lists its letters by script: none could be read';
 describe('letters rules with no letter read', () => {
   for (const check of [lettersUnanswered, noPublishedReplies, slowReplies, replyBoilerplate]) {
     cases([
-      ['a working mailbox whose page was not read (another host, not named in the registry)', [mailboxFacts({ read: false })], false, [], UNREAD],
-      ['a mailbox that lists its letters by script', [mailboxFacts()], true, [], SCRIPTED],
-      ['a mailbox read that lists none', [mailboxFacts()], false, [], null],
-      ['letters read elsewhere on the site are judged', [mailboxFacts({ read: false })], false, [letterFacts({ status: 'answered', replied: '2026-08-03' })], null],
-      ['no working mailbox: no-consultation-channel\'s to judge', [mailboxFacts({ read: false, dead: true })], false, [], null],
-    ])(`${check.meta.id}: %s`, (_what, mailboxes: MailboxFacts[], lettersScripted: boolean, letters: SeenLetter[], reason: string | null) => {
-      const result = runCheck(check, factsFor({ mailboxes, letters, lettersScripted }), '2026-11-15');
+      ['a working mailbox whose page was not read (another host, not named in the registry)', [mailboxFacts({ read: false })], [], UNREAD],
+      ['a mailbox that lists its letters by script', [mailboxFacts({ scripted: true })], [], SCRIPTED],
+      ['… beside one that lists none in its HTML: its letters may be there', [mailboxFacts(), mailboxFacts({ label: '我要写信', href: 'http://x.gov.cn/xj/', scripted: true })], [], SCRIPTED],
+      ['a mailbox read that lists none', [mailboxFacts()], [], null],
+      ['letters read elsewhere on the site are judged', [mailboxFacts({ read: false })], [letterFacts({ status: 'answered', replied: '2026-08-03' })], null],
+      ['no working mailbox: no-consultation-channel\'s to judge', [mailboxFacts({ read: false, dead: true, scripted: true })], [], null],
+    ])(`${check.meta.id}: %s`, (_what, mailboxes: MailboxFacts[], letters: SeenLetter[], reason: string | null) => {
+      const result = runCheck(check, factsFor({ mailboxes, letters }), '2026-11-15');
       if (reason) expect(result).toEqual({ kind: 'not-assessed', reason });
       else expect(result.kind).not.toBe('not-assessed');
     });

@@ -3,7 +3,7 @@ import { expect } from 'expect';
 import { noPublishedReplies } from '../../src/checks/no-published-replies.js';
 import { runCheck } from '../../src/checks/run.js';
 import type { Letter } from '../../src/extract/letters.js';
-import type { SeenLetter } from '../../src/facts/site-facts.js';
+import type { MailboxFacts, SeenLetter } from '../../src/facts/site-facts.js';
 import { cases } from '../helpers/cases.js';
 import { factsFor, letterFacts, mailboxFacts } from './factsfor.js';
 
@@ -13,12 +13,12 @@ const finding = { kind: 'findings', findings: [{ rule: 'no-published-replies', u
 
 describe('no-published-replies', () => {
   cases([
-    ['an answered letter within 60 days', [letter('2026-10-20', 'answered')], false, { kind: 'findings', findings: [] }],
-    ['only older answers', [letter('2026-08-01', 'answered')], false, finding],
-    ['no letter read on a mailbox that lists its letters in its HTML', [], false, finding],
-    ['no letter read because the mailbox lists them by script: not assessed', [], true,
+    ['an answered letter within 60 days', [letter('2026-10-20', 'answered')], mailbox, { kind: 'findings', findings: [] }],
+    ['only older answers', [letter('2026-08-01', 'answered')], mailbox, finding],
+    ['no letter read on a mailbox that lists its letters in its HTML', [], mailbox, finding],
+    ['no letter read because the mailbox lists them by script: not assessed', [], mailboxFacts({ scripted: true }),
       { kind: 'not-assessed', reason: 'the mailbox lists its letters by script: none could be read' }],
-  ])('%s', (_what, letters: SeenLetter[], lettersScripted: boolean, expected: object) => {
-    expect(runCheck(noPublishedReplies, factsFor({ mailboxes: [mailbox], letters, lettersScripted }), '2026-11-15')).toEqual(expected);
+  ])('%s', (_what, letters: SeenLetter[], box: MailboxFacts, expected: object) => {
+    expect(runCheck(noPublishedReplies, factsFor({ mailboxes: [box], letters }), '2026-11-15')).toEqual(expected);
   });
 });
