@@ -18,26 +18,9 @@ import { anchorsOf, DocumentIndex, findTag, textOf } from './document-index.js';
 /**
  * The extractors' version: raised whenever they read a page differently (a fix), so that facts an
  * earlier version stored are not confirmed for an unchanged page (no conditional request): the page
- * is fetched in full and read afresh. 1: a flat list's titles each get their own date; a suspicious
- * date in a row of several is marked; an anchor straight in <body> is no list row; a letter's status
- * and dates are read outside its title, from an icon too, and a letter page's status field wins; a
- * link that opens its page by script leads there; a pager written by script names its pages; the
- * error-report widget script is an entry; a form sent to a search is a search; the text after a
- * stray </html> is read; 公安备案 is a police filing; a page's Maketime is not its publish date.
- * 2: a page that lists nothing in its HTML but fills a list by script says so (scriptedList).
- * 3: columns named 为民服务, 为企服务, 服务, 一网通办, 我要办事 … are service columns.
- * 4: a list row's date split in two elements (a big day number beside 2026-11) is read; a card-like
- * link is titled by its heading; a row of divs (title div, date div) is one row; an article's 发布日期 wins over
- * its 成文日期, and a bare 日期 is no 施行日期 or deadline; 我要写信 is a consultation channel;
- * a letter 未办结 is under way, one 已办理 / 不予受理 answered, a letter page showing its reply answered; a
- * picture link with no words is a mailbox by where it leads (/szxx/); CONAC's badge script is the badge;
- * a headline in a heading (its URL dated) is no column; 网站识别码 is the site identifier; a link to the national
- * error-report platform (zfwzzc) or a jiucuo icon is the 找错 entry; a search box a script sends is a search;
- * a guide's 投诉电话 / 咨询途径, 办理步骤 / 流程图 are its contact and procedure.
- * 5: an article's unlabelled date beside its info bar's 来源 / 作者 / 浏览 is its publish date; a home page
- * that fills a list by script says so though it lists other things in its HTML; a 政务服务 entry on another
- * government host (the province's service platform) is the site's service column; a part a script loads into a
- * page ($('#foot').load(…)) is a link of its own kind, 'include'.
+ * is fetched in full and read afresh, once. Raise it once per release of extractor fixes; what a
+ * version covers is in the history (`git log -L '/EXTRACTOR_VERSION =/,+1:src/extract/page.ts'`
+ * lists the raises).
  */
 export const EXTRACTOR_VERSION = 5;
 
