@@ -23,9 +23,9 @@ export function columnFacts(patch: Partial<ColumnFacts> = {}): ColumnFacts {
     items: 3, datedItems: [], lastUpdate: '2026-11-10', empty: false, ...patch };
 }
 
-/** `total` home page probes of the week before 2026-11-15, one every 72 minutes, the first `failed` of them failed. */
-export const probes = (total: number, failed: number): CheckFacts['probes'] =>
-  Array.from({ length: total }, (_, i) => ({ at: new Date(Date.UTC(2026, 10, 8) + i * 72 * 60_000).toISOString(), ok: i >= failed }));
+/** `total` home page probes of the 7 days up to 2026-11-15 (from 11-09 00:00 UTC), one every `minutes`, the first `failed` of them failed. */
+export const probes = (total: number, failed: number, minutes = 72): CheckFacts['probes'] =>
+  Array.from({ length: total }, (_, i) => ({ at: new Date(Date.UTC(2026, 10, 9) + i * minutes * 60_000).toISOString(), ok: i >= failed }));
 
 /** A home-page signal's three cases, for the checks that only read one (no-search, no-error-report-entry): shown, not shown, no home page. */
 export function homeSignalCases(check: Check, signal: 'search' | 'errorReportEntry'): void {

@@ -1,4 +1,4 @@
-import { describe } from 'node:test';
+import { describe, it } from 'node:test';
 import { expect } from 'expect';
 import { homepageAvailability } from '../../src/checks/homepage-availability.js';
 import { runCheck } from '../../src/checks/run.js';
@@ -7,7 +7,7 @@ import { factsFor, probes } from './factsfor.js';
 
 describe('homepage-availability', () => {
   cases([
-    ['139 probes', 139, 1, 'not-assessed'],
+    ['139 probes: the last day has 19', 139, 1, 'not-assessed'],
     ['none failed', 140, 0, 0],
     ['1 of 140 failed (0.7 %): one point-rate, not none', 140, 1, 1],
     ['3 of 140 (2.1 %): two whole percentage points', 140, 3, 2],
@@ -15,8 +15,12 @@ describe('homepage-availability', () => {
     ['7 of 140 (5 %): the veto, site-unreachable, not also this', 140, 7, 0],
   ])('%s', (_what, total: number, failed: number, expected: number | 'not-assessed') => {
     const result = runCheck(homepageAvailability, factsFor({ probes: probes(total, failed) }), '2026-11-15');
-    if (expected === 'not-assessed') return expect(result).toMatchObject({ kind: 'not-assessed' });
+    if (expected === 'not-assessed') return expect(result).toEqual({ kind: 'not-assessed', reason: expect.stringContaining('fewer than 20 on 1 day(s) (2026-11-15: 19)') });
     const finding = { rule: 'homepage-availability', url: 'http://x.gov.cn/', probes: total, failed, failRate: failed / total };
     expect(result).toEqual({ kind: 'findings', findings: Array(expected).fill(finding) });
+  });
+
+  it('probes crowded into the first days are not a week of them', () => {
+    expect(runCheck(homepageAvailability, factsFor({ probes: probes(200, 1, 30) }), '2026-11-15')).toMatchObject({ kind: 'not-assessed' });
   });
 });

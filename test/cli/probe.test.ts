@@ -27,12 +27,18 @@ before(async () => {
 });
 after(() => fleet.close());
 
+async function audit(): Promise<AuditReport> {
+  const { code, stdout } = await startCli(['audit', registry, '--db', join(dir, 'g.db'), '--as-of', today, '--format', 'json', '--concurrency', '8']).done;
+  expect(code).toBe(0);
+  return JSON.parse(stdout) as AuditReport;
+}
+
 describe('govsite probe', () => {
   it('stores one probe per site a round, with status and error, and summarises the 7 days', async () => {
     const { code, stdout, stderr } = await startCli(['probe', registry, '--db', join(dir, 'g.db'), '--every', '5ms', '--rounds', '150']).done;
     expect({ code, stderr: stderr.split('\n').filter((l) => !l.startsWith('probe round')) }).toEqual({ code: 0, stderr: [''] });
     expect(stdout).toContain('150 round(s) of 3 site(s)');
-    expect(stdout).toMatch(/9901000001 {2}150 probes, 15 failed \(10\.0 %\)/);
+    expect(stdout).toMatch(/9901000001 {2}150 probes, 15 failed \(10\.0 %\), 1 of 7 days with ≥ 20 /);
     expect(stdout).toMatch(/9901000002 {2}150 probes, 3 failed \(2\.0 %\)/);
     expect(stdout).toMatch(/9901000003 {2}150 probes, 0 failed \(0\.0 %\)/);
     const db = openDb(join(dir, 'g.db'));
@@ -43,10 +49,20 @@ describe('govsite probe', () => {
     expect(opened).toMatchObject({ status: 200, fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/), newest: '2026-11-14' });
   });
 
+  it('150 probes in a few seconds are not a week of them: the availability rules are not assessed', async () => {
+    const report = await audit();
+    for (const site of report.sites) expect(site.notAssessed).toEqual(expect.arrayContaining(['site-unreachable', 'homepage-availability']));
+  });
+
   it('the audit judges availability from the last 7 days of probes: 1 in 10 failed is the 5 % veto, 1 in 50 costs 2 points × 5', async () => {
-    const { code, stdout } = await startCli(['audit', registry, '--db', join(dir, 'g.db'), '--as-of', today, '--format', 'json', '--concurrency', '8']).done;
-    expect(code).toBe(0);
-    const report = JSON.parse(stdout) as AuditReport;
+    // the 150 rounds as a week of monitoring would have spread them: one every 67 minutes from 6 days before today
+    const db = openDb(join(dir, 'g.db'));
+    const week = Date.parse(`${today}T00:00:00Z`) - 6 * 86_400_000;
+    const redate = db.prepare(`UPDATE probes SET at = ? WHERE id = ?`);
+    const rows = db.prepare(`SELECT id, row_number() OVER (PARTITION BY site_id ORDER BY at) - 1 AS n FROM probes`).all() as { id: number; n: number }[];
+    db.transaction(() => rows.forEach((r) => redate.run(new Date(week + r.n * 67 * 60_000).toISOString(), r.id)))();
+    db.close();
+    const report = await audit();
     const site = (id: string) => report.sites.find((s) => s.id === id)!;
     const flaky = site('9901000001');
     expect(flaky.vetoes).toContain('site-unreachable');

@@ -100,7 +100,7 @@ describe('certificates that fail verification', () => {
     const registry = writeTmp('tls.csv', `id,url\n3201000001,${fleet.origin('healthy')}/\n`);
     const probed = await startCli(['probe', registry, '--db', join(dir, 'p.db'), '--once']).done;
     expect(probed.code).toBe(0);
-    expect(probed.stdout).toMatch(/3201000001 {2}1 probes, 0 failed \(0\.0 %\)  \S+ {2}certificate not verified: DEPTH_ZERO_SELF_SIGNED_CERT\n/);
+    expect(probed.stdout).toMatch(/3201000001 {2}1 probes, 0 failed \(0\.0 %\), 0 of 7 days with ≥ 20  \S+ {2}certificate not verified: DEPTH_ZERO_SELF_SIGNED_CERT\n/);
     expect((await startCli(['merge', join(dir, 'p.db'), '--into', join(dir, 'all.db')]).done).code).toBe(0);
     const db = openDb(join(dir, 'all.db'));
     expect(db.prepare('SELECT ok, certificate FROM probes').all()).toEqual([{ ok: 1, certificate: SELF_SIGNED }]);

@@ -5,6 +5,7 @@ import { importRegistry } from '../../registry/import.js';
 import { inShard, parseShard } from '../../registry/shard.js';
 import { openDb } from '../../store/db.js';
 import { insertProbes, probesOf } from '../../store/probes.js';
+import { probesByDay, PROBES_A_DAY } from '../../checks/probe-days.js';
 import { UsageError } from '../../errors.js';
 import { dbOption, parseAsOf, positiveInt, shardOption } from '../options.js';
 import { reportRowErrors } from '../row-errors.js';
@@ -56,7 +57,9 @@ export const probeCommand = new Command('probe')
         const failed = probes.filter((p) => !p.ok).length;
         // opened, but behind a certificate a browser warns about: said, as the latest probe found it
         const certificate = probes.reduce<string | null>((last, p) => p.certificate ?? last, null);
-        process.stdout.write(`  ${t.siteId}  ${probes.length} probes, ${failed} failed (${probes.length ? ((100 * failed) / probes.length).toFixed(1) : '—'} %)  ${t.url}${certificate ? `  certificate not verified: ${certificate}` : ''}\n`);
+        // the availability rules judge a site only once each of the 7 days has its 20 probes
+        const fullDays = probesByDay(probes, today).filter(([, n]) => n >= PROBES_A_DAY).length;
+        process.stdout.write(`  ${t.siteId}  ${probes.length} probes, ${failed} failed (${probes.length ? ((100 * failed) / probes.length).toFixed(1) : '—'} %), ${fullDays} of 7 days with ≥ ${PROBES_A_DAY}  ${t.url}${certificate ? `  certificate not verified: ${certificate}` : ''}\n`);
       }
     } finally {
       await client.close();
