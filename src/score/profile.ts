@@ -94,7 +94,18 @@ export function validateProfile(doc: unknown, file: string): Profile {
     if (r['cap'] !== undefined) number(r['cap'], `${path}.cap`);
     if (r['options'] !== undefined && !isObject(r['options'])) fail(`${path}.options`, 'expected an object');
   });
-  return doc as unknown as Profile;
+  return withSharedWindows(doc as unknown as Profile);
+}
+
+/**
+ * columns-not-updated's part (b) counts the columns that are stale: stale by column-stale's windows
+ * unless it names its own, so a province that widens a window in one place sees both rules follow.
+ */
+function withSharedWindows(profile: Profile): Profile {
+  const stale = profile.rules.find((r) => r.rule === 'column-stale')?.options?.['windows'];
+  if (stale === undefined) return profile;
+  const rules = profile.rules.map((r) => (r.rule === 'columns-not-updated' && r.options?.['windows'] === undefined ? { ...r, options: { ...r.options, windows: stale } } : r));
+  return { ...profile, rules };
 }
 
 /** " (did you mean "column-stale"?)" for a near miss. */

@@ -26,4 +26,15 @@ describe('profiles are data, validated loudly', () => {
   ])('%s', (_name, edit: (p: typeof gov) => void, message: string) => {
     expect(() => validateProfile(edited(edit), 'my.json')).toThrow(message);
   });
+
+  cases([
+    ['column-stale\'s windows, when columns-not-updated names none', undefined, { news: 30, notice: 183, policy: 183, 'personnel-plan': 365 }],
+    ['its own, when it names them', { news: 7 }, { news: 7 }],
+  ])('columns-not-updated (b) counts stale columns by %s', (_what, own: object | undefined, expected: object) => {
+    const profile = validateProfile(edited((p) => {
+      ((p.rules.find((r) => r['rule'] === 'column-stale')!['options'] as { windows: Record<string, number> }).windows)['news'] = 30;
+      if (own) p.rules.find((r) => r['rule'] === 'columns-not-updated')!['options'] = { b: 10, windows: own };
+    }), 'my.json');
+    expect(profile.rules.find((r) => r.rule === 'columns-not-updated')!.options?.['windows']).toEqual(expected);
+  });
 });
