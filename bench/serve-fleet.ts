@@ -1,11 +1,13 @@
 import { FixtureFleet } from '../src/fixture-server/server.js';
+import { pageWeight } from './portal-chrome.js';
 import { externalSite, syntheticSite } from './synthetic-fleet.js';
 
-/** Child process: serves the synthetic fleet on loopback and prints the origins as one JSON line. */
-const [sites = 20, pages = 100] = process.argv.slice(2).map(Number);
+/** Child process: serves the synthetic fleet on loopback and prints the origins as one JSON line. Usage: serve-fleet.js sites pages [light|portal] */
+const [sites = 20, pages = 100] = process.argv.slice(2, 4).map(Number);
+const weight = pageWeight(process.argv[4]);
 const external = await FixtureFleet.start({ external: externalSite() });
 const ext = external.origin('external');
-const fleet = await FixtureFleet.start(Object.fromEntries(Array.from({ length: sites }, (_, s) => [`site${s}`, syntheticSite(s, pages, ext)])));
+const fleet = await FixtureFleet.start(Object.fromEntries(Array.from({ length: sites }, (_, s) => [`site${s}`, syntheticSite(s, pages, ext, weight)])));
 process.stdout.write(`${JSON.stringify([...fleet.sites.values()].map((s) => s.origin))}\n`);
 process.stdin.resume();
 process.stdin.on('end', () => process.exit(0));

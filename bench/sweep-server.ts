@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
+import { NO_CHROME, pageWeight, portalChrome, type Chrome } from './portal-chrome.js';
 
 /**
  * Child process: a loopback forward proxy that plays every host of a registry itself (the
@@ -8,9 +9,11 @@ import { gzipSync } from 'node:zlib';
  * real portals, and the simulation spends one HTTP hop of the cores the audit is measured on, not
  * two (a proxy forwarding to a server took 4.3 CPU-s of a 1,000-host re-audit's ~20).
  * Prints the proxy URL as one line; ends when stdin ends.
- * Each site: a home page, 8 column lists and `pages` articles, gzip like real servers.
+ * Each site: a home page, 8 column lists and `pages` articles, gzip like real servers. Usage:
+ * sweep-server.js [articles=12] [weight=light|portal] (see portal-chrome.ts).
  */
 const pages = Number(process.argv[2] ?? 12);
+const weight = pageWeight(process.argv[3]);
 const HANZI = '的是不了有和这中大为个国我以要他来用们生到作地于出就分对会可主年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度力里如水化高自二理起小物现实加量都两制当使点从业本去把性好应它还因由其些然前天政四日那社义事平形相全表间样与关各重内数正心反明看原又么比或但质气第向道命此变条只没结解问意建月公系军很者最立想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求头基资边流路级少图山统接知较将组见计别手角期根论农指几九区强放决西被干做必战先回则任取据处队南给光即保治造规热领七海口东导器压志世增争济阶油思术极交受联什认共权收改清己美再采转更单风切打白教速花带安身例务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半青省列习响支般史感劳便团往历市克何除消构府称准精值号率族维划选标写存候亲快效院查江型眼王按格养易置派层片始专状厂识适属圆包火住调满县局照参红细引听该铁价严龙';
 
 /**
@@ -29,10 +32,15 @@ function articleText(host: string, n: number): string {
 }
 const cache = new Map<string, Buffer>();
 
+const chromes = new Map<string, Chrome>();
+const articleUrl = (i: number) => `/art/2026/11/${(i % 12) + 1}/art_${i}.html`;
+
 function page(host: string, path: string): string | null {
   const nav = `<div class="nav"><a href="/">首页</a>${Array.from({ length: 8 }, (_, c) => `<a href="/col/col${c}/index.html">栏目${c}号</a>`).join('')}<a href="/xzxx/list.html">县长信箱</a></div>`;
-  const item = (i: number) => `<li><a href="/art/2026/11/${(i % 12) + 1}/art_${i}.html">${host}第${i}号工作动态信息</a><span>2026-11-${String((i % 12) + 1).padStart(2, '0')}</span></li>`;
-  const html = (title: string, body: string) => `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head><body>${nav}${body}<div class="footer">网站标识码：1234567890 京ICP备00000000号 京公网安备00000000000000号<form><input name="q"></form></div></body></html>`;
+  const item = (i: number) => `<li><a href="${articleUrl(i)}">${host}第${i}号工作动态信息</a><span>2026-11-${String((i % 12) + 1).padStart(2, '0')}</span></li>`;
+  let chrome = weight === 'portal' ? chromes.get(host) : NO_CHROME;
+  if (!chrome) chromes.set(host, (chrome = portalChrome({ label: host, column: (c) => `/col/col${c}/index.html`, article: (i) => articleUrl(i % Math.max(pages, 1)), image: (i) => `/img/zt${i}.png` })));
+  const html = (title: string, body: string) => `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title>${chrome.head}</head><body>${nav}${chrome.top}${body}${chrome.bottom}<div class="footer">网站标识码：1234567890 京ICP备00000000号 京公网安备00000000000000号<form><input name="q"></form></div></body></html>`;
   // registries name home pages such as /renwen/bjgk/: any folder is the home page
   if (path.endsWith('/') || path === '/index.html') return html(host, `<ul class="list">${Array.from({ length: Math.min(pages, 10) }, (_, i) => item(i)).join('')}</ul>`);
   let m = /^\/col\/col(\d)\/index\.html$/.exec(path);
@@ -45,6 +53,7 @@ function page(host: string, path: string): string | null {
 }
 
 const ROBOTS = 'User-agent: *\nAllow: /\n';
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const ROBOTS_ETAG = '"robots-1"';
 
 const server = createServer((req, res) => {
@@ -53,6 +62,8 @@ const server = createServer((req, res) => {
   const { host, pathname: path } = url;
   // a static robots.txt, with the ETag a web server gives a file: a second audit asks for it conditionally
   if (path === '/robots.txt') return void (req.headers['if-none-match'] === ROBOTS_ETAG ? res.writeHead(304, { etag: ROBOTS_ETAG }).end() : res.writeHead(200, { 'content-type': 'text/plain', etag: ROBOTS_ETAG }).end(ROBOTS));
+  // the portal pages' feature images: a link check's answer, as a real server gives it
+  if (/^\/img\/zt\d+\.png$/.test(path)) return void res.writeHead(200, { 'content-type': 'image/png', 'content-length': PNG.length }).end(PNG);
   const key = `${host}${path}`;
   let body = cache.get(key);
   if (!body) {

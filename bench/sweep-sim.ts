@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { pageWeight } from './portal-chrome.js';
 
 /**
  * A national sweep simulated on loopback: every host of county-portals.csv (3,208 real portals)
@@ -12,17 +13,19 @@ import { fileURLToPath } from 'node:url';
  * wall time, pages/s, peak RSS, the second (conditional) audit — whole, and its crawl alone (the
  * report reads every page's facts again however little changed) — and the raw fetch+parse floor
  * measured in the same run.
- * Usage: node dist/bench/sweep-sim.js [corpus dir=../shared/corpus] [articles per site=12] [sizes=300,1000,3208]
+ * Usage: node dist/bench/sweep-sim.js [corpus dir=../shared/corpus] [articles per site=12] [sizes=300,1000,3208] [light|portal]
+ * (page weight: see portal-chrome.ts)
  */
 const [corpus = join(process.cwd(), '..', 'shared', 'corpus'), articles = '12', sizes = '300,1000,3208'] = process.argv.slice(2);
+const weight = pageWeight(process.argv[5]);
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const portals = readFileSync(join(corpus, 'registries', 'county-portals.csv'), 'utf8').trim().split('\n');
 
-const server = spawn(process.execPath, [here('./sweep-server.js'), articles], { stdio: ['pipe', 'pipe', 'inherit'] });
+const server = spawn(process.execPath, [here('./sweep-server.js'), articles, weight], { stdio: ['pipe', 'pipe', 'inherit'] });
 const [proxy] = (await once(createInterface({ input: server.stdout! }), 'line')) as [string];
 type Audit = { pages: number; ms: number; reportMs: number; maxRssMb: number };
 const dir = mkdtempSync(join(tmpdir(), 'govsite-sweep-'));
-console.log(`sweep simulation · ${new Date().toISOString().slice(0, 10)} · node ${process.version} · ${articles} articles per site, 8 columns, a mailbox`);
+console.log(`sweep simulation · ${new Date().toISOString().slice(0, 10)} · node ${process.version} · ${articles} articles per site, 8 columns, a mailbox, ${weight} pages`);
 console.log('hosts   audit s (report s)  pages   pages/s  2nd audit s (report s)  speed-up  crawl speed-up  peak RSS MB  floor pages/s  audit/floor');
 try {
   for (const n of sizes.split(',').map(Number)) {

@@ -24,13 +24,13 @@ export function crawlOptions(): Option[] {
     new Option('--ignore-robots', 'do not honour robots.txt (authorised inspections only)'),
     new Option('--proxy <url>', 'HTTP proxy (default: HTTP_PROXY / HTTPS_PROXY / NO_PROXY)'),
     new Option('--user-agent <ua>', 'User-Agent with a contact URL').default(DEFAULT_USER_AGENT),
-    new Option('--workers <n>', 'threads that decode and parse pages (0: none)').default(String(DEFAULT_WORKERS)),
+    new Option('--workers <n>', 'threads that decode and parse pages (0: none; default: one per spare core, and one more once pages wait while the main thread idles)'),
   ];
 }
 
 export interface RawCrawlOptions {
   concurrency: string; perHost: string; perIp: string; delay: string; timeout: string; maxPages: string; maxDepth: string;
-  retries: string; ignoreRobots?: boolean; proxy?: string; userAgent: string; workers: string;
+  retries: string; ignoreRobots?: boolean; proxy?: string; userAgent: string; workers?: string;
 }
 
 export function toCrawlOptions(raw: RawCrawlOptions): CrawlOptions {
@@ -48,7 +48,7 @@ export function toCrawlOptions(raw: RawCrawlOptions): CrawlOptions {
     userAgent: raw.userAgent,
     retry: { ...DEFAULT_RETRY, retries: positiveInt(raw.retries, '--retries', 0) },
     siteConcurrency: sitesInFlight(concurrency),
-    workers: positiveInt(raw.workers, '--workers', 0),
+    workers: raw.workers === undefined ? DEFAULT_WORKERS : positiveInt(raw.workers, '--workers', 0),
   };
 }
 

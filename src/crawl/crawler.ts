@@ -8,7 +8,7 @@ import { PageFactsTable } from '../store/page-facts.js';
 import { markSiteFinished, markSiteStarted } from '../store/runs.js';
 import type { StoredSite } from '../store/sites.js';
 import { WriteBatch } from '../store/write-batch.js';
-import { AnalysisPool } from './analysis-pool.js';
+import { AnalysisPool, type PoolSize } from './analysis-pool.js';
 import { Fetcher, type FetcherOptions } from './fetcher.js';
 import { followKey, NOTHING_TO_FOLLOW, readFollowLine, type FollowList } from './follow-list.js';
 import { analyseAnswer, checkTarget, isSoft404, probePath, type CheckedTarget } from './link-check.js';
@@ -35,7 +35,7 @@ export interface CrawlOptions extends FetcherOptions {
   /** sites crawled at once (each keeps its hosts' connection limits) */
   siteConcurrency: number;
   /** worker threads that decode and parse pages (0: in the main thread) */
-  workers: number;
+  workers: PoolSize;
 }
 
 export interface FetchEvent {

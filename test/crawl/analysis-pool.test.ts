@@ -76,5 +76,25 @@ describe('AnalysisPool', () => {
       await pool.close();
     }
   });
-});
 
+  it('grows by a worker once pages wait while this thread idles, and not while this thread is busy; every page is analysed as here', async () => {
+    const pool = new AnalysisPool({ start: 1, most: 2 });
+    try {
+      const pages = Array.from({ length: 300 }, (_, i) => page(1000 + (i % 3)));
+      const results = Promise.all(pages.map((p) => pool.analyse(p)));
+      // busy for longer than the pool's check interval: the backlog is there, the spare core is not
+      const until = performance.now() + 1200;
+      while (performance.now() < until);
+      await new Promise((r) => setImmediate(r));
+      expect(pool['workers']).toHaveLength(1);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(pool['workers']).toHaveLength(2);
+      const analysed = await results;
+      expect(pool['pending'].map((p) => p.size)).toEqual([0, 0]);
+      const expected = [0, 1, 2].map((i) => analysePage(pages[i]!).facts);
+      expect(analysed.map((a) => a.facts)).toEqual(pages.map((_, i) => expected[i % 3]));
+    } finally {
+      await pool.close();
+    }
+  });
+});
