@@ -5,8 +5,8 @@ import { defineCheck, findings } from './types.js';
 export const homepageAvailability = defineCheck({
   meta: { id: 'homepage-availability', title: { zh: '首页可用性', en: 'Home page availability' }, indicator: { zh: '功能设计 · 首页可用性', en: 'Function · home page availability' }, requires: ['probes', 'homeUrl'] },
   defaultOptions: { vetoRate: 0.05, perDay: PROBES_A_DAY },
-  run({ probes, homeUrl }, { options, asOf }) {
-    const short = probesShort(probes, asOf, options.perDay);
+  run({ probes, homeUrl }, { options }) {
+    const short = probesShort(probes, options.perDay);
     if (short) return short;
     const failed = probes.filter((p) => !p.ok).length;
     const failRate = failed / probes.length;

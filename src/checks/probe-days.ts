@@ -1,27 +1,38 @@
-import { addDays, type LocalDate } from '../extract/dates.js';
 import type { CheckFacts, CheckResult } from './types.js';
 
-/** The rule's monitoring: home page probes on each of the 7 days up to the as-of date, this many a day. */
+/** The rule's monitoring: home page probes on each of 7 days, this many a day. */
 export const PROBES_A_DAY = 20;
 
-/** How many probes each of the 7 days up to the as-of date had (UTC days, as `probesOf` takes them), oldest first. */
-export function probesByDay(probes: readonly { at: string }[], asOf: LocalDate): [LocalDate, number][] {
-  const count = new Map(Array.from({ length: 7 }, (_, i) => [addDays(asOf, i - 6), 0]));
+const DAY = 86_400_000;
+
+/** A day of the monitoring week: the 24 hours up to `end` (ISO time, exclusive of its start), and how many probes it had. */
+export interface ProbeDay {
+  end: string;
+  probes: number;
+}
+
+/**
+ * The 7 days of 24 hours that end with the latest probe (the week `probesOf` takes), oldest first,
+ * each with its number of probes. None without probes.
+ */
+export function probesByDay(probes: readonly { at: string }[]): ProbeDay[] {
+  if (probes.length === 0) return [];
+  const last = probes.reduce((latest, p) => Math.max(latest, Date.parse(p.at)), -Infinity);
+  const counts = Array<number>(7).fill(0);
   for (const p of probes) {
-    const day = p.at.slice(0, 10);
-    const n = count.get(day);
-    if (n !== undefined) count.set(day, n + 1);
+    const back = Math.floor((last - Date.parse(p.at)) / DAY);
+    if (back < 7) counts[back]!++;
   }
-  return [...count];
+  return counts.map((n, back) => ({ end: new Date(last - back * DAY).toISOString(), probes: n })).reverse();
 }
 
 /**
  * Why the availability rules cannot judge a site's probes: some of the 7 days had fewer than
  * `perDay`. 140 probes in one afternoon are not a week's availability. Null when every day had enough.
  */
-export function probesShort(probes: CheckFacts['probes'], asOf: LocalDate, perDay: number): (CheckResult & { kind: 'not-assessed' }) | null {
-  const short = probesByDay(probes, asOf).filter(([, n]) => n < perDay);
+export function probesShort(probes: CheckFacts['probes'], perDay: number): (CheckResult & { kind: 'not-assessed' }) | null {
+  if (probes.length === 0) return { kind: 'not-assessed', reason: 'no home page probes in the week before the as-of date (govsite probe)' };
+  const short = probesByDay(probes).filter((d) => d.probes < perDay);
   if (short.length === 0) return null;
-  if (probes.length === 0) return { kind: 'not-assessed', reason: `no home page probes in the 7 days up to ${asOf} (govsite probe)` };
-  return { kind: 'not-assessed', reason: `${probes.length} home page probes in 7 days, fewer than ${perDay} on ${short.length} day(s) (${short.map(([d, n]) => `${d}: ${n}`).join(', ')}); the rule needs ≥ ${perDay} a day (govsite probe)` };
+  return { kind: 'not-assessed', reason: `${probes.length} home page probes in the week, fewer than ${perDay} in ${short.length} of its 7 days (${short.map((d) => `to ${d.end.slice(0, 16)}Z: ${d.probes}`).join(', ')}); the rule needs ≥ ${perDay} a day (govsite probe)` };
 }

@@ -5,8 +5,8 @@ import { defineCheck, findings } from './types.js';
 export const siteUnreachable = defineCheck({
   meta: { id: 'site-unreachable', title: { zh: '站点无法访问', en: 'Site unreachable' }, indicator: { zh: '单项否决 · 站点无法访问', en: 'Veto · site unreachable' }, requires: ['probes', 'homeUrl'] },
   defaultOptions: { failRate: 0.05, perDay: PROBES_A_DAY },
-  run({ probes, homeUrl }, { options, asOf }) {
-    const short = probesShort(probes, asOf, options.perDay);
+  run({ probes, homeUrl }, { options }) {
+    const short = probesShort(probes, options.perDay);
     if (short) return short;
     const failed = probes.filter((p) => !p.ok).length;
     const failRate = failed / probes.length;

@@ -25,11 +25,19 @@ export function insertProbes(db: Db, probes: readonly Probe[]): void {
 
 const DAY = 86_400_000;
 
-/** A site's probes of the 7 days that end with the as-of date (UTC days). */
+/**
+ * A site's probes of the monitoring week before the as-of date: the 7 × 24 hours that end with its
+ * latest probe of the as-of day or the day before (a week of probing begun at 10:00 ends at 10:00:
+ * calendar days would cut both ends short), else with the as-of day's end. UTC.
+ */
 export function probesOf(db: Db, siteId: string, asOf: string): Probe[] {
-  const end = new Date(Date.parse(`${asOf}T00:00:00Z`) + DAY).toISOString();
+  const dayEnd = new Date(Date.parse(`${asOf}T00:00:00Z`) + DAY).toISOString();
+  const latest = (statement(db, `SELECT max(at) AS at FROM probes WHERE site_id = ? AND at < ?`).get(siteId, dayEnd) as { at: string | null }).at;
+  const recent = latest !== null && Date.parse(latest) >= Date.parse(dayEnd) - 2 * DAY;
+  const end = recent ? latest : dayEnd;
   const start = new Date(Date.parse(end) - 7 * DAY).toISOString();
+  // (start, end] with a latest probe, which is in; [start, end) against the day's end, which is the next day's
   return (statement(db, `SELECT site_id AS siteId, url, at, ok, status, error_code AS errorCode, ms, fingerprint, newest, certificate FROM probes
-    WHERE site_id = ? AND at >= ? AND at < ? ORDER BY at`).all(siteId, start, end) as (Omit<Probe, 'ok'> & { ok: number })[])
+    WHERE site_id = ? AND at > ? AND at <= ? AND at < ? ORDER BY at`).all(siteId, start, end, dayEnd) as (Omit<Probe, 'ok'> & { ok: number })[])
     .map((p) => ({ ...p, ok: p.ok === 1 }));
 }

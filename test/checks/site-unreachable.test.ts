@@ -9,11 +9,11 @@ const veto = (total: number, failed: number) => [{ rule: 'site-unreachable', url
 
 describe('site-unreachable', () => {
   cases([
-    ['no probes', probes(0, 0), { kind: 'not-assessed', reason: 'no home page probes in the 7 days up to 2026-11-15 (govsite probe)' }],
-    ['139 probes every 72 minutes: the last day has 19', probes(139, 20),
-      { kind: 'not-assessed', reason: '139 home page probes in 7 days, fewer than 20 on 1 day(s) (2026-11-15: 19); the rule needs ≥ 20 a day (govsite probe)' }],
-    ['200 probes every 30 minutes, all failed: 48 a day, none after 11-13', probes(200, 200, 30),
-      { kind: 'not-assessed', reason: '200 home page probes in 7 days, fewer than 20 on 3 day(s) (2026-11-13: 8, 2026-11-14: 0, 2026-11-15: 0); the rule needs ≥ 20 a day (govsite probe)' }],
+    ['no probes', probes(0, 0), { kind: 'not-assessed', reason: 'no home page probes in the week before the as-of date (govsite probe)' }],
+    ['139 probes every 72 minutes: the first of the 7 days before the last probe has 19', probes(139, 20),
+      { kind: 'not-assessed', reason: '139 home page probes in the week, fewer than 20 in 1 of its 7 days (to 2026-11-09T21:36Z: 19); the rule needs ≥ 20 a day (govsite probe)' }],
+    ['200 probes every 30 minutes, all failed: 48 a day, but only 4 days of them', probes(200, 200, 30),
+      { kind: 'not-assessed', reason: '200 home page probes in the week, fewer than 20 in 3 of its 7 days (to 2026-11-07T03:30Z: 0, to 2026-11-08T03:30Z: 0, to 2026-11-09T03:30Z: 8); the rule needs ≥ 20 a day (govsite probe)' }],
     ['140 probes, none failed', probes(140, 0), { kind: 'findings', findings: [] }],
     ['140 probes, 6 failed (4.3 %)', probes(140, 6), { kind: 'findings', findings: [] }],
     ['140 probes, 7 failed (5 %): the veto', probes(140, 7), { kind: 'findings', findings: veto(140, 7) }],

@@ -55,12 +55,12 @@ describe('govsite probe', () => {
   });
 
   it('the audit judges availability from the last 7 days of probes: 1 in 10 failed is the 5 % veto, 1 in 50 costs 2 points × 5', async () => {
-    // the 150 rounds as a week of monitoring would have spread them: one every 67 minutes from 6 days before today
+    // the 150 rounds as a week of monitoring up to now would have spread them: one every 67 minutes, begun at whatever hour
     const db = openDb(join(dir, 'g.db'));
-    const week = Date.parse(`${today}T00:00:00Z`) - 6 * 86_400_000;
+    const now = Date.now();
     const redate = db.prepare(`UPDATE probes SET at = ? WHERE id = ?`);
-    const rows = db.prepare(`SELECT id, row_number() OVER (PARTITION BY site_id ORDER BY at) - 1 AS n FROM probes`).all() as { id: number; n: number }[];
-    db.transaction(() => rows.forEach((r) => redate.run(new Date(week + r.n * 67 * 60_000).toISOString(), r.id)))();
+    const rows = db.prepare(`SELECT id, row_number() OVER (PARTITION BY site_id ORDER BY at DESC) - 1 AS n FROM probes`).all() as { id: number; n: number }[];
+    db.transaction(() => rows.forEach((r) => redate.run(new Date(now - r.n * 67 * 60_000).toISOString(), r.id)))();
     db.close();
     const report = await audit();
     const site = (id: string) => report.sites.find((s) => s.id === id)!;

@@ -22,12 +22,12 @@ export function parseDuration(value: string, name: string): number {
 interface RawProbeOptions { db: string; shard?: string; once?: boolean; every?: string; for: string; rounds?: string; timeout: string; concurrency: string; proxy?: string; userAgent: string }
 
 export const probeCommand = new Command('probe')
-  .description('home page availability probes (15 s = failed), stored per site: --once for cron, or --every 72m --for 7d as a monitor')
+  .description('home page availability probes (15 s = failed), stored per site: --once for cron, or --every 1h --for 7d as a monitor')
   .argument('<registry>', 'registry file (CSV, JSON, JSON Lines)')
   .addOption(dbOption())
   .addOption(shardOption())
   .addOption(new Option('--once', 'one round and exit (the default without --every)').conflicts(['every']))
-  .option('--every <duration>', 'start a round this often (72m gives the rule\'s 20 a day)')
+  .option('--every <duration>', 'start a round this often (the rule needs 20 a day: 72m at the least, 1h leaves a margin)')
   .option('--for <duration>', 'keep probing this long', '7d')
   .option('--rounds <n>', 'stop after this many rounds')
   .option('--timeout <ms>', 'a probe that has not opened the page in this time failed', String(REQUEST_TIMEOUT_MS))
@@ -58,7 +58,7 @@ export const probeCommand = new Command('probe')
         // opened, but behind a certificate a browser warns about: said, as the latest probe found it
         const certificate = probes.reduce<string | null>((last, p) => p.certificate ?? last, null);
         // the availability rules judge a site only once each of the 7 days has its 20 probes
-        const fullDays = probesByDay(probes, today).filter(([, n]) => n >= PROBES_A_DAY).length;
+        const fullDays = probesByDay(probes).filter((d) => d.probes >= PROBES_A_DAY).length;
         process.stdout.write(`  ${t.siteId}  ${probes.length} probes, ${failed} failed (${probes.length ? ((100 * failed) / probes.length).toFixed(1) : '—'} %), ${fullDays} of 7 days with ≥ ${PROBES_A_DAY}  ${t.url}${certificate ? `  certificate not verified: ${certificate}` : ''}\n`);
       }
     } finally {
