@@ -9,7 +9,7 @@ export interface CheckFacts extends SiteFacts {
   /** the site's registry entry */
   portal: boolean;
   level: string | null;
-  /** availability probes of the last 7 days (none until `govsite probe` has run) */
+  /** availability probes of the monitoring week before the as-of date (see probesOf; none until `govsite probe` has run) */
   probes: { at: string; ok: boolean }[];
   /** the home page's list as runs and probes saw it in the last 60 days, oldest first */
   homeObservations: HomeObservation[];

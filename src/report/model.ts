@@ -44,7 +44,7 @@ export interface SiteReport extends SiteScore {
   certificate: string | null;
   health: Health;
   findings: ReportedFinding[];
-  /** home page availability probes of the 7 days before the as-of date */
+  /** home page availability probes of the monitoring week before the as-of date (see probesOf) */
   probes: { count: number; failed: number; failRate: number | null };
   /** `list`: what govsite read of the column's list — read, its page not crawled, or filled by script (unknown without a browser) */
   columns: { name: string; url: string; category: string; lastUpdate: string | null; empty: boolean; items: number; list: ColumnList }[];

@@ -51,7 +51,7 @@ export const probeCommand = new Command('probe')
         process.stderr.write(`probe round ${round}: ${probes.length - failed.length}/${probes.length} opened${failed.length ? `; failed: ${failed.map((p) => `${p.siteId} (${p.status ?? p.errorCode})`).join(', ')}` : ''}\n`);
       });
       const today = parseAsOf(undefined);
-      process.stdout.write(`${rounds} round(s) of ${targets.length} site(s); the 7 days to ${today}:\n`);
+      process.stdout.write(`${rounds} round(s) of ${targets.length} site(s); the week to ${today}:\n`);
       for (const t of targets) {
         const probes = probesOf(db, t.siteId, today);
         const failed = probes.filter((p) => !p.ok).length;
