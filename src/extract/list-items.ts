@@ -78,7 +78,7 @@ function listsOf(doc: Document, pageUrl: string, asOf: LocalDate, visibility: Vi
     // the row read once for its dates, however many anchors share it
     let dates = rows.get(row);
     if (!dates) rows.set(row, (dates = rowDates(visibility.visibleText(row), titlesInRow.get(row)!)));
-    const dateShown = dates.paired ? { date: dates.paired[dates.next++]!, yearless: false } : shownDateWithout(dates.scan, text, asOf) ?? splitDateOf(row, dates);
+    const dateShown = dates.paired ? { date: dates.paired[dates.next++]!, yearless: false } : dates.digitless ? null : shownDateWithout(dates.scan, text, asOf) ?? splitDateOf(row, dates);
     const shown = dateShown?.date ?? null;
     const yearless = dateShown?.yearless === true;
     const fromUrl = urlDate(href);
@@ -125,6 +125,8 @@ function headingIn(a: Element): string | null {
 /** How a row dates its titles: by pairing, or by its text outside each title. */
 interface RowDates {
   scan: DateScan;
+  /** no digit in it: no date shown, split or whole (most menus' rows) */
+  digitless: boolean;
   /** the row's full dates when they pair with its titles one to one, in order; null otherwise */
   paired: LocalDate[] | null;
   /** the next title's index in `paired` */
@@ -184,11 +186,12 @@ function splitIn(el: Element): LocalDate | null {
  */
 function rowDates(text: string, titles: readonly string[]): RowDates {
   const scan = scanDates(text);
-  if (titles.length < 2) return { scan, paired: null, next: 0 };
+  const digitless = !/\d/.test(text);
+  if (titles.length < 2 || digitless) return { scan, digitless, paired: null, next: 0 };
   const dates = findDates(text);
   // the titles are searched for dates only when the count matches (a menu of links shows none)
   const paired = dates.length === titles.length && !titles.some((t) => findDates(t).length > 0);
-  return { scan, paired: paired ? dates : null, next: 0 };
+  return { scan, digitless, paired: paired ? dates : null, next: 0 };
 }
 
 /**
