@@ -36,7 +36,7 @@ export function probesOf(db: Db, siteId: string, asOf: string): Probe[] {
   const recent = latest !== null && Date.parse(latest) >= Date.parse(dayEnd) - 2 * DAY;
   const end = recent ? latest : dayEnd;
   const start = new Date(Date.parse(end) - 7 * DAY).toISOString();
-  // (start, end] with a latest probe, which is in; [start, end) against the day's end, which is the next day's
+  // after the start, up to the latest probe (which is in), never from after the as-of day
   return (statement(db, `SELECT site_id AS siteId, url, at, ok, status, error_code AS errorCode, ms, fingerprint, newest, certificate FROM probes
     WHERE site_id = ? AND at > ? AND at <= ? AND at < ? ORDER BY at`).all(siteId, start, end, dayEnd) as (Omit<Probe, 'ok'> & { ok: number })[])
     .map((p) => ({ ...p, ok: p.ok === 1 }));
