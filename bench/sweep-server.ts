@@ -53,8 +53,9 @@ function page(host: string, path: string): string | null {
 }
 
 const ROBOTS = 'User-agent: *\nAllow: /\n';
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const ROBOTS_ETAG = '"robots-1"';
+/** a 1 × 1 PNG: the portal pages' feature images */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 const server = createServer((req, res) => {
   const url = URL.parse(req.url ?? '');
@@ -62,7 +63,6 @@ const server = createServer((req, res) => {
   const { host, pathname: path } = url;
   // a static robots.txt, with the ETag a web server gives a file: a second audit asks for it conditionally
   if (path === '/robots.txt') return void (req.headers['if-none-match'] === ROBOTS_ETAG ? res.writeHead(304, { etag: ROBOTS_ETAG }).end() : res.writeHead(200, { 'content-type': 'text/plain', etag: ROBOTS_ETAG }).end(ROBOTS));
-  // the portal pages' feature images: a link check's answer, as a real server gives it
   if (/^\/img\/zt\d+\.png$/.test(path)) return void res.writeHead(200, { 'content-type': 'image/png', 'content-length': PNG.length }).end(PNG);
   const key = `${host}${path}`;
   let body = cache.get(key);
