@@ -9,7 +9,8 @@ import { pageWeight } from './portal-chrome.js';
 
 /**
  * A national sweep simulated on loopback: every host of county-portals.csv (3,208 real portals)
- * is played by one local forward proxy, and audited through --proxy at 300, 1,000 and all hosts:
+ * is played by one local forward proxy (which renders their pages before it answers), and audited
+ * through --proxy at 300, 1,000 and all hosts:
  * wall time, pages/s, peak RSS, the second (conditional) audit — whole, and its crawl alone (the
  * report reads every page's facts again however little changed) — and the raw fetch+parse floor
  * measured in the same run.
@@ -21,17 +22,23 @@ const weight = pageWeight(process.argv[5]);
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const portals = readFileSync(join(corpus, 'registries', 'county-portals.csv'), 'utf8').trim().split('\n');
 
-const server = spawn(process.execPath, [here('./sweep-server.js'), articles, weight], { stdio: ['pipe', 'pipe', 'inherit'] });
-const [proxy] = (await once(createInterface({ input: server.stdout! }), 'line')) as [string];
 type Audit = { pages: number; ms: number; reportMs: number; maxRssMb: number };
 const dir = mkdtempSync(join(tmpdir(), 'govsite-sweep-'));
+const counts = sizes.split(',').map(Number);
+// the simulation serves plain HTTP: https:// portals are played over http://
+const registryOf = (n: number) => {
+  const file = join(dir, `portals-${n}.csv`);
+  writeFileSync(file, [portals[0], ...portals.slice(1, n + 1)].join('\n').replace(/https:\/\//g, 'http://'));
+  return file;
+};
+// the proxy renders every page first, as real servers have theirs: their work is not on the audit's cores
+const server = spawn(process.execPath, [here('./sweep-server.js'), articles, weight, registryOf(Math.max(...counts))], { stdio: ['pipe', 'pipe', 'inherit'] });
+const [proxy] = (await once(createInterface({ input: server.stdout! }), 'line')) as [string];
 console.log(`sweep simulation · ${new Date().toISOString().slice(0, 10)} · node ${process.version} · ${articles} articles per site, 8 columns, a mailbox, ${weight} pages`);
 console.log('hosts   audit s (report s)  pages   pages/s  2nd audit s (report s)  speed-up  crawl speed-up  peak RSS MB  floor pages/s  audit/floor');
 try {
-  for (const n of sizes.split(',').map(Number)) {
-    const registry = join(dir, `portals-${n}.csv`);
-    // the simulation serves plain HTTP: https:// portals are played over http://
-    writeFileSync(registry, [portals[0], ...portals.slice(1, n + 1)].join('\n').replace(/https:\/\//g, 'http://'));
+  for (const n of counts) {
+    const registry = registryOf(n);
     // each audit its own process, as each `govsite audit` is: the second one finds the first one's validators
     const [first, second] = [1, 2].map(() => JSON.parse(execFileSync(process.execPath, [here('./run-audit.js'), registry, join(dir, `sweep-${n}.db`), proxy], { encoding: 'utf8', maxBuffer: 1 << 26 })) as Audit) as [Audit, Audit];
     const floor = JSON.parse(execFileSync(process.execPath, [here('./run-floor.js'), registry, proxy], { encoding: 'utf8' })) as { pages: number; ms: number };
