@@ -3,7 +3,7 @@ import { extractRecordSets, recordSetScripts } from './datastore.js';
 import { findOne, textContent } from 'domutils';
 import { normaliseUrl } from '../crawl/scope.js';
 import { anchorsOf, DocumentIndex, textOf } from './document-index.js';
-import { findDates, scanDates, shownDateWithout, toLocalDate, urlDate, type DateScan, type LocalDate } from './dates.js';
+import { findDates, scanDates, shownDateWithout, toLocalDate, urlDate, type DateScan, type LocalDate, type UrlDate } from './dates.js';
 import { parseHtml } from './parse-html.js';
 import { Visibility } from './visibility.js';
 
@@ -81,16 +81,15 @@ function listsOf(doc: Document, pageUrl: string, asOf: LocalDate, visibility: Vi
     const dateShown = dates.paired ? { date: dates.paired[dates.next++]!, yearless: false } : dates.digitless ? null : shownDateWithout(dates.scan, text, asOf) ?? splitDateOf(row, dates);
     const shown = dateShown?.date ?? null;
     const yearless = dateShown?.yearless === true;
-    const fromUrl = urlDate(href);
-    // a URL that names only the month (/202309/) dates nothing by itself
-    const dayInUrl = fromUrl?.precision === 'day' ? fromUrl.date : null;
+    // the URL's date is read here only against a shown one; an undated row gets its own once its group is a list (most are menus)
+    const fromUrl = shown !== null ? urlDate(href) : null;
     const dateConflict = shown !== null && fromUrl !== null && (fromUrl.precision === 'day' ? shown !== fromUrl.date : shown.slice(0, 7) !== fromUrl.date.slice(0, 7));
     // only a date that may look forged (later than the as-of date, or off its URL's) is read for others: few are
     const otherDates = !dates.paired && shown !== null && (shown > asOf || dateConflict) && findDates(dates.scan.text.replace(text, ' ')).length > 1;
     const item: ListItem = {
       title, href,
       date: shown,
-      urlDate: dayInUrl,
+      urlDate: dayOf(fromUrl),
       dateConflict,
       ...(yearless ? { yearless: true as const } : {}),
       ...(otherDates ? { otherDates: true as const } : {}),
@@ -108,10 +107,15 @@ function listsOf(doc: Document, pageUrl: string, asOf: LocalDate, visibility: Vi
   for (const [container, { items }] of groups) {
     const dated = items.filter((i) => i.date !== null).length;
     const isList = dated > 0 ? items.length >= 1 && dated * 2 >= items.length : items.length >= 3 && items.every((i) => i.title.length >= MIN_UNDATED_TITLE);
-    if (isList) lists.push({ name: listName(doc, container), items });
+    if (!isList) continue;
+    for (const i of items) if (i.date === null) i.urlDate = dayOf(urlDate(i.href));
+    lists.push({ name: listName(doc, container), items });
   }
   return lists;
 }
+
+/** A URL that names only the month (/202309/) dates nothing by itself. */
+const dayOf = (d: UrlDate | null): LocalDate | null => (d?.precision === 'day' ? d.date : null);
 
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
