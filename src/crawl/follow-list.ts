@@ -1,4 +1,4 @@
-import { INCLUDE_TAG, navigates, type StoredLink } from '../extract/links.js';
+import { EMBEDDING_TAGS, navigates, type StoredLink } from '../extract/links.js';
 import type { LinkRole, PageRole } from './priorities.js';
 
 /**
@@ -11,8 +11,6 @@ export type FollowList = string;
 
 export const NOTHING_TO_FOLLOW: FollowList = '';
 
-const FRAMES = new Set(['frame', 'iframe', INCLUDE_TAG]);
-
 /** `from`: the linking page's role; the frames a home page embeds are part of it (role 'frame'). */
 export function followList(links: readonly StoredLink[], roles: readonly LinkRole[], from: PageRole): FollowList {
   const roleOf = new Map(roles.map((r) => [r.url, r.role]));
@@ -22,7 +20,7 @@ export function followList(links: readonly StoredLink[], roles: readonly LinkRol
     // javascript:, mailto:, tel: are recorded, never fetched
     if (scheme !== 'http' || seen.has(target)) continue;
     seen.add(target);
-    lines.push(`${navigates(tag) ? '+' : '-'}${roleOf.get(target) ?? (from === 'home' && FRAMES.has(tag) ? 'frame' : 'page')} ${target}`);
+    lines.push(`${navigates(tag) ? '+' : '-'}${roleOf.get(target) ?? (from === 'home' && EMBEDDING_TAGS.has(tag) ? 'frame' : 'page')} ${target}`);
   }
   return lines.join('\n');
 }

@@ -42,6 +42,9 @@ export type StoredLink = [target: string, tag: string, text: string, scheme: Lin
 const INCLUDE = /(?:\$|jQuery)\(\s*(['"])[^'"]+\1\s*\)\s*\.load\(\s*(['"])([^'"\s]+)[^'"]*\2/g;
 export const INCLUDE_TAG = 'include';
 
+/** Link tags whose target is shown inside the page: frames, iframes and the parts a script loads into it. */
+export const EMBEDDING_TAGS: ReadonlySet<string> = new Set(['frame', 'iframe', INCLUDE_TAG]);
+
 /** Following it is navigation (a page to crawl), by the tag that holds it. */
 export function navigates(tag: string): boolean {
   return tag === INCLUDE_TAG || (SOURCES[tag]?.navigable ?? false);

@@ -2,7 +2,7 @@ import { classifyColumn, type ColumnCategory } from '../extract/categories.js';
 import type { LocalDate } from '../extract/dates.js';
 import type { Letter } from '../extract/letters.js';
 import type { ListItem } from '../extract/list-items.js';
-import { INCLUDE_TAG } from '../extract/links.js';
+import { EMBEDDING_TAGS } from '../extract/links.js';
 import type { Mailbox } from '../extract/mailboxes.js';
 import type { PageFacts } from '../extract/page.js';
 import { similarity, TWIN_SIMILARITY } from '../extract/minhash.js';
@@ -153,8 +153,8 @@ function withFrames(home: PageFacts, frames: readonly PageFacts[]): PageFacts {
 
 /** The pages a page embeds: its frames and iframes, and the parts a script loads into it (crawled as pages of their own). */
 function framesOf(db: Db, runId: number, pageUrl: string): string[] {
-  return (statement(db, `SELECT DISTINCT target FROM page_links WHERE run_id = ? AND from_url = ? AND tag IN ('iframe', 'frame', '${INCLUDE_TAG}') AND scheme = 'http'`)
-    .all(runId, pageUrl) as { target: string }[]).map((r) => r.target);
+  return (statement(db, `SELECT DISTINCT target FROM page_links WHERE run_id = ? AND from_url = ? AND tag IN (SELECT value FROM json_each(?)) AND scheme = 'http'`)
+    .all(runId, pageUrl, JSON.stringify([...EMBEDDING_TAGS])) as { target: string }[]).map((r) => r.target);
 }
 
 const ATTACHMENT = /\.(docx?|xlsx?|pdf|wps|et|zip|rar|7z)$/i;
