@@ -5,8 +5,7 @@ import { defineCheck, findings, type Finding } from './types.js';
 /**
  * Veto: injected spam or hidden links (spam-injection), and forged publish dates (forged-date: a date
  * after the as-of date — more than `futureDays` after it — or an article date more than a year from
- * its URL's date). Wrong characters
- * and reactionary content need a person: not detected.
+ * its URL's date). Wrong characters and reactionary content need a person: not detected.
  *
  * Spam words, shown or hidden, are evidence enough. Hidden links to other hosts without them count
  * only in numbers (`hiddenLinks`, default 3, [D]): real pages hide one or two for a share widget's
