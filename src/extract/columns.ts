@@ -24,10 +24,11 @@ const NOT_COLUMN = /^(首页|网站首页|返回首页|english|无障碍|长者�
  */
 export function extractColumns(doc: Document, pageUrl: string): Column[] {
   const domain = siteDomain(pageUrl);
+  const index = DocumentIndex.of(doc);
   const columns = new Map<string, Column>();
   const add = (a: Element, firstLevel: boolean) => {
     const name = textContent(a).replace(/\s+/g, '').trim() || (a.attribs['title'] ?? '').trim();
-    const url = DocumentIndex.of(doc).hrefOf(a, pageUrl);
+    const url = index.hrefOf(a, pageUrl);
     if (!url || !/^https?:/.test(url) || name.length < 2 || name.length > 12 || NOT_COLUMN.test(name)) return;
     const host = urlParts(url)?.hostname ?? '';
     const category = classifyColumn(name);
@@ -42,10 +43,10 @@ export function extractColumns(doc: Document, pageUrl: string): Column[] {
     columns.set(url, { name, url, category, firstLevel });
   };
   // one pass over the anchors, looking up their ancestors (selectors with [class*=…] cost more than the walk)
-  const anchors = anchorsOf(DocumentIndex.of(doc));
+  const anchors = anchorsOf(index);
   for (const a of anchors) if (inNavigation(a)) add(a, true);
   // a headline in a heading (news cards put titles in h3) is an article, not a column: its URL is dated
-  for (const a of anchors) if (inHeading(a) && !urlDate(DocumentIndex.of(doc).hrefOf(a, pageUrl) ?? '')) add(a, false);
+  for (const a of anchors) if (inHeading(a) && !urlDate(index.hrefOf(a, pageUrl) ?? '')) add(a, false);
   return [...columns.values()];
 }
 
