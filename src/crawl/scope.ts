@@ -40,15 +40,30 @@ export function normaliseUrl(href: string, base: string): string | null {
 function resolutionScope(href: string, base: string): string {
   if (/^https?:\/\//i.test(href)) return '';
   const c0 = href.charCodeAt(0);
-  const authority = base.indexOf('/', base.indexOf('//') + 2);
-  if (authority < 0) return base;
+  const { origin, directory } = baseParts(base);
+  if (origin === null) return base;
   if (c0 === 0x2f) { // '/'
     const c1 = href.charCodeAt(1);
-    return c1 === 0x2f || c1 === 0x5c ? base : base.slice(0, authority); // '//' and '/\\' are scheme-relative
+    return c1 === 0x2f || c1 === 0x5c ? base : origin; // '//' and '/\\' are scheme-relative
   }
   if (Number.isNaN(c0) || c0 === 0x3f || c0 === 0x23 || c0 === 0x5c || c0 <= 0x20 || /^[a-z][a-z0-9+.-]*:/i.test(href)) return base; // '', ?, #, \\, space, other schemes
-  const end = base.search(/[?#]/);
-  return base.slice(0, base.lastIndexOf('/', end < 0 ? base.length : end) + 1);
+  return directory;
+}
+
+/**
+ * The base's origin and directory, cut once per base: a page's links all resolve against one, and
+ * the same string each time is hashed once by the memo's map, not once per link.
+ */
+let lastBase = '';
+let lastParts: { origin: string | null; directory: string } = { origin: null, directory: '' };
+function baseParts(base: string): { origin: string | null; directory: string } {
+  if (base !== lastBase) {
+    const authority = base.indexOf('/', base.indexOf('//') + 2);
+    const end = base.search(/[?#]/);
+    lastParts = authority < 0 ? { origin: null, directory: base } : { origin: base.slice(0, authority), directory: base.slice(0, base.lastIndexOf('/', end < 0 ? base.length : end) + 1) };
+    lastBase = base;
+  }
+  return lastParts;
 }
 
 function resolve(href: string, base: string): string | null {

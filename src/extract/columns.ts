@@ -1,9 +1,8 @@
 import type { Document, Element } from 'domhandler';
-import { textContent } from 'domutils';
 import { inDomain, isGovernmentHost, siteDomain, urlParts } from '../crawl/scope.js';
 import { classifyColumn, type ColumnCategory } from './categories.js';
 import { urlDate } from './dates.js';
-import { anchorsOf, DocumentIndex } from './document-index.js';
+import { anchorsOf, DocumentIndex, rawText } from './document-index.js';
 
 export interface Column {
   name: string;
@@ -27,7 +26,7 @@ export function extractColumns(doc: Document, pageUrl: string): Column[] {
   const index = DocumentIndex.of(doc);
   const columns = new Map<string, Column>();
   const add = (a: Element, firstLevel: boolean) => {
-    const name = textContent(a).replace(/\s+/g, '').trim() || (a.attribs['title'] ?? '').trim();
+    const name = rawText(a).replace(/\s+/g, '').trim() || (a.attribs['title'] ?? '').trim();
     const url = index.hrefOf(a, pageUrl);
     if (!url || !/^https?:/.test(url) || name.length < 2 || name.length > 12 || NOT_COLUMN.test(name)) return;
     const host = urlParts(url)?.hostname ?? '';

@@ -1,6 +1,5 @@
 import type { Document, Element } from 'domhandler';
-import { textContent } from 'domutils';
-import { DocumentIndex } from './document-index.js';
+import { DocumentIndex, rawText } from './document-index.js';
 
 /** One embedded record set: a list a CMS (Hanweb's jpage) renders by script from `<script type="text/xml">`. */
 export interface RecordSet {
@@ -16,7 +15,7 @@ const CDATA = /<!\[CDATA\[([\s\S]*?)\]\]>/;
 export function extractRecordSets(doc: Document): RecordSet[] {
   const sets: RecordSet[] = [];
   for (const el of recordSetScripts(doc)) {
-    const xml = textContent(el);
+    const xml = rawText(el);
     const records = [...xml.matchAll(/<record>([\s\S]*?)<\/record>/gi)].map((m) => unwrap(m[1]!));
     const next = /<nextgroup>([\s\S]*?)<\/nextgroup>/i.exec(xml);
     sets.push({ records, nextGroup: next ? unwrap(next[1]!) : null });
@@ -26,7 +25,7 @@ export function extractRecordSets(doc: Document): RecordSet[] {
 
 /** The `<script type="text/xml">` elements that hold a record set. */
 export function recordSetScripts(doc: Document): Element[] {
-  return DocumentIndex.of(doc).tag('script').filter((el) => (el.attribs['type'] === 'text/xml' || el.attribs['language'] === 'xml') && /<recordset/i.test(textContent(el)));
+  return DocumentIndex.of(doc).tag('script').filter((el) => (el.attribs['type'] === 'text/xml' || el.attribs['language'] === 'xml') && /<recordset/i.test(rawText(el)));
 }
 
 function unwrap(text: string): string {

@@ -1,5 +1,5 @@
-import type { AnyNode, Document, Element } from 'domhandler';
-import { findOne, textContent } from 'domutils';
+import type { AnyNode, Document, Element, ParentNode, Text } from 'domhandler';
+import { findOne } from 'domutils';
 import { normaliseUrl } from '../crawl/scope.js';
 
 /**
@@ -89,7 +89,27 @@ export class DocumentIndex {
 
 /** An element's text with white space collapsed. */
 export function textOf(node: AnyNode): string {
-  return textContent(node).replace(/\s+/g, ' ').trim();
+  return rawText(node).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * domutils' textContent (the text under a node, comments left out) without its array per node: an
+ * anchor's text is most often its one text node, and extractors read the text of every anchor.
+ */
+export function rawText(node: AnyNode): string {
+  switch (node.type) {
+    case 'text':
+      return (node as Text).data;
+    case 'tag': case 'script': case 'style': case 'root': case 'cdata': {
+      const children = (node as ParentNode).children;
+      if (children.length === 1) return rawText(children[0]!);
+      let text = '';
+      for (const c of children) text += rawText(c);
+      return text;
+    }
+    default:
+      return '';
+  }
 }
 
 /** The anchors that link somewhere. */

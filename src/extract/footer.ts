@@ -1,6 +1,6 @@
 import type { Document, Element } from 'domhandler';
-import { findOne, textContent } from 'domutils';
-import { anchorsOf, DocumentIndex } from './document-index.js';
+import { findOne } from 'domutils';
+import { anchorsOf, DocumentIndex, rawText } from './document-index.js';
 
 export interface Identifiers {
   /** 网站标识码, ten digits */
@@ -21,11 +21,19 @@ export function extractIdentifiers(doc: Document, text: string): Identifiers {
   // 京公网安备11010202000001号, also written 赣公安备案 36040202000107号
   const police = /[\u4e00-\u9fa5]{1,2}(?:公网安备|公安备案)\s*[:：]?\s*\d+号?/.exec(text)?.[0]?.replace(/\s+/g, '') ?? null;
   const index = DocumentIndex.of(doc);
-  const badge = [...index.tag('img'), ...index.tag('a')].some((el) => {
-    const attrs = el.attribs;
-    return /党政机关|conac\.cn|dzjg|_ucap/i.test(`${attrs['alt'] ?? ''} ${attrs['title'] ?? ''} ${attrs['src'] ?? ''} ${attrs['href'] ?? ''}`);
-  }) || drawsConacBadge(index);
+  const badge = index.tag('img').some(namesBadge) || index.tag('a').some(namesBadge) || drawsConacBadge(index);
   return { siteId, icp, police, badge };
+}
+
+const BADGE = /党政机关|conac\.cn|dzjg|_ucap/i;
+const BADGE_ATTRIBUTES = ['alt', 'title', 'src', 'href'];
+
+/** An image or link that names the 党政机关 badge in one of its attributes. */
+function namesBadge(el: Element): boolean {
+  return BADGE_ATTRIBUTES.some((name) => {
+    const value = el.attribs[name];
+    return value !== undefined && BADGE.test(value);
+  });
 }
 
 /**
@@ -33,7 +41,7 @@ export function extractIdentifiers(doc: Document, text: string): Identifiers {
  * often written by document.write; the browser draws it, the served HTML holds only the script.
  */
 function drawsConacBadge(index: DocumentIndex): boolean {
-  return index.withId('_ideConac').length > 0 || index.tag('script').some((s) => /conac\.cn/i.test(s.attribs['src'] ?? '') || (!s.attribs['src'] && /_ideConac|dcs\.conac\.cn/.test(textContent(s))));
+  return index.withId('_ideConac').length > 0 || index.tag('script').some((s) => /conac\.cn/i.test(s.attribs['src'] ?? '') || (!s.attribs['src'] && /_ideConac|dcs\.conac\.cn/.test(rawText(s))));
 }
 
 const SEARCH_URL = /search|sousuo|jsearch/i;

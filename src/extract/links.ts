@@ -1,8 +1,8 @@
 import type { Document, Element } from 'domhandler';
-import { findOne, textContent } from 'domutils';
+import { findOne } from 'domutils';
 import { normaliseUrl, schemeOf, type LinkScheme } from '../crawl/scope.js';
 import { extractRecordSets } from './datastore.js';
-import { DocumentIndex, textOf } from './document-index.js';
+import { DocumentIndex, rawText, textOf } from './document-index.js';
 import { scriptedPages } from './list-items.js';
 import { parseHtml } from './parse-html.js';
 
@@ -55,13 +55,16 @@ export const NO_LINKS = '[]';
 
 /** A page's links as stored (their JSON is its link set): each distinct (target, tag, text) once, in page order. */
 export function storedLinks(links: readonly PageLink[]): StoredLink[] {
-  const seen = new Set<string>();
+  // by target, not by a joined key: no string built per link, and a target's rows are few
+  const byTarget = new Map<string, StoredLink[]>();
   const rows: StoredLink[] = [];
   for (const l of links) {
-    const key = `${l.target}\n${l.tag}\n${l.text}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    rows.push([l.target, l.tag, l.text, l.scheme]);
+    const same = byTarget.get(l.target);
+    if (same?.some((r) => r[1] === l.tag && r[2] === l.text)) continue;
+    const row: StoredLink = [l.target, l.tag, l.text, l.scheme];
+    if (same) same.push(row);
+    else byTarget.set(l.target, [row]);
+    rows.push(row);
   }
   return rows;
 }
@@ -102,7 +105,7 @@ export function extractLinks(doc: Document, pageUrl: string): PageLink[] {
   for (const target of scriptedPages(doc, base)) if (!written.has(target)) out.push({ target, tag: 'a', text: '', scheme: 'http', navigable: true });
   for (const el of elements) {
     if (el.tagName !== 'script' || el.attribs['src'] !== undefined) continue;
-    for (const m of textContent(el).matchAll(INCLUDE)) {
+    for (const m of rawText(el).matchAll(INCLUDE)) {
       const target = normaliseUrl(m[3]!, base);
       if (target && schemeOf(target) === 'http') out.push({ target, tag: INCLUDE_TAG, text: '', scheme: 'http', navigable: true });
     }

@@ -1,8 +1,8 @@
 import type { AnyNode, Document, Element } from 'domhandler';
 import { extractRecordSets, recordSetScripts } from './datastore.js';
-import { findOne, textContent } from 'domutils';
+import { findOne } from 'domutils';
 import { normaliseUrl } from '../crawl/scope.js';
-import { anchorsOf, DocumentIndex, textOf } from './document-index.js';
+import { anchorsOf, DocumentIndex, rawText, textOf } from './document-index.js';
 import { findDates, scanDates, shownDateWithout, toLocalDate, urlDate, type DateScan, type LocalDate, type UrlDate } from './dates.js';
 import { parseHtml } from './parse-html.js';
 import { Visibility } from './visibility.js';
@@ -315,7 +315,7 @@ const MAX_SCRIPTED_PAGES = 50;
  */
 export function scriptedPages(doc: Document, pageUrl: string): string[] {
   for (const script of DocumentIndex.of(doc).tag('script')) {
-    const code = textContent(script);
+    const code = rawText(script);
     if (!/countPage|createPageHTML/.test(code)) continue;
     const created = CREATE_PAGE.exec(code);
     const counted = created ? null : COUNT_PAGE.exec(code);
@@ -328,16 +328,20 @@ export function scriptedPages(doc: Document, pageUrl: string): string[] {
 }
 
 const NEXT_PAGE = /^(下一页|下页|后页|下一頁|next|>|»|›|>>)$/i;
+/** what every NEXT_PAGE text holds */
+const NEXT_PAGE_WORD = /[页頁>»›]|next/i;
 const PAGE_URL = /\/index_\d+\.s?html?$|[?&](page|pageNo|pageIndex|pn|curpage)=\d+/i;
 
 /** Links to the list's further pages: "下一页" and its kin, and index_N pages beside this one. */
 export function extractPagination(doc: Document, pageUrl: string): string[] {
   const dir = pageUrl.replace(/[?#].*$/, '').replace(/[^/]*$/, '');
   const found = new Set<string>(scriptedPages(doc, pageUrl));
-  for (const a of anchorsOf(DocumentIndex.of(doc))) {
-    const href = DocumentIndex.of(doc).hrefOf(a, pageUrl);
+  const index = DocumentIndex.of(doc);
+  for (const a of anchorsOf(index)) {
+    const href = index.hrefOf(a, pageUrl);
     if (!href || href === pageUrl || !/^https?:/.test(href)) continue;
-    if (NEXT_PAGE.test(textOf(a)) || (href.startsWith(dir) && PAGE_URL.test(href))) found.add(href);
+    // the raw text is tried first: most anchors name no page, and collapsing their text costs more
+    if ((NEXT_PAGE_WORD.test(rawText(a)) && NEXT_PAGE.test(textOf(a))) || (href.startsWith(dir) && PAGE_URL.test(href))) found.add(href);
   }
   return [...found];
 }

@@ -1,8 +1,8 @@
 import type { Document, Element } from 'domhandler';
-import { findOne, textContent } from 'domutils';
+import { findOne } from 'domutils';
 import { normaliseUrl } from '../crawl/scope.js';
 import { CONSULTATION, NOT_CONSULTATION } from './categories.js';
-import { DocumentIndex } from './document-index.js';
+import { DocumentIndex, rawText } from './document-index.js';
 import { scriptedTarget } from './links.js';
 
 /** A consultation entry (领导信箱, 我要咨询, 留言板, 12345) as shown on a page. */
@@ -38,7 +38,7 @@ export function extractMailboxes(doc: Document, pageUrl: string): Mailbox[] {
   const index = DocumentIndex.of(doc);
   for (const el of [...index.tag('a'), ...index.tag('img')]) {
     if (el.tagName === 'a') {
-      const text = textContent(el).trim();
+      const text = rawText(el).trim();
       const img = findOne((n) => n.tagName === 'img', el.children);
       if (text && text.length <= 20) add(text, el);
       else if (img) add(imageLabel(img) || pathLabel(el), el);

@@ -1,7 +1,6 @@
 import type { Document } from 'domhandler';
-import { textContent } from 'domutils';
 import { recordSetScripts } from './datastore.js';
-import { DocumentIndex } from './document-index.js';
+import { DocumentIndex, rawText } from './document-index.js';
 
 /** A script asks the server for data … */
 const REQUEST = /\$\.(?:ajax|get|post|getJSON)\s*\(|\bfetch\s*\(|new\s+XMLHttpRequest\b|\baxios\b/;
@@ -31,7 +30,7 @@ export function fillsListByScript(doc: Document): boolean {
   if (index.all.some((el) => REPEAT_ATTRIBUTES.some((a) => a in el.attribs))) return true;
   return index.tag('script').some((script) => {
     if (script.attribs['src'] !== undefined) return false;
-    const code = textContent(script);
+    const code = rawText(script);
     if (TEMPLATE_TYPE.test(script.attribs['type'] ?? '')) return TEMPLATE_LOOP.test(code);
     return JPAGE.test(code) || (REQUEST.test(code) && LOOP.test(code) && WRITE.test(code));
   });

@@ -1,6 +1,5 @@
 import type { AnyNode, Document, Element } from 'domhandler';
-import { textContent } from 'domutils';
-import { DocumentIndex } from './document-index.js';
+import { DocumentIndex, rawText } from './document-index.js';
 
 const HIDING_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden|(?:left|top|text-indent|margin-left)\s*:\s*-\d{3,}px|(?:^|;)\s*(?:width|height|font-size)\s*:\s*0(?:px)?\s*(?:;|$)|opacity\s*:\s*0(?:\.0*)?\s*(?:;|$)/i;
 const NOT_RENDERED = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'object']);
@@ -14,6 +13,7 @@ export class Visibility {
   private readonly hiddenRoots = new Set<Element>();
   /** each node's visible text, read once: list rows ask for their row's, and many anchors share one row */
   private readonly texts = new Map<AnyNode, string>();
+  private readonly hidden = new Map<AnyNode, boolean>();
   private static readonly cache = new WeakMap<Document, Visibility>();
 
   /** One per document: the page's <style> rules are read once. */
@@ -29,12 +29,12 @@ export class Visibility {
     for (const el of DocumentIndex.of(doc).all) if (hiddenByRule(rules, el)) this.hiddenRoots.add(el);
   }
 
-  /** The element itself, or an ancestor, is hidden. */
+  /** The element itself, or an ancestor, is hidden. Memoised: the anchors of a menu share their ancestors. */
   isHidden(node: AnyNode): boolean {
-    for (let n: AnyNode | null = node; n; n = n.parent) {
-      if (n.type === 'tag' && this.hidesItself(n as Element)) return true;
-    }
-    return false;
+    if (node.type !== 'tag') return node.parent !== null && this.isHidden(node.parent);
+    let hidden = this.hidden.get(node);
+    if (hidden === undefined) this.hidden.set(node, (hidden = this.hidesItself(node as Element) || (node.parent !== null && this.isHidden(node.parent))));
+    return hidden;
   }
 
   hidesItself(el: Element): boolean {
@@ -83,7 +83,7 @@ interface HidingRules {
 function hidingRules(doc: Document): HidingRules | null {
   const rules: HidingRules = { class: new Map(), id: new Map() };
   for (const el of DocumentIndex.of(doc).tag('style')) {
-    const css = textContent(el).replace(/\/\*[\s\S]*?\*\//g, '');
+    const css = rawText(el).replace(/\/\*[\s\S]*?\*\//g, '');
     for (const m of css.matchAll(/([^{}]+)\{([^}]*)\}/g)) {
       if (!HIDING_STYLE.test(m[2]!)) continue;
       for (const sel of m[1]!.split(',')) {
