@@ -77,7 +77,7 @@ function listsOf(doc: Document, pageUrl: string, asOf: LocalDate, visibility: Vi
   for (const { text, title, href, row } of candidates) {
     // the row read once for its dates, however many anchors share it
     let dates = rows.get(row);
-    if (!dates) rows.set(row, (dates = rowDates(visibility.visibleText(row), titlesInRow.get(row)!)));
+    if (!dates) rows.set(row, (dates = rowDates(row, visibility, titlesInRow.get(row)!)));
     const dateShown = dates.paired ? { date: dates.paired[dates.next++]!, yearless: false } : dates.digitless ? null : shownDateWithout(dates.scan, text, asOf) ?? splitDateOf(row, dates);
     const shown = dateShown?.date ?? null;
     const yearless = dateShown?.yearless === true;
@@ -125,6 +125,9 @@ function headingIn(a: Element): string | null {
   const text = heading ? textOf(heading) : '';
   return text.length >= MIN_TITLE ? text : null;
 }
+
+/** A digitless row's scan: never read (see RowDates.digitless). */
+const NO_SCAN: DateScan = { text: '', first: null, dateless: true };
 
 /** How a row dates its titles: by pairing, or by its text outside each title. */
 interface RowDates {
@@ -188,7 +191,10 @@ function splitIn(el: Element): LocalDate | null {
  * item then looked back-dated against its URL — a forged-date veto). Any other row — one title, a
  * count that does not match (a date range, a department link) — is read outside each title.
  */
-function rowDates(text: string, titles: readonly string[]): RowDates {
+function rowDates(row: Element, visibility: Visibility, titles: readonly string[]): RowDates {
+  // no digit in the row's whole text, none in its visible text: not read further (most menus' rows)
+  if (!/\d/.test(rawText(row))) return { scan: NO_SCAN, digitless: true, paired: null, next: 0 };
+  const text = visibility.visibleText(row);
   const scan = scanDates(text);
   const digitless = !/\d/.test(text);
   if (titles.length < 2 || digitless) return { scan, digitless, paired: null, next: 0 };

@@ -83,21 +83,48 @@ interface HidingRules {
 function hidingRules(doc: Document): HidingRules | null {
   const rules: HidingRules = { class: new Map(), id: new Map() };
   for (const el of DocumentIndex.of(doc).tag('style')) {
-    const css = rawText(el).replace(/\/\*[\s\S]*?\*\//g, '');
-    for (const m of css.matchAll(/([^{}]+)\{([^}]*)\}/g)) {
-      if (!HIDING_STYLE.test(m[2]!)) continue;
-      for (const sel of m[1]!.split(',')) {
-        // only simple selectors: a class or id, optionally after a tag name
-        const simple = /^([a-z0-9]*)([.#])([\w-]+)$/i.exec(sel.trim());
-        if (!simple) continue;
-        const byName = simple[2] === '#' ? rules.id : rules.class;
-        let tags = byName.get(simple[3]!);
-        if (!tags) byName.set(simple[3]!, (tags = new Set()));
-        tags.add(simple[1]!.toLowerCase());
-      }
+    for (const { byId, name, tag } of hidingSelectors(rawText(el))) {
+      const byName = byId ? rules.id : rules.class;
+      let tags = byName.get(name);
+      if (!tags) byName.set(name, (tags = new Set()));
+      tags.add(tag);
     }
   }
   return rules.class.size + rules.id.size > 0 ? rules : null;
+}
+
+interface HidingSelector {
+  byId: boolean;
+  name: string;
+  /** '' for any tag */
+  tag: string;
+}
+
+/** style block → its hiding selectors: a site's pages share their template's <style>, read once here */
+const selectorsByCss = new Map<string, HidingSelector[]>();
+let cssKept = 0;
+/** characters of CSS kept as keys, at most (saved pages inline whole style sheets) */
+const CSS_KEPT_MAX = 4_000_000;
+
+function hidingSelectors(css: string): HidingSelector[] {
+  let selectors = selectorsByCss.get(css);
+  if (selectors) return selectors;
+  selectors = [];
+  for (const m of css.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/([^{}]+)\{([^}]*)\}/g)) {
+    if (!HIDING_STYLE.test(m[2]!)) continue;
+    for (const sel of m[1]!.split(',')) {
+      // only simple selectors: a class or id, optionally after a tag name
+      const simple = /^([a-z0-9]*)([.#])([\w-]+)$/i.exec(sel.trim());
+      if (simple) selectors.push({ byId: simple[2] === '#', name: simple[3]!, tag: simple[1]!.toLowerCase() });
+    }
+  }
+  if (cssKept + css.length > CSS_KEPT_MAX) {
+    selectorsByCss.clear();
+    cssKept = 0;
+  }
+  selectorsByCss.set(css, selectors);
+  cssKept += css.length;
+  return selectors;
 }
 
 const hides = (tags: Set<string> | undefined, el: Element) => tags !== undefined && (tags.has('') || tags.has(el.tagName));
