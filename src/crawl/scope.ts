@@ -106,6 +106,9 @@ export function inDomain(hostname: string, domain: string): boolean {
 }
 
 export function schemeOf(href: string): LinkScheme {
+  // most hrefs start with '/' or '.', or with http(s):// as written: no match to build
+  const c0 = href.charCodeAt(0);
+  if (c0 === 0x2f || c0 === 0x2e || href.startsWith('http://') || href.startsWith('https://')) return 'http';
   const m = /^\s*([a-z][a-z0-9+.-]*):/i.exec(href);
   if (!m) return 'http'; // relative
   const s = m[1]!.toLowerCase();

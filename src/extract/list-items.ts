@@ -61,7 +61,9 @@ function listsOf(doc: Document, pageUrl: string, asOf: LocalDate, visibility: Vi
   for (const a of anchors) {
     if (visibility.isHidden(a)) continue;
     const text = textOf(a);
-    const title = (a.attribs['title'] && a.attribs['title'].length > text.length ? a.attribs['title'] : headingIn(a) ?? text).replace(/\s+/g, ' ').trim();
+    const titleAttribute = a.attribs['title'];
+    // textOf's texts are collapsed already
+    const title = titleAttribute && titleAttribute.length > text.length ? titleAttribute.replace(/\s+/g, ' ').trim() : headingIn(a) ?? text;
     if (title.length < MIN_TITLE || MORE.test(title)) continue;
     const href = index.hrefOf(a, pageUrl);
     if (!href || !/^https?:/.test(href)) continue;
