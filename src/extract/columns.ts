@@ -2,7 +2,7 @@ import type { Document, Element } from 'domhandler';
 import { inDomain, isGovernmentHost, siteDomain, urlParts } from '../crawl/scope.js';
 import { classifyColumn, type ColumnCategory } from './categories.js';
 import { urlDate } from './dates.js';
-import { anchorsOf, DocumentIndex, rawText } from './document-index.js';
+import { DocumentIndex, rawText } from './document-index.js';
 
 export interface Column {
   name: string;
@@ -42,7 +42,7 @@ export function extractColumns(doc: Document, pageUrl: string): Column[] {
     columns.set(url, { name, url, category, firstLevel });
   };
   // one pass over the anchors, looking up their ancestors (selectors with [class*=…] cost more than the walk)
-  const anchors = anchorsOf(index);
+  const anchors = index.anchors();
   for (const a of anchors) if (inNavigation(a)) add(a, true);
   // a headline in a heading (news cards put titles in h3) is an article, not a column: its URL is dated
   for (const a of anchors) if (inHeading(a) && !urlDate(index.hrefOf(a, pageUrl) ?? '')) add(a, false);

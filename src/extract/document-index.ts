@@ -14,6 +14,7 @@ export class DocumentIndex {
   /** elements by class name and by id, built on first use: one pass, however many selectors ask */
   private named: { class: Map<string, Element[]>; id: Map<string, Element[]> } | null = null;
   private hrefBase = '';
+  private linking: readonly Element[] | null = null;
   private static readonly cache = new WeakMap<Document, DocumentIndex>();
 
   static of(doc: Document): DocumentIndex {
@@ -45,6 +46,11 @@ export class DocumentIndex {
 
   first(name: string): Element | undefined {
     return this.byTag.get(name)?.[0];
+  }
+
+  /** The anchors that link somewhere (with an href; six extractors ask): filtered once. */
+  anchors(): readonly Element[] {
+    return (this.linking ??= this.tag('a').filter((a) => a.attribs['href'] !== undefined));
   }
 
   /** Elements with this class, in document order. */
@@ -112,10 +118,6 @@ export function rawText(node: AnyNode): string {
   }
 }
 
-/** The anchors that link somewhere. */
-export function anchorsOf(index: DocumentIndex): Element[] {
-  return index.tag('a').filter((a) => a.attribs['href'] !== undefined);
-}
 
 /** The first descendant with one of these tag names. */
 export function findTag(el: Element, tags: ReadonlySet<string>): Element | null {

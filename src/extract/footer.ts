@@ -1,6 +1,6 @@
 import type { Document, Element } from 'domhandler';
 import { findOne } from 'domutils';
-import { anchorsOf, DocumentIndex, rawText } from './document-index.js';
+import { DocumentIndex, rawText } from './document-index.js';
 
 export interface Identifiers {
   /** 网站标识码, ten digits */
@@ -54,7 +54,7 @@ export function hasSearch(doc: Document): boolean {
   const index = DocumentIndex.of(doc);
   const textBox = (n: Element) => n.tagName === 'input' && ['text', 'search', undefined].includes(n.attribs['type']);
   return index.tag('form').some((f) => findOne(textBox, f.children) !== null || SEARCH_URL.test(f.attribs['action'] ?? ''))
-    || anchorsOf(index).some((a) => SEARCH_URL.test(a.attribs['href']!))
+    || index.anchors().some((a) => SEARCH_URL.test(a.attribs['href']!))
     // a search box a script sends (no form: <input id="keyword" placeholder="请输入关键词"> and a 搜索 button)
     || index.tag('input').some((i) => textBox(i) && SEARCH_BOX.test(`${i.attribs['id'] ?? ''} ${i.attribs['name'] ?? ''} ${i.attribs['class'] ?? ''} ${i.attribs['placeholder'] ?? ''}`));
 }
@@ -71,7 +71,7 @@ export function hasErrorReportEntry(doc: Document, text: string): boolean {
   return /我为政府网站找错|政府网站找错/.test(text)
     || index.tag('script').some((s) => s.attribs['id'] === '_jiucuo_' || /\/jiucuo\.js/i.test(s.attribs['src'] ?? ''))
     || index.tag('img').some((img) => `${img.attribs['alt'] ?? ''} ${img.attribs['aria-label'] ?? ''}`.includes('找错') || ERROR_REPORT.test(img.attribs['src'] ?? ''))
-    || anchorsOf(index).some((a) => (a.attribs['title'] ?? '').includes('找错') || ERROR_REPORT.test(a.attribs['href']!));
+    || index.anchors().some((a) => (a.attribs['title'] ?? '').includes('找错') || ERROR_REPORT.test(a.attribs['href']!));
 }
 
 /** The national error-report platform (zfwzzc.www.gov.cn/check_web/errorInfo…) and its icons (jiucuo.png). */

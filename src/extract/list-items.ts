@@ -2,7 +2,7 @@ import type { AnyNode, Document, Element } from 'domhandler';
 import { extractRecordSets, recordSetScripts } from './datastore.js';
 import { findOne } from 'domutils';
 import { normaliseUrl } from '../crawl/scope.js';
-import { anchorsOf, DocumentIndex, rawText, textOf } from './document-index.js';
+import { DocumentIndex, rawText, textOf } from './document-index.js';
 import { findDates, scanDates, shownDateWithout, toLocalDate, urlDate, type DateScan, type LocalDate, type UrlDate } from './dates.js';
 import { parseHtml } from './parse-html.js';
 import { Visibility } from './visibility.js';
@@ -55,7 +55,7 @@ export function extractLists(doc: Document, pageUrl: string, asOf: LocalDate): I
 function listsOf(doc: Document, pageUrl: string, asOf: LocalDate, visibility: Visibility): ItemList[] {
   const index = DocumentIndex.of(doc);
   const candidates: { text: string; title: string; href: string; row: Element }[] = [];
-  const anchors = anchorsOf(index);
+  const anchors = index.anchors();
   const linkCounts = countLinks(anchors);
   const titlesInRow = new Map<Element, string[]>();
   for (const a of anchors) {
@@ -345,7 +345,7 @@ export function extractPagination(doc: Document, pageUrl: string): string[] {
   const dir = pageUrl.replace(/[?#].*$/, '').replace(/[^/]*$/, '');
   const found = new Set<string>(scriptedPages(doc, pageUrl));
   const index = DocumentIndex.of(doc);
-  for (const a of anchorsOf(index)) {
+  for (const a of index.anchors()) {
     const href = index.hrefOf(a, pageUrl);
     if (!href || href === pageUrl || !/^https?:/.test(href)) continue;
     // the raw text is tried first: most anchors name no page, and collapsing their text costs more

@@ -13,7 +13,7 @@ import { minhash } from './minhash.js';
 import { fillsListByScript } from './scripted-list.js';
 import { extractSpam, type SpamFacts } from './spam.js';
 import { Visibility } from './visibility.js';
-import { anchorsOf, DocumentIndex, findTag, textOf } from './document-index.js';
+import { DocumentIndex, findTag, textOf } from './document-index.js';
 
 /**
  * The extractors' version: raised whenever they read a page differently (a fix), so that facts an
@@ -125,7 +125,7 @@ export function extractFromDocument(doc: Document, url: string, asOf: LocalDate,
 }
 
 function pageLinks(doc: Document, url: string, visibility: Visibility): PageFacts['links'] {
-  return anchorsOf(DocumentIndex.of(doc)).map((a) => {
+  return DocumentIndex.of(doc).anchors().map((a) => {
     const raw = a.attribs['href']!.trim();
     const text = textOf(a);
     const img = findTag(a, IMG);

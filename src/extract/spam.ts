@@ -1,7 +1,7 @@
 import type { Document } from 'domhandler';
 import { inDomain, siteDomain, urlParts } from '../crawl/scope.js';
 import type { Visibility } from './visibility.js';
-import { anchorsOf, DocumentIndex, textOf } from './document-index.js';
+import { DocumentIndex, textOf } from './document-index.js';
 
 /**
  * Words injected spam uses (gambling, casinos, porn, fake documents). Compound terms only: 彩票
@@ -29,7 +29,7 @@ export function extractSpam(doc: Document, pageUrl: string, text: string, visibi
   // the text of every hidden block: injected spam hides words as well as links
   const index = DocumentIndex.of(doc);
   let hiddenText = index.all.filter((el) => el.tagName !== 'script' && el.tagName !== 'style' && visibility.hidesItself(el)).map((el) => textOf(el)).join(' ');
-  for (const a of anchorsOf(index)) {
+  for (const a of index.anchors()) {
     if (!visibility.isHidden(a)) continue;
     const href = index.hrefOf(a, pageUrl);
     if (!href || !/^https?:/.test(href) || inDomain(urlParts(href)?.hostname ?? '', domain)) continue;
