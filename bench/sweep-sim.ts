@@ -36,6 +36,8 @@ const server = spawn(process.execPath, [here('./sweep-server.js'), articles, wei
 const [proxy] = (await once(createInterface({ input: server.stdout! }), 'line')) as [string];
 console.log(`sweep simulation · ${new Date().toISOString().slice(0, 10)} · node ${process.version} · ${articles} articles per site, 8 columns, a mailbox, ${weight} pages`);
 console.log('hosts   audit s (report s)  pages   pages/s  2nd audit s (report s)  speed-up  crawl speed-up  peak RSS MB  floor pages/s  audit/floor');
+/** Each fleet size's figures against the targets (SPEC's sweep: issue 6), printed after the table. */
+const targets: { hosts: number; floorShare: number; speedUp: number; rssMb: number }[] = [];
 try {
   for (const n of counts) {
     const registry = registryOf(n);
@@ -45,7 +47,13 @@ try {
     const rate = first.pages / (first.ms / 1000);
     const floorRate = floor.pages / (floor.ms / 1000);
     console.log(`${String(n).padStart(5)} ${(first.ms / 1000).toFixed(1).padStart(9)} ${`(${(first.reportMs / 1000).toFixed(1)})`.padStart(10)} ${String(first.pages).padStart(6)} ${rate.toFixed(0).padStart(9)} ${(second.ms / 1000).toFixed(1).padStart(12)} ${`(${(second.reportMs / 1000).toFixed(1)})`.padStart(10)} ${(first.ms / second.ms).toFixed(2).padStart(9)} ${((first.ms - first.reportMs) / (second.ms - second.reportMs)).toFixed(2).padStart(15)} ${String(Math.max(first.maxRssMb, second.maxRssMb)).padStart(12)} ${floorRate.toFixed(0).padStart(14)} ${(rate / floorRate).toFixed(2).padStart(12)}`);
+    targets.push({ hosts: n, floorShare: rate / floorRate, speedUp: first.ms / second.ms, rssMb: Math.max(first.maxRssMb, second.maxRssMb) });
   }
+  const line = (name: string, figure: (t: (typeof targets)[number]) => string, met: (t: (typeof targets)[number]) => boolean) =>
+    console.log(`target ${name.padEnd(36)} ${targets.map((t) => `${t.hosts}: ${figure(t)} ${met(t) ? 'met' : 'NOT met'}`).join(' · ')}`);
+  line('audit ≥ 0.70 × floor pages/s', (t) => t.floorShare.toFixed(2), (t) => t.floorShare >= 0.7);
+  line('2nd audit ≥ 3× faster', (t) => `${t.speedUp.toFixed(2)}×`, (t) => t.speedUp >= 3);
+  line('peak RSS ≤ 500 MB', (t) => `${t.rssMb} MB`, (t) => t.rssMb <= 500);
 } finally {
   server.stdin!.end();
   rmSync(dir, { recursive: true, force: true });
