@@ -35,6 +35,25 @@ describe('AnalysisPool', () => {
     }
   });
 
+  it('analyses a page handed over as a view into a larger buffer (a pooled slice, zlib\'s chunk) from the view\'s bytes alone, and leaves the caller\'s buffer whole', async () => {
+    const pool = new AnalysisPool(1);
+    try {
+      const request = page(5);
+      const html = Buffer.from(request.bytes);
+      const around = '<li><a href="/around.html">缓冲区里这一页之外的别的内容</a><span>2026-11-02</span></li>';
+      const shared = Buffer.from(`${around.repeat(100)}${html.toString()}${around.repeat(100)}`);
+      const view = shared.subarray(Buffer.byteLength(around) * 100, Buffer.byteLength(around) * 100 + html.length);
+      const result = await pool.analyse({ ...request, bytes: view });
+      expect(result.facts).toEqual(analysePage(request).facts);
+      expect(JSON.parse(result.links)).toHaveLength(5);
+      // not moved away from the caller: both still read as before
+      expect(view.equals(html)).toBe(true);
+      expect(shared.toString()).toBe(`${around.repeat(100)}${html.toString()}${around.repeat(100)}`);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('reads stored copies ahead on the worker\'s own connection (what is committed); stale for a yearless date read at another as-of date and for a home page whose copy was read as another page; null for a fetch with no copy and for a database in memory', async () => {
     const analysed = analysePage({ ...page(3), url: 'http://x.gov.cn/', factsAsOf: '2026-11-15', role: 'home' });
     const asPage = analysePage({ ...page(3), url: 'http://x.gov.cn/', factsAsOf: '2026-11-15', role: 'page' });
