@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { decodeHtml } from '../extract/decode.js';
+import { decodeHtml, utf8As } from '../extract/decode.js';
 import { extractLinks, storedLinks } from '../extract/links.js';
 import { parseHtml } from '../extract/parse-html.js';
 import type { LocalDate } from '../extract/dates.js';
@@ -53,7 +53,8 @@ export interface AnalysisRequest {
 
 /** Pure and CPU-bound: bytes → decoded, parsed, links, soft-404 signals, compressed body. */
 export function analysePage({ bytes, contentType, url, links, factsAsOf, role = 'page', storeBody = true }: AnalysisRequest): PageAnalysis {
-  const { text, charset } = decodeHtml(bytes, contentType);
+  const decoded = decodeHtml(bytes, contentType);
+  const { text, charset } = decoded;
   // one parse serves the links, the facts and the soft-404 fingerprint
   const doc = parseHtml(text);
   const facts = factsAsOf ? extractFromDocument(doc, url, factsAsOf, charset, { withLinks: false, withColumns: readsColumns(role) }) : null;
@@ -66,12 +67,13 @@ export function analysePage({ bytes, contentType, url, links, factsAsOf, role = 
     facts: facts ? JSON.stringify(facts) : null,
     saysNotFound: saysNotFound(text),
     fingerprint: pageFingerprint(bodyText(doc)),
-    body: storeBody ? storedBody(text) : null,
+    body: storeBody ? storedBody(text, utf8As(bytes, decoded)) : null,
   };
 }
 
-export function storedBody(text: string): StoredBody {
-  const utf8 = Buffer.from(text);
+/** `utf8`: the text's UTF-8 bytes when the page's own bytes are them already (see utf8As). */
+export function storedBody(text: string, utf8: Uint8Array | null = null): StoredBody {
+  utf8 ??= Buffer.from(text);
   return { hash: hash('sha1', utf8), gz: gzipSync(utf8, { level: 1 }), format: 'gzip-utf8', charset: null };
 }
 

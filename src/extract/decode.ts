@@ -27,6 +27,14 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string | null): Deco
   return { text: new TextDecoder(charset).decode(bytes), charset };
 }
 
+/**
+ * The page's own bytes when they are its text's UTF-8 as they stand (valid UTF-8 without a BOM, read
+ * as it is), so storing the text need not encode it again; null otherwise.
+ */
+export function utf8As(bytes: Uint8Array, { charset }: DecodedText): Uint8Array | null {
+  return charset === 'utf-8' && !(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) ? bytes : null;
+}
+
 export function normaliseCharset(label: string): string | null {
   const l = label.trim().toLowerCase().replace(/^["']|["']$/g, '');
   const known = ALIASES[l];
