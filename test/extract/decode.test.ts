@@ -1,7 +1,8 @@
 import { describe } from 'node:test';
 import { expect } from 'expect';
 import { cases } from '../helpers/cases.js';
-import { decodeHtml } from '../../src/extract/decode.js';
+import { decodeHtml, utf8As } from '../../src/extract/decode.js';
+import { storedBody } from '../../src/crawl/page-analysis.js';
 import { corpusBytes, describeCorpus } from '../helpers/corpus.js';
 
 describeCorpus('every real page decodes, whatever its server claimed', () => {
@@ -35,5 +36,21 @@ describe('decodeHtml', () => {
     ['Big5 named in the header', Buffer.from('ac46a9b2', 'hex'), 'text/html; charset=big5', 'big5', '政府'],
   ])('%s', (_name, bytes, header, charset, text) => {
     expect(decodeHtml(bytes, header)).toEqual({ charset, text: expect.stringContaining(text) });
+  });
+});
+
+describe('utf8As: the page\'s own bytes stand for its text\'s UTF-8 only when they are exactly that', () => {
+  const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+  cases([
+    ['valid UTF-8', Buffer.from('<p>政务公开 é</p>'), true],
+    ['UTF-8 with a BOM (the text leaves it out)', Buffer.concat([bom, Buffer.from('<p>政务</p>')]), false],
+    ['a BOM before invalid UTF-8 (read with U+FFFD)', Buffer.concat([bom, Buffer.from('<p>a'), Buffer.from([0xc3]), Buffer.from('b</p>')]), false],
+    ['GBK', Buffer.from('c8abcfd8c7efbcbeb7c0bbf0', 'hex'), false],
+  ])('%s: %s', (_name, bytes, own) => {
+    const decoded = decodeHtml(bytes, 'text/html');
+    const utf8 = utf8As(bytes, decoded);
+    expect(utf8 === bytes).toBe(own);
+    // stored from the page's own bytes or encoded again, the body is the same
+    expect(storedBody(decoded.text, utf8)).toEqual(storedBody(decoded.text));
   });
 });
