@@ -118,7 +118,6 @@ export function rawText(node: AnyNode): string {
   }
 }
 
-
 /** The first descendant with one of these tag names. */
 export function findTag(el: Element, tags: ReadonlySet<string>): Element | null {
   return findOne((n) => tags.has(n.tagName), el.children);

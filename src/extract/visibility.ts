@@ -1,4 +1,5 @@
 import type { AnyNode, Document, Element } from 'domhandler';
+import { ownCopy } from '../own-copy.js';
 import { DocumentIndex, rawText } from './document-index.js';
 
 const HIDING_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden|(?:left|top|text-indent|margin-left)\s*:\s*-\d{3,}px|(?:^|;)\s*(?:width|height|font-size)\s*:\s*0(?:px)?\s*(?:;|$)|opacity\s*:\s*0(?:\.0*)?\s*(?:;|$)/i;
@@ -115,14 +116,15 @@ function hidingSelectors(css: string): HidingSelector[] {
     for (const sel of m[1]!.split(',')) {
       // only simple selectors: a class or id, optionally after a tag name
       const simple = /^([a-z0-9]*)([.#])([\w-]+)$/i.exec(sel.trim());
-      if (simple) selectors.push({ byId: simple[2] === '#', name: simple[3]!, tag: simple[1]!.toLowerCase() });
+      if (simple) selectors.push({ byId: simple[2] === '#', name: ownCopy(simple[3]!), tag: ownCopy(simple[1]!.toLowerCase()) });
     }
   }
   if (cssKept + css.length > CSS_KEPT_MAX) {
     selectorsByCss.clear();
     cssKept = 0;
   }
-  selectorsByCss.set(css, selectors);
+  // copies, not views into the page's text: a view would keep each whole page alive (see ownCopy)
+  selectorsByCss.set(ownCopy(css), selectors);
   cssKept += css.length;
   return selectors;
 }

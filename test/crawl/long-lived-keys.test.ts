@@ -5,6 +5,8 @@ import { expect } from 'expect';
 import { RecentSet } from '../../src/crawl/recent-set.js';
 import { normaliseUrl } from '../../src/crawl/scope.js';
 import { ownCopy } from '../../src/own-copy.js';
+import { Visibility } from '../../src/extract/visibility.js';
+import { parseHtml } from '../../src/extract/parse-html.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -42,6 +44,16 @@ describe('long-lived memories keep their keys, not the strings the keys were cut
       }
     });
     expect(offered.has('page http://x.gov.cn/art/1999.html')).toBe(true);
+    expect(kept).toBeLessThan(16 * 1024 * 1024);
+  });
+
+  it('the hiding rules read per style block: 2,000 pages (80 MB), each with its own <style>, leave less than 16 MB behind', () => {
+    const kept = heapKept(() => {
+      for (let i = 0; i < 2000; i++) {
+        const doc = parseHtml(`<style>.menu${i} li a{color:#1a5fb4;line-height:32px}\n.hide${i}{display:none}</style><p>${'政'.repeat(20_000)}</p><a class="hide${i}" href="/x">x</a>`);
+        expect(new Visibility(doc).isHidden(doc.children[2]!)).toBe(true);
+      }
+    });
     expect(kept).toBeLessThan(16 * 1024 * 1024);
   });
 
