@@ -46,7 +46,7 @@ const GROWTH_CHECK_MS = 1000;
  * there (tests run from the TypeScript sources). A worker that dies is replaced, and said: a worker
  * dying again and again is a fault to look into (a leak once made one reach its heap every ~17,000 pages).
  */
-export class AnalysisPool extends EventEmitter<{ 'worker-lost': [message: string] }> {
+export class AnalysisPool extends EventEmitter<{ 'worker-lost': [message: string]; unreadable: [url: string, message: string] }> {
   private readonly workers: Worker[] = [];
   /** requests in flight, per worker */
   private readonly pending: Map<number, Pending>[] = [];
@@ -62,8 +62,19 @@ export class AnalysisPool extends EventEmitter<{ 'worker-lost': [message: string
     if (most > start) this.growUpTo(most);
   }
 
-  analyse(request: AnalysisRequest): Promise<PageAnalysis> {
-    if (this.workers.length === 0) return Promise.resolve(analysePage(request));
+  /**
+   * The page analysed; null, and said ('unreadable', with its URL), when its analysis failed: one
+   * hostile page is read as a page without HTML, it does not stop a sweep of thousands of sites.
+   */
+  analyse(request: AnalysisRequest): Promise<PageAnalysis | null> {
+    return this.analysed(request).catch((e: unknown) => {
+      this.emit('unreadable', request.url, (e as Error)?.message ?? String(e));
+      return null;
+    });
+  }
+
+  private analysed(request: AnalysisRequest): Promise<PageAnalysis> {
+    if (this.workers.length === 0) return new Promise((resolve) => resolve(analysePage(request)));
     // the page's bytes alone, in a buffer of their own that moves to the worker: posted as they are, a
     // view's whole backing buffer is copied (a 3 KB page decompressed into zlib's 16 KB chunk, twice a
     // message's cost), and the caller's buffer may be a slice of a shared pool, which cannot move

@@ -112,6 +112,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     this.fetcher = new Fetcher(options);
     this.pool = new AnalysisPool(options.workers);
     this.pool.on('worker-lost', (message) => this.emit('warn', message));
+    this.pool.on('unreadable', (url, message) => this.emit('warn', `${url} could not be read (${message}): it is kept as a page without HTML, its links not followed`));
     this.frontier = new Frontier(db, runId);
     this.fetches = new Fetches(db);
     this.links = new Links(db);
@@ -258,6 +259,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     if (copy && copy !== 'stale') return { ...base, copyOf: stored.copyOf, links: NO_LINKS, follow: copy.follow, facts: null };
     const finalUrl = stored.finalUrl ?? entry.url;
     const page = await this.pool.analyse({ bytes: Buffer.from(this.fetches.bodyText(stored.bodyHash)), contentType: 'text/html; charset=utf-8', url: finalUrl, links: true, factsAsOf: this.asOf, role: entry.role, storeBody: false });
+    if (!page) return { ...base, links: NO_LINKS, follow: NOTHING_TO_FOLLOW, facts: null };
     return { ...base, links: page.links, follow: page.follow, facts: stored.status === 200 ? page.facts : null };
   }
 
@@ -342,7 +344,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     const stored = this.fetches.storedInRun(this.runId, url, 'soft404-probe');
     if (stored) {
       if (stored.status !== 200 || !stored.bodyHash) return null;
-      return (await this.pool.analyse({ bytes: Buffer.from(this.fetches.bodyText(stored.bodyHash)), contentType: 'text/html; charset=utf-8', url, links: false, storeBody: false })).fingerprint;
+      return (await this.pool.analyse({ bytes: Buffer.from(this.fetches.bodyText(stored.bodyHash)), contentType: 'text/html; charset=utf-8', url, links: false, storeBody: false }))?.fingerprint ?? null;
     }
     const outcome = await this.fetcher.fetch(url, { method: 'GET' });
     const page = outcome.ok && outcome.status === 200 ? await analyseAnswer(this.pool, outcome, false) : null;

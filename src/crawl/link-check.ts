@@ -25,12 +25,12 @@ export function isHtml(outcome: FetchOutcome): boolean {
   return outcome.ok && /html|xml/i.test(outcome.headers['content-type'] ?? 'text/html');
 }
 
-/** Analyses an HTML answer with a body (links only when the page is followed). */
+/** Analyses an HTML answer with a body (links only when the page is followed); null for any other answer, and for a page whose analysis failed. */
 export async function analyseAnswer(pool: AnalysisPool, outcome: FetchOutcome, links: boolean, facts?: { asOf: string; role: PageRole }): Promise<PageAnalysis | null> {
   if (!outcome.ok || outcome.body.length === 0 || !isHtml(outcome)) return null;
   const { gzipped } = outcome;
   const page = await pool.analyse({ bytes: outcome.body, contentType: outcome.headers['content-type'] ?? null, url: outcome.finalUrl, links, storeBody: !gzipped, ...(facts ? { factsAsOf: facts.asOf, role: facts.role } : {}) });
-  return gzipped ? { ...page, body: wireBody(gzipped, page.charset) } : page;
+  return page && gzipped ? { ...page, body: wireBody(gzipped, page.charset) } : page;
 }
 
 /**

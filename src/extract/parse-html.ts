@@ -1,5 +1,29 @@
-import type { Document } from 'domhandler';
-import { parseDocument } from 'htmlparser2';
+import { DomHandler, type ChildNode, type Document } from 'domhandler';
+import { Parser } from 'htmlparser2';
+
+/**
+ * How deep the document's tree may grow; deeper elements and text are attached to the element at this
+ * depth, beside one another, as a browser's parser does (Blink's limit is 512). A page of thousands of
+ * unclosed tags (`<div><span>` written 20,000 times) otherwise nests deeper than the extractors' walks
+ * can recurse, and its analysis failed with a stack overflow.
+ */
+export const MAX_DEPTH = 512;
+
+class DepthCappedHandler extends DomHandler {
+  protected override addNode(node: ChildNode): void {
+    const stack = this.tagStack;
+    const top = stack.length - 1;
+    if (top < MAX_DEPTH) return super.addNode(node);
+    // the parser's open elements stay as they are (end tags still match); only the new node's parent is capped
+    const open = stack[top]!;
+    stack[top] = stack[MAX_DEPTH - 1]!;
+    try {
+      super.addNode(node);
+    } finally {
+      stack[top] = open;
+    }
+  }
+}
 
 /**
  * The one place HTML becomes a document: htmlparser2, fast and forgiving of the broken markup these
@@ -7,5 +31,7 @@ import { parseDocument } from 'htmlparser2';
  * per-document index (DocumentIndex) — cheerio's per-page wrapper objects cost more than they gave.
  */
 export function parseHtml(html: string): Document {
-  return parseDocument(html);
+  const handler = new DepthCappedHandler();
+  new Parser(handler).end(html);
+  return handler.root;
 }

@@ -20,16 +20,16 @@ describe('AnalysisPool', () => {
     const lost: string[] = [];
     pool.on('worker-lost', (message) => lost.push(message));
     try {
-      const small = await pool.analyse(page(10));
+      const small = (await pool.analyse(page(10)))!;
       expect(JSON.parse(small.links)).toHaveLength(10);
       const first = pool['workers'][0]!.threadId;
       const huge = page(60_000);
-      const result = await pool.analyse(huge);
+      const result = (await pool.analyse(huge))!;
       expect(JSON.parse(result.links)).toHaveLength(60_000);
       expect(result.facts).toEqual(analysePage(huge).facts);
       expect(pool['workers'][0]!.threadId).not.toBe(first); // the worker died on it and was replaced
       expect(lost).toEqual([expect.stringMatching(/^an analysis worker stopped \(.*out of memory.*\) with 1 page\(s\) in hand/)]);
-      expect(JSON.parse((await pool.analyse(page(12))).links)).toHaveLength(12);
+      expect(JSON.parse((await pool.analyse(page(12)))!.links)).toHaveLength(12);
     } finally {
       await pool.close();
     }
@@ -43,12 +43,25 @@ describe('AnalysisPool', () => {
       const around = '<li><a href="/around.html">缓冲区里这一页之外的别的内容</a><span>2026-11-02</span></li>';
       const shared = Buffer.from(`${around.repeat(100)}${html.toString()}${around.repeat(100)}`);
       const view = shared.subarray(Buffer.byteLength(around) * 100, Buffer.byteLength(around) * 100 + html.length);
-      const result = await pool.analyse({ ...request, bytes: view });
+      const result = (await pool.analyse({ ...request, bytes: view }))!;
       expect(result.facts).toEqual(analysePage(request).facts);
       expect(JSON.parse(result.links)).toHaveLength(5);
       // not moved away from the caller: both still read as before
       expect(view.equals(html)).toBe(true);
       expect(shared.toString()).toBe(`${around.repeat(100)}${html.toString()}${around.repeat(100)}`);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('a page whose analysis fails is null, said with its URL and the reason; the next page is answered', async () => {
+    const pool = new AnalysisPool(1, fileURLToPath(new URL('../helpers/failing-worker.js', import.meta.url)));
+    const said: [string, string][] = [];
+    pool.on('unreadable', (url, message) => said.push([url, message]));
+    try {
+      expect(await pool.analyse({ ...page(1), url: 'http://x.gov.cn/fail.html' })).toBeNull();
+      expect(said).toEqual([['http://x.gov.cn/fail.html', 'Maximum call stack size exceeded']]);
+      expect(await pool.analyse({ ...page(1), url: 'http://x.gov.cn/next.html' })).toEqual({ facts: 'http://x.gov.cn/next.html' });
     } finally {
       await pool.close();
     }
@@ -110,7 +123,7 @@ describe('AnalysisPool', () => {
       expect(pool['workers']).toHaveLength(1);
       await new Promise((r) => setTimeout(r, 1500));
       expect(pool['workers']).toHaveLength(2);
-      expect((await results).map((a) => a.facts)).toEqual(urls);
+      expect((await results).map((a) => a!.facts)).toEqual(urls);
       expect(pool['pending'].map((p) => p.size)).toEqual([0, 0]);
     } finally {
       await pool.close();

@@ -305,6 +305,16 @@ describe('decoding', () => {
   });
 });
 
+describe('hostile pages', () => {
+  it('a page of 20,000 unclosed tags is read as a browser reads it (its tree capped at 512 levels): the crawl goes on and follows its links', async () => {
+    const deep = html(`${'<div><span>'.repeat(20_000)}<a href="/after.html">埋在两万层标签下的链接</a>`);
+    const { db, runId, byUrl, fleet } = await crawl({ a: { files: { '/': linksTo(['/deep.html']), '/deep.html': deep, '/after.html': html('<p>深处链接到的页面</p>') } } });
+    expect(byUrl('/deep.html').map((f) => [f['status'], f['verdict']])).toEqual([[200, 'ok']]);
+    expect(byUrl('/after.html').map((f) => [f['status'], f['verdict']])).toEqual([[200, 'ok']]);
+    expect(rows(db, `SELECT count(*) AS n FROM run_page_facts WHERE run_id = ? AND url = ?`, runId, `${fleet.origin('a')}/deep.html`)).toEqual([{ n: 1 }]);
+  });
+});
+
 describe('conditional requests', () => {
   it('a second run sends ETag and reuses the stored page on 304', async () => {
     fleet = await FixtureFleet.start({ a: { files: manyPages(5) } });
