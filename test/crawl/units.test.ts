@@ -147,7 +147,21 @@ describe('soft 404 wording', () => {
     ['<title>提示</title><body>HTTP 错误 404：找不到文件</body>', true],
     ['<title>国务院令第404号</title><body>现公布《国务院关于修改部分行政法规的决定》，自公布之日起施行。</body>', false],
     ['<title>关于G404国道施工的通告</title><body>短文</body>', false],
+    ['<title>提示</title><script>var t="页面不存在";</script><body>欢迎访问</body>', false],
+    ['<title>提示</title><!-- 页面不存在 --><body>欢迎访问</body>', false],
+    ['<title>提示</title><SCRIPT type="x">a</Script><p>页面不存在</p>', true],
+    ['<TITLE lang="zh">页面未找到</TITLE>', true],
+    ['<title>提示</title><script>页面不存在', true],
   ])('%s → %s', (html, expected) => {
     expect(saysNotFound(html)).toBe(expected);
+  });
+
+  it('a hostile page is read in one pass (100,000 unclosed "<", comments or scripts took seconds each, quadratic)', () => {
+    const started = performance.now();
+    // left unclosed, the rest stays text (a long page: no); closed tags go, and the message is the page (yes)
+    const pages: [string, boolean][] = [['<', false], ['<!--', false], ['<a ', false], ['<script>', true], ['<title>', true]];
+    expect(pages.map(([run]) => [run, saysNotFound(`<p>页面不存在</p>${run.repeat(100_000)}`)])).toEqual(pages);
+    // quadratic, these took minutes; linear, milliseconds: the bound only tells the two apart
+    expect(performance.now() - started).toBeLessThan(5000);
   });
 });
