@@ -9,16 +9,19 @@ export interface RecordSet {
   nextGroup: string | null;
 }
 
-const CDATA = /<!\[CDATA\[([\s\S]*?)\]\]>/;
+const RECORD = [/<record>/gi, /<\/record>/gi] as const;
+const NEXT_GROUP = [/<nextgroup>/gi, /<\/nextgroup>/gi] as const;
+const CDATA = [/<!\[CDATA\[/g, /\]\]>/g] as const;
 
 /** Every `<datastore><recordset><record><![CDATA[…]]></record>` block of a page. */
 export function extractRecordSets(doc: Document): RecordSet[] {
   const sets: RecordSet[] = [];
   for (const el of recordSetScripts(doc)) {
     const xml = rawText(el);
-    const records = [...xml.matchAll(/<record>([\s\S]*?)<\/record>/gi)].map((m) => unwrap(m[1]!));
-    const next = /<nextgroup>([\s\S]*?)<\/nextgroup>/i.exec(xml);
-    sets.push({ records, nextGroup: next ? unwrap(next[1]!) : null });
+    const records: string[] = [];
+    for (let record = enclosed(xml, RECORD, 0); record; record = enclosed(xml, RECORD, record.end)) records.push(unwrap(record.inner));
+    const next = enclosed(xml, NEXT_GROUP, 0);
+    sets.push({ records, nextGroup: next ? unwrap(next.inner) : null });
   }
   return sets;
 }
@@ -29,5 +32,20 @@ export function recordSetScripts(doc: Document): Element[] {
 }
 
 function unwrap(text: string): string {
-  return (CDATA.exec(text)?.[1] ?? text).trim();
+  return (enclosed(text, CDATA, 0)?.inner ?? text).trim();
+}
+
+/**
+ * The first `open … close` from `from` on, as `/open([\s\S]*?)close/` finds it, in one pass: the regex
+ * tries every later opening when the first never closes, quadratic on a record set cut short (50,000
+ * unclosed <record> took 11 s). `open` and `close` are global, so that they search from an index.
+ */
+function enclosed(text: string, [open, close]: readonly [RegExp, RegExp], from: number): { inner: string; end: number } | null {
+  open.lastIndex = from;
+  const opening = open.exec(text);
+  if (!opening) return null;
+  close.lastIndex = opening.index + opening[0].length;
+  const closing = close.exec(text);
+  // none closes after the first opening, so none after any later one either
+  return closing ? { inner: text.slice(opening.index + opening[0].length, closing.index), end: closing.index + closing[0].length } : null;
 }
