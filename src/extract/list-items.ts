@@ -32,7 +32,8 @@ export interface ItemList {
 
 const ROW_TAGS = new Set(['li', 'tr', 'dd', 'dt', 'p']);
 const MIN_TITLE = 4;
-const MORE = /^(更多|查看更多|more)?\s*[>»]*\s*(更多|more)?\s*[>»]*$/i;
+/** "更多>>", "查看更多 »", "more": the first runs taken whole (a lookahead and its backreference), as a title of 60,000 '>' took 3 s to fail */
+const MORE = /^(?:更多|查看更多|more)?(?=(\s*))\1(?=([>»]*))\2(?=(\s*))\3(?:更多|more)?\s*[>»]*$/i;
 /** an undated list must look like article titles, not a menu */
 const MIN_UNDATED_TITLE = 8;
 
