@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { replaceSpans } from '../extract/spans.js';
 
 /** What a 200 page says when it is really a "page not found". */
 // 404 as an error says so (404, 404 Not Found, 404错误, 错误 404), not as a number (国务院令第404号, 受理 404 件).
@@ -14,24 +15,10 @@ const MISSING_PAGE = /页面不存在|页面已删除|页面已被删除|您访�
  * hostile page of 100,000 '<' took 7 s.
  */
 export function visibleText(html: string): string {
-  return tagsOut(elementsOut(commentsOut(html)))
+  return tagsOut(elementsOut(replaceSpans(html, '<!--', '-->', ' ')))
     .replace(/&nbsp;/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-/** Each `<!-- … -->` → ' '. */
-function commentsOut(html: string): string {
-  let out = '';
-  let from = 0;
-  for (;;) {
-    const start = html.indexOf('<!--', from);
-    const end = start < 0 ? -1 : html.indexOf('-->', start + 4);
-    // no comment closes after this point
-    if (end < 0) return out + html.slice(from);
-    out += `${html.slice(from, start)} `;
-    from = end + 3;
-  }
 }
 
 const HIDDEN_OPENING = /<(script|style|noscript)\b/gi;

@@ -1,6 +1,7 @@
 import type { AnyNode, Document, Element } from 'domhandler';
 import { ownCopy } from '../own-copy.js';
 import { DocumentIndex, rawText } from './document-index.js';
+import { replaceSpans } from './spans.js';
 
 const HIDING_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden|(?:left|top|text-indent|margin-left)\s*:\s*-\d{3,}px|(?:^|;)\s*(?:width|height|font-size)\s*:\s*0(?:px)?\s*(?:;|$)|opacity\s*:\s*0(?:\.0*)?\s*(?:;|$)/i;
 const NOT_RENDERED = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'object']);
@@ -111,7 +112,7 @@ function hidingSelectors(css: string): HidingSelector[] {
   let selectors = selectorsByCss.get(css);
   if (selectors) return selectors;
   selectors = [];
-  for (const [selectorList, declarations] of cssRules(withoutComments(css))) {
+  for (const [selectorList, declarations] of cssRules(replaceSpans(css, '/*', '*/', ''))) {
     if (!HIDING_STYLE.test(declarations)) continue;
     for (const sel of selectorList.split(',')) {
       // only simple selectors: a class or id, optionally after a tag name
@@ -127,24 +128,6 @@ function hidingSelectors(css: string): HidingSelector[] {
   selectorsByCss.set(ownCopy(css), selectors);
   cssKept += css.length;
   return selectors;
-}
-
-/**
- * `/* … *\/` comments taken out, as `css.replace(/\/\*[\s\S]*?\*\//g, '')` would, in one pass: that
- * regex scans to the end of the text for every unclosed comment, quadratic on a page cut at the size
- * cap inside its style block.
- */
-function withoutComments(css: string): string {
-  let out = '';
-  let from = 0;
-  for (;;) {
-    const start = css.indexOf('/*', from);
-    const end = start < 0 ? -1 : css.indexOf('*/', start + 2);
-    // no comment closes after this point: the rest is kept as it is
-    if (end < 0) return out + css.slice(from);
-    out += css.slice(from, start);
-    from = end + 2;
-  }
 }
 
 /**
