@@ -42,6 +42,14 @@ const BACKLOG = 4;
 const GROWTH_CHECK_MS = 1000;
 
 /**
+ * A page a worker has been on for this long is given up: the worker is stopped (its other pages are
+ * analysed on the main thread and a new worker takes its place) and the page is unreadable. No
+ * known page comes near it (the worst of the corpus takes ~10 ms, a 5 MB page ~2 s); it is there so
+ * that a page no one foresaw cannot hold a sweep of thousands of sites.
+ */
+export const STUCK_MS = 60_000;
+
+/**
  * Page analysis on worker threads, or in this thread when `size` is 0 or the compiled worker is not
  * there (tests run from the TypeScript sources). A worker that dies is replaced, and said: a worker
  * dying again and again is a fault to look into (a leak once made one reach its heap every ~17,000 pages).
@@ -53,13 +61,18 @@ export class AnalysisPool extends EventEmitter<{ 'worker-lost': [message: string
   private nextId = 0;
   private closing = false;
   private growth: NodeJS.Timeout | null = null;
+  /** per worker, since when it has been on the page it is on (its oldest job: a worker answers in order) */
+  private readonly busySince: number[] = [];
+  private watchdog: NodeJS.Timeout | null = null;
 
-  constructor(size: PoolSize, private readonly script = fileURLToPath(new URL('./analysis-worker.js', import.meta.url)), private readonly heap = WORKER_HEAP) {
+  constructor(size: PoolSize, private readonly script = fileURLToPath(new URL('./analysis-worker.js', import.meta.url)), private readonly heap = WORKER_HEAP,
+    private readonly stuckMs = STUCK_MS) {
     super();
     const { start, most } = typeof size === 'number' ? { start: size, most: size } : size;
     if (start === 0 || !existsSync(script)) return;
     for (let i = 0; i < start; i++) this.start(i);
     if (most > start) this.growUpTo(most);
+    this.watchdog = setInterval(() => this.giveUpStuckPages(), Math.min(5000, stuckMs / 2)).unref();
   }
 
   /**
@@ -100,6 +113,7 @@ export class AnalysisPool extends EventEmitter<{ 'worker-lost': [message: string
     let slot = 0;
     for (let i = 1; i < this.pending.length; i++) if (this.pending[i]!.size < this.pending[slot]!.size) slot = i;
     return new Promise((resolve, reject) => {
+      if (this.pending[slot]!.size === 0) this.busySince[slot] = performance.now();
       this.pending[slot]!.set(id, { here, resolve: resolve as (result: never) => void, reject });
       this.workers[slot]!.postMessage({ id, job }, transfer);
     });
@@ -123,9 +137,22 @@ export class AnalysisPool extends EventEmitter<{ 'worker-lost': [message: string
     this.growth = null;
   }
 
+  /** A worker on one page for longer than stuckMs: that page fails (unreadable), and the worker is stopped and replaced. */
+  private giveUpStuckPages(): void {
+    const now = performance.now();
+    this.pending.forEach((pending, slot) => {
+      if (pending.size === 0 || now - this.busySince[slot]! < this.stuckMs) return;
+      const [id, stuck] = pending.entries().next().value!;
+      pending.delete(id);
+      stuck.reject(new Error(`no answer within ${Math.round(this.stuckMs / 1000)} s`));
+      void this.workers[slot]!.terminate();
+    });
+  }
+
   async close(): Promise<void> {
     this.closing = true;
     this.stopGrowing();
+    if (this.watchdog) clearInterval(this.watchdog);
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 
@@ -133,8 +160,11 @@ export class AnalysisPool extends EventEmitter<{ 'worker-lost': [message: string
     const worker = new Worker(this.script, { resourceLimits: this.heap });
     const pending = new Map<number, Pending>();
     worker.on('message', ({ id, result, error }: { id: number; result?: never; error?: string }) => {
-      const p = pending.get(id)!;
+      const p = pending.get(id);
+      // a page given up on answers late (the worker was being stopped)
+      if (!p) return;
       pending.delete(id);
+      this.busySince[slot] = performance.now();
       if (error !== undefined) p.reject(new Error(error));
       else p.resolve(result!);
     });

@@ -67,6 +67,27 @@ describe('AnalysisPool', () => {
     }
   });
 
+  it('a page a worker is stuck on is given up: null and said; the page behind it is analysed here, and a new worker takes the slot', { timeout: 30_000 }, async () => {
+    const pool = new AnalysisPool(1, fileURLToPath(new URL('../helpers/hanging-worker.js', import.meta.url)), undefined, 1000);
+    const said: string[] = [];
+    const lost: string[] = [];
+    pool.on('unreadable', (url, message) => said.push(`${url}: ${message}`));
+    pool.on('worker-lost', (message) => lost.push(message));
+    try {
+      const first = pool['workers'][0]!.threadId;
+      const [stuck, behind] = await Promise.all([pool.analyse({ ...page(1), url: 'http://x.gov.cn/hang.html' }), pool.analyse({ ...page(2), url: 'http://x.gov.cn/behind.html' })]);
+      expect(stuck).toBeNull();
+      expect(said).toEqual(['http://x.gov.cn/hang.html: no answer within 1 s']);
+      // the real analysis, on this thread: the stub would have answered with its URL
+      expect(JSON.parse(behind!.links)).toHaveLength(2);
+      expect(lost).toEqual([expect.stringMatching(/^an analysis worker stopped \(exit code 1\) with 1 page\(s\) in hand/)]);
+      expect(pool['workers'][0]!.threadId).not.toBe(first);
+      expect(await pool.analyse({ ...page(1), url: 'http://x.gov.cn/next.html' })).toEqual({ facts: 'http://x.gov.cn/next.html' });
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('reads stored copies ahead on the worker\'s own connection (what is committed); stale for a yearless date read at another as-of date and for a home page whose copy was read as another page; null for a fetch with no copy and for a database in memory', async () => {
     const analysed = analysePage({ ...page(3), url: 'http://x.gov.cn/', factsAsOf: '2026-11-15', role: 'home' });
     const asPage = analysePage({ ...page(3), url: 'http://x.gov.cn/', factsAsOf: '2026-11-15', role: 'page' });
