@@ -11,8 +11,12 @@ import type { CopyRead, CopyRequest } from './stored-copy.js';
 /** What a worker is asked: a page to analyse, or stored copies to read from a database file. */
 export type Job = { kind: 'page'; request: AnalysisRequest } | { kind: 'copies'; file: string; requests: CopyRequest[] };
 
-/** A job under way; `here` is its answer if its worker dies. */
-type Pending = { here: () => unknown; resolve: (result: never) => void; reject: (e: Error) => void };
+/**
+ * A job under way: `here` is its answer if its worker dies (on this thread, which has the bigger
+ * heap), `again` if its worker was stopped as stuck on another page (a new worker's, under the
+ * same watchdog: a site whose every page hangs a worker must not hang this thread).
+ */
+type Pending = { here: () => unknown; again: () => Promise<unknown>; resolve: (result: never) => void; reject: (e: Error) => void };
 
 /**
  * A worker parses one page at a time and keeps nothing: a small heap makes V8 collect often instead
@@ -64,6 +68,8 @@ export class AnalysisPool extends EventEmitter<{ 'worker-lost': [message: string
   /** per worker, since when it has been on the page it is on (its oldest job: a worker answers in order) */
   private readonly busySince: number[] = [];
   private watchdog: NodeJS.Timeout | null = null;
+  /** workers the watchdog stopped */
+  private readonly stuck = new WeakSet<Worker>();
 
   constructor(size: PoolSize, private readonly script = fileURLToPath(new URL('./analysis-worker.js', import.meta.url)), private readonly heap = WORKER_HEAP,
     private readonly stuckMs = STUCK_MS) {
@@ -92,7 +98,7 @@ export class AnalysisPool extends EventEmitter<{ 'worker-lost': [message: string
     // view's whole backing buffer is copied (a 3 KB page decompressed into zlib's 16 KB chunk, twice a
     // message's cost), and the caller's buffer may be a slice of a shared pool, which cannot move
     const bytes = new Uint8Array(request.bytes);
-    return this.run({ kind: 'page', request: { ...request, bytes } }, () => analysePage(request), [bytes.buffer]);
+    return this.run({ kind: 'page', request: { ...request, bytes } }, () => analysePage(request), () => this.analysed(request), [bytes.buffer]);
   }
 
   /**
@@ -104,17 +110,17 @@ export class AnalysisPool extends EventEmitter<{ 'worker-lost': [message: string
   readCopies(db: Db, requests: CopyRequest[]): Promise<(CopyRead | 'stale' | null)[]> {
     const none = () => requests.map(() => null);
     if (this.workers.length === 0 || db.memory) return Promise.resolve(none());
-    return this.run<(CopyRead | 'stale' | null)[]>({ kind: 'copies', file: db.name, requests }, none).catch(none);
+    return this.run<(CopyRead | 'stale' | null)[]>({ kind: 'copies', file: db.name, requests }, none, () => Promise.resolve(none())).catch(none);
   }
 
-  private run<T>(job: Job, here: () => T, transfer: ArrayBuffer[] = []): Promise<T> {
+  private run<T>(job: Job, here: () => T, again: () => Promise<T>, transfer: ArrayBuffer[] = []): Promise<T> {
     const id = this.nextId++;
     // the worker with the fewest jobs in hand: pages differ in cost, and a worker that joins later starts empty
     let slot = 0;
     for (let i = 1; i < this.pending.length; i++) if (this.pending[i]!.size < this.pending[slot]!.size) slot = i;
     return new Promise((resolve, reject) => {
       if (this.pending[slot]!.size === 0) this.busySince[slot] = performance.now();
-      this.pending[slot]!.set(id, { here, resolve: resolve as (result: never) => void, reject });
+      this.pending[slot]!.set(id, { here, again, resolve: resolve as (result: never) => void, reject });
       this.workers[slot]!.postMessage({ id, job }, transfer);
     });
   }
@@ -145,6 +151,7 @@ export class AnalysisPool extends EventEmitter<{ 'worker-lost': [message: string
       const [id, stuck] = pending.entries().next().value!;
       pending.delete(id);
       stuck.reject(new Error(`no answer within ${Math.round(this.stuckMs / 1000)} s`));
+      this.stuck.add(this.workers[slot]!);
       void this.workers[slot]!.terminate();
     });
   }
@@ -169,12 +176,18 @@ export class AnalysisPool extends EventEmitter<{ 'worker-lost': [message: string
       else p.resolve(result!);
     });
     let failure: Error | null = null;
-    // out of memory or crashed: its jobs are done here, and a new worker takes the slot
+    // out of memory or crashed: its jobs are done here, and a new worker takes the slot; stopped as
+    // stuck: the new worker takes them
     worker.once('exit', (code) => {
       if (this.closing) return;
-      this.emit('worker-lost', `an analysis worker stopped (${failure?.message ?? `exit code ${code}`}) with ${pending.size} page(s) in hand; they are analysed on the main thread and a new worker takes its place`);
+      const stuck = this.stuck.has(worker);
+      this.emit('worker-lost', `an analysis worker stopped (${stuck ? `stuck on a page for ${Math.round(this.stuckMs / 1000)} s` : failure?.message ?? `exit code ${code}`}) with ${pending.size} page(s) in hand; ${stuck ? 'a new worker takes its place and them' : 'they are analysed on the main thread and a new worker takes its place'}`);
       this.start(slot);
       for (const p of pending.values()) {
+        if (stuck) {
+          p.again().then(p.resolve as (result: unknown) => void, p.reject);
+          continue;
+        }
         try {
           p.resolve(p.here() as never);
         } catch (e) {

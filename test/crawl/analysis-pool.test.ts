@@ -67,7 +67,7 @@ describe('AnalysisPool', () => {
     }
   });
 
-  it('a page a worker is stuck on is given up: null and said; the page behind it is analysed here, and a new worker takes the slot', { timeout: 30_000 }, async () => {
+  it('a page a worker is stuck on is given up: null and said; a new worker takes the slot and the pages behind it, stuck ones included', { timeout: 30_000 }, async () => {
     const pool = new AnalysisPool(1, fileURLToPath(new URL('../helpers/hanging-worker.js', import.meta.url)), undefined, 1000);
     const said: string[] = [];
     const lost: string[] = [];
@@ -75,12 +75,15 @@ describe('AnalysisPool', () => {
     pool.on('worker-lost', (message) => lost.push(message));
     try {
       const first = pool['workers'][0]!.threadId;
-      const [stuck, behind] = await Promise.all([pool.analyse({ ...page(1), url: 'http://x.gov.cn/hang.html' }), pool.analyse({ ...page(2), url: 'http://x.gov.cn/behind.html' })]);
-      expect(stuck).toBeNull();
-      expect(said).toEqual(['http://x.gov.cn/hang.html: no answer within 1 s']);
-      // the real analysis, on this thread: the stub would have answered with its URL
-      expect(JSON.parse(behind!.links)).toHaveLength(2);
-      expect(lost).toEqual([expect.stringMatching(/^an analysis worker stopped \(exit code 1\) with 1 page\(s\) in hand/)]);
+      // queued on the one worker: the second hanging page is behind the first, the last one behind both
+      const answers = await Promise.all(['hang-1', 'hang-2', 'behind'].map((name) => pool.analyse({ ...page(1), url: `http://x.gov.cn/${name}.html` })));
+      // not on this thread, which has no watchdog: by a new worker (the stub answers with its URL)
+      expect(answers).toEqual([null, null, { facts: 'http://x.gov.cn/behind.html' }]);
+      expect(said).toEqual(['http://x.gov.cn/hang-1.html: no answer within 1 s', 'http://x.gov.cn/hang-2.html: no answer within 1 s']);
+      expect(lost).toEqual([
+        expect.stringMatching(/^an analysis worker stopped \(stuck on a page for 1 s\) with 2 page\(s\) in hand; a new worker takes its place and them/),
+        expect.stringMatching(/^an analysis worker stopped \(stuck on a page for 1 s\) with 1 page\(s\) in hand/),
+      ]);
       expect(pool['workers'][0]!.threadId).not.toBe(first);
       expect(await pool.analyse({ ...page(1), url: 'http://x.gov.cn/next.html' })).toEqual({ facts: 'http://x.gov.cn/next.html' });
     } finally {
