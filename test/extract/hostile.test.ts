@@ -3,8 +3,9 @@ import { expect } from 'expect';
 import { analysePage } from '../../src/crawl/page-analysis.js';
 
 /**
- * Pages built to make a regex backtrack: each ran for seconds to minutes before (quadratic or cubic),
- * and one such page held a worker, or the main thread, for as long. Every page is analysed whole,
+ * Pages built to make a regex backtrack, or an extractor look at every sibling or every earlier
+ * element again for each row: each ran for seconds to minutes before (quadratic or cubic), and one
+ * such page held a worker, or the main thread, for as long. Every page is analysed whole,
  * as the crawl analyses it.
  */
 const hostile: [name: string, body: string][] = [
@@ -15,6 +16,8 @@ const hostile: [name: string, body: string][] = [
   ['100,000 unclosed tags after a 404 (7 s)', `<p>404</p>${'<'.repeat(100_000)}`],
   ['a record set cut short (11 s at 50,000)', `<script type="text/xml"><datastore><recordset>${'<record>'.repeat(100_000)}</recordset></datastore></script>`],
   ['20,000 unclosed tags (a stack overflow)', `${'<div><span>'.repeat(20_000)}<a href="/deep.html">深处的链接文字</a>`],
+  ['20,000 one-link rows, each of its own class (4.7 s)', Array.from({ length: 20_000 }, (_, i) => `<div class="c${i}"><span><a href="/a${i}.html">关于第${i}项工作的通知</a></span></div>`).join('')],
+  ['2,000 lists after a 20,000-element block (9 s)', `<div>${'<p><span>x</span></p>'.repeat(20_000)}</div><section>${Array.from({ length: 2000 }, (_, i) => `<ul>${[1, 2, 3].map((k) => `<li><a href="/a${i}_${k}.html">关于第${i}项工作的通知公告</a>2026-11-0${k}</li>`).join('')}</ul>`).join('')}</section>`],
 ];
 
 describe('hostile pages are analysed in one pass', () => {
