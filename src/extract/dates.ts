@@ -89,6 +89,8 @@ export interface DateScan {
   first: { date: LocalDate; end: number } | null;
   /** nothing in it is shaped like a date, valid or not, full or year-less */
   dateless: boolean;
+  /** it holds a date separator (-, /, ., 年, 月): without one, no blanking can make a date */
+  separated: boolean;
 }
 
 /** FULL and YEARLESS for a yes or no (a global regex keeps state between tests) */
@@ -100,8 +102,8 @@ const REACH = 25;
 
 export function scanDates(text: string): DateScan {
   // a row too short for a shortcut (most rows: one title and a date) is read whole for its title, unscanned
-  if (text.length <= 4 * REACH) return { text, first: null, dateless: false };
-  return { text, first: firstFullDate(text), dateless: !FULL_SHAPE.test(text) && !YEARLESS_SHAPE.test(text) };
+  if (text.length <= 4 * REACH) return { text, first: null, dateless: false, separated: true };
+  return { text, first: firstFullDate(text), dateless: !FULL_SHAPE.test(text) && !YEARLESS_SHAPE.test(text), separated: SEPARATOR.test(text) };
 }
 
 /** Every date match holds one of these. */
@@ -120,6 +122,8 @@ export function shownDateWithout(scan: DateScan, blank: string, asOf: LocalDate)
   if (scan.first && scan.text.lastIndexOf(blank, scan.first.end + REACH - 1) < 0) return { date: scan.first.date, yearless: false };
   // a row with nothing date-shaped: only the blanked spot can make a date, and a date needs a separator
   if (scan.dateless) {
+    // not even a separator in the row (a flat menu of thousands of links: looking each title up made it quadratic)
+    if (!scan.separated) return null;
     const at = scan.text.indexOf(blank);
     if (at >= 0 && !SEPARATOR.test(`${scan.text.slice(Math.max(0, at - REACH), at)} ${scan.text.slice(at + blank.length, at + blank.length + REACH)}`)) return null;
   }

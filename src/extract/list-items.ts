@@ -132,7 +132,7 @@ function headingIn(a: Element): string | null {
 }
 
 /** A digitless row's scan: never read (see RowDates.digitless). */
-const NO_SCAN: DateScan = { text: '', first: null, dateless: true };
+const NO_SCAN: DateScan = { text: '', first: null, dateless: true, separated: false };
 
 /** How a row dates its titles: by pairing, or by its text outside each title. */
 interface RowDates {
