@@ -55,15 +55,21 @@ export const NO_LINKS = '[]';
 
 /** A page's links as stored (their JSON is its link set): each distinct (target, tag, text) once, in page order. */
 export function storedLinks(links: readonly PageLink[]): StoredLink[] {
-  // by target, not by a joined key: no string built per link, and a target's rows are few
-  const byTarget = new Map<string, StoredLink[]>();
+  // a target's first row by the target alone (most targets come once: no key string built for them);
+  // the rest by a joined key, since one target may have thousands (javascript:void(0) menus)
+  const firstRow = new Map<string, StoredLink>();
+  const later = new Set<string>();
   const rows: StoredLink[] = [];
   for (const l of links) {
-    const same = byTarget.get(l.target);
-    if (same?.some((r) => r[1] === l.tag && r[2] === l.text)) continue;
+    const first = firstRow.get(l.target);
+    if (first) {
+      if (first[1] === l.tag && first[2] === l.text) continue;
+      const key = `${l.target}\n${l.tag}\n${l.text}`;
+      if (later.has(key)) continue;
+      later.add(key);
+    }
     const row: StoredLink = [l.target, l.tag, l.text, l.scheme];
-    if (same) same.push(row);
-    else byTarget.set(l.target, [row]);
+    if (!first) firstRow.set(l.target, row);
     rows.push(row);
   }
   return rows;
