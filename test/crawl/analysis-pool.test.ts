@@ -55,7 +55,7 @@ describe('AnalysisPool', () => {
   });
 
   it('a page whose analysis fails is null, said with its URL and the reason; the next page is answered', async () => {
-    const pool = new AnalysisPool(1, fileURLToPath(new URL('../helpers/failing-worker.js', import.meta.url)));
+    const pool = new AnalysisPool(1, fileURLToPath(new URL('../helpers/stub-worker.js', import.meta.url)));
     const said: [string, string][] = [];
     pool.on('unreadable', (url, message) => said.push([url, message]));
     try {
@@ -68,7 +68,7 @@ describe('AnalysisPool', () => {
   });
 
   it('a page a worker is stuck on is given up: null and said; a new worker takes the slot and the pages behind it, stuck ones included', { timeout: 30_000 }, async () => {
-    const pool = new AnalysisPool(1, fileURLToPath(new URL('../helpers/hanging-worker.js', import.meta.url)), undefined, 1000);
+    const pool = new AnalysisPool(1, fileURLToPath(new URL('../helpers/stub-worker.js', import.meta.url)), undefined, 1000);
     const said: string[] = [];
     const lost: string[] = [];
     pool.on('unreadable', (url, message) => said.push(`${url}: ${message}`));
@@ -136,7 +136,7 @@ describe('AnalysisPool', () => {
 
   it('grows by a worker once pages wait while this thread idles, not while this thread is busy; each page gets its own answer', async () => {
     // a worker that takes 30 ms a page whatever the machine: 100 pages are 3 s of backlog for one
-    const pool = new AnalysisPool({ start: 1, most: 2 }, fileURLToPath(new URL('../helpers/slow-worker.js', import.meta.url)));
+    const pool = new AnalysisPool({ start: 1, most: 2 }, fileURLToPath(new URL('../helpers/stub-worker.js', import.meta.url)));
     try {
       const urls = Array.from({ length: 100 }, (_, i) => `http://x.gov.cn/art/${i}.html`);
       const results = Promise.all(urls.map((url) => pool.analyse({ ...page(1), url })));
