@@ -46,8 +46,8 @@ const BACKLOG = 4;
 const GROWTH_CHECK_MS = 1000;
 
 /**
- * A page a worker has been on for this long is given up: the worker is stopped (its other pages are
- * analysed on the main thread and a new worker takes its place) and the page is unreadable. No
+ * A page a worker has been on for this long is given up: the page is unreadable, and the worker is
+ * stopped and replaced (the new worker takes its other pages, see Pending). No
  * known page comes near it (the worst of the corpus takes ~10 ms, a 5 MB page ~2 s); it is there so
  * that a page no one foresaw cannot hold a sweep of thousands of sites.
  */
