@@ -36,8 +36,8 @@ export function probesOf(db: Db, siteId: string, asOf: string): Probe[] {
   const recent = latest !== null && Date.parse(latest) >= Date.parse(dayEnd) - 2 * DAY;
   const end = recent ? latest : dayEnd;
   const start = new Date(Date.parse(end) - 7 * DAY).toISOString();
-  // after the start, up to the latest probe (which is in), never from after the as-of day
+  // after the start, before the as-of day's end: no probe lies between the latest one and it, so the week ends either way
   return (statement(db, `SELECT site_id AS siteId, url, at, ok, status, error_code AS errorCode, ms, fingerprint, newest, certificate FROM probes
-    WHERE site_id = ? AND at > ? AND at <= ? AND at < ? ORDER BY at`).all(siteId, start, end, dayEnd) as (Omit<Probe, 'ok'> & { ok: number })[])
+    WHERE site_id = ? AND at > ? AND at < ? ORDER BY at`).all(siteId, start, dayEnd) as (Omit<Probe, 'ok'> & { ok: number })[])
     .map((p) => ({ ...p, ok: p.ok === 1 }));
 }
