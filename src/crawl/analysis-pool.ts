@@ -51,7 +51,7 @@ const GROWTH_CHECK_MS = 1000;
  * known page comes near it (the worst of the corpus takes ~10 ms, a 5 MB page ~2 s); it is there so
  * that a page no one foresaw cannot hold a sweep of thousands of sites.
  */
-export const STUCK_MS = 60_000;
+const STUCK_MS = 60_000;
 
 /**
  * Page analysis on worker threads, or in this thread when `size` is 0 or the compiled worker is not

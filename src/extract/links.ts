@@ -40,7 +40,7 @@ export type StoredLink = [target: string, tag: string, text: string, scheme: Lin
  * link of its own kind, 'include', and read as part of the page, as a frame is.
  */
 const INCLUDE = /(?:\$|jQuery)\(\s*(['"])[^'"]+\1\s*\)\s*\.load\(\s*(['"])([^'"\s]+)[^'"]*\2/g;
-export const INCLUDE_TAG = 'include';
+const INCLUDE_TAG = 'include';
 
 /** Link tags whose target is shown inside the page: frames, iframes and the parts a script loads into it. */
 export const EMBEDDING_TAGS: ReadonlySet<string> = new Set(['frame', 'iframe', INCLUDE_TAG]);
