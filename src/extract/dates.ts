@@ -150,23 +150,27 @@ function shownDateAround(text: string, at: number, length: number, asOf: LocalDa
   const around = `${text.slice(from, at)} ${text.slice(at + length, to)}`;
   const first = from === 0 ? 0 : 1;
   const last = to === text.length ? around.length : around.length - 1;
-  const matches = function* (regex: RegExp) {
-    for (let p = first; p < last; p++) {
-      regex.lastIndex = p;
-      const m = regex.exec(around);
-      if (!m || p + m[0].length > last) continue;
-      yield m;
-      // the next match is looked for after this one, as a scan of the whole text would
-      p += Math.max(m[0].length, 1) - 1;
-    }
-  };
-  for (const m of matches(FULL_AT)) {
+  return firstAround(FULL_AT, around, first, last, (m) => {
     const date = toLocalDate(Number(m[1]), Number(m[2]), Number(m[3]));
-    if (date) return { date, yearless: false };
-  }
-  for (const m of matches(YEARLESS_AT)) {
+    return date ? { date, yearless: false } : null;
+  }) ?? firstAround(YEARLESS_AT, around, first, last, (m) => {
     const date = resolveYearless(Number(m[1]), Number(m[2]), asOf);
-    if (date) return { date, yearless: true };
+    return date ? { date, yearless: true } : null;
+  });
+}
+
+/**
+ * The first match of a sticky regex in `text` from `first` on, ending by `last`, that `read` takes,
+ * each looked for after the one before as a global regex scans.
+ */
+function firstAround<T>(regex: RegExp, text: string, first: number, last: number, read: (m: RegExpExecArray) => T | null): T | null {
+  for (let p = first; p < last; p++) {
+    regex.lastIndex = p;
+    const m = regex.exec(text);
+    if (!m || p + m[0].length > last) continue;
+    const taken = read(m);
+    if (taken) return taken;
+    p += Math.max(m[0].length, 1) - 1;
   }
   return null;
 }
