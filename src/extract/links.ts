@@ -55,22 +55,13 @@ export const NO_LINKS = '[]';
 
 /** A page's links as stored (their JSON is its link set): each distinct (target, tag, text) once, in page order. */
 export function storedLinks(links: readonly PageLink[]): StoredLink[] {
-  // a target's first row by the target alone (most targets come once: no key string built for them);
-  // the rest by a joined key, since one target may have thousands (javascript:void(0) menus)
-  const firstRow = new Map<string, StoredLink>();
-  const later = new Set<string>();
+  const seen = new Set<string>();
   const rows: StoredLink[] = [];
   for (const l of links) {
-    const first = firstRow.get(l.target);
-    if (first) {
-      if (first[1] === l.tag && first[2] === l.text) continue;
-      const key = `${l.target}\n${l.tag}\n${l.text}`;
-      if (later.has(key)) continue;
-      later.add(key);
-    }
-    const row: StoredLink = [l.target, l.tag, l.text, l.scheme];
-    if (!first) firstRow.set(l.target, row);
-    rows.push(row);
+    const key = `${l.target}\n${l.tag}\n${l.text}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    rows.push([l.target, l.tag, l.text, l.scheme]);
   }
   return rows;
 }
