@@ -1,4 +1,4 @@
-import { sitesInFlight } from '../src/crawl/crawler.js';
+import { MAX_CRAWL_DELAY_S, sitesInFlight } from '../src/crawl/crawler.js';
 import { crawlRegistry } from '../src/crawl/run-crawl.js';
 import { DEFAULT_RETRY } from '../src/crawl/retry.js';
 import { DEFAULT_USER_AGENT } from '../src/crawl/http-client.js';
@@ -17,7 +17,7 @@ const db = openDb(dbFile!);
 const started = performance.now();
 const { run } = await crawlRegistry(db, {
   registry: registry!, asOf: '2026-11-15', resume: false,
-  options: { concurrency: Number(concurrency), perHost: 2, perIp: 64, delayMs: 0, timeoutMs: 15_000, maxPages: 300, maxDepth: 4, ignoreRobots: false,
+  options: { concurrency: Number(concurrency), perHost: 2, perIp: 64, delayMs: 0, timeoutMs: 15_000, maxPages: 300, maxDepth: 4, ignoreRobots: false, maxCrawlDelayMs: MAX_CRAWL_DELAY_S * 1000,
     userAgent: DEFAULT_USER_AGENT, retry: DEFAULT_RETRY, siteConcurrency: sitesInFlight(Number(concurrency)), workers: DEFAULT_WORKERS, proxy },
 });
 const crawled = performance.now();

@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sitesInFlight } from '../src/crawl/crawler.js';
+import { MAX_CRAWL_DELAY_S, sitesInFlight } from '../src/crawl/crawler.js';
 import { crawlRegistry } from '../src/crawl/run-crawl.js';
 import { DEFAULT_RETRY } from '../src/crawl/retry.js';
 import { DEFAULT_USER_AGENT } from '../src/crawl/http-client.js';
@@ -22,7 +22,7 @@ for (let r = 0; r < Number(runs); r++) {
   const { run } = await crawlRegistry(db, {
     registry, asOf: '2026-11-15', resume: false,
     options: { concurrency, perHost: Number(perHostArg), perIp: concurrency, delayMs: 0, timeoutMs: 15_000, maxPages: 100_000, maxDepth: 10_000,
-      ignoreRobots: false, userAgent: DEFAULT_USER_AGENT, retry: DEFAULT_RETRY, siteConcurrency: sitesInFlight(concurrency), workers: DEFAULT_WORKERS },
+      ignoreRobots: false, maxCrawlDelayMs: MAX_CRAWL_DELAY_S * 1000, userAgent: DEFAULT_USER_AGENT, retry: DEFAULT_RETRY, siteConcurrency: sitesInFlight(concurrency), workers: DEFAULT_WORKERS },
   });
   const ms = performance.now() - started;
   const counts = db.prepare(`SELECT sum(purpose = 'page') AS pages, count(DISTINCT url) AS urls, sum(not_modified) AS notModified FROM fetches WHERE run_id = ? AND purpose IN ('page', 'check')`).get(run.id) as { pages: number; urls: number; notModified: number };

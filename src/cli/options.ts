@@ -2,7 +2,7 @@ import { Option } from 'commander';
 import { DEFAULT_USER_AGENT, REQUEST_TIMEOUT_MS } from '../crawl/http-client.js';
 import { DEFAULT_RETRY } from '../crawl/retry.js';
 import { DEFAULT_WORKERS } from '../crawl/analysis-pool.js';
-import { sitesInFlight, type CrawlOptions } from '../crawl/crawler.js';
+import { MAX_CRAWL_DELAY_S, sitesInFlight, type CrawlOptions } from '../crawl/crawler.js';
 import { DEFAULT_DB_FILE } from '../store/db.js';
 import { UsageError } from '../errors.js';
 
@@ -22,6 +22,7 @@ export function crawlOptions(): Option[] {
     new Option('--max-depth <n>', 'link depth from the home page').default('4'),
     new Option('--retries <n>', 'retries on network errors, 5xx and 429').default(String(DEFAULT_RETRY.retries)),
     new Option('--ignore-robots', 'do not honour robots.txt (authorised inspections only)'),
+    new Option('--max-crawl-delay <s>', "longest robots.txt Crawl-delay honoured; a longer one paces the host at this").default(String(MAX_CRAWL_DELAY_S)),
     new Option('--proxy <url>', 'HTTP proxy (default: HTTP_PROXY / HTTPS_PROXY / NO_PROXY)'),
     new Option('--user-agent <ua>', 'User-Agent with a contact URL').default(DEFAULT_USER_AGENT),
     new Option('--workers <n>', 'threads that decode and parse pages (0: none; default: one per spare core, and one more once pages wait while the main thread idles)'),
@@ -30,7 +31,7 @@ export function crawlOptions(): Option[] {
 
 export interface RawCrawlOptions {
   concurrency: string; perHost: string; perIp: string; delay: string; timeout: string; maxPages: string; maxDepth: string;
-  retries: string; ignoreRobots?: boolean; proxy?: string; userAgent: string; workers?: string;
+  retries: string; ignoreRobots?: boolean; maxCrawlDelay: string; proxy?: string; userAgent: string; workers?: string;
 }
 
 export function toCrawlOptions(raw: RawCrawlOptions): CrawlOptions {
@@ -44,6 +45,7 @@ export function toCrawlOptions(raw: RawCrawlOptions): CrawlOptions {
     maxPages: positiveInt(raw.maxPages, '--max-pages'),
     maxDepth: positiveInt(raw.maxDepth, '--max-depth', 0),
     ignoreRobots: Boolean(raw.ignoreRobots),
+    maxCrawlDelayMs: positiveInt(raw.maxCrawlDelay, '--max-crawl-delay') * 1000,
     proxy: raw.proxy,
     userAgent: raw.userAgent,
     retry: { ...DEFAULT_RETRY, retries: positiveInt(raw.retries, '--retries', 0) },

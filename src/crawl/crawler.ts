@@ -28,10 +28,20 @@ import { looksLikePage, normaliseUrl, SiteScope } from './scope.js';
  */
 export const sitesInFlight = (concurrency: number): number => 3 * concurrency;
 
+/** The default longest Crawl-delay honoured, in seconds (see CrawlOptions.maxCrawlDelayMs): 300 pages in 2.5 hours. */
+export const MAX_CRAWL_DELAY_S = 30;
+
 export interface CrawlOptions extends FetcherOptions {
   maxPages: number;
   maxDepth: number;
   ignoreRobots: boolean;
+  /**
+   * the longest robots.txt Crawl-delay waited for between two requests to a host: a longer one paces
+   * the host at this (a Crawl-delay of a day would hold a sweep of thousands of sites for a year at
+   * the default page budget; one request a half-minute cannot hurt a site). As Heritrix's
+   * respectCrawlDelayUpToSeconds, and Nutch's default 30 s
+   */
+  maxCrawlDelayMs: number;
   /** sites crawled at once (each keeps its hosts' connection limits) */
   siteConcurrency: number;
   /** worker threads that decode and parse pages (0: in the main thread) */
@@ -368,8 +378,10 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
 
   private applyCrawlDelay(url: string, seconds: number): void {
     const host = new URL(url).host;
-    this.fetcher.politeness.setDelay(Fetcher.originKey(url), seconds * 1000);
-    this.warnOnce(`crawl-delay ${host}`, `robots.txt of ${host} sets Crawl-delay: ${seconds}; pacing that host at one request per ${seconds} s (--ignore-robots is for authorised inspections only)`);
+    const ms = Math.min(seconds * 1000, this.options.maxCrawlDelayMs);
+    this.fetcher.politeness.setDelay(Fetcher.originKey(url), ms);
+    const capped = ms < seconds * 1000 ? `, the longest this crawl waits (--max-crawl-delay to wait longer)` : '';
+    this.warnOnce(`crawl-delay ${host}`, `robots.txt of ${host} sets Crawl-delay: ${seconds}; pacing that host at one request per ${ms / 1000} s${capped} (--ignore-robots is for authorised inspections only)`);
   }
 
   private warnOnce(key: string, message: string): void {

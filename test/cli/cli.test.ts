@@ -21,6 +21,7 @@ describe('govsite import', () => {
     [['import', '/nonexistent/registry.csv'], 2, /^govsite: \/nonexistent\/registry.csv: cannot read registry/],
     [['crawl', 'x.csv', '--as-of', '2026-13-01'], 2, /^govsite: --as-of must be a date YYYY-MM-DD, got "2026-13-01"/],
     [['crawl', 'x.csv', '--per-host', '0'], 2, /^govsite: --per-host must be a whole number ≥ 1, got "0"/],
+    [['audit', 'x.csv', '--max-crawl-delay', '0.5'], 2, /^govsite: --max-crawl-delay must be a whole number ≥ 1, got "0.5"/],
     [['frobnicate'], 2, /unknown command 'frobnicate'/],
   ])('%j exits %i with a one-line error', (args, code, message) => {
     const result = runCli(args, { cwd: tmpDir() });

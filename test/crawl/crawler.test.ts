@@ -28,10 +28,10 @@ async function crawl(sites: Record<string, SiteContent>, options: Parameters<typ
   fleet = await FixtureFleet.start(sites);
   const { db } = tmpDb();
   const started = Date.now();
-  const { runId } = await crawlTestSites(db, Object.keys(sites).map((name) => ({ id: name, url: `${fleet!.origin(name)}/` })), options);
+  const { runId, warnings } = await crawlTestSites(db, Object.keys(sites).map((name) => ({ id: name, url: `${fleet!.origin(name)}/` })), options);
   const byUrl = (path: string, site = Object.keys(sites)[0]!) =>
     rows(db, `SELECT * FROM fetches WHERE run_id = ? AND url = ? AND purpose IN ('page', 'check') ORDER BY id`, runId, `${fleet!.origin(site)}${path}`);
-  return { db, runId, byUrl, ms: Date.now() - started, fleet };
+  return { db, runId, byUrl, ms: Date.now() - started, fleet, warnings };
 }
 
 describe('politeness, counted at the server', () => {
@@ -53,13 +53,21 @@ describe('politeness, counted at the server', () => {
     expect(fleet.peakInFlight).toBe(3);
   });
 
-  it('paces a host at its robots.txt Crawl-delay', async () => {
-    const { fleet, ms } = await crawl({ a: { files: { ...manyPages(2), '/robots.txt': 'User-agent: *\nCrawl-delay: 1\n' } } });
+  cases([
+    { name: 'as robots.txt asks', crawlDelay: '1', maxCrawlDelayMs: 30_000, gapMs: 1000,
+      warning: 'robots.txt of HOST sets Crawl-delay: 1; pacing that host at one request per 1 s (--ignore-robots is for authorised inspections only)' },
+    // a day between two requests would hold the sweep for a year: paced at the longest wait instead, and said
+    { name: 'at most --max-crawl-delay', crawlDelay: '86400', maxCrawlDelayMs: 1000, gapMs: 1000,
+      warning: 'robots.txt of HOST sets Crawl-delay: 86400; pacing that host at one request per 1 s, the longest this crawl waits (--max-crawl-delay to wait longer) (--ignore-robots is for authorised inspections only)' },
+  ])('paces a host at its robots.txt Crawl-delay, $name', async ({ crawlDelay, maxCrawlDelayMs, gapMs, warning }) => {
+    const { fleet, ms, warnings } = await crawl({ a: { files: { ...manyPages(2), '/robots.txt': `User-agent: *\nCrawl-delay: ${crawlDelay}\n` } } }, { maxCrawlDelayMs });
     const arrivals = fleet.stats('a').arrivals;
-    // robots.txt, /, the soft-404 probe, /p0.html, /p1.html: every start at least a second after the last one ended
+    // robots.txt, /, the soft-404 probe, /p0.html, /p1.html: every start at least the gap after the last one ended
     expect(arrivals).toHaveLength(5);
-    for (let i = 1; i < arrivals.length; i++) expect(arrivals[i]!.at - arrivals[i - 1]!.at).toBeGreaterThanOrEqual(1000);
-    expect(ms).toBeGreaterThanOrEqual(4000);
+    for (let i = 1; i < arrivals.length; i++) expect(arrivals[i]!.at - arrivals[i - 1]!.at).toBeGreaterThanOrEqual(gapMs);
+    expect(ms).toBeGreaterThanOrEqual(4 * gapMs);
+    expect(ms).toBeLessThan(4 * gapMs + 3000);
+    expect(warnings).toEqual([warning.replace('HOST', new URL(fleet.origin('a')).host)]);
   });
 });
 

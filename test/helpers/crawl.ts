@@ -1,4 +1,4 @@
-import { Crawler, type CrawlOptions } from '../../src/crawl/crawler.js';
+import { Crawler, MAX_CRAWL_DELAY_S, type CrawlOptions } from '../../src/crawl/crawler.js';
 import { crawlRegistry } from '../../src/crawl/run-crawl.js';
 import { DEFAULT_RETRY } from '../../src/crawl/retry.js';
 import type { Db } from '../../src/store/db.js';
@@ -6,20 +6,24 @@ import { writeTmp } from './tmp.js';
 
 export const TEST_CRAWL: CrawlOptions = {
   concurrency: 16, perHost: 2, perIp: 64, delayMs: 0, timeoutMs: 5000, maxPages: 300, maxDepth: 6,
-  ignoreRobots: false, userAgent: 'govsite-test/1.0 (+http://127.0.0.1/contact)', siteConcurrency: 8, workers: 1,
+  ignoreRobots: false, maxCrawlDelayMs: MAX_CRAWL_DELAY_S * 1000, userAgent: 'govsite-test/1.0 (+http://127.0.0.1/contact)', siteConcurrency: 8, workers: 1,
   retry: { ...DEFAULT_RETRY, baseDelayMs: 50 },
 };
 
-/** Crawls a registry of `id,url[,mailbox]` rows in-process; returns the run id and the crawler it used. */
+/** Crawls a registry of `id,url[,mailbox]` rows in-process; returns the run id, the crawler it used and the warnings it gave. */
 export async function crawlTestSites(db: Db, sites: { id: string; url: string; mailbox?: string }[], options: Partial<CrawlOptions> = {}, asOf = '2026-11-15') {
   const csv = ['id,url,mailbox', ...sites.map((s) => `${s.id},${s.url},${s.mailbox ?? ''}`)].join('\n');
   let crawler: Crawler | undefined;
+  const warnings: string[] = [];
   const result = await crawlRegistry(db, {
     registry: writeTmp('registry.csv', csv), asOf, resume: false, options: { ...TEST_CRAWL, ...options },
-    onStart: (c) => { crawler = c; },
+    onStart: (c) => {
+      crawler = c;
+      c.on('warn', (message) => warnings.push(message));
+    },
   });
   expectKeysHold(db);
-  return { runId: result.run.id, crawler: crawler! };
+  return { runId: result.run.id, crawler: crawler!, warnings };
 }
 
 /** The crawl writes with foreign keys unchecked (see run-crawl.ts): every row it stored must still have its parent. */
