@@ -1,10 +1,10 @@
-import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { HttpClient, type ClientOptions, type RequestOptions } from './http-client.js';
 import type { FetchOutcome } from './outcome.js';
 import { Politeness } from './politeness.js';
 import { followRedirects, withCookie } from './redirects.js';
 import { parseRetryAfter, withRetry, type RetryPolicy } from './retry.js';
+import { HostResolver, type Resolve } from './resolver.js';
 
 export interface FetcherOptions extends ClientOptions {
   concurrency: number;
@@ -12,6 +12,8 @@ export interface FetcherOptions extends ClientOptions {
   perIp: number;
   delayMs: number;
   retry: RetryPolicy;
+  /** how host names are looked up (tests give real-looking names loopback addresses) */
+  resolve?: Resolve;
 }
 
 /**
@@ -21,11 +23,13 @@ export interface FetcherOptions extends ClientOptions {
 export class Fetcher {
   readonly politeness: Politeness;
   private readonly client: HttpClient;
+  private readonly resolver: HostResolver;
   private readonly ips = new Map<string, Promise<string | null>>();
   private readonly viaProxy: boolean;
 
   constructor(private readonly options: FetcherOptions) {
-    this.client = new HttpClient(options);
+    this.resolver = new HostResolver(options.resolve);
+    this.client = new HttpClient({ ...options, lookup: this.resolver.lookup });
     this.viaProxy = Boolean(options.proxy ?? process.env['HTTP_PROXY'] ?? process.env['http_proxy'] ?? process.env['HTTPS_PROXY'] ?? process.env['https_proxy']);
     this.politeness = new Politeness(options.concurrency, (key) => (key.startsWith('ip:') ? options.perIp : options.perHost), options.delayMs);
   }
@@ -58,7 +62,7 @@ export class Fetcher {
     if (isIP(bare)) return Promise.resolve(bare);
     let ip = this.ips.get(bare);
     if (!ip) {
-      ip = lookup(bare).then((r) => r.address, () => null);
+      ip = this.resolver.addresses(bare).then((all) => all[0]?.address ?? null, () => null);
       this.ips.set(bare, ip);
     }
     return ip;

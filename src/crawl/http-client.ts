@@ -1,4 +1,5 @@
 import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici';
+import type { LookupFunction } from 'node:net';
 import { ForwardProxy } from './forward-proxy.js';
 import { decompress } from './decompress.js';
 import { classifyError, unverifiedCertificate, type FetchOutcome } from './outcome.js';
@@ -18,6 +19,8 @@ export interface ClientOptions {
   proxy?: string | undefined;
   maxBodyBytes?: number;
   maxDecodedBytes?: number;
+  /** how connections look host names up (see HostResolver); by default Node's, at each connection */
+  lookup?: LookupFunction;
 }
 
 export interface RequestOptions {
@@ -27,7 +30,7 @@ export interface RequestOptions {
 
 /** Connections to origins (or to the proxy), pooled per origin; `tls` applies to the origins' TLS. */
 function dispatcherFor(options: ClientOptions, tls: { rejectUnauthorized?: boolean } = {}): Dispatcher {
-  const pool = { connections: options.perHost, keepAliveTimeout: 10_000, connect: { timeout: options.timeoutMs, ...tls } };
+  const pool = { connections: options.perHost, keepAliveTimeout: 10_000, connect: { timeout: options.timeoutMs, ...tls, ...(options.lookup ? { lookup: options.lookup } : {}) } };
   const envProxy = process.env['HTTP_PROXY'] ?? process.env['http_proxy'] ?? process.env['HTTPS_PROXY'] ?? process.env['https_proxy'];
   // plain-HTTP targets go to the proxy as absolute-form requests, HTTPS ones through CONNECT
   if (options.proxy) return new ForwardProxy(options.proxy, { ...pool, connect: { timeout: options.timeoutMs }, connections: PROXY_CONNECTIONS }, tls);
