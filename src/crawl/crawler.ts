@@ -380,7 +380,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     const host = new URL(url).host;
     const ms = Math.min(seconds * 1000, this.options.maxCrawlDelayMs);
     this.fetcher.politeness.setDelay(Fetcher.originKey(url), ms);
-    const capped = ms < seconds * 1000 ? `, the longest this crawl waits (--max-crawl-delay to wait longer)` : '';
+    const capped = ms < seconds * 1000 ? ', the longest --max-crawl-delay allows' : '';
     this.warnOnce(`crawl-delay ${host}`, `robots.txt of ${host} sets Crawl-delay: ${seconds}; pacing that host at one request per ${ms / 1000} s${capped} (--ignore-robots is for authorised inspections only)`);
   }
 

@@ -24,7 +24,6 @@ export class Fetcher {
   readonly politeness: Politeness;
   private readonly client: HttpClient;
   private readonly resolver: HostResolver;
-  private readonly ips = new Map<string, Promise<string | null>>();
   private readonly viaProxy: boolean;
 
   constructor(private readonly options: FetcherOptions) {
@@ -55,17 +54,12 @@ export class Fetcher {
     return outcome;
   }
 
-  /** The IP a host resolves to (cached); behind a proxy the proxy resolves, so only the origin key applies. */
+  /** The IP a host resolves to (looked up once, see HostResolver); behind a proxy the proxy resolves, so only the origin key applies. */
   private ipOf(hostname: string): Promise<string | null> {
     if (this.viaProxy) return Promise.resolve(null);
     const bare = hostname.replace(/^\[|\]$/g, '');
     if (isIP(bare)) return Promise.resolve(bare);
-    let ip = this.ips.get(bare);
-    if (!ip) {
-      ip = this.resolver.addresses(bare).then((all) => all[0]?.address ?? null, () => null);
-      this.ips.set(bare, ip);
-    }
-    return ip;
+    return this.resolver.addresses(bare).then((all) => all[0]?.address ?? null, () => null);
   }
 
   close(): Promise<void> {

@@ -58,7 +58,7 @@ describe('politeness, counted at the server', () => {
       warning: 'robots.txt of HOST sets Crawl-delay: 1; pacing that host at one request per 1 s (--ignore-robots is for authorised inspections only)' },
     // a day between two requests would hold the sweep for a year: paced at the longest wait instead, and said
     { name: 'at most --max-crawl-delay', crawlDelay: '86400', maxCrawlDelayMs: 1000, gapMs: 1000,
-      warning: 'robots.txt of HOST sets Crawl-delay: 86400; pacing that host at one request per 1 s, the longest this crawl waits (--max-crawl-delay to wait longer) (--ignore-robots is for authorised inspections only)' },
+      warning: 'robots.txt of HOST sets Crawl-delay: 86400; pacing that host at one request per 1 s, the longest --max-crawl-delay allows (--ignore-robots is for authorised inspections only)' },
   ])('paces a host at its robots.txt Crawl-delay, $name', async ({ crawlDelay, maxCrawlDelayMs, gapMs, warning }) => {
     const { fleet, ms, warnings } = await crawl({ a: { files: { ...manyPages(2), '/robots.txt': `User-agent: *\nCrawl-delay: ${crawlDelay}\n` } } }, { maxCrawlDelayMs });
     const arrivals = fleet.stats('a').arrivals;
