@@ -1,9 +1,8 @@
+import { DAY_MS } from '../extract/dates.js';
 import type { CheckFacts, CheckResult } from './types.js';
 
 /** The rule's monitoring: home page probes on each of 7 days, this many a day. */
 export const PROBES_A_DAY = 20;
-
-const DAY = 86_400_000;
 
 /** A day of the monitoring week: the 24 hours up to `end` (ISO time, exclusive of its start), and how many probes it had. */
 export interface ProbeDay {
@@ -20,10 +19,10 @@ export function probesByDay(probes: readonly { at: string }[]): ProbeDay[] {
   const last = probes.reduce((latest, p) => Math.max(latest, Date.parse(p.at)), -Infinity);
   const counts = Array<number>(7).fill(0);
   for (const p of probes) {
-    const back = Math.floor((last - Date.parse(p.at)) / DAY);
+    const back = Math.floor((last - Date.parse(p.at)) / DAY_MS);
     if (back < 7) counts[back]!++;
   }
-  return counts.map((n, back) => ({ end: new Date(last - back * DAY).toISOString(), probes: n })).reverse();
+  return counts.map((n, back) => ({ end: new Date(last - back * DAY_MS).toISOString(), probes: n })).reverse();
 }
 
 /**

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../extract/dates.js';
 import { lettersInWindow, isAnswered } from '../facts/letter-stats.js';
 import { lettersNotRead } from './letters-read.js';
 import { defineCheck, findings } from './types.js';
@@ -18,7 +19,7 @@ export const slowReplies = defineCheck({
 
 function workingDaysBetween(from: string, to: string): number {
   let days = 0;
-  for (let t = Date.parse(`${from}T00:00:00Z`) + 86_400_000; t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) {
+  for (let t = Date.parse(`${from}T00:00:00Z`) + DAY_MS; t <= Date.parse(`${to}T00:00:00Z`); t += DAY_MS) {
     const weekday = new Date(t).getUTCDay();
     if (weekday !== 0 && weekday !== 6) days++;
   }

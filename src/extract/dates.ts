@@ -30,8 +30,11 @@ function dayNumber(date: LocalDate): number {
   return era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468;
 }
 
+/** A day of 24 hours, in milliseconds (for times; dates are counted with daysBetween and addDays). */
+export const DAY_MS = 86_400_000;
+
 export function addDays(date: LocalDate, days: number): LocalDate {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 // 2026-11-02, 2026/11/02, 2026.11.02, 2026年11月2日 (also 2026-11-2); not inside a longer number

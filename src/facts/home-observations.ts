@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { addDays } from '../extract/dates.js';
 import type { ListItem } from '../extract/list-items.js';
 import { statement, type Db } from '../store/db.js';
 
@@ -26,7 +27,7 @@ const WINDOW_DAYS = 60;
  * over the lists alone (a home page's facts are the largest of a site).
  */
 export function homeObservations(db: Db, site: { id: string; url: string }, asOf: string, scored: { runId: number; home: { lists: { items: ListItem[] }[] } | null }): HomeObservation[] {
-  const from = new Date(Date.parse(`${asOf}T00:00:00Z`) - WINDOW_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const from = addDays(asOf, -WINDOW_DAYS);
   const observed = (date: string, lists: { items: ListItem[] }[]): HomeObservation[] => {
     const fingerprint = homeFingerprint(lists.flatMap((l) => l.items));
     return fingerprint ? [{ date, source: 'run', fingerprint }] : [];

@@ -2,6 +2,7 @@ import { escapeHtml } from './escape.js';
 import { ruleTitle, type Lang } from './labels.js';
 import type { AuditReport, SiteReport } from './model.js';
 import { ruleOfFinding } from '../checks/index.js';
+import { daysBetween } from '../extract/dates.js';
 
 const W = 640;
 
@@ -58,14 +59,13 @@ const FRESHNESS = [
 export function freshnessGrid(report: AuditReport, lang: Lang): string {
   const cell = 18;
   const labelW = 200;
-  const asOf = Date.parse(`${report.asOf}T00:00:00Z`);
   const widest = Math.max(1, ...report.sites.map((s) => s.columns.length));
   const h = report.sites.length * (cell + 4) + 34;
   const w = Math.max(W + 120, labelW + widest * (cell + 3) + 10);
   const rows = report.sites.map((s, i) => {
     const y = i * (cell + 4);
     const cells = s.columns.map((c, j) => {
-      const days = c.lastUpdate ? Math.round((asOf - Date.parse(`${c.lastUpdate}T00:00:00Z`)) / 86_400_000) : null;
+      const days = c.lastUpdate ? daysBetween(c.lastUpdate, report.asOf) : null;
       // static and other columns have no update window: undated is not a problem there
       // a list not read (not crawled, filled by script) is neither fresh nor stale as far as govsite knows
       const unread = c.list === 'script' || c.list === 'not-crawled';
