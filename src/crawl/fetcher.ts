@@ -5,6 +5,7 @@ import { Politeness } from './politeness.js';
 import { followRedirects, withCookie } from './redirects.js';
 import { parseRetryAfter, withRetry, type RetryPolicy } from './retry.js';
 import { HostResolver, type Resolve } from './resolver.js';
+import { SilentHosts } from './silent-hosts.js';
 
 export interface FetcherOptions extends ClientOptions {
   concurrency: number;
@@ -24,6 +25,7 @@ export class Fetcher {
   readonly politeness: Politeness;
   private readonly client: HttpClient;
   private readonly resolver: HostResolver;
+  private readonly silent = new SilentHosts();
   private readonly viaProxy: boolean;
 
   constructor(private readonly options: FetcherOptions) {
@@ -37,16 +39,21 @@ export class Fetcher {
     return `host:${new URL(url).host}`;
   }
 
-  /** `stubs`: follow a stub page (meta refresh, a script that only sets the location) as a redirect (see followRedirects). */
-  fetch(url: string, request: RequestOptions, { stubs = false } = {}): Promise<FetchOutcome> {
-    return followRedirects(url, (hopUrl, cookie) => withRetry(() => this.hop(hopUrl, withCookie(request, cookie)), this.options.retry), { stubs });
+  /**
+   * `stubs`: follow a stub page (meta refresh, a script that only sets the location) as a redirect (see
+   * followRedirects). `recheck`: the re-check of an inconclusive answer, which asks a silent host once more (see SilentHosts).
+   */
+  fetch(url: string, request: RequestOptions, { stubs = false, recheck = false } = {}): Promise<FetchOutcome> {
+    return followRedirects(url, (hopUrl, cookie) => withRetry(() => this.hop(hopUrl, withCookie(request, cookie), recheck), this.options.retry), { stubs });
   }
 
-  private async hop(url: string, request: RequestOptions): Promise<FetchOutcome> {
-    const keys = [Fetcher.originKey(url)];
+  private async hop(url: string, request: RequestOptions, recheck: boolean): Promise<FetchOutcome> {
+    const origin = Fetcher.originKey(url);
+    const keys = [origin];
     const ip = await this.ipOf(new URL(url).hostname);
     if (ip) keys.push(`ip:${ip}`);
-    const outcome = await this.politeness.run(keys, () => this.client.send(url, request));
+    // asked when the host's turn comes: it may have gone silent while this request waited for it
+    const outcome = await this.politeness.run(keys, () => this.silent.ask(origin, url, recheck, () => this.client.send(url, request)));
     if (outcome.ok && (outcome.status === 429 || outcome.status === 503)) {
       const wait = parseRetryAfter(outcome.headers['retry-after'], Date.now());
       if (wait !== null && wait <= this.options.retry.maxRetryAfterMs) this.politeness.pause(keys[0]!, wait);

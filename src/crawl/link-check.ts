@@ -51,12 +51,12 @@ export async function isSoft404(url: string, outcome: FetchOutcome, page: PageAn
  * A link target checked once: internal targets by GET (the answer is the page a visitor gets),
  * external ones by HEAD, falling back to GET where HEAD is refused or fails.
  */
-export async function checkTarget(url: string, external: boolean, fetcher: Fetcher, pool: AnalysisPool, probe: NotFoundProbe): Promise<CheckedTarget> {
+export async function checkTarget(url: string, external: boolean, fetcher: Fetcher, pool: AnalysisPool, probe: NotFoundProbe, recheck = false): Promise<CheckedTarget> {
   let method: 'GET' | 'HEAD' = external ? 'HEAD' : 'GET';
-  let outcome = await fetcher.fetch(url, { method });
+  let outcome = await fetcher.fetch(url, { method }, { recheck });
   if (method === 'HEAD' && headNotTrusted(outcome)) {
     method = 'GET';
-    outcome = await fetcher.fetch(url, { method });
+    outcome = await fetcher.fetch(url, { method }, { recheck });
   }
   const page = await analyseAnswer(pool, outcome, false);
   return { outcome, soft404: await isSoft404(url, outcome, page, probe), method, page };
@@ -64,6 +64,6 @@ export async function checkTarget(url: string, external: boolean, fetcher: Fetch
 
 /** Many servers answer HEAD with 404/405/500 while GET works; a timeout is not worth a second wait. */
 function headNotTrusted(outcome: FetchOutcome): boolean {
-  if (!outcome.ok) return outcome.code !== 'ETIMEDOUT' && outcome.code !== 'ENOTFOUND' && outcome.code !== 'ECONNREFUSED';
+  if (!outcome.ok) return outcome.code !== 'ETIMEDOUT' && outcome.code !== 'EHOSTDOWN' && outcome.code !== 'ENOTFOUND' && outcome.code !== 'ECONNREFUSED';
   return outcome.status >= 400 && outcome.status !== 429;
 }

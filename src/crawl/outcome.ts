@@ -3,7 +3,7 @@
  * classified here, in one place, into a code an inspector recognises.
  */
 export type FailureCode =
-  | 'ETIMEDOUT' | 'ECONNREFUSED' | 'ECONNRESET' | 'ENOTFOUND' | 'EAI_AGAIN' | 'EHOSTUNREACH' | 'ENETUNREACH'
+  | 'ETIMEDOUT' | 'EHOSTDOWN' | 'ECONNREFUSED' | 'ECONNRESET' | 'ENOTFOUND' | 'EAI_AGAIN' | 'EHOSTUNREACH' | 'ENETUNREACH'
   | 'ECERT' | 'EPROTO' | 'EREDIRECTLOOP' | 'EMAXREDIRECTS' | 'EBADREDIRECT' | 'EBODYTOOLARGE' | 'EDECODE' | 'EUNKNOWN';
 
 export interface Redirect {
@@ -86,8 +86,9 @@ export function unverifiedCertificate(error: unknown): string | null {
 /** A soft 404 is a 200 page that says it is missing: broken, like the 404 it hides. */
 export function verdictFor(outcome: FetchOutcome, soft404: boolean, attempt: number): LinkVerdict {
   if (!outcome.ok) {
-    // one timeout may be a slow moment, not a dead link: a second one in the re-check is
-    if (outcome.code === 'ETIMEDOUT') return attempt > 1 ? 'broken' : 'inconclusive';
+    // one timeout may be a slow moment, not a dead link: a second one in the re-check is (and so is
+    // a host given up on as silent, see SilentHosts)
+    if (outcome.code === 'ETIMEDOUT' || outcome.code === 'EHOSTDOWN') return attempt > 1 ? 'broken' : 'inconclusive';
     return 'broken';
   }
   const s = outcome.status;

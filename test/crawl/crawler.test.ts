@@ -204,6 +204,39 @@ describe('retries, redirects and timeouts', () => {
     expect(ms).toBeLessThan(3000);
   });
 
+  const paths = (n: number) => Array.from({ length: n }, (_, i) => `/x${i}.html`);
+  cases([
+    {
+      name: 'a host that stops answering is given up on after 3 timeouts in a row, and asked once more by the re-check',
+      other: { files: {}, fallback: { hang: true } }, links: paths(8),
+      // 2 connections: 2 timeouts, then 2 more; the other 4 are not asked; the re-check asks once, and the rest wait for that answer
+      requests: 5,
+      verdicts: [['ETIMEDOUT', 'inconclusive', 4], ['EHOSTDOWN', 'inconclusive', 4], ['ETIMEDOUT', 'broken', 1], ['EHOSTDOWN', 'broken', 7]],
+    },
+    {
+      name: 'a host that answers the re-check is a host like the others again: every link is checked for real',
+      other: { files: Object.fromEntries(paths(5).map((p: string) => [p, html('在')])), behaviours: Object.fromEntries(paths(4).map((p: string) => [p, { hangTimes: 1 }])) }, links: paths(5),
+      requests: 9,
+      verdicts: [['ETIMEDOUT', 'inconclusive', 4], ['EHOSTDOWN', 'inconclusive', 1], ['200', 'ok', 5]],
+    },
+  ])('$name', async ({ other, links, requests, verdicts }: { other: SiteContent; links: string[]; requests: number; verdicts: [string, string, number][] }) => {
+    fleet = await FixtureFleet.start({ other });
+    const origin = fleet.origin('other');
+    const sites = { a: { files: { '/': linksTo(links.map((p) => `${origin}${p}`)) } } };
+    const own = await FixtureFleet.start(sites);
+    try {
+      const { db } = tmpDb();
+      const { runId } = await crawlTestSites(db, [{ id: 'a', url: `${own.origin('a')}/` }], { timeoutMs: 300 });
+      expect([...fleet.stats('other').hits.values()].reduce((a, b) => a + b, 0)).toBe(requests);
+      const found = rows(db, `SELECT coalesce(error_code, status) AS outcome, verdict, count(*) AS n FROM fetches WHERE run_id = ? AND url LIKE ? GROUP BY attempt, outcome, verdict ORDER BY attempt, outcome DESC`, runId, `${origin}/%`);
+      expect(found.map((r) => [String(r['outcome']), r['verdict'], r['n']])).toEqual(verdicts);
+      const given = rows(db, `SELECT error_message FROM fetches WHERE run_id = ? AND error_code = 'EHOSTDOWN' LIMIT 1`, runId)[0]!['error_message'];
+      expect(given).toMatch(new RegExp(`^not asked: ${new URL(origin).host} answered none of its last [34] requests within the time limit \\(the last: ${origin}/x\\d\\.html at 20\\d\\d-\\d\\d-\\d\\dT`));
+    } finally {
+      await own.close();
+    }
+  });
+
   it('a page that answers only when re-checked is followed and read like any other', async () => {
     const { byUrl, db, runId, fleet } = await crawl({ a: { files: { '/': linksTo(['/late.html']), '/late.html': linksTo(['/child.html']), '/child.html': html('子页面') }, behaviours: { '/late.html': { hangTimes: 1 } } } }, { timeoutMs: 500 });
     expect(byUrl('/late.html')).toMatchObject([{ error_code: 'ETIMEDOUT', verdict: 'inconclusive', attempt: 1 }, { status: 200, verdict: 'ok', attempt: 2 }]);
