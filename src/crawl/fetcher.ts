@@ -19,7 +19,8 @@ export interface FetcherOptions extends ClientOptions {
 
 /**
  * One polite fetch: every hop of a redirect chain takes the slots of its origin and IP,
- * is retried on transient failures, and a Retry-After holds the whole host, not only this request.
+ * is retried on transient failures, and a Retry-After holds the whole host, not only this request;
+ * a host that stopped answering is not asked again (SilentHosts).
  */
 export class Fetcher {
   readonly politeness: Politeness;
