@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AnalysisPool } from './analysis-pool.js';
 import type { Fetcher } from './fetcher.js';
+import { isAnalysedType } from './http-client.js';
 import type { FetchOutcome } from './outcome.js';
 import { wireBody, type PageAnalysis } from './page-analysis.js';
 import type { PageRole } from './priorities.js';
@@ -22,7 +23,7 @@ export function probePath(origin: string): string {
 }
 
 export function isHtml(outcome: FetchOutcome): boolean {
-  return outcome.ok && /html|xml/i.test(outcome.headers['content-type'] ?? 'text/html');
+  return outcome.ok && isAnalysedType(outcome.headers['content-type']);
 }
 
 /** Analyses an HTML answer with a body (links only when the page is followed); null for any other answer, and for a page whose analysis failed. */
@@ -53,10 +54,10 @@ export async function isSoft404(url: string, outcome: FetchOutcome, page: PageAn
  */
 export async function checkTarget(url: string, external: boolean, fetcher: Fetcher, pool: AnalysisPool, probe: NotFoundProbe, recheck = false): Promise<CheckedTarget> {
   let method: 'GET' | 'HEAD' = external ? 'HEAD' : 'GET';
-  let outcome = await fetcher.fetch(url, { method }, { recheck });
+  let outcome = await fetcher.fetch(url, { method, analysedOnly: true }, { recheck });
   if (method === 'HEAD' && headNotTrusted(outcome)) {
     method = 'GET';
-    outcome = await fetcher.fetch(url, { method }, { recheck });
+    outcome = await fetcher.fetch(url, { method, analysedOnly: true }, { recheck });
   }
   const page = await analyseAnswer(pool, outcome, false);
   return { outcome, soft404: await isSoft404(url, outcome, page, probe), method, page };

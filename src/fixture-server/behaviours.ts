@@ -24,6 +24,8 @@ export interface Behaviour {
   noCharsetHeader?: boolean;
   /** serve this content type */
   contentType?: string;
+  /** send the body no faster than this (a slow server): a tenth of it every 100 ms */
+  bytesPerSecond?: number;
 }
 
 export type Behaviours = Record<string, Behaviour>;

@@ -58,6 +58,15 @@ export function loadSiteDir(dir: string): SiteContent {
 const newStats = (): SiteStats => ({ requests: 0, hits: new Map(), openSockets: 0, peakSockets: 0, inFlight: 0, peakInFlight: 0, arrivals: [], refusedHandshakes: 0 });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Writes `body` a `chunk` of bytes every 100 ms, until it is sent or the client hangs up. */
+async function trickle(res: ServerResponse, body: Buffer, chunk: number): Promise<void> {
+  for (let at = 0; at < body.length && !res.destroyed; at += chunk) {
+    res.write(body.subarray(at, at + chunk));
+    await sleep(100);
+  }
+  if (!res.destroyed) res.end();
+}
+
 /**
  * Serves fixture sites on 127.0.0.1, each on its own ephemeral port, counting connections and
  * in-flight requests per site. `{{origin:NAME}}` in a text file becomes that site's origin, so sites
@@ -214,6 +223,7 @@ export class FixtureFleet {
     }
     headers['content-length'] = String(body.length);
     res.writeHead(status, headers);
+    if (behaviour.bytesPerSecond && req.method !== 'HEAD') return trickle(res, body, behaviour.bytesPerSecond / 10);
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 }

@@ -252,6 +252,14 @@ describe('retries, redirects and timeouts', () => {
 });
 
 describe('link checks', () => {
+  it('an attachment from a slow server is checked at its headers: 200, not a timeout, and its body is not downloaded', async () => {
+    // 2 MB at 200 KB/s: 10 s to download, past the 1 s limit
+    const pdf = Buffer.alloc(2 * 1024 * 1024, 0x25);
+    const { byUrl, ms } = await crawl({ a: { files: { '/': linksTo(['/files/report.pdf']), '/files/report.pdf': pdf }, behaviours: { '/files/report.pdf': { bytesPerSecond: 200 * 1024 } } } }, { timeoutMs: 1000 });
+    expect(byUrl('/files/report.pdf')).toMatchObject([{ purpose: 'check', method: 'GET', status: 200, verdict: 'ok', bytes: 0, content_type: 'application/pdf' }]);
+    expect(ms).toBeLessThan(3000);
+  });
+
   it('finds dead internal and external links with their status or error code', async () => {
     fleet = await FixtureFleet.start({ other: { files: { '/ok.html': html('ok') } } });
     const other = fleet.origin('other');

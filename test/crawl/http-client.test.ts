@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { expect } from 'expect';
 import { HttpClient } from '../../src/crawl/http-client.js';
+import { cases } from '../helpers/cases.js';
 
 /** What the client reads, over a real socket: size caps, a decompression bomb, HEAD and 304, a body that stalls. */
 describe('HttpClient', () => {
@@ -23,6 +24,18 @@ describe('HttpClient', () => {
       if (req.headers['if-none-match'] === '"v1"') return void res.writeHead(304, { etag: '"v1"' }).end();
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', etag: '"v1"', 'content-encoding': 'gzip' }).end(gzipSync(Buffer.from('<html><body>政务公开</body></html>')));
     },
+    // 1 MB of attachment at 320 KB/s, past the 1.5 s time limit
+    '/slow.pdf': (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': String(1024 * 1024) });
+      const send = (left: number) => {
+        if (left <= 0 || res.destroyed) return void res.end();
+        res.write(Buffer.alloc(32 * 1024, 0x25));
+        setTimeout(() => send(left - 32 * 1024), 100);
+      };
+      send(1024 * 1024);
+    },
+    '/small.png': (_req, res) => res.writeHead(200, { 'content-type': 'image/png', 'content-length': '2048' }).end(Buffer.alloc(2048, 0x89)),
+    '/gone.pdf': (_req, res) => res.writeHead(404, { 'content-type': 'application/pdf' }).end('<html><body>页面不存在</body></html>'),
     '/stall': (_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.write('<html>'); // and nothing more
@@ -77,5 +90,27 @@ describe('HttpClient', () => {
     expect(outcome).toMatchObject({ ok: false, code: 'ETIMEDOUT' });
     expect(Date.now() - started).toBeGreaterThanOrEqual(1400);
     expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  cases([
+    { name: 'an attachment ends at its headers, its long body not read: a slow server is not a timeout', path: '/slow.pdf', status: 200, body: 0, closed: true },
+    { name: 'a short one is let through, so its connection stays open', path: '/small.png', status: 200, body: 0, closed: false },
+    { name: 'an error answer is read whatever its type (a bot wall says what it is in its body)', path: '/gone.pdf', status: 404, body: 41, closed: false },
+    { name: 'an HTML page is read whole', path: '/page', status: 200, body: 38, closed: false },
+  ])('analysedOnly: $name', async ({ path, status, body, closed: hungUp }: { path: string; status: number; body: number; closed: boolean }) => {
+    const before = closed.length;
+    const started = Date.now();
+    const outcome = await client.send(`${origin}${path}`, { method: 'GET', analysedOnly: true });
+    expect(outcome).toMatchObject({ ok: true, status, truncated: false });
+    expect(outcome.ok && outcome.body.length).toBe(body);
+    expect(Date.now() - started).toBeLessThan(500);
+    await new Promise((r) => setTimeout(r, 100));
+    // a socket's close names every request it served: only closes since this request count
+    expect(closed.slice(before).includes(path)).toBe(hungUp);
+  });
+
+  it('without analysedOnly the attachment is read to its end, within the time limit (robots.txt is read whatever its type)', async () => {
+    const outcome = await client.send(`${origin}/slow.pdf`, { method: 'GET' });
+    expect(outcome).toMatchObject({ ok: false, code: 'ETIMEDOUT' });
   });
 });
