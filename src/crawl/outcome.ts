@@ -49,7 +49,7 @@ const NODE_CODES: Record<string, FailureCode> = {
   ECONNRESET: 'ECONNRESET', UND_ERR_SOCKET: 'ECONNRESET', EPIPE: 'ECONNRESET', UND_ERR_CLOSED: 'ECONNRESET',
   ENOTFOUND: 'ENOTFOUND', EAI_AGAIN: 'EAI_AGAIN', EHOSTUNREACH: 'EHOSTUNREACH', ENETUNREACH: 'ENETUNREACH',
   UND_ERR_RES_EXCEEDED_MAX_SIZE: 'EBODYTOOLARGE', ERR_BUFFER_TOO_LARGE: 'EBODYTOOLARGE',
-  HPE_INVALID_CONSTANT: 'EPROTO', HPE_INVALID_HEADER_TOKEN: 'EPROTO', HPE_UNEXPECTED_CONTENT_LENGTH: 'EPROTO', EPROTO: 'EPROTO',
+  HPE_INVALID_CONSTANT: 'EPROTO', HPE_INVALID_HEADER_TOKEN: 'EPROTO', HPE_UNEXPECTED_CONTENT_LENGTH: 'EPROTO', EPROTO: 'EPROTO', UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'EPROTO',
   Z_DATA_ERROR: 'EDECODE', Z_BUF_ERROR: 'EDECODE', ERR_BROTLI_DECOMPRESSION_FAILED: 'EDECODE',
 };
 
@@ -60,7 +60,8 @@ export function classifyError(error: unknown): FailureCode {
     if (e.name === 'TimeoutError') return 'ETIMEDOUT';
     if (e.code && NODE_CODES[e.code]) return NODE_CODES[e.code]!;
     if (e.code && /CERT|SSL|TLS/i.test(e.code)) return 'ECERT';
-    if (e.code?.startsWith('HPE_')) return 'EPROTO';
+    // undici's parser errors carry no code, only their name
+    if (e.code?.startsWith('HPE_') || e.name === 'HTTPParserError') return 'EPROTO';
   }
   return 'EUNKNOWN';
 }

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { expect } from 'expect';
@@ -112,5 +112,39 @@ describe('HttpClient', () => {
   it('without analysedOnly the attachment is read to its end, within the time limit (robots.txt is read whatever its type)', async () => {
     const outcome = await client.send(`${origin}/slow.pdf`, { method: 'GET' });
     expect(outcome).toMatchObject({ ok: false, code: 'ETIMEDOUT' });
+  });
+});
+
+/** Answers that break HTTP/1.1, written byte for byte on a raw socket: a failure an inspector can name, not EUNKNOWN. */
+describe('HttpClient, malformed answers', () => {
+  const answers: Record<string, string> = {
+    'lf-only': 'HTTP/1.1 200 OK\nContent-Type: text/html\nContent-Length: 2\n\nok',
+    'space-before-colon': 'HTTP/1.1 200 OK\r\nContent-Type : text/html\r\nContent-Length: 2\r\n\r\nok',
+    'control-char': 'HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Powered-By: a\x01b\r\nContent-Length: 2\r\n\r\nok',
+    'short-body': 'HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 20\r\nConnection: close\r\n\r\nok',
+    'no-reason': 'HTTP/1.1 200\r\nContent-Type: text/html\r\nContent-Length: 2\r\n\r\nok',
+  };
+  const server = createNetServer((socket) => socket.once('data', (d) => socket.end(answers[/GET \/([\w-]+)/.exec(d.toString())![1]!])));
+  const client = new HttpClient({ perHost: 2, timeoutMs: 2000, userAgent: 'govsite-test' });
+  let origin = '';
+  before(async () => {
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(async () => {
+    await client.close();
+    await new Promise((r) => server.close(r));
+  });
+
+  cases([
+    ['lf-only', 'EPROTO', /Missing expected CR/],
+    ['space-before-colon', 'EPROTO', /Invalid header token/],
+    ['control-char', 'EPROTO', /Invalid header value char/],
+    ['short-body', 'EPROTO', /does not match content-length/],
+    ['no-reason', 200, null],
+  ])('%s → %s', async (path: string, expected: string | number, message: RegExp | null) => {
+    const outcome = await client.send(`${origin}/${path}`, { method: 'GET' });
+    expect(outcome.ok ? outcome.status : outcome.code).toBe(expected);
+    if (message) expect(!outcome.ok && outcome.message).toMatch(message);
   });
 });
