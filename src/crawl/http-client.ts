@@ -2,6 +2,7 @@ import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici';
 import type { LookupFunction } from 'node:net';
 import { ForwardProxy } from './forward-proxy.js';
 import { decompress } from './decompress.js';
+import { FORGIVABLE, LenientClient } from './lenient-http.js';
 import { classifyError, unverifiedCertificate, type FetchOutcome } from './outcome.js';
 
 export const REQUEST_TIMEOUT_MS = 15_000;
@@ -59,6 +60,10 @@ export class HttpClient {
   private lenient: Dispatcher | undefined;
   /** origins whose certificate failed verification, with the fault */
   private readonly faults = new Map<string, string>();
+  /** origins whose answers only a lenient parser reads (see LenientClient), and that client */
+  private readonly forgiven = new Set<string>();
+  private forgiving: LenientClient | undefined;
+  private readonly proxied: boolean;
   private readonly maxBodyBytes: number;
   private readonly maxDecodedBytes: number;
 
@@ -66,6 +71,7 @@ export class HttpClient {
     this.maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
     this.maxDecodedBytes = options.maxDecodedBytes ?? MAX_DECODED_BYTES;
     this.dispatcher = dispatcherFor(options);
+    this.proxied = Boolean(options.proxy ?? process.env['HTTP_PROXY'] ?? process.env['http_proxy'] ?? process.env['HTTPS_PROXY'] ?? process.env['https_proxy']);
   }
 
   /**
@@ -76,16 +82,37 @@ export class HttpClient {
    */
   readonly send: SingleRequest = async (url, request) => {
     const started = performance.now();
+    if (this.forgiven.size > 0 && this.forgiven.has(new URL(url).origin)) return this.leniently(url, request, started);
     // an origin whose certificate failed once is asked through the lenient pool at once: one handshake a request, not two
     const known = this.faults.size > 0 ? this.faults.get(new URL(url).origin) : undefined;
     if (known) return { ...(await this.exchange(this.unverified(), url, request, started)), certificate: known };
     const outcome = await this.exchange(this.dispatcher, url, request, started);
+    // an answer that breaks HTTP in a way browsers forgive is read as they read it (not through a proxy, which parses it itself)
+    if (!outcome.ok && outcome.code === 'EPROTO' && FORGIVABLE.test(outcome.message) && !this.proxied) {
+      this.forgiven.add(new URL(url).origin);
+      return this.leniently(url, request, started);
+    }
     if (outcome.ok || !outcome.certificate) return outcome;
     // the page behind a certificate a browser warns about or chains itself is read all the same, and the certificate's fault kept
     this.faults.set(new URL(url).origin, outcome.certificate);
     const again = await this.exchange(this.unverified(), url, request, started);
     return { ...again, certificate: outcome.certificate };
   };
+
+  /** Through Node's lenient parser (see LenientClient): the same caps and deadline; the whole body is read, whatever its type (a rare path). */
+  private async leniently(url: string, request: RequestOptions, started: number): Promise<FetchOutcome> {
+    this.forgiving ??= new LenientClient(this.options.perHost, { timeoutMs: this.options.timeoutMs, maxBodyBytes: this.maxBodyBytes, lookup: this.options.lookup });
+    const answer = await this.forgiving.request(url, request);
+    const failure = (e: Error): FetchOutcome => ({ ok: false, code: classifyError(e), message: e.message, finalUrl: url, redirects: [], ms: Math.round(performance.now() - started) });
+    if (answer instanceof Error) return failure(answer);
+    const headers = flattenHeaders(answer.headers);
+    try {
+      const read = answer.status === 304 || request.method === 'HEAD' ? { body: Buffer.alloc(0) } : this.decoded(answer.chunks, headers['content-encoding']);
+      return { ok: true, status: answer.status, finalUrl: url, redirects: [], headers, truncated: answer.truncated, ...read, ms: Math.round(performance.now() - started) };
+    } catch (e) {
+      return failure(e as Error);
+    }
+  }
 
   /** A second pool that reads through a certificate that failed verification (public pages only: nothing is sent but the request). */
   private unverified(): Dispatcher {
@@ -184,6 +211,7 @@ export class HttpClient {
 
   /** Ends every connection: requests given up on by the deadline must not keep the process waiting. */
   async close(): Promise<void> {
+    this.forgiving?.close();
     await Promise.all([this.dispatcher.destroy(), this.lenient?.destroy()]);
   }
 }
