@@ -5,7 +5,7 @@ import { Politeness } from './politeness.js';
 import { followRedirects, withCookie } from './redirects.js';
 import { parseRetryAfter, withRetry, type RetryPolicy } from './retry.js';
 import { HostResolver, type Resolve } from './resolver.js';
-import { SilentHosts } from './silent-hosts.js';
+import { GivenUpHosts } from './given-up-hosts.js';
 
 export interface FetcherOptions extends ClientOptions {
   concurrency: number;
@@ -20,13 +20,13 @@ export interface FetcherOptions extends ClientOptions {
 /**
  * One polite fetch: every hop of a redirect chain takes the slots of its origin and IP,
  * is retried on transient failures, and a Retry-After holds the whole host, not only this request;
- * a host that stopped answering is not asked again (SilentHosts).
+ * a host that stopped answering, or throttles every request, is not asked again (GivenUpHosts).
  */
 export class Fetcher {
   readonly politeness: Politeness;
   private readonly client: HttpClient;
   private readonly resolver: HostResolver;
-  private readonly silent = new SilentHosts();
+  private readonly givenUp = new GivenUpHosts();
   private readonly viaProxy: boolean;
 
   constructor(private readonly options: FetcherOptions) {
@@ -42,7 +42,7 @@ export class Fetcher {
 
   /**
    * `stubs`: follow a stub page (meta refresh, a script that only sets the location) as a redirect (see
-   * followRedirects). `recheck`: the re-check of an inconclusive answer, which asks a silent host once more (see SilentHosts).
+   * followRedirects). `recheck`: the re-check of an inconclusive answer, which asks a host given up on once more (see GivenUpHosts).
    */
   fetch(url: string, request: RequestOptions, { stubs = false, recheck = false } = {}): Promise<FetchOutcome> {
     return followRedirects(url, (hopUrl, cookie) => withRetry(() => this.hop(hopUrl, withCookie(request, cookie), recheck), this.options.retry), { stubs });
@@ -53,8 +53,8 @@ export class Fetcher {
     const keys = [origin];
     const ip = await this.ipOf(new URL(url).hostname);
     if (ip) keys.push(`ip:${ip}`);
-    // asked when the host's turn comes: it may have gone silent while this request waited for it
-    const outcome = await this.politeness.run(keys, () => this.silent.ask(origin, url, recheck, () => this.client.send(url, request)));
+    // asked when the host's turn comes: it may have been given up on while this request waited for it
+    const outcome = await this.politeness.run(keys, () => this.givenUp.ask(origin, url, recheck, () => this.client.send(url, request)));
     if (outcome.ok && (outcome.status === 429 || outcome.status === 503)) {
       const wait = parseRetryAfter(outcome.headers['retry-after'], Date.now());
       if (wait !== null && wait <= this.options.retry.maxRetryAfterMs) this.politeness.pause(keys[0]!, wait);

@@ -65,6 +65,6 @@ export async function checkTarget(url: string, external: boolean, fetcher: Fetch
 
 /** Many servers answer HEAD with 404/405/500 while GET works; a timeout is not worth a second wait. */
 function headNotTrusted(outcome: FetchOutcome): boolean {
-  if (!outcome.ok) return outcome.code !== 'ETIMEDOUT' && outcome.code !== 'EHOSTDOWN' && outcome.code !== 'ENOTFOUND' && outcome.code !== 'ECONNREFUSED';
+  if (!outcome.ok) return outcome.code !== 'ETIMEDOUT' && outcome.code !== 'EHOSTDOWN' && outcome.code !== 'ETHROTTLED' && outcome.code !== 'ENOTFOUND' && outcome.code !== 'ECONNREFUSED';
   return outcome.status >= 400 && outcome.status !== 429;
 }

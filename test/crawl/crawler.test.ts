@@ -219,19 +219,27 @@ describe('retries, redirects and timeouts', () => {
       requests: 9,
       verdicts: [['ETIMEDOUT', 'inconclusive', 4], ['EHOSTDOWN', 'inconclusive', 1], ['200', 'ok', 5]],
     },
-  ])('$name', async ({ other, links, requests, verdicts }: { other: SiteContent; links: string[]; requests: number; verdicts: [string, string, number][] }) => {
+    {
+      name: 'a host that answers 429 to every request, after the retries, is given up on after 3 URLs (their retries still go)',
+      other: { files: Object.fromEntries(paths(8).map((p: string) => [p, html('在')])), behaviours: Object.fromEntries(paths(8).map((p: string) => [p, { retryAfter: { seconds: 0, times: 100 } }])) }, links: paths(8),
+      // one connection, so that exactly 3 URLs are asked: 3 × (1 + 2 retries), then the re-check's one URL × 3
+      perHost: 1, requests: 12,
+      verdicts: [['ETHROTTLED', 'inconclusive', 5], ['429', 'inconclusive', 3], ['ETHROTTLED', 'inconclusive', 7], ['429', 'inconclusive', 1]],
+    },
+  ])('$name', async ({ other, links, perHost = 2, requests, verdicts }: { other: SiteContent; links: string[]; perHost?: number; requests: number; verdicts: [string, string, number][] }) => {
     fleet = await FixtureFleet.start({ other });
     const origin = fleet.origin('other');
     const sites = { a: { files: { '/': linksTo(links.map((p) => `${origin}${p}`)) } } };
     const own = await FixtureFleet.start(sites);
     try {
       const { db } = tmpDb();
-      const { runId } = await crawlTestSites(db, [{ id: 'a', url: `${own.origin('a')}/` }], { timeoutMs: 300 });
+      const { runId } = await crawlTestSites(db, [{ id: 'a', url: `${own.origin('a')}/` }], { timeoutMs: 300, perHost });
       expect([...fleet.stats('other').hits.values()].reduce((a, b) => a + b, 0)).toBe(requests);
       const found = rows(db, `SELECT coalesce(error_code, status) AS outcome, verdict, count(*) AS n FROM fetches WHERE run_id = ? AND url LIKE ? GROUP BY attempt, outcome, verdict ORDER BY attempt, outcome DESC`, runId, `${origin}/%`);
       expect(found.map((r) => [String(r['outcome']), r['verdict'], r['n']])).toEqual(verdicts);
-      const given = rows(db, `SELECT error_message FROM fetches WHERE run_id = ? AND error_code = 'EHOSTDOWN' LIMIT 1`, runId)[0]!['error_message'];
-      expect(given).toMatch(new RegExp(`^not asked: ${new URL(origin).host} answered none of its last [34] requests within the time limit \\(the last: ${origin}/x\\d\\.html at 20\\d\\d-\\d\\d-\\d\\dT`));
+      const given = rows(db, `SELECT error_code, error_message FROM fetches WHERE run_id = ? AND error_code IN ('EHOSTDOWN', 'ETHROTTLED') ORDER BY id LIMIT 1`, runId)[0]!;
+      const said = given['error_code'] === 'EHOSTDOWN' ? 'answered none of the last [34] URLs asked of it within the time limit' : 'answered 429 Too Many Requests to the last 3 URLs asked of it, after their retries';
+      expect(given['error_message']).toMatch(new RegExp(`^not asked: ${new URL(origin).host} ${said} \\(the last: ${origin}/x\\d\\.html at 20\\d\\d-\\d\\d-\\d\\dT`));
     } finally {
       await own.close();
     }
