@@ -10,7 +10,7 @@ import type { RequestOptions } from './http-client.js';
  * dead link, nor its site down. What neither parser reads (a space before a header's colon, a
  * duplicated Content-Length) stays EPROTO.
  */
-export const FORGIVABLE = /Missing expected CR|Missing expected LF|Invalid header value char/;
+export const FORGIVABLE = /Missing expected CR|Invalid header value char/;
 
 export interface LenientAnswer {
   status: number;
