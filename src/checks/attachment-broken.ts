@@ -7,7 +7,7 @@ export const attachmentBroken = defineCheck({
   run({ guides, brokenLinks }) {
     return findings(guides.flatMap((g) => g.attachments.filter((a) => a.verdict === 'broken').map((a) => {
       const broken = brokenLinks.find((b) => b.target === a.target);
-      return { rule: 'attachment-broken', url: g.url, target: a.target, status: broken?.status ?? null, onHomepage: false, text: a.text };
+      return { rule: 'attachment-broken', url: g.url, target: a.target, status: broken?.status ?? null, ...(broken?.soft404 ? { soft404: true } : {}), onHomepage: false, text: a.text };
     })));
   },
 });

@@ -15,6 +15,6 @@ export const deadLink = defineCheck({
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
-    }).map((b) => ({ rule: 'dead-link', url: b.fromUrl, class: b.onHomepage ? 'homepage' : 'other', target: b.target, status: b.status, onHomepage: b.onHomepage, text: b.text })));
+    }).map((b) => ({ rule: 'dead-link', url: b.fromUrl, class: b.onHomepage ? 'homepage' : 'other', target: b.target, status: b.status, ...(b.soft404 ? { soft404: true } : {}), onHomepage: b.onHomepage, text: b.text })));
   },
 });

@@ -1,5 +1,6 @@
 import type { Finding } from '../checks/types.js';
 import type { Lang } from './labels.js';
+import { statusText } from './status-text.js';
 
 /** SPEC §5 evidence fields, named for a reader. */
 const FIELDS: Record<string, { zh: string; en: string }> = {
@@ -15,11 +16,13 @@ const FIELDS: Record<string, { zh: string; en: string }> = {
   sampleUrl: { zh: '示例来信', en: 'sample letter' }, medianWorkingDays: { zh: '答复用时中位数（工作日）', en: 'median reply time (working days)' }, letters: { zh: '来信数', en: 'letters' },
   probes: { zh: '探测次数', en: 'probes' }, failed: { zh: '失败次数', en: 'failed' }, failRate: { zh: '失败率', en: 'fail rate' }, days: { zh: '天数', en: 'days' },
 };
-const NOT_EVIDENCE = new Set(['rule', 'url', 'id', 'firstSeen', 'class']);
+/** not shown as a pair: the finding's frame, and a soft 404, which its status's words say */
+const NOT_EVIDENCE = new Set(['rule', 'url', 'id', 'firstSeen', 'class', 'soft404']);
 
 /** The observed values of a finding as label/value pairs (plain text: every renderer escapes for its format). */
 export function evidenceOf(finding: Finding, lang: Lang): [string, string][] {
-  return Object.entries(finding).filter(([k]) => !NOT_EVIDENCE.has(k)).map(([k, v]) => [FIELDS[k]?.[lang] ?? k, valueText(v, lang)]);
+  return Object.entries(finding).filter(([k]) => !NOT_EVIDENCE.has(k))
+    .map(([k, v]) => [FIELDS[k]?.[lang] ?? k, k === 'status' && typeof v === 'string' ? statusText(v, finding['soft404'] === true, lang) : valueText(v, lang)]);
 }
 
 export function evidenceText(finding: Finding, lang: Lang): string {

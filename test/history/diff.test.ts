@@ -55,7 +55,7 @@ describe('govsite diff between two audits of the fixture fleet', () => {
     expect(code).toBe(0);
     expect(stdout).toContain(`# Problems between runs: run ${runs[0]} (2026-11-15) → run ${runs[1]} (2026-11-16) · gov-2019`);
     expect(stdout).toContain('| 问题区人民政府 (4401000003) | unqualified → unqualified | 2 | 11 | 2 |');
-    expect(stdout).toMatch(/### fixed \(2\)\n\n- Dead link `dead-link-[0-9a-f]{10}` <http:\/\/127\.0\.0\.1:\d+\/> — link: http:\/\/127\.0\.0\.1:\d+\/soft404\.html; status: 200; on home page: yes; text: 政策解读\n- Empty column `column-empty-[0-9a-f]{10}` <http:\/\/127\.0\.0\.1:\d+\/tzgg\/index\.html> — column: 通知公告\n/);
+    expect(stdout).toMatch(/### fixed \(2\)\n\n- Dead link `dead-link-[0-9a-f]{10}` <http:\/\/127\.0\.0\.1:\d+\/> — link: http:\/\/127\.0\.0\.1:\d+\/soft404\.html; status: 200 \\\(the page says it is missing \\\(soft 404\\\)\\\); on home page: yes; text: 政策解读\n- Empty column `column-empty-[0-9a-f]{10}` <http:\/\/127\.0\.0\.1:\d+\/tzgg\/index\.html> — column: 通知公告\n/);
     expect(stdout).not.toContain('## 示范市人民政府'); // unchanged sites get a table row, not a section
   });
 
