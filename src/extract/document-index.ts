@@ -14,6 +14,7 @@ export class DocumentIndex {
   /** elements by class name and by id, built on first use: one pass, however many selectors ask */
   private named: { class: Map<string, Element[]>; id: Map<string, Element[]> } | null = null;
   private hrefBase = '';
+  private base: { pageUrl: string; url: string } | null = null;
   private linking: readonly Element[] | null = null;
   private static readonly cache = new WeakMap<Document, DocumentIndex>();
 
@@ -81,14 +82,29 @@ export class DocumentIndex {
     return (this.named = named);
   }
 
-  /** An anchor's href resolved against the page: once per anchor, though several extractors ask. */
+  /**
+   * What the page's relative links resolve against (HTML's document base URL): its first `<base>`
+   * with an href, resolved against the page's own URL, when that is an http(s) URL; else the page's
+   * own. A JSP template's `<base href="<%=basePath%>">` makes every relative link relative to the
+   * application's root, not to the page's directory.
+   */
+  baseUrl(pageUrl: string): string {
+    if (this.base?.pageUrl !== pageUrl) {
+      const href = this.tag('base').find((b) => b.attribs['href'] !== undefined)?.attribs['href'];
+      const url = href === undefined ? null : normaliseUrl(href, pageUrl);
+      this.base = { pageUrl, url: url !== null && /^https?:/i.test(url) ? url : pageUrl };
+    }
+    return this.base.url;
+  }
+
+  /** An anchor's href resolved against the page's base URL: once per anchor, though several extractors ask. */
   hrefOf(a: Element, pageUrl: string): string | null {
     if (pageUrl !== this.hrefBase) {
       this.hrefs.clear();
       this.hrefBase = pageUrl;
     }
     let href = this.hrefs.get(a);
-    if (href === undefined) this.hrefs.set(a, (href = normaliseUrl(a.attribs['href'] ?? '', pageUrl)));
+    if (href === undefined) this.hrefs.set(a, (href = normaliseUrl(a.attribs['href'] ?? '', this.baseUrl(pageUrl))));
     return href;
   }
 }

@@ -93,13 +93,13 @@ export function scriptedTarget(el: Element, base: string): string | null {
  * including the links of lists the page renders by script from embedded XML record sets.
  */
 export function extractLinks(doc: Document, pageUrl: string): PageLink[] {
-  const elements = DocumentIndex.of(doc).all.filter((el) => el.tagName in SOURCES || el.tagName === 'base');
-  const baseHref = elements.find((el) => el.tagName === 'base' && el.attribs['href'])?.attribs['href'];
-  const base = (baseHref && normaliseUrl(baseHref, pageUrl)) || pageUrl;
+  const index = DocumentIndex.of(doc);
+  const elements = index.all.filter((el) => el.tagName in SOURCES);
+  const base = index.baseUrl(pageUrl);
   const out = referencesOf(elements, base);
   // a pager that a script writes: its pages are links a visitor clicks (a saved page may hold them written out already)
   const written = new Set(out.map((l) => l.target));
-  for (const target of scriptedPages(doc, base)) if (!written.has(target)) out.push({ target, tag: 'a', text: '', scheme: 'http', navigable: true });
+  for (const target of scriptedPages(doc, pageUrl)) if (!written.has(target)) out.push({ target, tag: 'a', text: '', scheme: 'http', navigable: true });
   for (const el of elements) {
     if (el.tagName !== 'script' || el.attribs['src'] !== undefined) continue;
     for (const m of rawText(el).matchAll(INCLUDE)) {

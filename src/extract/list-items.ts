@@ -48,7 +48,8 @@ export function extractLists(doc: Document, pageUrl: string, asOf: LocalDate): I
     if (set.records.length === 0) continue;
     const records = parseHtml(`<ul>${set.records.join('\n')}</ul>`);
     const name = recordSetName(doc, i);
-    for (const list of listsOf(records, pageUrl, asOf, new Visibility(records))) lists.push({ name: name || list.name, items: list.items });
+    // the records' links resolve against the page's base URL, as the page's own do
+    for (const list of listsOf(records, DocumentIndex.of(doc).baseUrl(pageUrl), asOf, new Visibility(records))) lists.push({ name: name || list.name, items: list.items });
   }
   return lists;
 }
@@ -350,14 +351,15 @@ const MAX_SCRIPTED_PAGES = 50;
  * links no parser sees, which a visitor clicks all the same — a mailbox's older letters are there.
  */
 export function scriptedPages(doc: Document, pageUrl: string): string[] {
-  for (const script of DocumentIndex.of(doc).tag('script')) {
+  const index = DocumentIndex.of(doc);
+  for (const script of index.tag('script')) {
     const code = rawText(script);
     if (!/countPage|createPageHTML/.test(code)) continue;
     const created = CREATE_PAGE.exec(code);
     const counted = created ? null : COUNT_PAGE.exec(code);
     const written = counted ? WRITTEN_PAGE.exec(code) : null;
     const [count, prefix, ext] = created ? [Number(created[1]), created[2]!, created[3]!] : counted && written ? [Number(counted[1]), written[1]!, written[2]!] : [0, '', ''];
-    const pages = Array.from({ length: Math.max(0, Math.min(count, MAX_SCRIPTED_PAGES) - 1) }, (_, i) => normaliseUrl(`${prefix}_${i + 1}.${ext}`, pageUrl));
+    const pages = Array.from({ length: Math.max(0, Math.min(count, MAX_SCRIPTED_PAGES) - 1) }, (_, i) => normaliseUrl(`${prefix}_${i + 1}.${ext}`, index.baseUrl(pageUrl)));
     if (pages.length > 0) return pages.filter((u): u is string => u !== null);
   }
   return [];

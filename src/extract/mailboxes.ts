@@ -21,6 +21,7 @@ const FILE = /(?:sz|xz|qz|zz|sj|ld|bm|jz|shz)xx|xinxiang|mailbox|liuyan|zxzx|123
 /** Every consultation entry of a page, from link text, image alt and title, and image file names. */
 export function extractMailboxes(doc: Document, pageUrl: string): Mailbox[] {
   const found = new Map<string, Mailbox>();
+  const base = DocumentIndex.of(doc).baseUrl(pageUrl);
   const add = (label: string, link: Element | null) => {
     const clean = label.replace(/\s+/g, '').slice(0, 20);
     if (!CONSULTATION.test(clean) && !FILE.test(label)) return;
@@ -29,9 +30,9 @@ export function extractMailboxes(doc: Document, pageUrl: string): Mailbox[] {
     if (NOT_CONSULTATION.test(clean)) return;
     const raw = (link?.attribs['href'] ?? '').trim();
     // a link that opens the mailbox by script (window.open) leads there
-    const scripted = link ? scriptedTarget(link, pageUrl) : null;
+    const scripted = link ? scriptedTarget(link, base) : null;
     const leadsNowhere = scripted === null && (raw === '' || raw === '#' || raw.startsWith('#') || /^javascript:/i.test(raw));
-    const href = scripted ?? (leadsNowhere ? raw : normaliseUrl(raw, pageUrl) ?? raw);
+    const href = scripted ?? (leadsNowhere ? raw : normaliseUrl(raw, base) ?? raw);
     const key = `${clean}|${href}`;
     if (!found.has(key)) found.set(key, { label: clean, href, imageOnly: leadsNowhere });
   };

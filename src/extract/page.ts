@@ -22,7 +22,7 @@ import { DocumentIndex, findTag, textOf } from './document-index.js';
  * version covers is in the history (`git log -L '/EXTRACTOR_VERSION =/,+1:src/extract/page.ts'`
  * lists the raises).
  */
-export const EXTRACTOR_VERSION = 5;
+export const EXTRACTOR_VERSION = 6;
 
 /** What the extractors see on one page: the `govsite extract` contract of SPEC §6, plus what checks need. */
 export interface PageFacts {
@@ -125,12 +125,14 @@ export function extractFromDocument(doc: Document, url: string, asOf: LocalDate,
 }
 
 function pageLinks(doc: Document, url: string, visibility: Visibility): PageFacts['links'] {
-  return DocumentIndex.of(doc).anchors().map((a) => {
+  const index = DocumentIndex.of(doc);
+  const base = index.baseUrl(url);
+  return index.anchors().map((a) => {
     const raw = a.attribs['href']!.trim();
     const text = textOf(a);
     const img = findTag(a, IMG);
     return {
-      href: /^https?:|^\/|^\.|^[\w-]+(\.|\/|$)/i.test(raw) ? normaliseUrl(raw, url) ?? raw : raw,
+      href: /^https?:|^\/|^\.|^[\w-]+(\.|\/|$)/i.test(raw) ? normaliseUrl(raw, base) ?? raw : raw,
       text: text || (img?.attribs['alt'] ?? '').trim(),
       imageOnly: text === '' && img !== null,
       hidden: visibility.isHidden(a),
