@@ -1,10 +1,12 @@
+import { readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { expect } from 'expect';
 import { extractLinks } from '../../src/extract/links.js';
 import { extractPage } from '../../src/extract/page.js';
 import { parseHtml } from '../../src/extract/parse-html.js';
 import { cases } from '../helpers/cases.js';
-import { corpusBytes, describeCorpus } from '../helpers/corpus.js';
+import { decodeHtml } from '../../src/extract/decode.js';
+import { corpusBytes, corpusPath, describeCorpus } from '../helpers/corpus.js';
 
 const PAGE = 'http://www.example.gov.cn/dir/page.html';
 
@@ -50,5 +52,31 @@ describe('<base href>: a JSP template\'s basePath', () => {
     expect(facts.consultation.map((m) => m.href)).toEqual(['http://www.x.gov.cn/portal/mail/index.jsp']);
     expect(facts.columns?.map((c) => [c.name, c.url])).toEqual([['工作动态', 'http://www.x.gov.cn/portal/news/list.jsp'], ['通知公告', 'http://www.x.gov.cn/portal/notice/list.jsp']]);
     for (const href of [...items.map(([h]) => h), ...facts.consultation.map((m) => m.href), ...(facts.columns ?? []).map((c) => c.url), ...facts.links.map((l) => l.href)]) expect(targets.has(href!)).toBe(true);
+  });
+});
+
+/**
+ * The crawl follows a page's stored links and gives them the roles its facts name (columns,
+ * mailboxes, pagers, letters, list items): a fact's URL that is not one of the page's links is a
+ * role lost. Every real page of the corpus, read in place.
+ */
+describeCorpus('the facts name only URLs the link extractor stores', () => {
+  it('on every real page of the corpus (a row linking back to its own page with href="" aside)', () => {
+    const lost: string[] = [];
+    for (const file of readdirSync(corpusPath('real')).filter((f) => /\.html?$/.test(f))) {
+      const { text } = decodeHtml(corpusBytes('real', file));
+      const url = `http://www.example.gov.cn/a/b/${file}`;
+      const facts = extractPage(text, url, '2026-11-15');
+      const targets = new Set(extractLinks(parseHtml(text), url).map((l) => l.target));
+      const named = [
+        ...facts.lists.flatMap((l) => l.items.map((i) => i.href)).filter((h) => h !== url),
+        ...(facts.columns ?? []).map((c) => c.url),
+        ...facts.consultation.filter((m) => !m.imageOnly && /^https?:/.test(m.href)).map((m) => m.href),
+        ...facts.pagination,
+        ...facts.letters.flatMap((l) => (l.href ? [l.href] : [])),
+      ];
+      lost.push(...named.filter((h) => !targets.has(h)).map((h) => `${file}: ${h}`));
+    }
+    expect(lost).toEqual([]);
   });
 });
