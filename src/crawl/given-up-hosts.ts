@@ -1,7 +1,7 @@
 import type { FailureCode, FetchFailure, FetchOutcome } from './outcome.js';
 
 /** The same trouble on this many URLs in a row, with no other answer between, and a host is given up on for the run… */
-export const TROUBLES_IN_A_ROW = 3;
+const TROUBLES_IN_A_ROW = 3;
 /** …but for one URL at its first re-check, and one more at each re-check this long after the last. */
 const TRIAL_EVERY_MS = 5 * 60_000;
 
@@ -45,19 +45,17 @@ interface Streak {
 export class GivenUpHosts {
   private readonly hosts = new Map<string, Streak>();
 
-  constructor(private readonly limit = TROUBLES_IN_A_ROW, private readonly trialEveryMs = TRIAL_EVERY_MS) {}
-
   /** `send`'s answer, or the failure given without asking while the origin is given up on. `recheck`: a re-check pass's request. */
   async ask(origin: string, url: string, recheck: boolean, send: () => Promise<FetchOutcome>): Promise<FetchOutcome> {
     for (;;) {
       const streak = this.hosts.get(origin);
-      if (!streak || streak.urls.size < this.limit || this.retryOf(streak, url, recheck)) return this.record(origin, url, await send());
+      if (!streak || streak.urls.size < TROUBLES_IN_A_ROW || this.retryOf(streak, url, recheck)) return this.record(origin, url, await send());
       if (!recheck) return refusal(origin, url, streak);
       if (streak.trial) {
         await streak.trial;
         continue;
       }
-      if (streak.trialUrl !== null && Date.now() - streak.trialAt < this.trialEveryMs) return refusal(origin, url, streak);
+      if (streak.trialUrl !== null && Date.now() - streak.trialAt < TRIAL_EVERY_MS) return refusal(origin, url, streak);
       streak.trialUrl = url;
       streak.trialAt = Date.now();
       const trial = send();
