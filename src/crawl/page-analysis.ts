@@ -56,7 +56,7 @@ export function analysePage({ bytes, contentType, url, links, factsAsOf, role = 
   const decoded = decodeHtml(bytes, contentType);
   const { text, charset } = decoded;
   // one parse serves the links, the facts and the soft-404 fingerprint
-  const doc = parseHtml(text);
+  const doc = parseHtml(text, charset);
   const facts = factsAsOf ? extractFromDocument(doc, url, factsAsOf, charset, { withLinks: false, withColumns: readsColumns(role) }) : null;
   // no links asked for: the empty link set (NO_LINKS) and nothing to follow
   const stored = links ? storedLinks(extractLinks(doc, url)) : [];

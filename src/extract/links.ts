@@ -4,7 +4,7 @@ import { normaliseUrl, schemeOf, type LinkScheme } from '../crawl/scope.js';
 import { extractRecordSets } from './datastore.js';
 import { DocumentIndex, rawText, textOf } from './document-index.js';
 import { scriptedPages } from './list-items.js';
-import { parseHtml } from './parse-html.js';
+import { charsetOf, parseHtml } from './parse-html.js';
 
 /** One reference from a page: where it points, how (tag), and what a visitor sees of it. */
 export interface PageLink {
@@ -109,7 +109,7 @@ export function extractLinks(doc: Document, pageUrl: string): PageLink[] {
   }
   if (elements.some(isRecordSetScript)) {
     for (const set of extractRecordSets(doc)) {
-      if (set.records.length > 0) out.push(...referencesOf(DocumentIndex.of(parseHtml(set.records.join('\n'))).all, base));
+      if (set.records.length > 0) out.push(...referencesOf(DocumentIndex.of(parseHtml(set.records.join('\n'), charsetOf(doc))).all, base));
     }
   }
   return out;

@@ -4,7 +4,7 @@ import { findOne } from 'domutils';
 import { normaliseUrl } from '../crawl/scope.js';
 import { DocumentIndex, rawText, textOf } from './document-index.js';
 import { findDates, scanDates, shownDateWithout, toLocalDate, urlDate, type DateScan, type LocalDate, type UrlDate } from './dates.js';
-import { parseHtml } from './parse-html.js';
+import { charsetOf, parseHtml } from './parse-html.js';
 import { Visibility } from './visibility.js';
 
 export interface ListItem {
@@ -46,7 +46,7 @@ export function extractLists(doc: Document, pageUrl: string, asOf: LocalDate): I
   const lists = listsOf(doc, pageUrl, asOf, Visibility.of(doc));
   for (const [i, set] of extractRecordSets(doc).entries()) {
     if (set.records.length === 0) continue;
-    const records = parseHtml(`<ul>${set.records.join('\n')}</ul>`);
+    const records = parseHtml(`<ul>${set.records.join('\n')}</ul>`, charsetOf(doc));
     const name = recordSetName(doc, i);
     // the records' links resolve against the page's base URL, as the page's own do
     for (const list of listsOf(records, DocumentIndex.of(doc).baseUrl(pageUrl), asOf, new Visibility(records))) lists.push({ name: name || list.name, items: list.items });

@@ -81,7 +81,7 @@ export function bodyText(doc: Document): string {
 }
 
 export function extractPage(html: string, url: string, asOf: LocalDate, charset: string | null = null): PageFacts {
-  return extractFromDocument(parseHtml(html), url, asOf, charset);
+  return extractFromDocument(parseHtml(html, charset), url, asOf, charset);
 }
 
 /**

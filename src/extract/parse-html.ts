@@ -1,5 +1,6 @@
 import { DomHandler, type ChildNode, type Document } from 'domhandler';
 import { Parser } from 'htmlparser2';
+import { queryInCharset } from './query-charset.js';
 
 /**
  * How deep the document's tree may grow; deeper elements and text are attached to the element at this
@@ -9,7 +10,26 @@ import { Parser } from 'htmlparser2';
  */
 export const MAX_DEPTH = 512;
 
-class DepthCappedHandler extends DomHandler {
+/** What a link is written in: its query is in the page's charset, as a browser sends it (see queryInCharset). */
+const LINK_ATTRIBUTES = ['href', 'src'] as const;
+const NON_ASCII = /[^\x00-\x7f]/;
+
+class DocumentHandler extends DomHandler {
+  /** `queryCharset`: a legacy charset (GBK, Big5, …) the page's link queries are written in; null for UTF-8 */
+  constructor(private readonly queryCharset: string | null) {
+    super();
+  }
+
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    if (this.queryCharset) {
+      for (const a of LINK_ATTRIBUTES) {
+        const value = attribs[a];
+        if (value !== undefined && NON_ASCII.test(value)) attribs[a] = queryInCharset(value, this.queryCharset);
+      }
+    }
+    super.onopentag(name, attribs);
+  }
+
   protected override addNode(node: ChildNode): void {
     const stack = this.tagStack;
     const top = stack.length - 1;
@@ -29,9 +49,19 @@ class DepthCappedHandler extends DomHandler {
  * The one place HTML becomes a document: htmlparser2, fast and forgiving of the broken markup these
  * sites serve; the crawl parses every page once. The extractors walk the DOM with domutils and a
  * per-document index (DocumentIndex) — cheerio's per-page wrapper objects cost more than they gave.
+ * `charset`: what the page was decoded from; a legacy one (GBK, Big5, …) is what its links' queries
+ * are sent in.
  */
-export function parseHtml(html: string): Document {
-  const handler = new DepthCappedHandler();
+export function parseHtml(html: string, charset: string | null = null): Document {
+  const handler = new DocumentHandler(charset !== null && !charset.startsWith('utf-') ? charset : null);
   new Parser(handler).end(html);
+  if (charset !== null) charsets.set(handler.root, charset);
   return handler.root;
+}
+
+const charsets = new WeakMap<Document, string>();
+
+/** The charset a document was parsed as (null: not said): what the HTML it embeds (record sets) is in too. */
+export function charsetOf(doc: Document): string | null {
+  return charsets.get(doc) ?? null;
 }
