@@ -268,7 +268,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     // a copy the worker found stale is not read again here: it is analysed again at once
     if (copy && copy !== 'stale') return { ...base, copyOf: stored.copyOf, links: NO_LINKS, follow: copy.follow, facts: null };
     const finalUrl = stored.finalUrl ?? entry.url;
-    const page = await this.pool.analyse({ bytes: Buffer.from(this.fetches.bodyText(stored.bodyHash)), contentType: 'text/html; charset=utf-8', url: finalUrl, links: true, factsAsOf: this.asOf, role: entry.role, storeBody: false });
+    const page = await this.pool.analyse({ bytes: Buffer.from(this.fetches.bodyText(stored.bodyHash)), contentType: 'text/html; charset=utf-8', url: finalUrl, links: true, factsAsOf: this.asOf, role: entry.role, storeBody: false, servedAs: stored.charset });
     if (!page) return { ...base, links: NO_LINKS, follow: NOTHING_TO_FOLLOW, facts: null };
     return { ...base, links: page.links, follow: page.follow, facts: stored.status === 200 ? page.facts : null };
   }

@@ -49,15 +49,21 @@ export interface AnalysisRequest {
   role?: PageRole;
   /** compress the text for storage (not needed when the server's own gzip is stored) */
   storeBody?: boolean;
+  /**
+   * the charset the page came in, when `bytes` are a stored copy's UTF-8 text: its facts say it, and
+   * its links' queries are written in it (see queryInCharset), as when it was first read
+   */
+  servedAs?: string | null;
 }
 
 /** Pure and CPU-bound: bytes → decoded, parsed, links, soft-404 signals, compressed body. */
-export function analysePage({ bytes, contentType, url, links, factsAsOf, role = 'page', storeBody = true }: AnalysisRequest): PageAnalysis {
+export function analysePage({ bytes, contentType, url, links, factsAsOf, role = 'page', storeBody = true, servedAs = null }: AnalysisRequest): PageAnalysis {
   const decoded = decodeHtml(bytes, contentType);
   const { text, charset } = decoded;
+  const pageCharset = servedAs ?? charset;
   // one parse serves the links, the facts and the soft-404 fingerprint
-  const doc = parseHtml(text, charset);
-  const facts = factsAsOf ? extractFromDocument(doc, url, factsAsOf, charset, { withLinks: false, withColumns: readsColumns(role) }) : null;
+  const doc = parseHtml(text, pageCharset);
+  const facts = factsAsOf ? extractFromDocument(doc, url, factsAsOf, pageCharset, { withLinks: false, withColumns: readsColumns(role) }) : null;
   // no links asked for: the empty link set (NO_LINKS) and nothing to follow
   const stored = links ? storedLinks(extractLinks(doc, url)) : [];
   return {

@@ -22,8 +22,8 @@ describe('a GBK page\'s links with Chinese in their query', () => {
   const page = (charsetLabel: string) => `<html><head><meta charset="${charsetLabel}"><title>通知公告</title></head><body><ul>
     <li><a href="list.asp?lm=通知公告&amp;page=2">关于做好冬季安全生产工作的通知</a> 2026-11-10</li>
     <li><a href="list.asp?lm=通知公告&amp;page=3">关于开展秋冬季森林防火检查的通知</a> 2026-11-02</li></ul></body></html>`;
-  const analysed = (bytes: Uint8Array) => {
-    const a = analysePage({ bytes, contentType: 'text/html', url: 'http://www.x.gov.cn/tzgg/index.asp', links: true, factsAsOf: '2026-11-15', role: 'column' });
+  const analysed = (bytes: Uint8Array, servedAs: string | null = null) => {
+    const a = analysePage({ bytes, contentType: 'text/html', url: 'http://www.x.gov.cn/tzgg/index.asp', links: true, factsAsOf: '2026-11-15', role: 'column', servedAs });
     const links = (JSON.parse(a.links) as [string][]).map(([target]) => target);
     const items = (JSON.parse(a.facts!) as { lists: { items: { href: string }[] }[] }).lists.flatMap((l) => l.items.map((i) => i.href));
     return { charset: a.charset, links, items };
@@ -36,6 +36,9 @@ describe('a GBK page\'s links with Chinese in their query', () => {
     expect(inGbk.charset).toBe('gb18030');
     expect(inGbk.links).toEqual(['http://www.x.gov.cn/tzgg/list.asp?lm=%CD%A8%D6%AA%B9%AB%B8%E6&page=2', 'http://www.x.gov.cn/tzgg/list.asp?lm=%CD%A8%D6%AA%B9%AB%B8%E6&page=3']);
     expect(inGbk.items).toEqual(inGbk.links);
+    // a stored copy is read again as its UTF-8 text: what it was served in still decides its links
+    const copy = analysed(new TextEncoder().encode(page('gbk')), 'gb18030');
+    expect(copy.links).toEqual(inGbk.links);
     const inUtf8 = analysed(new TextEncoder().encode(page('utf-8')));
     expect(inUtf8.links).toEqual(['http://www.x.gov.cn/tzgg/list.asp?lm=%E9%80%9A%E7%9F%A5%E5%85%AC%E5%91%8A&page=2', 'http://www.x.gov.cn/tzgg/list.asp?lm=%E9%80%9A%E7%9F%A5%E5%85%AC%E5%91%8A&page=3']);
   });

@@ -38,8 +38,7 @@ export async function openInChromium(url: string): Promise<PageVisit> {
     });
   });
   const port = new URL(endpoint).port;
-  const targets = await (await fetch(`http://127.0.0.1:${port}/json/list`)).json() as { type: string; webSocketDebuggerUrl: string }[];
-  const ws = new WebSocket(targets.find((t) => t.type === 'page')!.webSocketDebuggerUrl);
+  const ws = new WebSocket((await pageTarget(port)).webSocketDebuggerUrl);
   await new Promise((resolve, reject) => { ws.onopen = resolve; ws.onerror = reject; });
   let nextId = 1;
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
@@ -89,4 +88,17 @@ export async function openInChromium(url: string): Promise<PageVisit> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The browser's page target: DevTools may listen before its first page is listed (a loaded machine
+ * showed it), so the list is asked again until it is there.
+ */
+async function pageTarget(port: string): Promise<{ webSocketDebuggerUrl: string }> {
+  for (const started = Date.now(); Date.now() - started < 20_000; await new Promise((r) => setTimeout(r, 100))) {
+    const targets = await (await fetch(`http://127.0.0.1:${port}/json/list`)).json() as { type: string; webSocketDebuggerUrl: string }[];
+    const page = targets.find((t) => t.type === 'page');
+    if (page) return page;
+  }
+  throw new Error('chromium listed no page within 20 s');
 }
