@@ -201,6 +201,8 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
       const rules = await this.robots.for(entry.url);
       if (rules.crawlDelay) this.applyCrawlDelay(entry.url, rules.crawlDelay);
       if (!rules.isAllowed(entry.url)) {
+        // the report can only say the home page was not read: the warning says why, and what an inspector may do
+        if (entry.role === 'home') this.warnOnce(`robots home ${entry.url}`, `robots.txt of ${new URL(entry.url).host} disallows its home page ${entry.url}: site ${site.id} is not read, and not assessed (--ignore-robots is for authorised inspections only)`);
         await this.batch.write(() => this.frontier.markSkipped(entry.id, 'robots'));
         return;
       }

@@ -74,6 +74,12 @@ describe('politeness, counted at the server', () => {
 describe('robots.txt', () => {
   const site = { files: { '/': linksTo(['/open.html', '/private/a.html']), '/open.html': html('开放'), '/private/a.html': html('内部'), '/robots.txt': 'User-agent: *\nDisallow: /private/\n' } };
 
+  it('a site whose robots.txt disallows its home page is not read, and the crawl says why', async () => {
+    const { fleet, warnings } = await crawl({ a: { files: { '/': linksTo(['/open.html']), '/open.html': html('开放'), '/robots.txt': 'User-agent: *\nDisallow: /\n' } } });
+    expect([...fleet.stats('a').hits.keys()]).toEqual(['GET /robots.txt']);
+    expect(warnings).toEqual([`robots.txt of ${new URL(fleet.origin('a')).host} disallows its home page ${fleet.origin('a')}/: site a is not read, and not assessed (--ignore-robots is for authorised inspections only)`]);
+  });
+
   it('a disallowed path is never requested and is recorded as skipped', async () => {
     const { fleet, db, runId } = await crawl({ a: site });
     expect(fleet.stats('a').hits.get('GET /private/a.html')).toBeUndefined();
