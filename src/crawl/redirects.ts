@@ -83,6 +83,8 @@ class CookieJar {
 const MAX_REFRESH_SECONDS = 5;
 const REFRESH_TAG = /<meta\b[^>]*http-equiv\s*=\s*["']?refresh\b[^>]*>/i;
 const REFRESH_CONTENT = /content\s*=\s*(["'])\s*(\d+(?:\.\d+)?)\s*[;,]?\s*(?:url\s*=\s*)?['"]?([^'">]*)/i;
+/** the HTTP header a meta refresh stands for (`Refresh: 0; url=/portal/`), which browsers follow alike */
+const REFRESH_HEADER = /^\s*()(\d+(?:\.\d+)?)\s*[;,]?\s*(?:url\s*=\s*)?['"]?([^'"]*)/i;
 /** a page this short whose scripts only send the visitor on is a stub */
 const SCRIPT_STUB_CHARS = 2048;
 const SCRIPT = /<script\b[^>]*>([\s\S]*?)<\/script>/gi;
@@ -90,15 +92,16 @@ const SCRIPT = /<script\b[^>]*>([\s\S]*?)<\/script>/gi;
 /**
  * Where a 200 HTML page that is a stub sends a visitor: many portals' addresses are one in front of
  * the real home page (/col/col1/…), which a browser shows and an audit must read. A stub is a
- * `<meta http-equiv="refresh" content="0;url=…">` in the first 4 KB (not without a URL, nor further
- * away than MAX_REFRESH_SECONDS), or a page of under 2 KB with no link whose scripts set one location
+ * `Refresh` header or a `<meta http-equiv="refresh" content="0;url=…">` in the first 4 KB (not
+ * without a URL, nor further away than MAX_REFRESH_SECONDS), or a page of under 2 KB with no link whose scripts set one location
  * and decide nothing (a mobile check picks a site, not a page to read). Never the page itself.
  */
 export function stubRedirect(outcome: FetchOutcome, url: string): string | undefined {
   if (!outcome.ok || outcome.status !== 200 || !/html|^$/i.test(outcome.headers['content-type'] ?? '')) return undefined;
   const html = outcome.body.subarray(0, 4096).toString('latin1');
-  const tag = REFRESH_TAG.exec(html)?.[0];
-  const m = tag ? REFRESH_CONTENT.exec(tag) : null;
+  const header = outcome.headers['refresh'];
+  const tag = header === undefined ? REFRESH_TAG.exec(html)?.[0] : undefined;
+  const m = header !== undefined ? REFRESH_HEADER.exec(header) : tag ? REFRESH_CONTENT.exec(tag) : null;
   const written = m ? (Number(m[2]) <= MAX_REFRESH_SECONDS ? m[3]!.trim() : '') : scriptedLocation(html);
   if (!written) return undefined;
   try {

@@ -152,10 +152,12 @@ describe('retries, redirects and timeouts', () => {
     ['a script that replaces the location', stubPage('', '<script type="text/javascript">location.replace(\'/col/col1/index.html\')</script>'), '/col/col1/index.html'],
     ['a script that picks the mobile site (not a page to read)', stubPage('<script>if (/Android|iPhone/i.test(navigator.userAgent)) { location.href = "/m/"; }</script>'), '/'],
     ['a page with links and a script that sets the location', stubPage('<script>location.href="/col/col1/index.html"</script>', '<a href="/p0.html">进入</a>'), '/'],
-  ])('a home page that is a stub — %s — is read at its target', async (_what, stub, at) => {
+    ['a Refresh header, the page itself blank', stubPage(''), '/col/col1/index.html', { refresh: '0; url=/col/col1/index.html' }],
+    ['a Refresh header 10 minutes later (a reload)', stubPage(''), '/', { refresh: '600; url=/col/col1/index.html' }],
+  ])('a home page that is a stub — %s — is read at its target', async (_what: string, stub: string, at: string, headers?: Record<string, string>) => {
     fleet = await FixtureFleet.start({ a: { files: { '/': 'placeholder', '/col/col1/index.html': linksTo(['/p0.html']), '/p0.html': html('文章') } } });
     const origin = fleet.origin('a');
-    fleet.update('a', { files: { '/': stub.replace('{{origin}}', origin.replace('http://', '')), '/col/col1/index.html': linksTo(['/p0.html']), '/p0.html': html('文章') } });
+    fleet.update('a', { files: { '/': stub.replace('{{origin}}', origin.replace('http://', '')), '/col/col1/index.html': linksTo(['/p0.html']), '/p0.html': html('文章') }, ...(headers ? { behaviours: { '/': { headers } } } : {}) });
     const { db } = tmpDb();
     const { runId } = await crawlTestSites(db, [{ id: 'a', url: `${origin}/` }]);
     const home = rows(db, `SELECT final_url, redirects FROM fetches WHERE run_id = ? AND url = ? AND purpose = 'page'`, runId, `${origin}/`);
