@@ -98,7 +98,7 @@ const SCRIPT = /<script\b[^>]*>([\s\S]*?)<\/script>/gi;
  */
 export function stubRedirect(outcome: FetchOutcome, url: string): string | undefined {
   if (!outcome.ok || outcome.status !== 200 || !/html|^$/i.test(outcome.headers['content-type'] ?? '')) return undefined;
-  const html = outcome.body.subarray(0, 4096).toString('latin1');
+  const html = withoutUnread(outcome.body.subarray(0, 4096).toString('latin1'));
   const header = outcome.headers['refresh'];
   const tag = header === undefined ? REFRESH_TAG.exec(html)?.[0] : undefined;
   const m = header !== undefined ? REFRESH_HEADER.exec(header) : tag ? REFRESH_CONTENT.exec(tag) : null;
@@ -109,6 +109,28 @@ export function stubRedirect(outcome: FetchOutcome, url: string): string | undef
     return target === url.replace(/#.*$/, '') ? undefined : target;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * The HTML a browser acts on for a refresh: comments left out (an old redirect commented out is a
+ * common sight) and `<noscript>` (raw text to a browser that runs scripts). An unclosed one hides
+ * the rest. Cut in one pass on a lower-case copy (latin1 keeps every index).
+ */
+function withoutUnread(html: string): string {
+  const lower = html.toLowerCase();
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const comment = lower.indexOf('<!--', from);
+    const noscript = lower.indexOf('<noscript', from);
+    const start = comment < 0 ? noscript : noscript < 0 ? comment : Math.min(comment, noscript);
+    if (start < 0) return out + html.slice(from);
+    const close = start === comment ? '-->' : '</noscript';
+    const end = lower.indexOf(close, start + 4);
+    if (end < 0) return out + html.slice(from, start);
+    out += `${html.slice(from, start)} `;
+    from = end + close.length;
   }
 }
 

@@ -152,6 +152,8 @@ describe('retries, redirects and timeouts', () => {
     ['a script that replaces the location', stubPage('', '<script type="text/javascript">location.replace(\'/col/col1/index.html\')</script>'), '/col/col1/index.html'],
     ['a script that picks the mobile site (not a page to read)', stubPage('<script>if (/Android|iPhone/i.test(navigator.userAgent)) { location.href = "/m/"; }</script>'), '/'],
     ['a page with links and a script that sets the location', stubPage('<script>location.href="/col/col1/index.html"</script>', '<a href="/p0.html">进入</a>'), '/'],
+    ['a refresh commented out (an old redirect: not one a browser follows)', stubPage('<!-- <meta http-equiv="refresh" content="0;url=/col/col1/index.html"> -->', '<a href="/p0.html">进入</a>'), '/'],
+    ['a refresh inside <noscript> (raw text to a browser that runs scripts)', stubPage('<NOSCRIPT><meta http-equiv="refresh" content="0;url=/col/col1/index.html"></NOSCRIPT>', '<a href="/p0.html">进入</a>'), '/'],
     ['a Refresh header, the page itself blank', stubPage(''), '/col/col1/index.html', { refresh: '0; url=/col/col1/index.html' }],
     ['a Refresh header 10 minutes later (a reload)', stubPage(''), '/', { refresh: '600; url=/col/col1/index.html' }],
   ])('a home page that is a stub — %s — is read at its target', async (_what: string, stub: string, at: string, headers?: Record<string, string>) => {
