@@ -154,6 +154,7 @@ describe('retries, redirects and timeouts', () => {
     ['a page with links and a script that sets the location', stubPage('<script>location.href="/col/col1/index.html"</script>', '<a href="/p0.html">进入</a>'), '/'],
     ['a refresh commented out (an old redirect: not one a browser follows)', stubPage('<!-- <meta http-equiv="refresh" content="0;url=/col/col1/index.html"> -->', '<a href="/p0.html">进入</a>'), '/'],
     ['a refresh inside <noscript> (raw text to a browser that runs scripts)', stubPage('<NOSCRIPT><meta http-equiv="refresh" content="0;url=/col/col1/index.html"></NOSCRIPT>', '<a href="/p0.html">进入</a>'), '/'],
+    ['a refresh after a long head (an old home page kept with its content)', stubPage(`${'<style>.a { color: #333 }</style>'.repeat(300)}<meta http-equiv="refresh" content="0;url=/col/col1/index.html">`, '<p>旧版首页</p>'), '/col/col1/index.html'],
     ['a Refresh header, the page itself blank', stubPage(''), '/col/col1/index.html', { refresh: '0; url=/col/col1/index.html' }],
     ['a Refresh header 10 minutes later (a reload)', stubPage(''), '/', { refresh: '600; url=/col/col1/index.html' }],
   ])('a home page that is a stub — %s — is read at its target', async (_what: string, stub: string, at: string, headers?: Record<string, string>) => {

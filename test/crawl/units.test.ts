@@ -5,6 +5,7 @@ import { classifyError, verdictFor, type FetchOutcome } from '../../src/crawl/ou
 import { parseRetryAfter, retryDelay, DEFAULT_RETRY } from '../../src/crawl/retry.js';
 import { looksLikePage, normaliseUrl, schemeOf, SiteScope, urlParts } from '../../src/crawl/scope.js';
 import { saysNotFound } from '../../src/crawl/soft-404.js';
+import { stubRedirect } from '../../src/crawl/redirects.js';
 
 describe('classifyError: every failure code from one place', () => {
   cases([
@@ -165,3 +166,21 @@ describe('soft 404 wording', () => {
     expect(performance.now() - started).toBeLessThan(5000);
   });
 });
+
+/**
+ * A home page is searched whole for its refresh (on the main thread, where no watchdog stands):
+ * hostile pages of a megabyte are each read in one pass. Bounds far above linear (4–12 ms here).
+ */
+describe('stubRedirect on hostile home pages', () => {
+  const answer = (html: string): FetchOutcome => ({ ok: true, status: 200, headers: { 'content-type': 'text/html' }, body: Buffer.from(html), finalUrl: 'http://x.gov.cn/', redirects: [], truncated: false, ms: 0 });
+  cases([
+    ['100,000 <meta without a >', '<html>' + '<meta '.repeat(100_000), undefined],
+    ['100,000 comments, then a refresh', '<html>' + '<!-- x -->'.repeat(100_000) + '<meta http-equiv="refresh" content="0;url=/x">', 'http://x.gov.cn/x'],
+    ['100,000 unclosed <noscript>', '<html>' + '<noscript>'.repeat(100_000), undefined],
+  ])('%s', (_what: string, html: string, target: string | undefined) => {
+    const started = performance.now();
+    expect(stubRedirect(answer(html), 'http://x.gov.cn/')).toBe(target);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
