@@ -40,6 +40,8 @@ export type StoredLink = [target: string, tag: string, text: string, scheme: Lin
  * link of its own kind, 'include', and read as part of the page, as a frame is.
  */
 const INCLUDE = /(?:\$|jQuery)\(\s*(['"])[^'"]+\1\s*\)\s*\.load\(\s*(['"])([^'"\s]+)[^'"]*\2/g;
+/** a line a script has commented out (`//` first on it): an old include left there is not loaded, and its menu is not the page's */
+const COMMENTED_LINE = /^[ \t]*\/\/.*$/gm;
 const INCLUDE_TAG = 'include';
 
 /** Link tags whose target is shown inside the page: frames, iframes and the parts a script loads into it. */
@@ -102,7 +104,7 @@ export function extractLinks(doc: Document, pageUrl: string): PageLink[] {
   for (const target of scriptedPages(doc, pageUrl)) if (!written.has(target)) out.push({ target, tag: 'a', text: '', scheme: 'http', navigable: true });
   for (const el of elements) {
     if (el.tagName !== 'script' || el.attribs['src'] !== undefined) continue;
-    for (const m of rawText(el).matchAll(INCLUDE)) {
+    for (const m of rawText(el).replace(COMMENTED_LINE, '').matchAll(INCLUDE)) {
       const target = normaliseUrl(m[3]!, base);
       if (target && schemeOf(target) === 'http') out.push({ target, tag: INCLUDE_TAG, text: '', scheme: 'http', navigable: true });
     }
