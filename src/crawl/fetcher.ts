@@ -27,12 +27,10 @@ export class Fetcher {
   private readonly client: HttpClient;
   private readonly resolver: HostResolver;
   private readonly givenUp = new GivenUpHosts();
-  private readonly viaProxy: boolean;
 
   constructor(private readonly options: FetcherOptions) {
     this.resolver = new HostResolver(options.resolve);
     this.client = new HttpClient({ ...options, lookup: this.resolver.lookup });
-    this.viaProxy = Boolean(options.proxy ?? process.env['HTTP_PROXY'] ?? process.env['http_proxy'] ?? process.env['HTTPS_PROXY'] ?? process.env['https_proxy']);
     this.politeness = new Politeness(options.concurrency, (key) => (key.startsWith('ip:') ? options.perIp : options.perHost), options.delayMs);
   }
 
@@ -64,7 +62,7 @@ export class Fetcher {
 
   /** The IP a host resolves to (looked up once, see HostResolver); behind a proxy the proxy resolves, so only the origin key applies. */
   private ipOf(hostname: string): Promise<string | null> {
-    if (this.viaProxy) return Promise.resolve(null);
+    if (this.client.proxied) return Promise.resolve(null);
     const bare = hostname.replace(/^\[|\]$/g, '');
     if (isIP(bare)) return Promise.resolve(bare);
     return this.resolver.addresses(bare).then((all) => all[0]?.address ?? null, () => null);

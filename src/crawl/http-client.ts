@@ -41,13 +41,15 @@ export const isAnalysedType = (contentType: string | undefined): boolean => cont
 /** A body not read (see RequestOptions.analysedOnly) no longer than this is let through, so its connection stays open for the next request. */
 const UNREAD_BODY_BYTES = 64 * 1024;
 
+/** The usual variables' proxy, when set (NO_PROXY is EnvHttpProxyAgent's to apply). */
+const envProxy = (): string | undefined => process.env['HTTP_PROXY'] ?? process.env['http_proxy'] ?? process.env['HTTPS_PROXY'] ?? process.env['https_proxy'];
+
 /** Connections to origins (or to the proxy), pooled per origin; `tls` applies to the origins' TLS. */
 function dispatcherFor(options: ClientOptions, tls: { rejectUnauthorized?: boolean } = {}): Dispatcher {
   const pool = { connections: options.perHost, keepAliveTimeout: 10_000, connect: { timeout: options.timeoutMs, ...tls, ...(options.lookup ? { lookup: options.lookup } : {}) } };
-  const envProxy = process.env['HTTP_PROXY'] ?? process.env['http_proxy'] ?? process.env['HTTPS_PROXY'] ?? process.env['https_proxy'];
   // plain-HTTP targets go to the proxy as absolute-form requests, HTTPS ones through CONNECT
   if (options.proxy) return new ForwardProxy(options.proxy, { ...pool, connect: { timeout: options.timeoutMs }, connections: PROXY_CONNECTIONS }, tls);
-  if (envProxy) return new EnvHttpProxyAgent({ proxyTunnel: false, ...pool, requestTls: tls } as ConstructorParameters<typeof EnvHttpProxyAgent>[0]);
+  if (envProxy()) return new EnvHttpProxyAgent({ proxyTunnel: false, ...pool, requestTls: tls } as ConstructorParameters<typeof EnvHttpProxyAgent>[0]);
   return new Agent(pool);
 }
 
@@ -63,7 +65,8 @@ export class HttpClient {
   /** origins whose answers only a lenient parser reads (see LenientClient), and that client */
   private readonly forgiven = new Set<string>();
   private forgiving: LenientClient | undefined;
-  private readonly proxied: boolean;
+  /** requests go through a proxy (--proxy or the usual variables): it resolves host names and parses the answers */
+  readonly proxied: boolean;
   private readonly maxBodyBytes: number;
   private readonly maxDecodedBytes: number;
 
@@ -71,7 +74,7 @@ export class HttpClient {
     this.maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
     this.maxDecodedBytes = options.maxDecodedBytes ?? MAX_DECODED_BYTES;
     this.dispatcher = dispatcherFor(options);
-    this.proxied = Boolean(options.proxy ?? process.env['HTTP_PROXY'] ?? process.env['http_proxy'] ?? process.env['HTTPS_PROXY'] ?? process.env['https_proxy']);
+    this.proxied = Boolean(options.proxy ?? envProxy());
   }
 
   /**

@@ -63,8 +63,11 @@ export async function checkTarget(url: string, external: boolean, fetcher: Fetch
   return { outcome, soft404: await isSoft404(url, outcome, page, probe), method, page };
 }
 
+/** Failures a GET would meet as well: the host is not there, not answering, or given up on. */
+const HOST_FAILURES: ReadonlySet<string> = new Set(['ETIMEDOUT', 'EHOSTDOWN', 'ETHROTTLED', 'ENOTFOUND', 'ECONNREFUSED']);
+
 /** Many servers answer HEAD with 404/405/500 while GET works; a timeout is not worth a second wait. */
 function headNotTrusted(outcome: FetchOutcome): boolean {
-  if (!outcome.ok) return outcome.code !== 'ETIMEDOUT' && outcome.code !== 'EHOSTDOWN' && outcome.code !== 'ETHROTTLED' && outcome.code !== 'ENOTFOUND' && outcome.code !== 'ECONNREFUSED';
+  if (!outcome.ok) return !HOST_FAILURES.has(outcome.code);
   return outcome.status >= 400 && outcome.status !== 429;
 }

@@ -33,11 +33,12 @@ const MEANING: Record<string, { zh: string; en: string }> = {
   504: { zh: '网关超时', en: 'gateway timeout' },
 };
 const SOFT_404 = { zh: '页面提示不存在（软404）', en: 'the page says it is missing (soft 404)' };
-const CLASS = { 3: { zh: '重定向无目标地址', en: 'a redirect without a location' }, 4: { zh: '请求错误', en: 'client error' }, 5: { zh: '服务器错误', en: 'server error' } } as const;
+/** any other status of these classes, by its first digit */
+const CLASS: Record<string, { zh: string; en: string }> = { 3: { zh: '重定向无目标地址', en: 'a redirect without a location' }, 4: { zh: '请求错误', en: 'client error' }, 5: { zh: '服务器错误', en: 'server error' } };
 
 /** `404（页面不存在）`, `ENOTFOUND (the host name does not resolve)`, `200（页面提示不存在（软404））`; a status it has no words for, as it is. */
 export function statusText(status: string, soft404: boolean, lang: Lang): string {
-  const meaning = soft404 ? SOFT_404 : MEANING[status] ?? CLASS[Number(status[0]) as keyof typeof CLASS];
-  if (!meaning || (!soft404 && /^\d+$/.test(status) && status.length !== 3)) return status;
+  const meaning = soft404 ? SOFT_404 : MEANING[status] ?? (/^[345]\d\d$/.test(status) ? CLASS[status[0]!] : undefined);
+  if (!meaning) return status;
   return lang === 'zh' ? `${status}（${meaning.zh}）` : `${status} (${meaning.en})`;
 }

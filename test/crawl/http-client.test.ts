@@ -109,7 +109,7 @@ describe('HttpClient', () => {
     expect(closed.slice(before).includes(path)).toBe(hungUp);
   });
 
-  it('without analysedOnly the attachment is read to its end, within the time limit (robots.txt is read whatever its type)', async () => {
+  it('without analysedOnly (robots.txt, probes) the body is read to its end, within the time limit: the slow attachment times out', async () => {
     const outcome = await client.send(`${origin}/slow.pdf`, { method: 'GET' });
     expect(outcome).toMatchObject({ ok: false, code: 'ETIMEDOUT' });
   });
