@@ -65,7 +65,7 @@ export function analysePage({ bytes, contentType, url, links, factsAsOf, role = 
   const doc = parseHtml(text, pageCharset);
   const facts = factsAsOf ? extractFromDocument(doc, url, factsAsOf, pageCharset, { withLinks: false, withColumns: readsColumns(role) }) : null;
   // no links asked for: the empty link set (NO_LINKS) and nothing to follow
-  const stored = links ? storedLinks(extractLinks(doc, url)) : [];
+  const stored = links ? storedLinks(extractLinks(doc, url, pageCharset)) : [];
   return {
     charset,
     links: JSON.stringify(stored),

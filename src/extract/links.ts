@@ -4,7 +4,7 @@ import { normaliseUrl, schemeOf, type LinkScheme } from '../crawl/scope.js';
 import { extractRecordSets } from './datastore.js';
 import { DocumentIndex, rawText, textOf } from './document-index.js';
 import { scriptedPages } from './list-items.js';
-import { charsetOf, parseHtml } from './parse-html.js';
+import { parseHtml } from './parse-html.js';
 
 /** One reference from a page: where it points, how (tag), and what a visitor sees of it. */
 export interface PageLink {
@@ -94,7 +94,7 @@ export function scriptedTarget(el: Element, base: string): string | null {
  * Every link, image, script and stylesheet reference of a parsed page, resolved against <base href>,
  * including the links of lists the page renders by script from embedded XML record sets.
  */
-export function extractLinks(doc: Document, pageUrl: string): PageLink[] {
+export function extractLinks(doc: Document, pageUrl: string, charset: string | null = null): PageLink[] {
   const index = DocumentIndex.of(doc);
   const elements = index.all.filter((el) => el.tagName in SOURCES);
   const base = index.baseUrl(pageUrl);
@@ -111,7 +111,7 @@ export function extractLinks(doc: Document, pageUrl: string): PageLink[] {
   }
   if (elements.some(isRecordSetScript)) {
     for (const set of extractRecordSets(doc)) {
-      if (set.records.length > 0) out.push(...referencesOf(DocumentIndex.of(parseHtml(set.records.join('\n'), charsetOf(doc))).all, base));
+      if (set.records.length > 0) out.push(...referencesOf(DocumentIndex.of(parseHtml(set.records.join('\n'), charset)).all, base));
     }
   }
   return out;

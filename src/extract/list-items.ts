@@ -4,7 +4,7 @@ import { findOne } from 'domutils';
 import { normaliseUrl } from '../crawl/scope.js';
 import { DocumentIndex, rawText, textOf } from './document-index.js';
 import { findDates, scanDates, shownDateWithout, toLocalDate, urlDate, type DateScan, type LocalDate, type UrlDate } from './dates.js';
-import { charsetOf, parseHtml } from './parse-html.js';
+import { parseHtml } from './parse-html.js';
 import { Visibility } from './visibility.js';
 
 export interface ListItem {
@@ -40,13 +40,14 @@ const MIN_UNDATED_TITLE = 8;
 /**
  * The lists of a page: rows (li, tr, dd, p) holding a link with a title, grouped by their container.
  * A row's date is read from the row's text outside the title; lists rendered by script from an
- * embedded XML record set are read too.
+ * embedded XML record set are read too. `charset`: the page's, which its record sets' links are
+ * written in too (see parseHtml).
  */
-export function extractLists(doc: Document, pageUrl: string, asOf: LocalDate): ItemList[] {
+export function extractLists(doc: Document, pageUrl: string, asOf: LocalDate, charset: string | null = null): ItemList[] {
   const lists = listsOf(doc, pageUrl, asOf, Visibility.of(doc));
   for (const [i, set] of extractRecordSets(doc).entries()) {
     if (set.records.length === 0) continue;
-    const records = parseHtml(`<ul>${set.records.join('\n')}</ul>`, charsetOf(doc));
+    const records = parseHtml(`<ul>${set.records.join('\n')}</ul>`, charset);
     const name = recordSetName(doc, i);
     // the records' links resolve against the page's base URL, as the page's own do
     for (const list of listsOf(records, DocumentIndex.of(doc).baseUrl(pageUrl), asOf, new Visibility(records))) lists.push({ name: name || list.name, items: list.items });

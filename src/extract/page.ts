@@ -94,7 +94,7 @@ export function extractFromDocument(doc: Document, url: string, asOf: LocalDate,
   const text = bodyText(doc);
   const titleEl = index.first('title');
   const title = titleEl ? textOf(titleEl) : '';
-  const lists = extractLists(doc, url, asOf);
+  const lists = extractLists(doc, url, asOf, charset);
   const dates = publishDates(doc, url, text);
   const letter = extractLetterPage(doc, url, text);
   const letters = letter ? [letter] : showsStatuses(doc, text) ? extractLetterRows(doc, url) : [];

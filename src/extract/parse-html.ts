@@ -55,13 +55,5 @@ class DocumentHandler extends DomHandler {
 export function parseHtml(html: string, charset: string | null = null): Document {
   const handler = new DocumentHandler(charset !== null && !charset.startsWith('utf-') ? charset : null);
   new Parser(handler).end(html);
-  if (charset !== null) charsets.set(handler.root, charset);
   return handler.root;
-}
-
-const charsets = new WeakMap<Document, string>();
-
-/** The charset a document was parsed as (null: not said): what the HTML it embeds (record sets) is in too. */
-export function charsetOf(doc: Document): string | null {
-  return charsets.get(doc) ?? null;
 }

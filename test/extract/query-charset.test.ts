@@ -42,6 +42,17 @@ describe('a GBK page\'s links with Chinese in their query', () => {
     const inUtf8 = analysed(new TextEncoder().encode(page('utf-8')));
     expect(inUtf8.links).toEqual(['http://www.x.gov.cn/tzgg/list.asp?lm=%E9%80%9A%E7%9F%A5%E5%85%AC%E5%91%8A&page=2', 'http://www.x.gov.cn/tzgg/list.asp?lm=%E9%80%9A%E7%9F%A5%E5%85%AC%E5%91%8A&page=3']);
   });
+
+  it('in a record set the page embeds (parsed apart): asked for in GBK as well', () => {
+    const records = `<html><head><meta charset="gbk"><title>通知公告</title></head><body><script type="text/xml"><datastore><recordset>
+      <record><![CDATA[<li><a href="list.asp?lm=通知公告&amp;id=7">关于做好冬季安全生产工作的通知</a><span>2026-11-10</span></li>]]></record>
+      <record><![CDATA[<li><a href="list.asp?lm=通知公告&amp;id=6">关于开展秋冬季森林防火检查的通知</a><span>2026-11-02</span></li>]]></record>
+    </recordset></datastore></script></body></html>`;
+    const { links, items } = analysed(encodeGbk(records));
+    const inGbk = ['http://www.x.gov.cn/tzgg/list.asp?lm=%CD%A8%D6%AA%B9%AB%B8%E6&id=7', 'http://www.x.gov.cn/tzgg/list.asp?lm=%CD%A8%D6%AA%B9%AB%B8%E6&id=6'];
+    expect(links).toEqual(inGbk);
+    expect(items).toEqual(inGbk);
+  });
 });
 
 /** The page's text as GBK bytes (ASCII as it is, each Chinese character by its GBK bytes), through the same table a link's query uses. */
