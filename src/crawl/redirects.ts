@@ -82,9 +82,9 @@ class CookieJar {
 /** A refresh at most this many seconds away sends a visitor on (a stub page); a longer one reloads a page that is read. */
 const MAX_REFRESH_SECONDS = 5;
 const REFRESH_TAG = /^<meta\b[^>]*http-equiv\s*=\s*["']?refresh\b/i;
-const REFRESH_CONTENT = /content\s*=\s*(["'])\s*(\d+(?:\.\d+)?)\s*[;,]?\s*(?:url\s*=\s*)?['"]?([^'">]*)/i;
-/** the HTTP header a meta refresh stands for (`Refresh: 0; url=/portal/`), which browsers follow alike */
-const REFRESH_HEADER = /^\s*()(\d+(?:\.\d+)?)\s*[;,]?\s*(?:url\s*=\s*)?['"]?([^'"]*)/i;
+const CONTENT = /content\s*=\s*(["'])([^>]*?)\1/i;
+/** a refresh's value, in a meta tag's content or the HTTP header browsers follow alike: `0; url=/portal/` */
+const REFRESH = /^\s*(\d+(?:\.\d+)?)\s*[;,]?\s*(?:url\s*=\s*)?['"]?([^'"]*)/i;
 /** a page this short whose scripts only send the visitor on is a stub */
 const SCRIPT_STUB_CHARS = 2048;
 const SCRIPT = /<script\b[^>]*>([\s\S]*?)<\/script>/gi;
@@ -92,18 +92,16 @@ const SCRIPT = /<script\b[^>]*>([\s\S]*?)<\/script>/gi;
 /**
  * Where a 200 HTML page that is a stub sends a visitor: many portals' addresses are one in front of
  * the real home page (/col/col1/…), which a browser shows and an audit must read. A stub is a
- * `Refresh` header or a `<meta http-equiv="refresh" content="0;url=…">` (not without a URL, nor
- * further away than MAX_REFRESH_SECONDS), or a page of under 2 KB with no link whose scripts set one location
- * and decide nothing (a mobile check picks a site, not a page to read). Never the page itself.
+ * `Refresh` header or a `<meta http-equiv="refresh" content="0;url=…">` anywhere in the page, as a
+ * browser acts on it wherever it stands (not without a URL, nor further away than
+ * MAX_REFRESH_SECONDS), or a page of under 2 KB with no link whose scripts set one location and
+ * decide nothing (a mobile check picks a site, not a page to read). Never the page itself.
  */
 export function stubRedirect(outcome: FetchOutcome, url: string): string | undefined {
   if (!outcome.ok || outcome.status !== 200 || !/html|^$/i.test(outcome.headers['content-type'] ?? '')) return undefined;
-  // anywhere in the page, as a browser acts on it wherever it stands (an old home page kept with its content and a refresh after a long head)
-  const html = withoutUnread(outcome.body.toString('latin1'));
-  const header = outcome.headers['refresh'];
-  const tag = header === undefined ? refreshTag(html) : undefined;
-  const m = header !== undefined ? REFRESH_HEADER.exec(header) : tag ? REFRESH_CONTENT.exec(tag) : null;
-  const written = m ? (Number(m[2]) <= MAX_REFRESH_SECONDS ? m[3]!.trim() : '') : scriptedLocation(html);
+  const page = readable(outcome.body.toString('latin1'));
+  const refresh = REFRESH.exec(outcome.headers['refresh'] ?? CONTENT.exec(refreshTag(page) ?? '')?.[2] ?? '');
+  const written = refresh ? (Number(refresh[1]) <= MAX_REFRESH_SECONDS ? refresh[2]!.trim() : '') : scriptedLocation(page.html);
   if (!written) return undefined;
   try {
     const target = new URL(written, url).href.replace(/#.*$/, '');
@@ -113,13 +111,18 @@ export function stubRedirect(outcome: FetchOutcome, url: string): string | undef
   }
 }
 
+/** A page's HTML as a browser acts on it, and its lower-case copy (latin1 keeps every index). */
+interface Readable {
+  html: string;
+  lower: string;
+}
+
 /**
  * The first `<meta http-equiv="refresh">`: each `<meta` cut at the `>` that ends it and tried alone,
  * and the search goes on after that `>` (a `<meta` before it is inside this tag, as a browser's
  * tokenizer reads it), so a hostile page of `<meta` without `>` is read once, not once a tag.
  */
-function refreshTag(html: string): string | undefined {
-  const lower = html.toLowerCase();
+function refreshTag({ html, lower }: Readable): string | undefined {
   for (let at = lower.indexOf('<meta'); at >= 0; ) {
     const end = lower.indexOf('>', at);
     if (end < 0) return undefined;
@@ -133,12 +136,12 @@ function refreshTag(html: string): string | undefined {
 /**
  * The HTML a browser acts on for a refresh: comments left out (an old redirect commented out is a
  * common sight) and `<noscript>` (raw text to a browser that runs scripts). An unclosed one hides
- * the rest. Cut in one pass on a lower-case copy (latin1 keeps every index); each kind's next
- * opening is looked for again only once passed, so a page of many comments is read once.
+ * the rest. One pass: each kind's next opening is looked for again only once passed, so a page of
+ * many comments is read once; the lower-case copy is cut alike.
  */
-function withoutUnread(html: string): string {
-  const lower = html.toLowerCase();
-  let out = '';
+function readable(text: string): Readable {
+  const lower = text.toLowerCase();
+  const kept: [number, number][] = [];
   let from = 0;
   let comment = lower.indexOf('<!--');
   let noscript = lower.indexOf('<noscript');
@@ -146,13 +149,13 @@ function withoutUnread(html: string): string {
     if (comment >= 0 && comment < from) comment = lower.indexOf('<!--', from);
     if (noscript >= 0 && noscript < from) noscript = lower.indexOf('<noscript', from);
     const start = comment < 0 ? noscript : noscript < 0 ? comment : Math.min(comment, noscript);
-    if (start < 0) return out + html.slice(from);
-    const close = start === comment ? '-->' : '</noscript';
-    const end = lower.indexOf(close, start + 4);
-    if (end < 0) return out + html.slice(from, start);
-    out += `${html.slice(from, start)} `;
-    from = end + close.length;
+    const end = start < 0 ? -1 : lower.indexOf(start === comment ? '-->' : '</noscript', start + 4);
+    kept.push([from, start < 0 ? text.length : start]);
+    if (start < 0 || end < 0) break;
+    from = end + (start === comment ? 3 : 10);
   }
+  const cut = (s: string) => kept.map(([a, b]) => s.slice(a, b)).join(' ');
+  return { html: cut(text), lower: cut(lower) };
 }
 
 function scriptedLocation(html: string): string | undefined {
