@@ -3,7 +3,7 @@ import type { LookupFunction } from 'node:net';
 import { ForwardProxy } from './forward-proxy.js';
 import { decompress } from './decompress.js';
 import { FORGIVABLE, LenientClient } from './lenient-http.js';
-import { classifyError, unverifiedCertificate, type FetchOutcome } from './outcome.js';
+import { classifyError, timedOut, unverifiedCertificate, type FetchOutcome } from './outcome.js';
 
 export const REQUEST_TIMEOUT_MS = 15_000;
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -154,7 +154,7 @@ export class HttpClient {
         }
       };
       const deadline = setTimeout(() => {
-        const e = Object.assign(new Error(`no answer within ${timeoutMs} ms`), { name: 'TimeoutError' });
+        const e = timedOut(timeoutMs);
         fail(e);
         controller?.abort(e);
       }, timeoutMs);

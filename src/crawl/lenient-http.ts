@@ -2,6 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import type { RequestOptions } from './http-client.js';
+import { timedOut } from './outcome.js';
 
 /**
  * Answers a browser reads though they break HTTP/1.1 — a line ended by a lone LF, a control character
@@ -59,7 +60,7 @@ export class LenientClient {
         response.on('error', done);
       });
       const deadline = setTimeout(() => {
-        done(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { name: 'TimeoutError' }));
+        done(timedOut(timeoutMs));
         request.destroy();
       }, timeoutMs);
       request.on('error', done);

@@ -53,6 +53,11 @@ const NODE_CODES: Record<string, FailureCode> = {
   Z_DATA_ERROR: 'EDECODE', Z_BUF_ERROR: 'EDECODE', ERR_BROTLI_DECOMPRESSION_FAILED: 'EDECODE',
 };
 
+/** The failure a request's own deadline gives (classified ETIMEDOUT below), whichever client ran it. */
+export function timedOut(ms: number): Error {
+  return Object.assign(new Error(`no answer within ${ms} ms`), { name: 'TimeoutError' });
+}
+
 /** An error thrown by undici, Node or zlib → a FailureCode. Specific causes are looked at before generic ones. */
 export function classifyError(error: unknown): FailureCode {
   let e = error as { code?: string; name?: string; cause?: unknown; message?: string } | undefined;
