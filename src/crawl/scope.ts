@@ -1,6 +1,7 @@
 /** What belongs to a site, and URL normalisation: one URL, one spelling, so the frontier dedupes. */
 
 import { ownCopy } from '../own-copy.js';
+import { withoutSessionIds } from './session-ids.js';
 
 export type LinkScheme = 'http' | 'javascript' | 'mailto' | 'tel' | 'other';
 
@@ -10,7 +11,7 @@ let resolvedCount = 0;
 const RESOLVED_MAX = 20_000;
 
 /**
- * Absolute, fragment-free, default port dropped; null for what cannot be a URL. Memoised: every
+ * Absolute, fragment-free, default port dropped, session ids cut; null for what cannot be a URL. Memoised: every
  * extractor resolves the same navigation links of every page of a site.
  */
 export function normaliseUrl(href: string, base: string): string | null {
@@ -70,7 +71,7 @@ function resolve(href: string, base: string): string | null {
   try {
     const u = new URL(href.trim(), base);
     u.hash = '';
-    return u.href;
+    return withoutSessionIds(u.href);
   } catch {
     return null;
   }

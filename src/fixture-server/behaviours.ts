@@ -31,7 +31,7 @@ export interface Behaviour {
 export type Behaviours = Record<string, Behaviour>;
 
 const TYPES: Record<string, string> = {
-  html: 'text/html', htm: 'text/html', txt: 'text/plain', css: 'text/css', js: 'application/javascript', json: 'application/json',
+  html: 'text/html', htm: 'text/html', jsp: 'text/html', txt: 'text/plain', css: 'text/css', js: 'application/javascript', json: 'application/json',
   xml: 'text/xml', png: 'image/png', jpg: 'image/jpeg', gif: 'image/gif', pdf: 'application/pdf', doc: 'application/msword',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', xls: 'application/vnd.ms-excel', zip: 'application/zip',
 };

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -15,6 +15,12 @@ export interface SiteContent {
   charset?: string;
   /** behaviour for every path that has neither a file nor a behaviour of its own (default: 404) */
   fallback?: Behaviour;
+  /**
+   * A Java server's sessions, for a visitor that sends no cookie: `{{session}}` in a text file is
+   * written `;jsessionid=ID`, ID the one in the request's path or a new one for a request without
+   * one (as Tomcat's encodeURL writes it), and the path is routed without it
+   */
+  sessions?: boolean;
   /** served over HTTPS with this key and certificate (fixtures/tls holds a self-signed pair) */
   tls?: { key: Buffer | string; cert: Buffer | string };
 }
@@ -54,6 +60,8 @@ export function loadSiteDir(dir: string): SiteContent {
   const meta = existsSync(join(dir, 'site.json')) ? (JSON.parse(readFileSync(join(dir, 'site.json'), 'utf8')) as { charset?: string }) : {};
   return { files, behaviours, ...(meta.charset ? { charset: meta.charset } : {}) };
 }
+
+const SESSION_IN_PATH = /;jsessionid=([^;/?#]*)/i;
 
 const newStats = (): SiteStats => ({ requests: 0, hits: new Map(), openSockets: 0, peakSockets: 0, inFlight: 0, peakInFlight: 0, arrivals: [], refusedHandshakes: 0 });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -136,13 +144,15 @@ export class FixtureFleet {
         stats.inFlight--;
         this.inFlight--;
       });
-      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      const current = this.contents.get(name)!;
+      const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+      const path = current.sessions ? pathname.replace(SESSION_IN_PATH, '') : pathname;
       const key = `${req.method} ${path}`;
       stats.hits.set(key, (stats.hits.get(key) ?? 0) + 1);
       stats.arrivals.push({ at: Date.now(), request: key });
       const n = (calls.get(path) ?? 0) + 1;
       calls.set(path, n);
-      void this.answer(req, res, this.contents.get(name)!, path, n);
+      void this.answer(req, res, current, path, n);
     };
     const server = content.tls ? createHttpsServer(content.tls, handle) : createServer(handle);
     server.keepAliveTimeout = 5000;
@@ -170,6 +180,11 @@ export class FixtureFleet {
       this.prepared.set(file, ready);
     }
     return ready;
+  }
+
+  /** A text file as written for one session: its `{{session}}` links carry the session id. */
+  private sessionPage(file: string | Buffer, session: string): Buffer {
+    return Buffer.from(this.prepare(file, true).body.toString('latin1').replaceAll('{{session}}', `;jsessionid=${session}`), 'latin1');
   }
 
   private async answer(req: IncomingMessage, res: ServerResponse, content: SiteContent, path: string, nth: number): Promise<void> {
@@ -204,16 +219,17 @@ export class FixtureFleet {
     }
     const type = behaviour.contentType ?? contentTypeFor(path.endsWith('/') ? 'index.html' : path);
     const text = /^text\/|javascript|json|xml/.test(type);
-    const { body: plain, etag, gzipped } = this.prepare(file, text);
+    const session = content.sessions && text ? SESSION_IN_PATH.exec(req.url ?? '')?.[1] ?? randomBytes(16).toString('hex').toUpperCase() : null;
+    // a page written for its session has no validators and no stored gzip form
+    const { body: plain, etag, gzipped } = session === null ? this.prepare(file, text) : { body: this.sessionPage(file, session), etag: null, gzipped: null };
     let body = plain;
     const headers: Record<string, string> = {
       'content-type': text && !behaviour.noCharsetHeader ? `${type}; charset=${content.charset ?? 'utf-8'}` : type,
-      etag,
-      'last-modified': 'Sun, 01 Nov 2026 00:00:00 GMT',
+      ...(session === null ? { etag: etag!, 'last-modified': 'Sun, 01 Nov 2026 00:00:00 GMT' } : { 'set-cookie': `JSESSIONID=${session}; Path=/; HttpOnly` }),
       ...behaviour.headers,
     };
     const status = behaviour.status ?? 200;
-    if (status === 200 && req.headers['if-none-match'] === etag) {
+    if (etag !== null && status === 200 && req.headers['if-none-match'] === etag) {
       res.writeHead(304, { etag }).end();
       return;
     }

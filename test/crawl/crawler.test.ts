@@ -350,6 +350,22 @@ describe('link checks', () => {
     ]);
     expect([byUrl('/xzxx/index.html'), byUrl('/gone.html')].map((f) => f.map((r) => [r['purpose'], r['status'], r['verdict']]))).toEqual([[['page', 200, 'ok']], [['page', 404, 'broken']]]);
   });
+
+  it('a Java site that writes a new session id into its links on every visit is crawled a page once, and its dead link counted once', async () => {
+    // as Struts and JSP tags write links for a visitor without a cookie; the template's own links carry none
+    const { db, runId, fleet, byUrl } = await crawl({ a: { sessions: true, files: {
+      '/': html('<a href="/news/list.jsp{{session}}">要闻</a><a href="/about.html">概况</a><a href="/gone.jsp{{session}}">旧栏目</a>'),
+      '/news/list.jsp': html('<a href="a1.jsp{{session}}">一</a><a href="a2.jsp{{session}}">二</a><a href="/about.html">概况</a>'),
+      '/news/a1.jsp': html('<a href="list.jsp{{session}}">返回</a>'),
+      '/news/a2.jsp': html('<a href="list.jsp{{session}}">返回</a>'),
+      '/about.html': html('<a href="/news/list.jsp{{session}}">要闻</a><a href="/gone.jsp{{session}}">旧栏目</a>'),
+    } } });
+    const hits = fleet.stats('a').hits;
+    expect(['/', '/news/list.jsp', '/news/a1.jsp', '/news/a2.jsp', '/about.html', '/gone.jsp'].map((path) => hits.get(`GET ${path}`))).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(byUrl('/gone.jsp')).toMatchObject([{ purpose: 'page', status: 404, verdict: 'broken' }]);
+    expect(rows(db, `SELECT count(*) AS n FROM page_links WHERE run_id = ? AND target LIKE '%jsessionid%'`, runId)).toEqual([{ n: 0 }]);
+    expect(rows(db, `SELECT DISTINCT target FROM page_links WHERE run_id = ? AND target LIKE '%list.jsp%'`, runId)).toEqual([{ target: `${fleet.origin('a')}/news/list.jsp` }]);
+  });
 });
 
 describe('decoding', () => {

@@ -102,6 +102,20 @@ describe('scope and normalisation', () => {
     ['HTTP://X.GOV.CN:80/A.html', 'http://x.gov.cn/', 'http://x.gov.cn/A.html'],
     ['//cdn.x.gov.cn/a.js', 'https://x.gov.cn/', 'https://cdn.x.gov.cn/a.js'],
     ['http://[bad', 'http://x.gov.cn/', null],
+    // session ids a server writes for a visitor without cookies: the same page without them
+    ['list.jsp;jsessionid=977D50BF4A7F1CE7C2C5B1D12CEE0F66?col=3#top', 'http://x.gov.cn/news/', 'http://x.gov.cn/news/list.jsp?col=3'],
+    ['/web/guest/welcomepage;jsessionid=977D50BF4A7F1CE7C2C5B1D12CEE0F66.node1', 'http://x.gov.cn/', 'http://x.gov.cn/web/guest/welcomepage'],
+    ['/a.do;JSESSIONID=aBc!-1234!5678;type=2', 'http://x.gov.cn/', 'http://x.gov.cn/a.do;type=2'],
+    ['/a.php?PHPSESSID=9682993c8daa2c5497996114facdc805&id=7', 'http://x.gov.cn/', 'http://x.gov.cn/a.php?id=7'],
+    ['/a.php?id=7&phpsessid=9682993c8daa2c5497996114facdc805', 'http://x.gov.cn/', 'http://x.gov.cn/a.php?id=7'],
+    ['/s.jsp?jsessionid=ABC', 'http://x.gov.cn/', 'http://x.gov.cn/s.jsp'],
+    ['/(S(lit3py55t21z5v55vlm25s55))/xxgk/default.aspx', 'http://x.gov.cn/', 'http://x.gov.cn/xxgk/default.aspx'],
+    ['/(X(1)S(lit3py55t21z5v55vlm25s55))/default.aspx', 'http://x.gov.cn/', 'http://x.gov.cn/default.aspx'],
+    // names that are not a session's, or not where a server writes one: kept
+    ['/a.jsp?sid=9682993c8daa2c5497996114facdc805&lm=2', 'http://x.gov.cn/', 'http://x.gov.cn/a.jsp?sid=9682993c8daa2c5497996114facdc805&lm=2'],
+    ['/a.jsp?sessionid=1&x', 'http://x.gov.cn/', 'http://x.gov.cn/a.jsp?sessionid=1&x'],
+    ['/a.jsp?q=jsessionid%3D1', 'http://x.gov.cn/', 'http://x.gov.cn/a.jsp?q=jsessionid%3D1'],
+    ['/session/(draft)/a.html', 'http://session.gov.cn/', 'http://session.gov.cn/session/(draft)/a.html'],
   ])('%s on %s → %s', (href, base, expected) => {
     expect(normaliseUrl(href, base)).toBe(expected);
   });
