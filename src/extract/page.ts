@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Document, Element } from 'domhandler';
 import { normaliseUrl } from '../crawl/scope.js';
 import { publishDates } from './article.js';
@@ -54,6 +55,12 @@ export interface PageFacts {
   pagination: string[];
   /** MinHash of the article body, for twin reports; null when the page is no article */
   fingerprint: number[] | null;
+  /**
+   * Digest of an article's or a guide's text (its content container's, else the page's): two
+   * addresses with the same one are one page (a redirect, a tracking query, an index.html beside its
+   * folder), not twin reports or two guides. Null for other pages; absent in facts stored before it.
+   */
+  signature?: string | null;
   /** a list date had no year, so these facts hold for this as-of date only */
   asOfDependent: boolean;
 }
@@ -99,6 +106,9 @@ export function extractFromDocument(doc: Document, url: string, asOf: LocalDate,
   const letter = extractLetterPage(doc, url, text);
   const letters = letter ? [letter] : showsStatuses(doc, text) ? extractLetterRows(doc, url) : [];
   const hasItems = lists.some((l) => l.items.length > 0);
+  const isArticle = dates.publishDate !== null && !hasItems;
+  const guide = extractGuide(title, text);
+  const main = isArticle || guide ? mainText(doc, visibility) : null;
   return {
     url,
     charset,
@@ -114,12 +124,13 @@ export function extractFromDocument(doc: Document, url: string, asOf: LocalDate,
     errorReportEntry: hasErrorReportEntry(doc, text),
     visitorCounter: hasVisitorCounter(text),
     spam: extractSpam(doc, url, text, visibility),
-    guide: extractGuide(title, text) ?? { present: [], missing: [] },
+    guide: guide ?? { present: [], missing: [] },
     letters,
     columns: withColumns ? extractColumns(doc, url) : null,
     breadcrumb: breadcrumb(doc),
     pagination: extractPagination(doc, url),
-    fingerprint: dates.publishDate && !hasItems ? articleFingerprint(doc, visibility) : null,
+    fingerprint: isArticle && main !== null ? minhash(main) : null,
+    signature: isArticle || guide ? createHash('sha1').update(main ?? text).digest('hex').slice(0, 16) : null,
     asOfDependent: lists.some((l) => l.items.some((i) => i.yearless)),
   };
 }
@@ -140,12 +151,12 @@ function pageLinks(doc: Document, url: string, visibility: Visibility): PageFact
   });
 }
 
-/** The article body (the first content container, in the order CMSs nest them), fingerprinted. */
-function articleFingerprint(doc: Document, visibility: Visibility): number[] | null {
+/** The visible text of the page's body: its first content container (in the order CMSs nest them) with some text. */
+function mainText(doc: Document, visibility: Visibility): string | null {
   for (const selector of CONTENT) {
     for (const el of matching(doc, selector)) {
       const text = visibility.visibleText(el);
-      if (text.length >= 50) return minhash(text);
+      if (text.length >= 50) return text;
     }
   }
   return null;

@@ -110,7 +110,8 @@ export function loadSiteFacts(db: Db, runId: number, site: StoredSite, asOf: Loc
   }
 
   const letters = mergeLetters([...pages.entries()].flatMap(([page, p]) => p.letters.map((l) => ({ ...l, page }))));
-  const articles = [...pages.entries()].filter(([, p]) => p.fingerprint !== null);
+  const distinct = onePerPage([...pages.entries()]);
+  const articles = distinct.filter(([, p]) => p.fingerprint !== null);
   const twins: SiteFacts['twins'] = [];
   for (let i = 0; i < articles.length; i++) {
     for (let j = i + 1; j < articles.length; j++) {
@@ -130,13 +131,29 @@ export function loadSiteFacts(db: Db, runId: number, site: StoredSite, asOf: Loc
     mailboxes: [...mailboxes.values()],
     letters,
     letterStats: letterStats(letters, asOf),
-    guides: [...pages.entries()].filter(([, p]) => p.guide.present.length + p.guide.missing.length > 0)
+    guides: distinct.filter(([, p]) => p.guide.present.length + p.guide.missing.length > 0)
       .map(([url, p]) => ({ url, title: p.title, ...p.guide, attachments: attachmentsOf(db, runId, url, verdicts) })),
-    spam: [...pages.entries()].filter(([, p]) => p.spam.terms.length > 0 || p.spam.hiddenLinks.length > 0).map(([url, p]) => ({ url, ...p.spam })),
+    spam: distinct.filter(([, p]) => p.spam.terms.length > 0 || p.spam.hiddenLinks.length > 0).map(([url, p]) => ({ url, ...p.spam })),
     twins,
-    articles: [...pages.entries()].filter(([, p]) => p.letters.length === 0).map(([url, p]) => ({ url, publishDate: p.publishDate })),
+    articles: distinct.filter(([, p]) => p.letters.length === 0).map(([url, p]) => ({ url, publishDate: p.publishDate })),
     listItems: [...pages.entries()].filter(([, p]) => p.letters.length === 0).flatMap(([page, p]) => p.lists.flatMap((l) => l.items.map((i) => ({ ...i, page })))),
   };
+}
+
+/**
+ * The pages, each once: addresses whose main text is the same (one signature) are one page — a
+ * redirect, a tracking query, an index.html beside its folder — kept at its shortest address. Else
+ * one article read twice is a pair of "twin reports", and one guide two incomplete guides.
+ */
+function onePerPage(pages: [string, PageFacts][]): [string, PageFacts][] {
+  const kept = new Map<string, string>();
+  const before = (a: string, b: string) => a.length < b.length || (a.length === b.length && a < b);
+  for (const [url, p] of pages) {
+    if (!p.signature) continue;
+    const other = kept.get(p.signature);
+    if (other === undefined || before(url, other)) kept.set(p.signature, url);
+  }
+  return pages.filter(([url, p]) => !p.signature || kept.get(p.signature) === url);
 }
 
 /** A home page as a visitor sees it with its frames: a frame's footer, search box or 找错 entry is on the home page. */
