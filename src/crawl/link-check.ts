@@ -5,6 +5,7 @@ import { isAnalysedType } from './http-client.js';
 import type { FetchOutcome } from './outcome.js';
 import { wireBody, type PageAnalysis } from './page-analysis.js';
 import type { PageRole } from './priorities.js';
+import { refererHeader } from './referer.js';
 
 /** What a host answers for a path that cannot exist: its fingerprint, when that answer is a 200 page. */
 export type NotFoundProbe = (origin: string) => Promise<string | null>;
@@ -50,14 +51,16 @@ export async function isSoft404(url: string, outcome: FetchOutcome, page: PageAn
 
 /**
  * A link target checked once: internal targets by GET (the answer is the page a visitor gets),
- * external ones by HEAD, falling back to GET where HEAD is refused or fails.
+ * external ones by HEAD, falling back to GET where HEAD is refused or fails; from the page that
+ * links to it, as a visitor's browser says (Referer).
  */
-export async function checkTarget(url: string, external: boolean, fetcher: Fetcher, pool: AnalysisPool, probe: NotFoundProbe, recheck = false): Promise<CheckedTarget> {
+export async function checkTarget(url: string, external: boolean, fetcher: Fetcher, pool: AnalysisPool, probe: NotFoundProbe, { recheck = false, referrer = null }: { recheck?: boolean; referrer?: string | null } = {}): Promise<CheckedTarget> {
   let method: 'GET' | 'HEAD' = external ? 'HEAD' : 'GET';
-  let outcome = await fetcher.fetch(url, { method, analysedOnly: true }, { recheck });
+  const headers = refererHeader(referrer, url);
+  let outcome = await fetcher.fetch(url, { method, headers, analysedOnly: true }, { recheck });
   if (method === 'HEAD' && headNotTrusted(outcome)) {
     method = 'GET';
-    outcome = await fetcher.fetch(url, { method, analysedOnly: true }, { recheck });
+    outcome = await fetcher.fetch(url, { method, headers, analysedOnly: true }, { recheck });
   }
   const page = await analyseAnswer(pool, outcome, false);
   return { outcome, soft404: await isSoft404(url, outcome, page, probe), method, page };

@@ -24,6 +24,8 @@ export interface Behaviour {
   noCharsetHeader?: boolean;
   /** serve this content type */
   contentType?: string;
+  /** hotlink protection (防盗链, nginx's valid_referers without `none`): 403 to a request whose Referer is not a page of this host */
+  hotlinkProtected?: boolean;
   /** send the body no faster than this (a slow server): a tenth of it every 100 ms */
   bytesPerSecond?: number;
 }

@@ -63,6 +63,12 @@ export function loadSiteDir(dir: string): SiteContent {
 
 const SESSION_IN_PATH = /;jsessionid=([^;/?#]*)/i;
 
+/** The request comes from a page of the host it asks (its Referer names that host). */
+function fromHost(req: IncomingMessage): boolean {
+  const referer = req.headers.referer;
+  return referer !== undefined && URL.canParse(referer) && new URL(referer).host === req.headers.host;
+}
+
 const newStats = (): SiteStats => ({ requests: 0, hits: new Map(), openSockets: 0, peakSockets: 0, inFlight: 0, peakInFlight: 0, arrivals: [], refusedHandshakes: 0 });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -200,6 +206,10 @@ export class FixtureFleet {
     }
     if ((behaviour.failTimes && nth <= behaviour.failTimes) || (behaviour.failEvery && nth % behaviour.failEvery === 0)) {
       res.writeHead(503, { 'content-type': 'text/plain' }).end('unavailable');
+      return;
+    }
+    if (behaviour.hotlinkProtected && !fromHost(req)) {
+      res.writeHead(403, { 'content-type': 'text/html; charset=utf-8' }).end('<html><body><h1>403 Forbidden</h1></body></html>');
       return;
     }
     if (behaviour.redirect) {

@@ -351,6 +351,22 @@ describe('link checks', () => {
     expect([byUrl('/xzxx/index.html'), byUrl('/gone.html')].map((f) => f.map((r) => [r['purpose'], r['status'], r['verdict']]))).toEqual([[['page', 200, 'ok']], [['page', 404, 'broken']]]);
   });
 
+  it('a link is asked for from its page, as a visitor\'s browser asks (Referer): a hotlink-protected attachment is there, another host\'s protected image is not', async () => {
+    fleet = await FixtureFleet.start({ ext: { files: { '/logo.png': Buffer.from('png') }, behaviours: { '/logo.png': { hotlinkProtected: true } } } });
+    const ext = fleet.origin('ext');
+    const extFleet = fleet;
+    const protectedFiles = { '/files/a.pdf': { hotlinkProtected: true }, '/files/b.doc': { hotlinkProtected: true }, '/news/list.html': { hotlinkProtected: true } };
+    const { byUrl, db, runId } = await crawl({ a: { files: {
+      '/': linksTo(['/files/a.pdf', '/news/list.html', `${ext}/logo.png`]), '/news/list.html': linksTo(['/files/b.doc']),
+      '/files/a.pdf': Buffer.from('%PDF'), '/files/b.doc': Buffer.from('doc'),
+    }, behaviours: protectedFiles } });
+    await extFleet.close();
+    const verdicts = (path: string) => byUrl(path).map((r) => [r['purpose'], r['status'], r['verdict']]);
+    expect([verdicts('/files/a.pdf'), verdicts('/news/list.html'), verdicts('/files/b.doc')]).toEqual([[['check', 200, 'ok']], [['page', 200, 'ok']], [['check', 200, 'ok']]]);
+    // another site's image refuses this site's pages, as it refuses a visitor's browser on them
+    expect(rows(db, `SELECT method, status, verdict FROM fetches WHERE run_id = ? AND url = ?`, runId, `${ext}/logo.png`)).toEqual([{ method: 'GET', status: 403, verdict: 'broken' }]);
+  });
+
   it('a Java site that writes a new session id into its links on every visit is crawled a page once, and its dead link counted once', async () => {
     // as Struts and JSP tags write links for a visitor without a cookie; the template's own links carry none
     const { db, runId, fleet, byUrl } = await crawl({ a: { sessions: true, files: {

@@ -3,6 +3,7 @@ import { expect } from 'expect';
 import { cases } from '../helpers/cases.js';
 import { classifyError, verdictFor, type FetchOutcome } from '../../src/crawl/outcome.js';
 import { parseRetryAfter, retryDelay, DEFAULT_RETRY } from '../../src/crawl/retry.js';
+import { refererHeader } from '../../src/crawl/referer.js';
 import { looksLikePage, normaliseUrl, schemeOf, SiteScope, urlParts } from '../../src/crawl/scope.js';
 import { saysNotFound } from '../../src/crawl/soft-404.js';
 import { stubRedirect } from '../../src/crawl/redirects.js';
@@ -147,6 +148,20 @@ describe('scope and normalisation', () => {
 
   cases([['http://x/a.html', true], ['http://x/col/col1/', true], ['http://x/a.pdf', false], ['http://x/f.DOC', false], ['http://x/p.jsp?id=1', true]])('%s looks like a page: %s', (url, page) => {
     expect(looksLikePage(url)).toBe(page);
+  });
+});
+
+describe('Referer, as a browser sends it (strict-origin-when-cross-origin)', () => {
+  cases([
+    [null, 'http://x.gov.cn/a.pdf', {}],
+    ['http://x.gov.cn/news/list.html?p=2', 'http://x.gov.cn/a.pdf', { referer: 'http://x.gov.cn/news/list.html?p=2' }],
+    ['http://x.gov.cn/news/list.html', 'http://www.gov.cn/a.html', { referer: 'http://x.gov.cn/' }],
+    ['http://x.gov.cn:8080/news/', 'http://x.gov.cn/a.html', { referer: 'http://x.gov.cn:8080/' }],
+    ['http://x.gov.cn/news/', 'https://x.gov.cn/a.html', { referer: 'http://x.gov.cn/' }],
+    ['https://x.gov.cn/news/', 'http://y.gov.cn/a.html', {}],
+    ['https://x.gov.cn/news/', 'http://x.gov.cn/a.html', {}],
+  ])('from %s to %s: %j', (referrer, target, header) => {
+    expect(refererHeader(referrer, target)).toEqual(header);
   });
 });
 
