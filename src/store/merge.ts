@@ -83,8 +83,8 @@ function mergeProbes(target: Db, file: string): number {
   try {
     return target.transaction(() => {
       target.prepare(`INSERT OR IGNORE INTO sites SELECT * FROM src.sites WHERE id IN (SELECT DISTINCT site_id FROM src.probes)`).run();
-      return target.prepare(`INSERT OR IGNORE INTO probes (site_id, url, at, ok, status, error_code, ms, fingerprint, newest, certificate)
-        SELECT site_id, url, at, ok, status, error_code, ms, fingerprint, newest, certificate FROM src.probes`).run().changes;
+      return target.prepare(`INSERT OR IGNORE INTO probes (site_id, url, at, ok, status, error_code, ms, fingerprint, newest, certificate, control_failed)
+        SELECT site_id, url, at, ok, status, error_code, ms, fingerprint, newest, certificate, control_failed FROM src.probes`).run().changes;
     })();
   } finally {
     target.exec('DETACH DATABASE src');

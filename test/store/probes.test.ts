@@ -1,4 +1,4 @@
-import { describe } from 'node:test';
+import { describe, it } from 'node:test';
 import { expect } from 'expect';
 import { insertProbes, probesOf } from '../../src/store/probes.js';
 import { cases } from '../helpers/cases.js';
@@ -7,7 +7,7 @@ import { tmpDb } from '../helpers/tmp.js';
 // a week of probing begun at 10:00 on 11-08: one probe every 72 minutes up to 11-15 10:00
 const WEEK = Array.from({ length: 141 }, (_, k) => ({
   siteId: 's', url: 'http://s.gov.cn/', at: new Date(Date.parse('2026-11-08T10:00:00Z') + k * 72 * 60_000).toISOString(),
-  ok: true, status: 200, errorCode: null, ms: 5, fingerprint: null, newest: null, certificate: null,
+  ok: true, status: 200, errorCode: null, ms: 5, fingerprint: null, newest: null, certificate: null, controlFailed: false,
 }));
 
 describe('probesOf: the monitoring week before the as-of date', () => {
@@ -23,5 +23,16 @@ describe('probesOf: the monitoring week before the as-of date', () => {
   ])('%s', (_what, asOf: string, count: number, first: string | undefined, last: string | undefined) => {
     const probes = probesOf(db, 's', asOf);
     expect([probes.length, probes[0]?.at, probes.at(-1)?.at]).toEqual([count, first, last]);
+  });
+});
+
+describe('probes set aside', () => {
+  it('a failure after which no control URL opened is kept, and not counted', () => {
+    const { db } = tmpDb();
+    db.exec(`INSERT INTO sites (id, url) VALUES ('s', 'http://s.gov.cn/')`);
+    const failed = { ...WEEK[0]!, ok: false, status: null, errorCode: 'ETIMEDOUT' };
+    insertProbes(db, [WEEK[0]!, { ...failed, at: WEEK[1]!.at }, { ...failed, at: WEEK[2]!.at, controlFailed: true }]);
+    expect(probesOf(db, 's', '2026-11-08').map((p) => [p.at, p.ok])).toEqual([[WEEK[0]!.at, true], [WEEK[1]!.at, false]]);
+    expect(db.prepare(`SELECT at, control_failed AS c FROM probes ORDER BY at`).all()).toEqual([{ at: WEEK[0]!.at, c: 0 }, { at: WEEK[1]!.at, c: 0 }, { at: WEEK[2]!.at, c: 1 }]);
   });
 });

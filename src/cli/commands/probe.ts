@@ -1,16 +1,22 @@
 import { Command, Option } from 'commander';
 import { HttpClient, DEFAULT_USER_AGENT, REQUEST_TIMEOUT_MS } from '../../crawl/http-client.js';
-import { runProbeRounds } from '../../probe/probe.js';
+import { ProbeControls, runProbeRounds } from '../../probe/probe.js';
 import { importRegistry } from '../../registry/import.js';
 import { inShard, parseShard } from '../../registry/shard.js';
 import { openDb } from '../../store/db.js';
-import { insertProbes, probesOf } from '../../store/probes.js';
+import { insertProbes, probesOf, probesSetAside, type Probe } from '../../store/probes.js';
 import { probesByDay, PROBES_A_DAY } from '../../checks/probe-days.js';
 import { UsageError } from '../../errors.js';
 import { dbOption, parseAsOf, positiveInt, shardOption } from '../options.js';
 import { reportRowErrors } from '../row-errors.js';
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** A control URL: absolute http(s). */
+function httpUrl(value: string): string {
+  if (!/^https?:\/\//i.test(value) || !URL.canParse(value)) throw new UsageError(`--control must be an http(s) URL, got "${value}"`);
+  return value;
+}
 
 /** "72m", "7d", "15s", "500ms" → milliseconds. */
 export function parseDuration(value: string, name: string): number {
@@ -19,7 +25,7 @@ export function parseDuration(value: string, name: string): number {
   return Number(m[1]) * UNITS[m[2]!]!;
 }
 
-interface RawProbeOptions { db: string; shard?: string; once?: boolean; every?: string; for: string; rounds?: string; timeout: string; concurrency: string; proxy?: string; userAgent: string }
+interface RawProbeOptions { db: string; shard?: string; once?: boolean; every?: string; for: string; rounds?: string; timeout: string; concurrency: string; control?: string[]; proxy?: string; userAgent: string }
 
 export const probeCommand = new Command('probe')
   .description('home page availability probes (15 s = failed), stored per site: --once for cron, or --every 1h --for 7d as a monitor')
@@ -32,9 +38,11 @@ export const probeCommand = new Command('probe')
   .option('--rounds <n>', 'stop after this many rounds')
   .option('--timeout <ms>', 'a probe that has not opened the page in this time failed', String(REQUEST_TIMEOUT_MS))
   .option('--concurrency <n>', 'probes at once', '16')
+  .option('--control <url...>', 'URLs known to be up, asked after a site fails: when none opens, the failure was this machine\'s network and is not counted')
   .option('--proxy <url>', 'HTTP proxy (default: HTTP_PROXY / HTTPS_PROXY / NO_PROXY)')
   .option('--user-agent <ua>', 'User-Agent with a contact URL', DEFAULT_USER_AGENT)
   .action(async (registry: string, raw: RawProbeOptions) => {
+    const controlUrls = (raw.control ?? []).map(httpUrl);
     const schedule = raw.every
       ? { everyMs: parseDuration(raw.every, '--every'), forMs: parseDuration(raw.for, '--for'), rounds: raw.rounds ? positiveInt(raw.rounds, '--rounds') : Infinity }
       : { everyMs: 0, forMs: Infinity, rounds: 1 };
@@ -47,19 +55,22 @@ export const probeCommand = new Command('probe')
       const targets = parsed.rows.filter((r) => inShard(r.id, shard)).map((r) => ({ siteId: r.id, url: r.url }));
       const rounds = await runProbeRounds(client, targets, schedule, positiveInt(raw.concurrency, '--concurrency'), (probes, round) => {
         insertProbes(db, probes);
-        const failed = probes.filter((p) => !p.ok);
-        process.stderr.write(`probe round ${round}: ${probes.length - failed.length}/${probes.length} opened${failed.length ? `; failed: ${failed.map((p) => `${p.siteId} (${p.status ?? p.errorCode})`).join(', ')}` : ''}\n`);
-      });
+        const failed = probes.filter((p) => !p.ok && !p.controlFailed);
+        const setAside = probes.filter((p) => p.controlFailed);
+        const list = (ps: Probe[]) => ps.map((p) => `${p.siteId} (${p.status ?? p.errorCode})`).join(', ');
+        process.stderr.write(`probe round ${round}: ${probes.filter((p) => p.ok).length}/${probes.length} opened${failed.length ? `; failed: ${list(failed)}` : ''}${setAside.length ? `; not counted, no control URL opened either (this machine's network): ${list(setAside)}` : ''}\n`);
+      }, new ProbeControls(client, controlUrls));
       const today = parseAsOf(undefined);
       process.stdout.write(`${rounds} round(s) of ${targets.length} site(s); the week to ${today}:\n`);
       for (const t of targets) {
         const probes = probesOf(db, t.siteId, today);
         const failed = probes.filter((p) => !p.ok).length;
+        const setAside = probesSetAside(db, t.siteId, today);
         // opened, but behind a certificate a browser warns about: said, as the latest probe found it
         const certificate = probes.reduce<string | null>((last, p) => p.certificate ?? last, null);
         // the availability rules judge a site only once each of the 7 days has its 20 probes
         const fullDays = probesByDay(probes).filter((d) => d.probes >= PROBES_A_DAY).length;
-        process.stdout.write(`  ${t.siteId}  ${probes.length} probes, ${failed} failed (${probes.length ? ((100 * failed) / probes.length).toFixed(1) : '—'} %), ${fullDays} of 7 days with ≥ ${PROBES_A_DAY}  ${t.url}${certificate ? `  certificate not verified: ${certificate}` : ''}\n`);
+        process.stdout.write(`  ${t.siteId}  ${probes.length} probes, ${failed} failed (${probes.length ? ((100 * failed) / probes.length).toFixed(1) : '—'} %)${setAside ? ` (${setAside} more not counted: this machine's network)` : ''}, ${fullDays} of 7 days with ≥ ${PROBES_A_DAY}  ${t.url}${certificate ? `  certificate not verified: ${certificate}` : ''}\n`);
       }
     } finally {
       await client.close();

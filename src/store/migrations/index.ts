@@ -10,6 +10,7 @@ import * as m0009 from './0009-page-copies.js';
 import * as m0010 from './0010-unused-indexes.js';
 import * as m0011 from './0011-extractor-version.js';
 import * as m0012 from './0012-certificates.js';
+import * as m0013 from './0013-probe-controls.js';
 
 /** Ordered and append-only; the database's user_version is the number applied last. */
 export const MIGRATIONS: readonly { version: number; up: string }[] = [
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly { version: number; up: string }[] = [
   { version: 10, up: m0010.up },
   { version: 11, up: m0011.up },
   { version: 12, up: m0012.up },
+  { version: 13, up: m0013.up },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
