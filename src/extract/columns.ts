@@ -34,12 +34,13 @@ export function extractColumns(doc: Document, pageUrl: string): Column[] {
     // a portal's 政务服务 entry usually leads to the province's service platform, another government
     // host: it is the site's service column all the same (linked, not crawled: it is another site)
     if (!inDomain(host, domain) && !(category === 'service' && isGovernmentHost(host))) return;
-    const known = columns.get(url);
+    const key = columnKey(url);
+    const known = columns.get(key);
     if (known) {
       known.firstLevel ||= firstLevel;
       return;
     }
-    columns.set(url, { name, url, category, firstLevel });
+    columns.set(key, { name, url, category, firstLevel });
   };
   // one pass over the anchors, looking up their ancestors (selectors with [class*=…] cost more than the walk)
   const anchors = index.anchors();
@@ -47,6 +48,15 @@ export function extractColumns(doc: Document, pageUrl: string): Column[] {
   // a headline in a heading (news cards put titles in h3) is an article, not a column: its URL is dated
   for (const a of anchors) if (inHeading(a) && !urlDate(index.hrefOf(a, pageUrl) ?? '')) add(a, false);
   return [...columns.values()];
+}
+
+/**
+ * One column, one key: its address without scheme, a leading www. or a default document — the
+ * menu's /xwdt/ and the block heading's www.x.gov.cn/xwdt/index.html are one list, and counted
+ * twice it would be two stale columns.
+ */
+export function columnKey(url: string): string {
+  return url.replace(/^https?:\/\/(?:www\.)?/i, '//').replace(/\/(?:index|default)\.(?:s?html?|jsp|aspx?|php)$/i, '/');
 }
 
 /** A block heading's link: inside h1–h4, or directly in a *title* / *tit* element. */

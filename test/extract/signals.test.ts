@@ -279,8 +279,16 @@ describe('columns of a home page', () => {
     ['a news card\'s headline in a heading is an article (its URL is dated), not a column', '<div class="news"><h3><a href="/xxgk/202611/t20261102_1.html">全县安全生产工作动态</a></h3><span>2026-11-02</span></div>', []],
     ['the 政务服务 entry on the province\'s service platform is the site\'s service column; other sites\' links are not its columns',
       '<div class="nav"><a href="/xwzx/">新闻中心</a><a href="http://www.jxzwfww.gov.cn/">政务服务</a><a href="http://www.jiangxi.gov.cn/">江西省政府</a><a href="http://www.example.com/bs/">办事服务</a></div>', ['新闻中心', '政务服务']],
-  ])('%s', (_what, html, names) => {
-    expect(extractPage(`<html><body>${html}</body></html>`, 'http://x.gov.cn/', '2026-11-15').columns!.map((c) => c.name)).toEqual(names);
+    ['the menu\'s /xwdt/ and a heading\'s www.…/xwdt/index.html are one column, at the menu\'s address',
+      '<div class="nav"><a href="/xwdt/">工作动态</a><a href="/tzgg/">通知公告</a></div><div class="box"><h3><a href="/xwdt/index.html">工作动态</a></h3></div><div class="box"><div class="title"><a href="https://www.x.gov.cn/tzgg/default.aspx">通知公告</a></div></div>',
+      ['工作动态', '通知公告'], ['http://x.gov.cn/xwdt/', 'http://x.gov.cn/tzgg/']],
+    ['other folders, and one column\'s other pages, stay apart',
+      '<div class="nav"><a href="/xwdt/">工作动态</a><a href="/xwdt/bmdt/">部门动态</a><a href="/xwdt/index_1.html">工作动态二</a></div>',
+      ['工作动态', '部门动态', '工作动态二'], ['http://x.gov.cn/xwdt/', 'http://x.gov.cn/xwdt/bmdt/', 'http://x.gov.cn/xwdt/index_1.html']],
+  ])('%s', (_what, html, names, urls?: string[]) => {
+    const columns = extractPage(`<html><body>${html}</body></html>`, 'http://x.gov.cn/', '2026-11-15').columns!;
+    expect(columns.map((c) => c.name)).toEqual(names);
+    if (urls) expect(columns.map((c) => c.url)).toEqual(urls);
   });
 });
 

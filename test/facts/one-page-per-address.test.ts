@@ -12,9 +12,10 @@ const article = (date: string) => page('县政府召开常务会议', `<h1>县�
 const guide = page('农村宅基地审批办事指南', '<h1>农村宅基地审批办事指南</h1><table class="guide"><tr><th>事项名称</th><td>农村宅基地审批</td></tr><tr><th>办理地点</th><td>县政务大厅</td></tr></table>');
 
 /**
- * One article or guide reached at several addresses (a redirect, a tracking query) is one page: its
- * addresses are not "twin reports" of each other, nor several incomplete guides. A real twin — the
- * same text with another date — still is one.
+ * One article, guide or column reached at several addresses (a redirect, a tracking query, a
+ * folder and its default document) is one page: its addresses are not "twin reports" of each
+ * other, nor several incomplete guides or stale columns. A real twin — the same text with another
+ * date — still is one.
  */
 describe('a page at several addresses is one page', () => {
   let fleet: FixtureFleet;
@@ -23,8 +24,13 @@ describe('a page at several addresses is one page', () => {
   before(async () => {
     const addresses = ['/a.html', '/a.html?from=home', '/old/a.html', '/b.html', '/bszn/g1.html', '/bszn/g1.html?from=home'];
     fleet = await FixtureFleet.start({ a: {
-      files: { '/': page('首页', addresses.map((a) => `<a href="${a}">${a}</a>`).join(' ')), '/a.html': article('2026-11-02'), '/b.html': article('2026-11-09'), '/bszn/g1.html': guide },
-      behaviours: { '/old/a.html': { redirect: '/a.html', status: 301 } },
+      files: {
+        '/': page('首页', `<div class="nav"><a href="/xwdt/">工作动态</a></div><div class="box"><h3><a href="/xwdt/index.html">工作动态</a></h3></div>${addresses.map((a) => `<a href="${a}">${a}</a>`).join(' ')}`),
+        '/xwdt/index.html': page('工作动态', '<ul class="list"><li><a href="/a.html">县政府召开常务会议</a><span>2026-09-01</span></li></ul>'),
+        '/a.html': article('2026-11-02'), '/b.html': article('2026-11-09'), '/bszn/g1.html': guide,
+      },
+      // the folder's own address refused (a server that lists no folder), its default document read
+      behaviours: { '/old/a.html': { redirect: '/a.html', status: 301 }, '/xwdt/': { status: 403 } },
     } });
     origin = fleet.origin('a');
     const { db } = tmpDb();
@@ -35,6 +41,10 @@ describe('a page at several addresses is one page', () => {
 
   it('twin reports: only the article and its real twin, at the article\'s shortest address', () => {
     expect(facts.twins.map((t) => t.pages)).toEqual([[`${origin}/a.html`, `${origin}/b.html`]]);
+  });
+
+  it('columns: the menu\'s and the heading\'s address of one list are one column, read where it answered', () => {
+    expect(facts.columns.map((c) => [c.name, c.url, c.seen, c.lastUpdate])).toEqual([['工作动态', `${origin}/xwdt/`, true, '2026-09-01']]);
   });
 
   it('guides: one', () => {
