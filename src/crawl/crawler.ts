@@ -11,6 +11,7 @@ import { WriteBatch } from '../store/write-batch.js';
 import { AnalysisPool, type PoolSize } from './analysis-pool.js';
 import { Fetcher, type FetcherOptions } from './fetcher.js';
 import { followKey, NOTHING_TO_FOLLOW, readFollowLine, type FollowList } from './follow-list.js';
+import { isAnalysedType, isPartType, isScriptType } from './content-types.js';
 import { analyseAnswer, checkTarget, isSoft404, probePath, type CheckedTarget } from './link-check.js';
 import { verdictFor, type FetchOutcome, type LinkVerdict } from './outcome.js';
 import { storedBody, type StoredBody } from './page-analysis.js';
@@ -240,7 +241,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
   private async fetchPage(site: StoredSite, scope: SiteScope, entry: FrontierEntry, attempt: number, seenBefore: SeenBefore | null): Promise<void> {
     // a portal's address is often a stub (meta refresh, script) in front of its real home page
     const home = entry.role === 'home';
-    const outcome = await this.fetcher.fetch(entry.url, { method: 'GET', headers: { ...conditionalHeaders(seenBefore?.stored), ...refererHeader(entry.referrer, entry.url) }, analysedOnly: true }, { stubs: home, recheck: attempt > 1 });
+    const outcome = await this.fetcher.fetch(entry.url, { method: 'GET', headers: { ...conditionalHeaders(seenBefore?.stored), ...refererHeader(entry.referrer, entry.url) }, readsBody: entry.role === 'frame' ? isPartType : isAnalysedType }, { stubs: home, recheck: attempt > 1 });
     const read = seenBefore && outcome.ok && outcome.status === 304 ? await this.readUnchanged(entry, seenBefore) : await this.readAnswer(site, entry, outcome);
     // a site whose address now leads elsewhere (a new domain) is crawled there
     if (home && outcome.ok) scope.alsoAt(outcome.finalUrl);
@@ -256,7 +257,9 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
   /** A fresh answer: analysed on a worker thread; only a real page (200, not a soft 404) is followed. */
   private async readAnswer(site: StoredSite, entry: FrontierEntry, outcome: FetchOutcome): Promise<PageRead> {
     const page = await analyseAnswer(this.pool, outcome, true, { asOf: this.asOf, role: entry.role });
-    const soft404 = await isSoft404(entry.url, outcome, page, this.notFoundProbe(site));
+    // a script is no page: what it writes (often nothing) is not a not-found page's text, its status is its check
+    const script = outcome.ok && isScriptType(outcome.headers['content-type']);
+    const soft404 = !script && await isSoft404(entry.url, outcome, page, this.notFoundProbe(site));
     const served = page !== null && outcome.ok && outcome.status === 200 && !soft404;
     return { soft404, charset: page?.charset ?? null, body: page?.body ?? null, links: served ? page.links : NO_LINKS, follow: served ? page.follow : NOTHING_TO_FOLLOW, facts: served ? page.facts : null };
   }
@@ -292,7 +295,8 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
       const url = new URL(target);
       const internal = scope.contains(url);
       const directed = role !== 'page';
-      const crawlable = internal && navigable && looksLikePage(url) &&
+      // a part of the home page (a frame, a script that writes into it) is read whatever its address looks like
+      const crawlable = internal && navigable && (role === 'frame' || looksLikePage(url)) &&
         (directed ? pages < 2 * this.options.maxPages : entry.depth + 1 <= this.options.maxDepth && pages < this.options.maxPages);
       const changed = this.frontier.add([{ siteId: site.id, url: target, kind: crawlable ? 'page' : 'check', external: !internal, depth: entry.depth + 1, referrer: entry.url, role: crawlable ? role : 'page' }]);
       if (crawlable) pages += changed;

@@ -20,7 +20,9 @@ export function followList(links: readonly StoredLink[], roles: readonly LinkRol
     // javascript:, mailto:, tel: are recorded, never fetched
     if (scheme !== 'http' || seen.has(target)) continue;
     seen.add(target);
-    lines.push(`${navigates(tag) ? '+' : '-'}${roleOf.get(target) ?? (from === 'home' && EMBEDDING_TAGS.has(tag) ? 'frame' : 'page')} ${target}`);
+    // the home page's scripts are read too: what they write into it is part of it (a footer drawn by document.write)
+    const part = from === 'home' && (EMBEDDING_TAGS.has(tag) || tag === 'script');
+    lines.push(`${navigates(tag) || part ? '+' : '-'}${roleOf.get(target) ?? (part ? 'frame' : 'page')} ${target}`);
   }
   return lines.join('\n');
 }

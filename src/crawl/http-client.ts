@@ -28,17 +28,15 @@ export interface RequestOptions {
   method: 'GET' | 'HEAD';
   headers?: Record<string, string>;
   /**
-   * read a 2xx answer's body only when it is HTML or XML (what is analysed): an attachment's or an
-   * image's status is its check, and its bytes are neither the site's bandwidth to spend nor this
-   * request's time limit to spend them in (a 5 MB attachment from a slow server timed out: a dead link)
+   * read a 2xx answer's body only when its Content-Type is one this takes (what is analysed: see
+   * content-types.ts); without it every body is read. An attachment's or an image's status is its
+   * check, and its bytes are neither the site's bandwidth to spend nor this request's time limit to
+   * spend them in (a 5 MB attachment from a slow server timed out: a dead link)
    */
-  analysedOnly?: boolean;
+  readsBody?: (contentType: string | undefined) => boolean;
 }
 
-/** What is analysed (link-check's analyseAnswer): HTML or XML, or a body that does not say (taken for HTML). */
-export const isAnalysedType = (contentType: string | undefined): boolean => contentType === undefined || /html|xml/i.test(contentType);
-
-/** A body not read (see RequestOptions.analysedOnly) no longer than this is let through, so its connection stays open for the next request. */
+/** A body not read (see RequestOptions.readsBody) no longer than this is let through, so its connection stays open for the next request. */
 const UNREAD_BODY_BYTES = 64 * 1024;
 
 /** The usual variables' proxy, when set (NO_PROXY is EnvHttpProxyAgent's to apply). */
@@ -122,7 +120,7 @@ export class HttpClient {
     return (this.lenient ??= dispatcherFor(this.options, { rejectUnauthorized: false }));
   }
 
-  private exchange(dispatcher: Dispatcher, url: string, { method, headers = {}, analysedOnly = false }: RequestOptions, started: number): Promise<FetchOutcome> {
+  private exchange(dispatcher: Dispatcher, url: string, { method, headers = {}, readsBody }: RequestOptions, started: number): Promise<FetchOutcome> {
     const { timeoutMs, userAgent } = this.options;
     const maxBody = method === 'HEAD' ? 0 : this.maxBodyBytes;
     return new Promise<FetchOutcome>((resolve) => {
@@ -130,7 +128,7 @@ export class HttpClient {
       let size = 0;
       let status = 0;
       let flat: Record<string, string> = {};
-      /** the body is not read (see analysedOnly) */
+      /** the body is not read (see readsBody) */
       let unread = false;
       let controller: Dispatcher.DispatchController | null = null;
       let settled = false;
@@ -179,7 +177,7 @@ export class HttpClient {
           onResponseStart: (c, statusCode, responseHeaders) => {
             status = statusCode;
             flat = flattenHeaders(responseHeaders);
-            if (!analysedOnly || maxBody === 0 || status < 200 || status >= 300 || isAnalysedType(flat['content-type'])) return;
+            if (!readsBody || maxBody === 0 || status < 200 || status >= 300 || readsBody(flat['content-type'])) return;
             // answered at its headers; a short rest is let through so the connection stays open, a longer one is not read
             unread = true;
             succeed(false);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AnalysisPool } from './analysis-pool.js';
 import type { Fetcher } from './fetcher.js';
-import { isAnalysedType } from './http-client.js';
+import { isAnalysedType, isScriptType } from './content-types.js';
 import type { FetchOutcome } from './outcome.js';
 import { wireBody, type PageAnalysis } from './page-analysis.js';
 import type { PageRole } from './priorities.js';
@@ -27,12 +27,19 @@ export function isHtml(outcome: FetchOutcome): boolean {
   return outcome.ok && isAnalysedType(outcome.headers['content-type']);
 }
 
-/** Analyses an HTML answer with a body (links only when the page is followed); null for any other answer, and for a page whose analysis failed. */
+/**
+ * Analyses an HTML answer with a body (links only when the page is followed), or a script that
+ * writes into the home page (a part of it: its written HTML is the page); null for any other answer,
+ * and for a page whose analysis failed.
+ */
 export async function analyseAnswer(pool: AnalysisPool, outcome: FetchOutcome, links: boolean, facts?: { asOf: string; role: PageRole }): Promise<PageAnalysis | null> {
-  if (!outcome.ok || outcome.body.length === 0 || !isHtml(outcome)) return null;
-  const { gzipped } = outcome;
-  const page = await pool.analyse({ bytes: outcome.body, contentType: outcome.headers['content-type'] ?? null, url: outcome.finalUrl, links, storeBody: !gzipped, ...(facts ? { factsAsOf: facts.asOf, role: facts.role } : {}) });
-  return page && gzipped ? { ...page, body: wireBody(gzipped, page.charset) } : page;
+  if (!outcome.ok || outcome.body.length === 0) return null;
+  const script = facts?.role === 'frame' && isScriptType(outcome.headers['content-type']);
+  if (!script && !isHtml(outcome)) return null;
+  // what is stored of a script is the HTML it writes, not the server's gzip of the script
+  const wire = script ? undefined : outcome.gzipped;
+  const page = await pool.analyse({ bytes: outcome.body, contentType: outcome.headers['content-type'] ?? null, url: outcome.finalUrl, links, storeBody: !wire, ...(facts ? { factsAsOf: facts.asOf, role: facts.role } : {}) });
+  return page && wire ? { ...page, body: wireBody(wire, page.charset) } : page;
 }
 
 /**
@@ -57,10 +64,10 @@ export async function isSoft404(url: string, outcome: FetchOutcome, page: PageAn
 export async function checkTarget(url: string, external: boolean, fetcher: Fetcher, pool: AnalysisPool, probe: NotFoundProbe, { recheck = false, referrer = null }: { recheck?: boolean; referrer?: string | null } = {}): Promise<CheckedTarget> {
   let method: 'GET' | 'HEAD' = external ? 'HEAD' : 'GET';
   const headers = refererHeader(referrer, url);
-  let outcome = await fetcher.fetch(url, { method, headers, analysedOnly: true }, { recheck });
+  let outcome = await fetcher.fetch(url, { method, headers, readsBody: isAnalysedType }, { recheck });
   if (method === 'HEAD' && headNotTrusted(outcome)) {
     method = 'GET';
-    outcome = await fetcher.fetch(url, { method, headers, analysedOnly: true }, { recheck });
+    outcome = await fetcher.fetch(url, { method, headers, readsBody: isAnalysedType }, { recheck });
   }
   const page = await analyseAnswer(pool, outcome, false);
   return { outcome, soft404: await isSoft404(url, outcome, page, probe), method, page };

@@ -5,6 +5,8 @@ import { extractLinks, storedLinks } from '../extract/links.js';
 import { parseHtml } from '../extract/parse-html.js';
 import type { LocalDate } from '../extract/dates.js';
 import { bodyText, extractFromDocument } from '../extract/page.js';
+import { writtenHtml } from '../extract/written-html.js';
+import { isScriptType } from './content-types.js';
 import { followList, type FollowList } from './follow-list.js';
 import { linkRoles, readsColumns, type PageRole } from './priorities.js';
 import { pageFingerprint, saysNotFound } from './soft-404.js';
@@ -59,7 +61,10 @@ export interface AnalysisRequest {
 /** Pure and CPU-bound: bytes → decoded, parsed, links, soft-404 signals, compressed body. */
 export function analysePage({ bytes, contentType, url, links, factsAsOf, role = 'page', storeBody = true, servedAs = null }: AnalysisRequest): PageAnalysis {
   const decoded = decodeHtml(bytes, contentType);
-  const { text, charset } = decoded;
+  // a script that writes into the home page is read as the HTML it writes (stored as such, too)
+  const script = isScriptType(contentType);
+  const text = script ? writtenHtml(decoded.text) : decoded.text;
+  const { charset } = decoded;
   const pageCharset = servedAs ?? charset;
   // one parse serves the links, the facts and the soft-404 fingerprint
   const doc = parseHtml(text, pageCharset);
@@ -73,7 +78,7 @@ export function analysePage({ bytes, contentType, url, links, factsAsOf, role = 
     facts: facts ? JSON.stringify(facts) : null,
     saysNotFound: saysNotFound(text),
     fingerprint: pageFingerprint(bodyText(doc)),
-    body: storeBody ? storedBody(text, utf8As(bytes, decoded)) : null,
+    body: storeBody ? storedBody(text, script ? null : utf8As(bytes, decoded)) : null,
   };
 }
 

@@ -171,10 +171,13 @@ function withFrames(home: PageFacts, frames: readonly PageFacts[]): PageFacts {
   };
 }
 
-/** The pages a page embeds: its frames and iframes, and the parts a script loads into it (crawled as pages of their own). */
+/**
+ * The pages a page embeds: its frames and iframes, the parts a script loads into it, and its
+ * scripts (what they write into it; crawled as pages of their own, a home page's only).
+ */
 function framesOf(db: Db, runId: number, pageUrl: string): string[] {
   return (statement(db, `SELECT DISTINCT target FROM page_links WHERE run_id = ? AND from_url = ? AND tag IN (SELECT value FROM json_each(?)) AND scheme = 'http'`)
-    .all(runId, pageUrl, JSON.stringify([...EMBEDDING_TAGS])) as { target: string }[]).map((r) => r.target);
+    .all(runId, pageUrl, JSON.stringify([...EMBEDDING_TAGS, 'script'])) as { target: string }[]).map((r) => r.target);
 }
 
 const ATTACHMENT = /\.(docx?|xlsx?|pdf|wps|et|zip|rar|7z)$/i;

@@ -367,6 +367,19 @@ describe('link checks', () => {
     expect(rows(db, `SELECT method, status, verdict FROM fetches WHERE run_id = ? AND url = ?`, runId, `${ext}/logo.png`)).toEqual([{ method: 'GET', status: 403, verdict: 'broken' }]);
   });
 
+  it('a home page\'s script is read for what it writes, and is no soft 404 though it writes nothing on a host that answers every path with an empty page', async () => {
+    const { byUrl, db, runId, fleet } = await crawl({ a: {
+      files: { '/': html('<script src="/js/jquery.min.js"></script><script src="/js/foot.js"></script>'), '/js/jquery.min.js': '(function(w){return w})(window);', '/js/foot.js': 'document.write("<p>网站标识码：3601000009</p>");' },
+      // what the host answers for a path it does not have: 200, a script sending the visitor home, no text
+      fallback: { status: 200, body: '<html><head><script>location.href="/";</script></head><body></body></html>', contentType: 'text/html' },
+    } });
+    expect([byUrl('/js/jquery.min.js'), byUrl('/js/foot.js')].map((f) => f.map((r) => [r['purpose'], r['status'], r['verdict'], r['soft404']]))).toEqual([[['page', 200, 'ok', 0]], [['page', 200, 'ok', 0]]]);
+    const facts = rows(db, `SELECT url, facts ->> '$.identifiers.siteId' AS siteId FROM run_page_facts WHERE run_id = ? ORDER BY url`, runId);
+    expect(facts).toEqual([
+      { url: `${fleet.origin('a')}/`, siteId: null }, { url: `${fleet.origin('a')}/js/foot.js`, siteId: '3601000009' }, { url: `${fleet.origin('a')}/js/jquery.min.js`, siteId: null },
+    ]);
+  });
+
   it('a Java site that writes a new session id into its links on every visit is crawled a page once, and its dead link counted once', async () => {
     // as Struts and JSP tags write links for a visitor without a cookie; the template's own links carry none
     const { db, runId, fleet, byUrl } = await crawl({ a: { sessions: true, files: {

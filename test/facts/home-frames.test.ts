@@ -18,9 +18,19 @@ const frameset = '<html><head><meta charset="utf-8"><title>县人民政府</titl
 /** a home page whose news list and footer a script loads into it (jQuery's .load) */
 const included = page('<div class="nav"><a href="/zwgk/">政务公开</a></div><div id="news"></div><div id="foot"></div><script>$(function () { $(\'#news\').load(\'/news.html ul\'); jQuery("#foot").load("/foot.html"); });</script>');
 
+/** HTML as an "HTML to JS" converter writes it: a `document.writeln("…")` a line. */
+const asScript = (html: string) => html.split(/(?=<)/).map((line) => `document.writeln(${JSON.stringify(line)});`).join('\n');
+const bodyOf = (html: string) => /<body>(.*)<\/body>/s.exec(html)![1]!;
+/** a home page whose footer and menu its own scripts write into it (document.write), beside a library that writes nothing */
+const written = page('<script src="/js/head.js"></script><div id="news"></div><script src="/js/jquery.min.js"></script><script type="text/javascript" src="/js/foot.js"></script>');
+const menu = page('<div class="nav"><a href="/gzdt/">工作动态</a><a href="/tzgg/">通知公告</a></div>');
+
 /** A site whose home page is `home` (a frameset's top frame `top`), crawled over real sockets: its site facts. */
 async function siteWithHome(home: string, top = page('县人民政府')): Promise<SiteFacts> {
-  const fleet = await FixtureFleet.start({ a: { files: { '/': home, '/news.html': news, '/top.html': top, '/zwgk/': page('政务公开'), '/foot.html': foot, '/gzdt/': news, '/tzgg/': news } } });
+  const fleet = await FixtureFleet.start({ a: { files: {
+    '/': home, '/news.html': news, '/top.html': top, '/zwgk/': page('政务公开'), '/foot.html': foot, '/gzdt/': news, '/tzgg/': news,
+    '/js/head.js': asScript(bodyOf(top)), '/js/foot.js': asScript(bodyOf(foot)), '/js/jquery.min.js': '(function(e){var t=e.document;return"<div>"})(window);',
+  } } });
   try {
     const { db } = tmpDb();
     const { runId } = await crawlTestSites(db, [{ id: 'a', url: `${fleet.origin('a')}/` }]);
@@ -40,12 +50,12 @@ describe('home page frames', () => {
     });
   }
 
-  it("a frameset's menu frame names the site's columns, and their lists are crawled and read", async () => {
-    const facts = await siteWithHome(frameset, page('<div class="nav"><a href="/gzdt/">工作动态</a><a href="/tzgg/">通知公告</a></div>'));
+  cases([['a frameset\'s menu frame', frameset], ['a menu a script of the home page writes (document.write)', written]])('%s names the site\'s columns, and their lists are crawled and read', async (_what, home: string) => {
+    const facts = await siteWithHome(home, menu);
     expect(facts.columns.map((c) => [c.name, c.category, c.firstLevel, c.seen, c.lastUpdate])).toEqual([['工作动态', 'news', true, true, '2026-11-14'], ['通知公告', 'notice', true, true, '2026-11-14']]);
   });
 
-  cases([['a frameset\'s footer frame', frameset], ['a footer a script loads', included]])('%s is its footer: identifiers, search and the 找错 entry', async (_what, home: string) => {
+  cases([['a frameset\'s footer frame', frameset], ['a footer a script loads', included], ['a footer a script of the home page writes (document.write)', written]])('%s is its footer: identifiers, search and the 找错 entry', async (_what, home: string) => {
     expect((await siteWithHome(home)).home).toMatchObject({
       search: true, errorReportEntry: true, identifiers: { siteId: '3401000001', icp: '皖ICP备12345678号', police: '皖公网安备34010202000001号', badge: true },
     });

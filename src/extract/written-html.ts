@@ -1,0 +1,102 @@
+/**
+ * The HTML a script writes into its page with `document.write("…")` / `document.writeln("…")`: how
+ * many templates draw a shared footer or header (`<script src="/js/foot.js">`, often made by an
+ * "HTML to JS" converter, a line a call), with the site's identifiers and badges in it. The string
+ * literals of each call's argument, joined (what is not a literal — a variable, a call — is left
+ * out), in script order; comments skipped. Not a JavaScript engine: a script that builds its HTML
+ * in variables first writes nothing here.
+ */
+export function writtenHtml(code: string): string {
+  const out: string[] = [];
+  let i = 0;
+  while (i < code.length) {
+    const c = code[i]!;
+    if (c === '/' && code[i + 1] === '/') i = lineEnd(code, i);
+    else if (c === '/' && code[i + 1] === '*') i = blockEnd(code, i);
+    else if (c === '"' || c === "'" || c === '`') i = literal(code, i).end;
+    else if (c === 'd' && WRITE.test(code.slice(i, i + 24)) && !isIdentifierChar(code[i - 1])) {
+      const call = WRITE.exec(code.slice(i, i + 24))!;
+      i = argument(code, i + call[0].length, out);
+    } else i++;
+  }
+  return out.join('');
+}
+
+const WRITE = /^document\s*\.\s*write(?:ln)?\s*\(/;
+
+function isIdentifierChar(c: string | undefined): boolean {
+  return c !== undefined && /[\w$.]/.test(c);
+}
+
+function lineEnd(code: string, from: number): number {
+  const end = code.indexOf('\n', from);
+  return end < 0 ? code.length : end;
+}
+
+function blockEnd(code: string, from: number): number {
+  const end = code.indexOf('*/', from + 2);
+  return end < 0 ? code.length : end + 2;
+}
+
+/** A call's argument from just after its `(`: the literals at its own depth go to `out`; returns where it ends. */
+function argument(code: string, from: number, out: string[]): number {
+  let depth = 0;
+  let i = from;
+  while (i < code.length) {
+    const c = code[i]!;
+    if (c === '"' || c === "'" || c === '`') {
+      const { value, end, closed } = literal(code, i);
+      if (depth === 0) out.push(value);
+      if (!closed) return end; // a broken statement: the next line is read afresh
+      i = end;
+    } else if (c === '/' && code[i + 1] === '/') i = lineEnd(code, i);
+    else if (c === '/' && code[i + 1] === '*') i = blockEnd(code, i);
+    else if (c === '(') {
+      depth++;
+      i++;
+    } else if (c === ')') {
+      if (depth === 0) return i + 1;
+      depth--;
+      i++;
+    } else if (c === ';' && depth === 0) return i + 1; // an unclosed call ends with its statement
+    else i++;
+  }
+  return i;
+}
+
+const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', v: '\v', 0: '\0' };
+
+/** A string literal starting at its quote: its value (escapes read; a template's `${…}` left out), the index after it, and whether its quote closed it. */
+function literal(code: string, from: number): { value: string; end: number; closed: boolean } {
+  const quote = code[from]!;
+  let value = '';
+  let i = from + 1;
+  while (i < code.length && code[i] !== quote) {
+    const c = code[i]!;
+    if (c === '\n' && quote !== '`') break; // an unterminated literal ends at its line
+    if (c === '$' && quote === '`' && code[i + 1] === '{') {
+      const close = code.indexOf('}', i);
+      i = close < 0 ? code.length : close + 1;
+      continue;
+    }
+    if (c !== '\\') {
+      value += c;
+      i++;
+      continue;
+    }
+    const e = code[i + 1] ?? '';
+    if (e === 'x' && /^[0-9a-f]{2}$/i.test(code.slice(i + 2, i + 4))) {
+      value += String.fromCharCode(parseInt(code.slice(i + 2, i + 4), 16));
+      i += 4;
+    } else if (e === 'u' && /^[0-9a-f]{4}$/i.test(code.slice(i + 2, i + 6))) {
+      value += String.fromCharCode(parseInt(code.slice(i + 2, i + 6), 16));
+      i += 6;
+    } else if (e === '\r' || e === '\n') {
+      i += e === '\r' && code[i + 2] === '\n' ? 3 : 2; // a line continuation
+    } else {
+      value += ESCAPES[e] ?? e;
+      i += 2;
+    }
+  }
+  return { value, end: i + 1, closed: code[i] === quote };
+}
