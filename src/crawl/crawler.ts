@@ -11,7 +11,7 @@ import { WriteBatch } from '../store/write-batch.js';
 import { AnalysisPool, type PoolSize } from './analysis-pool.js';
 import { Fetcher, type FetcherOptions } from './fetcher.js';
 import { followKey, NOTHING_TO_FOLLOW, readFollowLine, type FollowList } from './follow-list.js';
-import { isAnalysedType, isPartType, isScriptType } from './content-types.js';
+import { analysedBytes, isScriptType, partBytes } from './content-types.js';
 import { analyseAnswer, checkTarget, isSoft404, probePath, type CheckedTarget } from './link-check.js';
 import { verdictFor, type FetchOutcome, type LinkVerdict } from './outcome.js';
 import { storedBody, type StoredBody } from './page-analysis.js';
@@ -241,7 +241,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
   private async fetchPage(site: StoredSite, scope: SiteScope, entry: FrontierEntry, attempt: number, seenBefore: SeenBefore | null): Promise<void> {
     // a portal's address is often a stub (meta refresh, script) in front of its real home page
     const home = entry.role === 'home';
-    const outcome = await this.fetcher.fetch(entry.url, { method: 'GET', headers: { ...conditionalHeaders(seenBefore?.stored), ...refererHeader(entry.referrer, entry.url) }, readsBody: entry.role === 'frame' ? isPartType : isAnalysedType }, { stubs: home, recheck: attempt > 1 });
+    const outcome = await this.fetcher.fetch(entry.url, { method: 'GET', headers: { ...conditionalHeaders(seenBefore?.stored), ...refererHeader(entry.referrer, entry.url) }, bodyBytes: entry.role === 'frame' ? partBytes : analysedBytes }, { stubs: home, recheck: attempt > 1 });
     const read = seenBefore && outcome.ok && outcome.status === 304 ? await this.readUnchanged(entry, seenBefore) : await this.readAnswer(site, entry, outcome);
     // a site whose address now leads elsewhere (a new domain) is crawled there
     if (home && outcome.ok) scope.alsoAt(outcome.finalUrl);

@@ -28,15 +28,15 @@ export interface RequestOptions {
   method: 'GET' | 'HEAD';
   headers?: Record<string, string>;
   /**
-   * read a 2xx answer's body only when its Content-Type is one this takes (what is analysed: see
-   * content-types.ts); without it every body is read. An attachment's or an image's status is its
-   * check, and its bytes are neither the site's bandwidth to spend nor this request's time limit to
-   * spend them in (a 5 MB attachment from a slow server timed out: a dead link)
+   * how much of a 2xx answer's body to read, by its Content-Type (see content-types.ts): 0 ends it at
+   * its headers; without it every body is read. An attachment's or an image's status is its check,
+   * and its bytes are neither the site's bandwidth to spend nor this request's time limit to spend
+   * them in (a 5 MB attachment from a slow server timed out: a dead link)
    */
-  readsBody?: (contentType: string | undefined) => boolean;
+  bodyBytes?: (contentType: string | undefined) => number;
 }
 
-/** A body not read (see RequestOptions.readsBody) no longer than this is let through, so its connection stays open for the next request. */
+/** A body not read (see RequestOptions.bodyBytes) no longer than this is let through, so its connection stays open for the next request. */
 const UNREAD_BODY_BYTES = 64 * 1024;
 
 /** The usual variables' proxy, when set (NO_PROXY is EnvHttpProxyAgent's to apply). */
@@ -120,15 +120,15 @@ export class HttpClient {
     return (this.lenient ??= dispatcherFor(this.options, { rejectUnauthorized: false }));
   }
 
-  private exchange(dispatcher: Dispatcher, url: string, { method, headers = {}, readsBody }: RequestOptions, started: number): Promise<FetchOutcome> {
+  private exchange(dispatcher: Dispatcher, url: string, { method, headers = {}, bodyBytes }: RequestOptions, started: number): Promise<FetchOutcome> {
     const { timeoutMs, userAgent } = this.options;
-    const maxBody = method === 'HEAD' ? 0 : this.maxBodyBytes;
+    let maxBody = method === 'HEAD' ? 0 : this.maxBodyBytes;
     return new Promise<FetchOutcome>((resolve) => {
       const chunks: Buffer[] = [];
       let size = 0;
       let status = 0;
       let flat: Record<string, string> = {};
-      /** the body is not read (see readsBody) */
+      /** the body is not read (see bodyBytes) */
       let unread = false;
       let controller: Dispatcher.DispatchController | null = null;
       let settled = false;
@@ -143,7 +143,7 @@ export class HttpClient {
       const succeed = (truncated: boolean) => {
         if (settled) return;
         try {
-          const read = status === 304 || maxBody === 0 || unread ? { body: Buffer.alloc(0) } : this.decoded(chunks, flat['content-encoding']);
+          const read = status === 304 || maxBody === 0 || unread ? { body: Buffer.alloc(0) } : this.decoded(chunks, flat['content-encoding'], maxBody);
           settled = true;
           clearTimeout(deadline);
           resolve({ ok: true, status, finalUrl: url, redirects: [], headers: flat, truncated, ...read, ms: ms() });
@@ -177,7 +177,9 @@ export class HttpClient {
           onResponseStart: (c, statusCode, responseHeaders) => {
             status = statusCode;
             flat = flattenHeaders(responseHeaders);
-            if (!readsBody || maxBody === 0 || status < 200 || status >= 300 || readsBody(flat['content-type'])) return;
+            if (!bodyBytes || maxBody === 0 || status < 200 || status >= 300) return;
+            maxBody = Math.min(maxBody, bodyBytes(flat['content-type']));
+            if (maxBody > 0) return;
             // answered at its headers; a short rest is let through so the connection stays open, a longer one is not read
             unread = true;
             succeed(false);
@@ -203,9 +205,9 @@ export class HttpClient {
     });
   }
 
-  /** At most maxBodyBytes off the wire, decompressed within maxDecodedBytes (a zip bomb stops there). */
-  private decoded(chunks: Buffer[], encoding: string | undefined): { body: Buffer; gzipped?: Buffer } {
-    const wire = Buffer.concat(chunks).subarray(0, this.maxBodyBytes);
+  /** At most `limit` bytes off the wire, decompressed within maxDecodedBytes (a zip bomb stops there). */
+  private decoded(chunks: Buffer[], encoding: string | undefined, limit = this.maxBodyBytes): { body: Buffer; gzipped?: Buffer } {
+    const wire = Buffer.concat(chunks).subarray(0, limit);
     const body = decompress(wire, encoding, this.maxDecodedBytes);
     return { body, ...(encoding?.trim().toLowerCase() === 'gzip' ? { gzipped: wire } : {}) };
   }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AnalysisPool } from './analysis-pool.js';
 import type { Fetcher } from './fetcher.js';
-import { isAnalysedType, isScriptType } from './content-types.js';
+import { analysedBytes, isAnalysedType, isScriptType } from './content-types.js';
 import type { FetchOutcome } from './outcome.js';
 import { wireBody, type PageAnalysis } from './page-analysis.js';
 import type { PageRole } from './priorities.js';
@@ -64,10 +64,10 @@ export async function isSoft404(url: string, outcome: FetchOutcome, page: PageAn
 export async function checkTarget(url: string, external: boolean, fetcher: Fetcher, pool: AnalysisPool, probe: NotFoundProbe, { recheck = false, referrer = null }: { recheck?: boolean; referrer?: string | null } = {}): Promise<CheckedTarget> {
   let method: 'GET' | 'HEAD' = external ? 'HEAD' : 'GET';
   const headers = refererHeader(referrer, url);
-  let outcome = await fetcher.fetch(url, { method, headers, readsBody: isAnalysedType }, { recheck });
+  let outcome = await fetcher.fetch(url, { method, headers, bodyBytes: analysedBytes }, { recheck });
   if (method === 'HEAD' && headNotTrusted(outcome)) {
     method = 'GET';
-    outcome = await fetcher.fetch(url, { method, headers, readsBody: isAnalysedType }, { recheck });
+    outcome = await fetcher.fetch(url, { method, headers, bodyBytes: analysedBytes }, { recheck });
   }
   const page = await analyseAnswer(pool, outcome, false);
   return { outcome, soft404: await isSoft404(url, outcome, page, probe), method, page };

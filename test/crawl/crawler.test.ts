@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer as createNetServer } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, it } from 'node:test';
@@ -378,6 +379,15 @@ describe('link checks', () => {
     expect(facts).toEqual([
       { url: `${fleet.origin('a')}/`, siteId: null }, { url: `${fleet.origin('a')}/js/foot.js`, siteId: '3601000009' }, { url: `${fleet.origin('a')}/js/jquery.min.js`, siteId: null },
     ]);
+  });
+
+  it('a home page\'s large script from a slow server is read at its start (what a footer script writes is there): no timeout', async () => {
+    // 2 MB that do not compress, at 400 KB/s: 5 s to read whole, past the 2 s limit
+    const script = `document.write("<p>网站标识码：3601000009</p>");\n/* ${randomBytes(1536 * 1024).toString('base64')} */`;
+    const { byUrl, db, runId, ms } = await crawl({ a: { files: { '/': html('<script src="/js/app.js"></script>'), '/js/app.js': script }, behaviours: { '/js/app.js': { bytesPerSecond: 400 * 1024 } } } }, { timeoutMs: 2000 });
+    expect(byUrl('/js/app.js').map((r) => [r['purpose'], r['status'], r['verdict']])).toEqual([['page', 200, 'ok']]);
+    expect(rows(db, `SELECT facts ->> '$.identifiers.siteId' AS siteId FROM run_page_facts WHERE run_id = ? AND url LIKE '%/js/app.js'`, runId)).toEqual([{ siteId: '3601000009' }]);
+    expect(ms).toBeLessThan(2000);
   });
 
   it('a Java site that writes a new session id into its links on every visit is crawled a page once, and its dead link counted once', async () => {

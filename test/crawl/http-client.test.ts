@@ -3,7 +3,7 @@ import { createServer as createNetServer, type AddressInfo, type Server } from '
 import { after, before, describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { expect } from 'expect';
-import { isAnalysedType } from '../../src/crawl/content-types.js';
+import { analysedBytes } from '../../src/crawl/content-types.js';
 import { HttpClient } from '../../src/crawl/http-client.js';
 import { cases } from '../helpers/cases.js';
 
@@ -98,10 +98,10 @@ describe('HttpClient', () => {
     { name: 'a short one is let through, so its connection stays open', path: '/small.png', status: 200, body: 0, closed: false },
     { name: 'an error answer is read whatever its type (a bot wall says what it is in its body)', path: '/gone.pdf', status: 404, body: 41, closed: false },
     { name: 'an HTML page is read whole', path: '/page', status: 200, body: 38, closed: false },
-  ])('readsBody isAnalysedType: $name', async ({ path, status, body, closed: hungUp }: { path: string; status: number; body: number; closed: boolean }) => {
+  ])('bodyBytes analysedBytes: $name', async ({ path, status, body, closed: hungUp }: { path: string; status: number; body: number; closed: boolean }) => {
     const before = closed.length;
     const started = Date.now();
-    const outcome = await client.send(`${origin}${path}`, { method: 'GET', readsBody: isAnalysedType });
+    const outcome = await client.send(`${origin}${path}`, { method: 'GET', bodyBytes: analysedBytes });
     expect(outcome).toMatchObject({ ok: true, status, truncated: false });
     expect(outcome.ok && outcome.body.length).toBe(body);
     expect(Date.now() - started).toBeLessThan(500);
@@ -110,7 +110,7 @@ describe('HttpClient', () => {
     expect(closed.slice(before).includes(path)).toBe(hungUp);
   });
 
-  it('without readsBody (robots.txt, probes) the body is read to its end, within the time limit: the slow attachment times out', async () => {
+  it('without bodyBytes (robots.txt, probes) the body is read to its end, within the time limit: the slow attachment times out', async () => {
     const outcome = await client.send(`${origin}/slow.pdf`, { method: 'GET' });
     expect(outcome).toMatchObject({ ok: false, code: 'ETIMEDOUT' });
   });
