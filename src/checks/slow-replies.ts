@@ -1,9 +1,9 @@
-import { DAY_MS } from '../extract/dates.js';
 import { lettersInWindow, isAnswered } from '../facts/letter-stats.js';
 import { lettersNotRead } from './letters-read.js';
+import { workingDaysBetween } from '../working-days.js';
 import { defineCheck, findings } from './types.js';
 
-/** Deduction 互动交流: the median reply takes more than 5 working days (weekends left out; holidays are not known). */
+/** Deduction 互动交流: the median reply takes more than 5 working days (weekends and the State Council's holidays left out, see working-days.ts). */
 export const slowReplies = defineCheck({
   meta: { id: 'slow-replies', title: { zh: '答复不及时', en: 'Slow replies' }, indicator: { zh: '互动交流 · 答复时效', en: 'Interaction · reply time' }, requires: ['letters', 'mailboxes', 'homeUrl'] },
   defaultOptions: { workingDays: 5 },
@@ -16,12 +16,3 @@ export const slowReplies = defineCheck({
     return findings(median > options.workingDays ? [{ rule: 'slow-replies', url: homeUrl, medianWorkingDays: median, letters: days.length }] : []);
   },
 });
-
-function workingDaysBetween(from: string, to: string): number {
-  let days = 0;
-  for (let t = Date.parse(`${from}T00:00:00Z`) + DAY_MS; t <= Date.parse(`${to}T00:00:00Z`); t += DAY_MS) {
-    const weekday = new Date(t).getUTCDay();
-    if (weekday !== 0 && weekday !== 6) days++;
-  }
-  return days;
-}

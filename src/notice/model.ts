@@ -2,6 +2,7 @@ import { ruleOfFinding } from '../checks/index.js';
 import { evidenceText } from '../report/evidence.js';
 import { LABELS, ruleTitle, type Lang } from '../report/labels.js';
 import type { AuditReport, SiteReport } from '../report/model.js';
+import { addWorkingDays } from '../working-days.js';
 
 /** Who issues the notices and when; the deadline counts working days from the date. */
 export interface NoticeOptions {
@@ -38,16 +39,6 @@ export interface Notice {
   problems: NoticeProblem[];
   replyIntro: string;
   replyColumns: string[];
-}
-
-/** Adds working days (Monday–Friday; public holidays are not known here and count as working days). */
-export function addWorkingDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  for (let left = days; left > 0;) {
-    d.setUTCDate(d.getUTCDate() + 1);
-    if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6) left--;
-  }
-  return d.toISOString().slice(0, 10);
 }
 
 const zhDate = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;

@@ -23,6 +23,10 @@ describe('slow-replies', () => {
     ['letters not answered, or under way, have no reply time', [letter('2026-08-03', null, 'unanswered'), letter('2026-08-03', '2026-11-10', 'in-progress')], []],
     ['a reply date with no status field is an answer', [letter('2026-11-02', '2026-11-10', null)], slow(6, 1)],
     ['no letter at all', [], []],
+    // the State Council's 2026 schedule: 10-01 to 10-07 off, Saturday 10-10 worked; 02-15 to 02-23 off, Saturday 02-28 worked
+    ['the National Day week is not working days: asked 09-30, answered 10-09, 2 working days (7 weekdays)', [letter('2026-09-30', '2026-10-09')], []],
+    ['a Saturday worked in its place is a working day: 10-09 to 10-16 is 6', [letter('2026-10-09', '2026-10-16')], slow(6, 1)],
+    ['the Spring Festival: asked 02-13, answered 02-27, 5 working days (10 weekdays)', [letter('2026-02-13', '2026-02-27')], []],
   ])('%s', (_what, letters: SeenLetter[], expected: object[]) => {
     expect(runCheck(slowReplies, factsFor({ letters }), '2026-11-15')).toEqual({ kind: 'findings', findings: expected });
   });

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import type { FixtureFleet } from '../../src/fixture-server/server.js';
-import { addWorkingDays } from '../../src/notice/model.js';
+import { addWorkingDays } from '../../src/working-days.js';
 import { cases } from '../helpers/cases.js';
 import { runCli } from '../helpers/cli.js';
 import { auditTwice, TITLE_PAYLOAD } from '../helpers/fleet.js';
@@ -33,8 +33,22 @@ describe('rectification notices', () => {
     ['2026-11-20', 15, '2026-12-11'], // a Friday: three weeks of working days
     ['2026-11-21', 1, '2026-11-23'], // Saturday → Monday
     ['2026-11-23', 5, '2026-11-30'],
+    // the State Council's 2026 schedule: 10-01 to 10-07 off, Sunday 09-20 worked; 02-15 to 02-23 off, Saturday 02-14 worked
+    ['2026-09-30', 1, '2026-10-08'],
+    ['2026-09-18', 1, '2026-09-20'],
+    ['2026-02-13', 2, '2026-02-24'],
+    ['2026-09-21', 15, '2026-10-19'], // over the National Day week (a week later than weekdays alone)
+    // 2027's schedule is not out yet: weekends only
+    ['2026-12-18', 15, '2027-01-08'],
   ])('%s + %i working days = %s', (from: string, days: number, due: string) => {
     expect(addWorkingDays(from, days)).toBe(due);
+  });
+
+  it('a deadline in a year whose holidays the State Council has not yet set is said to count weekends only there', () => {
+    const { code, stderr } = runCli(['notice', '--db', file, '--format', 'md', '--out', tmpDir(), '--date', '2026-12-18', '--site', '4401000003']);
+    expect(code).toBe(0);
+    expect(stderr).toBe(`1 notice(s) for run ${runs[1]} (as of 2026-11-16), deadline 2027-01-08\n`
+      + 'warning: the State Council\'s holidays of 2027 are not known to this govsite: the deadline leaves out weekends only there; check it against that year\'s holiday notice\n');
   });
 
   it('one per unqualified site and format, with every problem, its evidence page and id, and the deadline', () => {
