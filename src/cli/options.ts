@@ -11,6 +11,17 @@ export const dbOption = () => new Option('--db <file>', 'SQLite database file').
 export const asOfOption = () => new Option('--as-of <date>', 'monitoring point YYYY-MM-DD (default: today in China, UTC+8)');
 export const shardOption = () => new Option('--shard <K/N>', 'crawl only part K of N of the registry (a stable split by site id; one database per shard)');
 
+/** Pages known to be up, asked when a request gets no answer, to tell this machine's network going down from a site's (see NetworkControls). */
+export const controlOption = (what: string) => new Option('--control <url...>', `URLs known to be up (an office's own portal, www.gov.cn), ${what}`);
+
+/** --control's URLs: absolute http(s). */
+export function parseControls(values: readonly string[] | undefined): string[] {
+  return (values ?? []).map((value) => {
+    if (!/^https?:\/\//i.test(value) || !URL.canParse(value)) throw new UsageError(`--control must be an http(s) URL, got "${value}"`);
+    return value;
+  });
+}
+
 export function crawlOptions(): Option[] {
   return [
     new Option('--concurrency <n>', 'requests at once across all hosts').default('16'),
@@ -24,6 +35,7 @@ export function crawlOptions(): Option[] {
     new Option('--ignore-robots', 'do not honour robots.txt (authorised inspections only)'),
     new Option('--max-crawl-delay <s>', "longest robots.txt Crawl-delay honoured; a longer one paces the host at this").default(String(MAX_CRAWL_DELAY_S)),
     new Option('--proxy <url>', 'HTTP proxy (default: HTTP_PROXY / HTTPS_PROXY / NO_PROXY)'),
+    controlOption('asked when a request gets no answer: when none answers either, this machine\'s network is down, and the crawl waits for it (up to 30 minutes) instead of recording the failure'),
     new Option('--user-agent <ua>', 'User-Agent with a contact URL').default(DEFAULT_USER_AGENT),
     new Option('--workers <n>', 'threads that decode and parse pages (0: none; default: one per spare core, and one more once pages wait while the main thread idles)'),
   ];
@@ -31,7 +43,7 @@ export function crawlOptions(): Option[] {
 
 export interface RawCrawlOptions {
   concurrency: string; perHost: string; perIp: string; delay: string; timeout: string; maxPages: string; maxDepth: string;
-  retries: string; ignoreRobots?: boolean; maxCrawlDelay: string; proxy?: string; userAgent: string; workers?: string;
+  retries: string; ignoreRobots?: boolean; maxCrawlDelay: string; proxy?: string; control?: string[]; userAgent: string; workers?: string;
 }
 
 export function toCrawlOptions(raw: RawCrawlOptions): CrawlOptions {
@@ -47,6 +59,7 @@ export function toCrawlOptions(raw: RawCrawlOptions): CrawlOptions {
     ignoreRobots: Boolean(raw.ignoreRobots),
     maxCrawlDelayMs: positiveInt(raw.maxCrawlDelay, '--max-crawl-delay') * 1000,
     proxy: raw.proxy,
+    controls: parseControls(raw.control),
     userAgent: raw.userAgent,
     retry: { ...DEFAULT_RETRY, retries: positiveInt(raw.retries, '--retries', 0) },
     siteConcurrency: sitesInFlight(concurrency),

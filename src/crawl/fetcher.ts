@@ -6,6 +6,7 @@ import { followRedirects, withCookie } from './redirects.js';
 import { parseRetryAfter, withRetry, type RetryPolicy } from './retry.js';
 import { HostResolver, type Resolve } from './resolver.js';
 import { GivenUpHosts } from './given-up-hosts.js';
+import { NetworkControls, NO_ANSWER } from './controls.js';
 
 export interface FetcherOptions extends ClientOptions {
   concurrency: number;
@@ -15,6 +16,11 @@ export interface FetcherOptions extends ClientOptions {
   retry: RetryPolicy;
   /** how host names are looked up (tests give real-looking names loopback addresses) */
   resolve?: Resolve;
+  /** URLs known to be up, asked when a request gets no answer (see NetworkControls and Fetcher.online) */
+  controls?: readonly string[];
+  /** how often they are asked while this machine's network is down, and for how long at most (tests shorten them) */
+  outagePollMs?: number;
+  maxOutageMs?: number;
 }
 
 /**
@@ -27,11 +33,15 @@ export class Fetcher {
   private readonly client: HttpClient;
   private readonly resolver: HostResolver;
   private readonly givenUp = new GivenUpHosts();
+  private readonly controls: NetworkControls | null;
 
   constructor(private readonly options: FetcherOptions) {
     this.resolver = new HostResolver(options.resolve);
     this.client = new HttpClient({ ...options, lookup: this.resolver.lookup });
     this.politeness = new Politeness(options.concurrency, (key) => (key.startsWith('ip:') ? options.perIp : options.perHost), options.delayMs);
+    this.controls = options.controls?.length
+      ? new NetworkControls(options.controls, (url) => this.client.send(url, { method: 'GET', bodyBytes: () => 0 }), options.outagePollMs, options.maxOutageMs)
+      : null;
   }
 
   static originKey(url: string): string {
@@ -43,7 +53,25 @@ export class Fetcher {
    * followRedirects). `recheck`: the re-check of an inconclusive answer, which asks a host given up on once more (see GivenUpHosts).
    */
   fetch(url: string, request: RequestOptions, { stubs = false, recheck = false } = {}): Promise<FetchOutcome> {
-    return followRedirects(url, (hopUrl, cookie) => withRetry(() => this.hop(hopUrl, withCookie(request, cookie), recheck), this.options.retry), { stubs });
+    return followRedirects(url, (hopUrl, cookie) => this.online(() => withRetry(() => this.hop(hopUrl, withCookie(request, cookie), recheck), this.options.retry)), { stubs });
+  }
+
+  /**
+   * An answer, or a failure that is the site's: a request that got no answer while no control URL
+   * answers either (this machine's network is down) waits for the network and is asked again, and
+   * the hosts' silences meanwhile are forgotten. A network down past the longest outage: EOFFLINE,
+   * inconclusive, never a dead link.
+   */
+  private async online(ask: () => Promise<FetchOutcome>): Promise<FetchOutcome> {
+    for (;;) {
+      const started = Date.now();
+      const outcome = await ask();
+      if (outcome.ok || this.controls === null || !NO_ANSWER.has(outcome.code) || (await this.controls.reachableSince(started))) return outcome;
+      this.givenUp.forgetSilences();
+      if (!(await this.controls.back())) {
+        return { ...outcome, code: 'EOFFLINE', message: `this machine's network was down: no control URL answered (${this.controls.urls.join(', ')}); the request said: ${outcome.code} ${outcome.message}` };
+      }
+    }
   }
 
   private async hop(url: string, request: RequestOptions, recheck: boolean): Promise<FetchOutcome> {

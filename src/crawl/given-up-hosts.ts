@@ -64,6 +64,11 @@ export class GivenUpHosts {
     }
   }
 
+  /** Forgets every host's silence: timeouts while this machine's network was down say nothing of the hosts. */
+  forgetSilences(): void {
+    for (const [origin, streak] of this.hosts) if (streak.trouble === 'silent') this.hosts.delete(origin);
+  }
+
   /** A retry of a URL already asked (only a 429 is retried): the trial's own, or in the first pass one of the streak's. */
   private retryOf(streak: Streak, url: string, recheck: boolean): boolean {
     return recheck ? url === streak.trialUrl : streak.trouble === 'throttling' && streak.urls.has(url);

@@ -1,5 +1,6 @@
 import PQueue from 'p-queue';
-import { HttpClient } from '../crawl/http-client.js';
+import type { NetworkControls } from '../crawl/controls.js';
+import type { HttpClient } from '../crawl/http-client.js';
 import { isBotWall } from '../crawl/outcome.js';
 import { followRedirects, withCookie } from '../crawl/redirects.js';
 import { decodeHtml } from '../extract/decode.js';
@@ -41,40 +42,17 @@ export interface ProbeSchedule {
   rounds: number;
 }
 
-/**
- * URLs known to be up (`--control`), asked after a site's probe fails: when none opens either, the
- * failure was this machine's network, not the site's — an office uplink down for ten minutes would
- * otherwise fail every site once, 0.7 % of a week's probes, 3.5 points off each (Nagios asks a host's
- * parent the same way before it calls the host down). A failure shares an ask begun while it was
- * under way, never one begun before it started.
- */
-export class ProbeControls {
-  private latest: { started: number; opens: Promise<boolean> } | null = null;
-
-  constructor(private readonly client: HttpClient, private readonly urls: readonly string[]) {}
-
-  /** Whether this machine reached any control URL, asked at `since` (ms since the epoch) or later. */
-  reachableSince(since: number): Promise<boolean> {
-    if (this.urls.length === 0) return Promise.resolve(true);
-    if (this.latest && this.latest.started >= since) return this.latest.opens;
-    const started = Date.now();
-    const opens = Promise.all(this.urls.map((url) => probeHomePage(this.client, { siteId: '', url }))).then((probes) => probes.some((p) => p.ok));
-    this.latest = { started, opens };
-    return opens;
-  }
-}
-
-/** One probe of a site, its failure set aside when no control opens after it. */
-async function probeChecked(client: HttpClient, target: ProbeTarget, controls: ProbeControls): Promise<Probe> {
+/** One probe of a site, its failure set aside when no control answers after it (this machine's network was down). */
+async function probeChecked(client: HttpClient, target: ProbeTarget, controls: NetworkControls | null): Promise<Probe> {
   const probe = await probeHomePage(client, target);
-  if (probe.ok) return probe;
+  if (probe.ok || controls === null) return probe;
   return (await controls.reachableSince(Date.parse(probe.at))) ? probe : { ...probe, controlFailed: true };
 }
 
 /** Probes every target once a round, on schedule; hands each round's probes over as they finish. */
 export async function runProbeRounds(
   client: HttpClient, targets: readonly ProbeTarget[], schedule: ProbeSchedule, concurrency: number,
-  onRound: (probes: Probe[], round: number) => void, controls = new ProbeControls(client, []),
+  onRound: (probes: Probe[], round: number) => void, controls: NetworkControls | null = null,
 ): Promise<number> {
   const queue = new PQueue({ concurrency });
   const started = Date.now();

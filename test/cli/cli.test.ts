@@ -22,6 +22,7 @@ describe('govsite import', () => {
     [['crawl', 'x.csv', '--as-of', '2026-13-01'], 2, /^govsite: --as-of must be a date YYYY-MM-DD, got "2026-13-01"/],
     [['crawl', 'x.csv', '--per-host', '0'], 2, /^govsite: --per-host must be a whole number ≥ 1, got "0"/],
     [['audit', 'x.csv', '--max-crawl-delay', '0.5'], 2, /^govsite: --max-crawl-delay must be a whole number ≥ 1, got "0.5"/],
+    [['crawl', 'x.csv', '--control', 'https://www.gov.cn/', 'www.example.gov.cn'], 2, /^govsite: --control must be an http\(s\) URL, got "www.example.gov.cn"/],
     [['frobnicate'], 2, /unknown command 'frobnicate'/],
   ])('%j exits %i with a one-line error', (args, code, message) => {
     const result = runCli(args, { cwd: tmpDir() });

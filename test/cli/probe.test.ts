@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import { HttpClient } from '../../src/crawl/http-client.js';
 import { FixtureFleet, loadSiteDir } from '../../src/fixture-server/server.js';
-import { ProbeControls, probeHomePage } from '../../src/probe/probe.js';
+import { probeHomePage } from '../../src/probe/probe.js';
 import { FIXTURES_DIR } from '../../src/paths.js';
 import type { AuditReport } from '../../src/report/model.js';
 import { openDb } from '../../src/store/db.js';
@@ -98,17 +98,17 @@ describe('govsite probe', () => {
     expect({ code: refused.code, stderr: refused.stderr }).toEqual({ code: 2, stderr: `govsite: ${empty}: holds no run and no probes\n` });
   });
 
-  describe('--control: a failure when no control URL opens either is this machine\'s network, kept and not counted', () => {
+  describe('--control: a failure when no control URL answers either is this machine\'s network, kept and not counted', () => {
     const CLOSED = 'http://127.0.0.1:1/';
     let two: string;
     before(() => {
       two = writeTmp('two.csv', `id,name,level,url\n9901000003,steady,county,${fleet.origin('steady')}/\n9901000009,gone,county,${CLOSED}\n`);
     });
     cases([
-      { name: 'a control opens: the site is down', control: () => `${fleet.origin('flaky')}/robots.txt`, setAside: 0,
+      { name: 'a control answers: the site is down', control: () => `${fleet.origin('flaky')}/robots.txt`, setAside: 0,
         round: 'probe round 1: 1/2 opened; failed: 9901000009 (ECONNREFUSED)', summary: '1 probes, 1 failed (100.0 %), 0 of 7' },
-      { name: 'no control opens: this machine is cut off', control: () => CLOSED, setAside: 1,
-        round: 'probe round 1: 1/2 opened; not counted, no control URL opened either (this machine\'s network): 9901000009 (ECONNREFUSED)',
+      { name: 'no control answers: this machine is cut off', control: () => CLOSED, setAside: 1,
+        round: 'probe round 1: 1/2 opened; not counted, no control URL answered either (this machine\'s network): 9901000009 (ECONNREFUSED)',
         summary: '0 probes, 0 failed (— %) (1 more not counted: this machine\'s network), 0 of 7' },
     ])('$name', async ({ control, setAside, round, summary }) => {
       const db = join(dir, `control-${setAside}.db`);
@@ -173,26 +173,6 @@ describe('probeHomePage', () => {
     } finally {
       await client.close();
       await portal.close();
-    }
-  });
-});
-
-describe('ProbeControls', () => {
-  it('failures share an ask begun while they were under way, never one begun before they started', async () => {
-    const control = await FixtureFleet.start({ control: { files: { '/': '<html><body>up</body></html>' }, behaviours: { '/': { delayMs: 100 } } } });
-    const client = new HttpClient({ perHost: 2, timeoutMs: 5000, userAgent: 'govsite-test' });
-    try {
-      const controls = new ProbeControls(client, [`${control.origin('control')}/`]);
-      const started = Date.now();
-      const together = [controls.reachableSince(started), controls.reachableSince(started)];
-      await new Promise((r) => setTimeout(r, 20));
-      const later = controls.reachableSince(Date.now());
-      expect(await Promise.all([...together, later])).toEqual([true, true, true]);
-      expect(control.stats('control').hits.get('GET /')).toBe(2);
-      expect(await new ProbeControls(client, ['http://127.0.0.1:1/']).reachableSince(Date.now())).toBe(false);
-    } finally {
-      await client.close();
-      await control.close();
     }
   });
 });

@@ -1,22 +1,17 @@
 import { Command, Option } from 'commander';
 import { HttpClient, DEFAULT_USER_AGENT, REQUEST_TIMEOUT_MS } from '../../crawl/http-client.js';
-import { ProbeControls, runProbeRounds } from '../../probe/probe.js';
+import { NetworkControls } from '../../crawl/controls.js';
+import { runProbeRounds } from '../../probe/probe.js';
 import { importRegistry } from '../../registry/import.js';
 import { inShard, parseShard } from '../../registry/shard.js';
 import { openDb } from '../../store/db.js';
 import { insertProbes, probesOf, probesSetAside, type Probe } from '../../store/probes.js';
 import { probesByDay, PROBES_A_DAY } from '../../checks/probe-days.js';
 import { UsageError } from '../../errors.js';
-import { dbOption, parseAsOf, positiveInt, shardOption } from '../options.js';
+import { controlOption, dbOption, parseAsOf, parseControls, positiveInt, shardOption } from '../options.js';
 import { reportRowErrors } from '../row-errors.js';
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-
-/** A control URL: absolute http(s). */
-function httpUrl(value: string): string {
-  if (!/^https?:\/\//i.test(value) || !URL.canParse(value)) throw new UsageError(`--control must be an http(s) URL, got "${value}"`);
-  return value;
-}
 
 /** "72m", "7d", "15s", "500ms" → milliseconds. */
 export function parseDuration(value: string, name: string): number {
@@ -38,11 +33,11 @@ export const probeCommand = new Command('probe')
   .option('--rounds <n>', 'stop after this many rounds')
   .option('--timeout <ms>', 'a probe that has not opened the page in this time failed', String(REQUEST_TIMEOUT_MS))
   .option('--concurrency <n>', 'probes at once', '16')
-  .option('--control <url...>', 'URLs known to be up, asked after a site fails: when none opens, the failure was this machine\'s network and is not counted')
+  .addOption(controlOption('asked after a site fails: when none answers, the failure was this machine\'s network and is not counted'))
   .option('--proxy <url>', 'HTTP proxy (default: HTTP_PROXY / HTTPS_PROXY / NO_PROXY)')
   .option('--user-agent <ua>', 'User-Agent with a contact URL', DEFAULT_USER_AGENT)
   .action(async (registry: string, raw: RawProbeOptions) => {
-    const controlUrls = (raw.control ?? []).map(httpUrl);
+    const controlUrls = parseControls(raw.control);
     const schedule = raw.every
       ? { everyMs: parseDuration(raw.every, '--every'), forMs: parseDuration(raw.for, '--for'), rounds: raw.rounds ? positiveInt(raw.rounds, '--rounds') : Infinity }
       : { everyMs: 0, forMs: Infinity, rounds: 1 };
@@ -58,8 +53,8 @@ export const probeCommand = new Command('probe')
         const failed = probes.filter((p) => !p.ok && !p.controlFailed);
         const setAside = probes.filter((p) => p.controlFailed);
         const list = (ps: Probe[]) => ps.map((p) => `${p.siteId} (${p.status ?? p.errorCode})`).join(', ');
-        process.stderr.write(`probe round ${round}: ${probes.filter((p) => p.ok).length}/${probes.length} opened${failed.length ? `; failed: ${list(failed)}` : ''}${setAside.length ? `; not counted, no control URL opened either (this machine's network): ${list(setAside)}` : ''}\n`);
-      }, new ProbeControls(client, controlUrls));
+        process.stderr.write(`probe round ${round}: ${probes.filter((p) => p.ok).length}/${probes.length} opened${failed.length ? `; failed: ${list(failed)}` : ''}${setAside.length ? `; not counted, no control URL answered either (this machine's network): ${list(setAside)}` : ''}\n`);
+      }, controlUrls.length ? new NetworkControls(controlUrls, (url) => client.send(url, { method: 'GET', bodyBytes: () => 0 })) : null);
       const today = parseAsOf(undefined);
       process.stdout.write(`${rounds} round(s) of ${targets.length} site(s); the week to ${today}:\n`);
       for (const t of targets) {

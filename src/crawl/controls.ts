@@ -1,0 +1,51 @@
+import type { FetchOutcome } from './outcome.js';
+
+/** Failures without an answer from the server: what this machine's own network going down looks like too. */
+export const NO_ANSWER: ReadonlySet<string> = new Set(['ETIMEDOUT', 'ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** How often the controls are asked while this machine's network is down, and for how long at most. */
+export const OUTAGE_POLL_MS = 30_000;
+export const MAX_OUTAGE_MS = 30 * 60_000;
+
+/**
+ * URLs known to be up (`--control`), asked when a request gets no answer at all: when none of them
+ * answers either, the failure is this machine's network, not the site's — an office uplink or a
+ * proxy down for ten minutes would otherwise fail every site and link asked meanwhile (Nagios asks a
+ * host's parent the same way before it calls the host down). Any HTTP answer of a control will do.
+ * A failure shares an ask begun while it was under way, never one begun before it started; those
+ * that wait for the network to come back share one wait.
+ */
+export class NetworkControls {
+  private latest: { started: number; answered: Promise<boolean> } | null = null;
+  private waiting: Promise<boolean> | null = null;
+
+  constructor(
+    readonly urls: readonly string[],
+    private readonly ask: (url: string) => Promise<FetchOutcome>,
+    private readonly pollMs = OUTAGE_POLL_MS,
+    private readonly maxOutageMs = MAX_OUTAGE_MS,
+  ) {}
+
+  /** Whether this machine reached any control, asked at `since` (ms since the epoch) or later; true without controls. */
+  reachableSince(since: number): Promise<boolean> {
+    if (this.urls.length === 0) return Promise.resolve(true);
+    if (this.latest && this.latest.started >= since) return this.latest.answered;
+    const started = Date.now();
+    const answered = Promise.all(this.urls.map((url) => this.ask(url))).then((outcomes) => outcomes.some((o) => o.ok));
+    this.latest = { started, answered };
+    return answered;
+  }
+
+  /** Waits until a control answers again (true), asking every pollMs, or until maxOutageMs have passed (false). */
+  back(): Promise<boolean> {
+    this.waiting ??= (async () => {
+      const until = Date.now() + this.maxOutageMs;
+      while (Date.now() < until) {
+        await new Promise((r) => setTimeout(r, this.pollMs));
+        if (await this.reachableSince(Date.now())) return true;
+      }
+      return false;
+    })().finally(() => (this.waiting = null));
+    return this.waiting;
+  }
+}
