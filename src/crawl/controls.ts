@@ -6,17 +6,19 @@ export const NO_ANSWER: ReadonlySet<string> = new Set(['ETIMEDOUT', 'ECONNREFUSE
 /** How often the controls are asked while this machine's network is down, and for how long at most. */
 export const OUTAGE_POLL_MS = 30_000;
 export const MAX_OUTAGE_MS = 30 * 60_000;
+/** A control's answer this recent still says the network is up: a host that refuses 100 links is not 100 asks of the control. */
+export const FRESH_MS = 2_000;
 
 /**
  * URLs known to be up (`--control`), asked when a request gets no answer at all: when none of them
  * answers either, the failure is this machine's network, not the site's — an office uplink or a
  * proxy down for ten minutes would otherwise fail every site and link asked meanwhile (Nagios asks a
  * host's parent the same way before it calls the host down). Any HTTP answer of a control will do.
- * A failure shares an ask begun while it was under way, never one begun before it started; those
- * that wait for the network to come back share one wait.
+ * A failure shares an ask begun while it was under way, one still in flight, or an answer of the
+ * last FRESH_MS; never an older one. Those that wait for the network to come back share one wait.
  */
 export class NetworkControls {
-  private latest: { started: number; answered: Promise<boolean> } | null = null;
+  private latest: { started: number; answered: Promise<boolean>; answeredAt: number | null } | null = null;
   private waiting: Promise<boolean> | null = null;
 
   constructor(
@@ -24,16 +26,24 @@ export class NetworkControls {
     private readonly ask: (url: string) => Promise<FetchOutcome>,
     private readonly pollMs = OUTAGE_POLL_MS,
     private readonly maxOutageMs = MAX_OUTAGE_MS,
+    private readonly freshMs = FRESH_MS,
   ) {}
 
-  /** Whether this machine reached any control, asked at `since` (ms since the epoch) or later; true without controls. */
+  /** Whether this machine reached any control, asked at `since` (ms since the epoch) or later (see above); true without controls. */
   reachableSince(since: number): Promise<boolean> {
     if (this.urls.length === 0) return Promise.resolve(true);
-    if (this.latest && this.latest.started >= since) return this.latest.answered;
-    const started = Date.now();
-    const answered = Promise.all(this.urls.map((url) => this.ask(url))).then((outcomes) => outcomes.some((o) => o.ok));
-    this.latest = { started, answered };
-    return answered;
+    const latest = this.latest;
+    if (latest && (latest.started >= since || latest.answeredAt === null || Date.now() - latest.answeredAt < this.freshMs)) return latest.answered;
+    const asked = { started: Date.now(), answered: Promise.resolve(false), answeredAt: null as number | null };
+    // an answer is fresh from when it came; no answer (the network down) is never reused once settled
+    asked.answered = Promise.all(this.urls.map((url) => this.ask(url))).then((outcomes) => {
+      const up = outcomes.some((o) => o.ok);
+      if (up) asked.answeredAt = Date.now();
+      else if (this.latest === asked) this.latest = null;
+      return up;
+    });
+    this.latest = asked;
+    return asked.answered;
   }
 
   /** Waits until a control answers again (true), asking every pollMs, or until maxOutageMs have passed (false). */

@@ -89,18 +89,26 @@ describe('this machine\'s network down during a crawl (--control)', () => {
 });
 
 describe('NetworkControls', () => {
-  it('failures share an ask begun while they were under way, never one begun before they started; any HTTP answer will do', async () => {
+  it('failures share an ask in flight or a recent answer, never an older one; any HTTP answer will do', async () => {
     const control = await FixtureFleet.start({ control: { files: {}, behaviours: { '/': { delayMs: 100, status: 404 } } } });
     const client = new HttpClient({ perHost: 2, timeoutMs: 5000, userAgent: 'govsite-test' });
+    const hits = () => control.stats('control').hits.get('GET /');
+    const send = (url: string) => client.send(url, { method: 'GET' });
     try {
-      const controls = new NetworkControls([`${control.origin('control')}/`], (url) => client.send(url, { method: 'GET' }));
-      const started = Date.now();
-      const together = [controls.reachableSince(started), controls.reachableSince(started)];
+      const urls = [`${control.origin('control')}/`];
+      const fresh = new NetworkControls(urls, send, 100, 1000, 60_000);
+      const together = [fresh.reachableSince(Date.now()), fresh.reachableSince(Date.now())];
       await new Promise((r) => setTimeout(r, 20));
-      const later = controls.reachableSince(Date.now());
-      expect(await Promise.all([...together, later])).toEqual([true, true, true]);
-      expect(control.stats('control').hits.get('GET /')).toBe(2);
-      expect(await new NetworkControls(['http://127.0.0.1:1/'], (url) => client.send(url, { method: 'GET' })).reachableSince(Date.now())).toBe(false);
+      // begun before this failure, but still in flight: its answer comes after the failure
+      together.push(fresh.reachableSince(Date.now()));
+      expect(await Promise.all(together)).toEqual([true, true, true]);
+      expect(await fresh.reachableSince(Date.now())).toBe(true); // answered a moment ago
+      expect(hits()).toBe(1);
+      const stale = new NetworkControls(urls, send, 100, 1000, 0);
+      await stale.reachableSince(Date.now());
+      expect(await stale.reachableSince(Date.now())).toBe(true); // answered before this failure began: asked again
+      expect(hits()).toBe(3);
+      expect(await new NetworkControls(['http://127.0.0.1:1/'], send).reachableSince(Date.now())).toBe(false);
     } finally {
       await client.close();
       await control.close();
