@@ -5,7 +5,7 @@ import { extractLinks, storedLinks } from '../extract/links.js';
 import { parseHtml } from '../extract/parse-html.js';
 import type { LocalDate } from '../extract/dates.js';
 import { bodyText, extractFromDocument } from '../extract/page.js';
-import { writtenHtml } from '../extract/written-html.js';
+import { withInlineWrites, writtenHtml } from '../extract/written-html.js';
 import { isScriptType } from './content-types.js';
 import { followList, type FollowList } from './follow-list.js';
 import { linkRoles, readsColumns, type PageRole } from './priorities.js';
@@ -66,8 +66,10 @@ export function analysePage({ bytes, contentType, url, links, factsAsOf, role = 
   const text = script ? writtenHtml(decoded.text) : decoded.text;
   const { charset } = decoded;
   const pageCharset = servedAs ?? charset;
-  // one parse serves the links, the facts and the soft-404 fingerprint
-  const doc = parseHtml(text, pageCharset);
+  // one parse serves the links, the facts and the soft-404 fingerprint; the home page and its parts
+  // with what their inline scripts write into them (a footer written by document.write)
+  const parsed = parseHtml(text, pageCharset);
+  const doc = readsColumns(role) ? withInlineWrites(parsed, text, pageCharset) : parsed;
   const facts = factsAsOf ? extractFromDocument(doc, url, factsAsOf, pageCharset, { withLinks: false, withColumns: readsColumns(role) }) : null;
   // no links asked for: the empty link set (NO_LINKS) and nothing to follow
   const stored = links ? storedLinks(extractLinks(doc, url, pageCharset)) : [];

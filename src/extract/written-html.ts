@@ -1,10 +1,14 @@
+import type { Document } from 'domhandler';
+import { DocumentIndex, rawText } from './document-index.js';
+import { parseHtml } from './parse-html.js';
+
 /**
  * The HTML a script writes into its page with `document.write("…")` / `document.writeln("…")`: how
  * many templates draw a shared footer or header (`<script src="/js/foot.js">`, often made by an
- * "HTML to JS" converter, a line a call), with the site's identifiers and badges in it. The string
- * literals of each call's argument, joined (what is not a literal — a variable, a call — is left
- * out), in script order; comments skipped. Not a JavaScript engine: a script that builds its HTML
- * in variables first writes nothing here.
+ * "HTML to JS" converter, a line a call), with the site's identifiers and badges in it. Each call
+ * whose argument is string literals only, joined, in script order; comments skipped. Not a
+ * JavaScript engine: a call that writes a variable or a call's result (a pager writing its page
+ * numbers) writes nothing here.
  */
 export function writtenHtml(code: string): string {
   const out: string[] = [];
@@ -38,30 +42,40 @@ function blockEnd(code: string, from: number): number {
   return end < 0 ? code.length : end + 2;
 }
 
-/** A call's argument from just after its `(`: the literals at its own depth go to `out`; returns where it ends. */
+/**
+ * A call's argument from just after its `(`: its HTML goes to `out` when it is string literals only,
+ * joined by `+` — one with a variable or a call in it (a pager's `'index_' + page + '.html'`) would
+ * write a link that is not the page's. Returns where the call ends.
+ */
 function argument(code: string, from: number, out: string[]): number {
+  const parts: string[] = [];
+  let pure = true;
   let depth = 0;
   let i = from;
+  const done = (end: number) => {
+    if (pure) out.push(parts.join(''));
+    return end;
+  };
   while (i < code.length) {
     const c = code[i]!;
     if (c === '"' || c === "'" || c === '`') {
       const { value, end, closed } = literal(code, i);
-      if (depth === 0) out.push(value);
-      if (!closed) return end; // a broken statement: the next line is read afresh
+      if (c === '`' && value !== code.slice(i + 1, end - 1)) pure = false; // a template's ${…}, or escapes: read as written only when plain
+      parts.push(value);
+      if (!closed) return done(end); // a broken statement: the next line is read afresh
       i = end;
     } else if (c === '/' && code[i + 1] === '/') i = lineEnd(code, i);
     else if (c === '/' && code[i + 1] === '*') i = blockEnd(code, i);
-    else if (c === '(') {
-      depth++;
+    else if (c === ')' && depth === 0) return done(i + 1);
+    else if (c === ';' && depth === 0) return done(i + 1); // an unclosed call ends with its statement
+    else {
+      if (c === '(') depth++;
+      else if (c === ')') depth--;
+      if (c !== '+' && !/\s/.test(c)) pure = false;
       i++;
-    } else if (c === ')') {
-      if (depth === 0) return i + 1;
-      depth--;
-      i++;
-    } else if (c === ';' && depth === 0) return i + 1; // an unclosed call ends with its statement
-    else i++;
+    }
   }
-  return i;
+  return done(i);
 }
 
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', v: '\v', 0: '\0' };
@@ -99,4 +113,14 @@ function literal(code: string, from: number): { value: string; end: number; clos
     }
   }
   return { value, end: i + 1, closed: code[i] === quote };
+}
+
+/**
+ * A page with what its own inline scripts write into it: the HTML they write, read after the page's
+ * own (a browser writes it where the script stands; for the facts, being on the page is what
+ * counts). The same document when they write nothing, as most pages' scripts do.
+ */
+export function withInlineWrites(doc: Document, html: string, charset: string | null): Document {
+  const written = DocumentIndex.of(doc).tag('script').filter((s) => s.attribs['src'] === undefined).map((s) => writtenHtml(rawText(s))).join('');
+  return written.trim() === '' ? doc : parseHtml(`${html}\n${written}`, charset);
 }

@@ -24,6 +24,8 @@ const bodyOf = (html: string) => /<body>(.*)<\/body>/s.exec(html)![1]!;
 /** a home page whose footer and menu its own scripts write into it (document.write), beside a library that writes nothing */
 const written = page('<script src="/js/head.js"></script><div id="news"></div><script src="/js/jquery.min.js"></script><script type="text/javascript" src="/js/foot.js"></script>');
 const menu = page('<div class="nav"><a href="/gzdt/">工作动态</a><a href="/tzgg/">通知公告</a></div>');
+/** a home page whose footer an inline script writes */
+const writtenInline = page(`<div id="news"></div><script type="text/javascript">${asScript(bodyOf(foot))}</script>`);
 
 /** A site whose home page is `home` (a frameset's top frame `top`), crawled over real sockets: its site facts. */
 async function siteWithHome(home: string, top = page('县人民政府')): Promise<SiteFacts> {
@@ -55,7 +57,7 @@ describe('home page frames', () => {
     expect(facts.columns.map((c) => [c.name, c.category, c.firstLevel, c.seen, c.lastUpdate])).toEqual([['工作动态', 'news', true, true, '2026-11-14'], ['通知公告', 'notice', true, true, '2026-11-14']]);
   });
 
-  cases([['a frameset\'s footer frame', frameset], ['a footer a script loads', included], ['a footer a script of the home page writes (document.write)', written]])('%s is its footer: identifiers, search and the 找错 entry', async (_what, home: string) => {
+  cases([['a frameset\'s footer frame', frameset], ['a footer a script loads', included], ['a footer a script of the home page writes (document.write)', written], ['a footer an inline script writes', writtenInline]])('%s is its footer: identifiers, search and the 找错 entry', async (_what, home: string) => {
     expect((await siteWithHome(home)).home).toMatchObject({
       search: true, errorReportEntry: true, identifiers: { siteId: '3401000001', icp: '皖ICP备12345678号', police: '皖公网安备34010202000001号', badge: true },
     });
