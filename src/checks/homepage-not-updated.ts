@@ -18,6 +18,8 @@ export const homepageNotUpdated = defineCheck({
   defaultOptions: { days: 14 },
   run({ home, homeItems, columns, homeUrl, homeObservations }, { asOf, options }) {
     if (!home) return { kind: 'not-assessed', reason: 'the home page was not fetched' };
+    // a site that says it has closed or moved is no longer one to judge (see closed-notice.ts)
+    if (home.closedNotice) return { kind: 'not-assessed', reason: `the home page says the site has closed or moved: "${home.closedNotice}"` };
     const dated = homeItems.map((i) => i.date!).filter((d) => d <= asOf);
     // a home page with no dates of its own is navigation only: its second-level pages count
     const pool = dated.length > 0 ? dated : columns.map((c) => c.lastUpdate).filter((d): d is string => d !== null && d <= asOf);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Document, Element } from 'domhandler';
 import { normaliseUrl } from '../crawl/scope.js';
 import { publishDates } from './article.js';
+import { closedNotice } from './closed-notice.js';
 import { extractColumns, type Column } from './columns.js';
 import type { LocalDate } from './dates.js';
 import { extractIdentifiers, hasErrorReportEntry, hasSearch, hasVisitorCounter, type Identifiers } from './footer.js';
@@ -63,6 +64,8 @@ export interface PageFacts {
   signature?: string | null;
   /** a list date had no year, so these facts hold for this as-of date only */
   asOfDependent: boolean;
+  /** beyond the contract. The page is only a notice that the site has closed or moved: its sentence (see closed-notice.ts); absent in facts stored before it */
+  closedNotice?: string | null;
 }
 
 const EMPTY_MESSAGE = /暂无信息|暂无数据|暂无内容|暂无记录|正在建设中|栏目建设中|建设中[，,。.!！]?$|没有相关信息|没有记录/;
@@ -132,6 +135,7 @@ export function extractFromDocument(doc: Document, url: string, asOf: LocalDate,
     fingerprint: isArticle && main !== null ? minhash(main) : null,
     signature: isArticle || guide ? createHash('sha1').update(main ?? text).digest('hex').slice(0, 16) : null,
     asOfDependent: lists.some((l) => l.items.some((i) => i.yearless)),
+    closedNotice: closedNotice(text, index.anchors().length),
   };
 }
 

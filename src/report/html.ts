@@ -90,7 +90,7 @@ function siteSection(s: SiteReport, lang: Lang): string {
   return `<section class="site" id="${anchor(s.id)}">
 <h2>${escapeHtml(s.name ?? s.id)} <span class="muted">${escapeHtml(s.id)}</span></h2>
 <p>${evidenceLink(s.url)} · ${escapeHtml(levelLabel(s.level, lang))} · <span class="${s.verdict}">${L[s.verdict]}</span>${s.score !== null ? ` · ${L.score} ${s.score}` : ''} · ${L[s.health]}${s.certificate ? ` · <span class="unqualified">${t.certificate}: ${escapeHtml(s.certificate)}</span>` : ''}</p>
-${s.vetoes.length ? `<p class="unqualified">${L.veto}: ${s.vetoes.map((v) => escapeHtml(ruleTitle(v, lang))).join('、')}</p>` : ''}${deductions}
+${s.closed ? `<p class="not-assessed">${L.closed}: ${escapeHtml(s.closed)}</p>` : ''}${s.vetoes.length ? `<p class="unqualified">${L.veto}: ${s.vetoes.map((v) => escapeHtml(ruleTitle(v, lang))).join('、')}</p>` : ''}${deductions}
 ${s.notAssessed.length ? `<p class="muted">${t.notAssessedRules}: ${s.notAssessed.map((r) => escapeHtml(ruleTitle(r, lang))).join('、')}</p>` : ''}
 <h4>${t.findings}</h4>${findings}${columns}
 <p>${t.letters}: ${t.lettersLine(l)} · ${t.probes}: ${probes}</p>

@@ -42,6 +42,8 @@ export interface SiteReport extends SiteScore {
   level: string | null;
   /** the home page's certificate failed verification (Node's reason: CERT_HAS_EXPIRED, UNABLE_TO_VERIFY_LEAF_SIGNATURE, …); read all the same */
   certificate: string | null;
+  /** the home page only says the site has closed or moved: its sentence (the site is then not assessed, and down); absent from reports stored by earlier versions */
+  closed?: string | null;
   health: Health;
   findings: ReportedFinding[];
   /** home page availability probes of the monitoring week before the as-of date (see probesOf) */
@@ -81,7 +83,7 @@ export function buildReport(db: Db, runId: number, profile: Profile, observe?: (
     const seen = firstSeen(db, site.id, profile.name, run.asOf);
     const failed = facts.probes.filter((p) => !p.ok).length;
     return {
-      id: site.id, name: site.name, url: site.url, level: site.level, certificate: s?.homepageCertificate ?? null,
+      id: site.id, name: site.name, url: site.url, level: site.level, certificate: s?.homepageCertificate ?? null, closed: facts.home?.closedNotice ?? null,
       ...score,
       health: healthOf(facts, s?.homepageLinks ?? 0, run.asOf),
       findings: found.map((f, i) => ({ ...f, id: ids[i]!, firstSeen: seen.get(ids[i]!) ?? run.asOf })),

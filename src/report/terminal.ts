@@ -12,8 +12,9 @@ export function renderTerminal(report: AuditReport, { lang, color = false }: { l
     const verdict = colour[s.verdict](L[s.verdict].padEnd(lang === 'zh' ? 4 : 13));
     const score = s.score === null ? '   —' : String(s.score).padStart(4);
     lines.push(`${verdict} ${score}  ${L[s.health].padEnd(lang === 'zh' ? 5 : 9)} ${s.name ?? s.id} ${chalk.dim(s.url)}`);
-    const problems = mainProblems(s, lang, chalk);
-    const none = s.verdict === 'not-assessed' ? chalk.yellow(L.homeUnread) : chalk.dim(L.noProblems);
+    // a site that says it has closed: that, not what its notice page lacks
+    const problems = s.closed ? [] : mainProblems(s, lang, chalk);
+    const none = s.closed ? chalk.yellow(`${L.closed}: ${s.closed}`) : s.verdict === 'not-assessed' ? chalk.yellow(L.homeUnread) : chalk.dim(L.noProblems);
     lines.push(`      ${problems.length ? problems.join(' · ') : none}`);
   }
   const count = (v: SiteReport['verdict']) => report.sites.filter((s) => s.verdict === v).length;

@@ -4,12 +4,13 @@ import type { CheckFacts } from '../checks/types.js';
 export type Health = 'active' | 'sleeping' | 'zombie' | 'down';
 
 /**
- * Beyond the rules (SPEC §3.3): down when the home page cannot be had; zombie when the newest dated
+ * Beyond the rules (SPEC §3.3): down when the home page cannot be had, or says the site has closed; zombie when the newest dated
  * item anywhere is over a year old, or the home page is a shell whose links are mostly dead;
  * sleeping when nothing is new in 14 days; else active.
  */
 export function healthOf(facts: Pick<CheckFacts, 'home' | 'listItems' | 'articles' | 'brokenLinks' | 'probes'>, homeLinks: number, asOf: LocalDate): Health {
-  if (!facts.home) return 'down';
+  // a home page that says the site has closed or moved: no longer in service
+  if (!facts.home || facts.home.closedNotice) return 'down';
   const failed = facts.probes.filter((p) => !p.ok).length;
   if (facts.probes.length > 0 && failed / facts.probes.length >= 0.5) return 'down';
   const dates = [...facts.listItems.map((i) => i.date), ...facts.articles.map((a) => a.publishDate)].filter((d): d is string => d !== null && d <= asOf).sort();
