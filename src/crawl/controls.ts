@@ -1,7 +1,15 @@
 import type { FetchOutcome } from './outcome.js';
 
 /** Failures without an answer from the server: what this machine's own network going down looks like too. */
-export const NO_ANSWER: ReadonlySet<string> = new Set(['ETIMEDOUT', 'ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NO_ANSWER: ReadonlySet<string> = new Set(['ETIMEDOUT', 'ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/**
+ * No answer from the site: a failure of the kinds above, or through a proxy its 502 / 504 (the proxy
+ * could not reach the site — nor anything else, when its own uplink is down).
+ */
+export function unanswered(outcome: FetchOutcome, proxied: boolean): boolean {
+  return outcome.ok ? proxied && (outcome.status === 502 || outcome.status === 504) : NO_ANSWER.has(outcome.code);
+}
 
 /** How often the controls are asked while this machine's network is down, and for how long at most. */
 export const OUTAGE_POLL_MS = 30_000;
@@ -13,7 +21,7 @@ export const FRESH_MS = 2_000;
  * URLs known to be up (`--control`), asked when a request gets no answer at all: when none of them
  * answers either, the failure is this machine's network, not the site's — an office uplink or a
  * proxy down for ten minutes would otherwise fail every site and link asked meanwhile (Nagios asks a
- * host's parent the same way before it calls the host down). Any HTTP answer of a control will do.
+ * host's parent the same way before it calls the host down). Any answer of a control below 500 will do.
  * A failure shares an ask begun while it was under way, one still in flight, or an answer of the
  * last FRESH_MS; never an older one. Those that wait for the network to come back share one wait.
  */
@@ -37,7 +45,8 @@ export class NetworkControls {
     const asked = { started: Date.now(), answered: Promise.resolve(false), answeredAt: null as number | null };
     // an answer is fresh from when it came; no answer (the network down) is never reused once settled
     asked.answered = Promise.all(this.urls.map((url) => this.ask(url))).then((outcomes) => {
-      const up = outcomes.some((o) => o.ok);
+      // a 5xx may be a proxy's "could not reach it": only a control's own answer says the network works
+      const up = outcomes.some((o) => o.ok && o.status < 500);
       if (up) asked.answeredAt = Date.now();
       else if (this.latest === asked) this.latest = null;
       return up;

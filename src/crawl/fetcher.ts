@@ -6,7 +6,7 @@ import { followRedirects, withCookie } from './redirects.js';
 import { parseRetryAfter, withRetry, type RetryPolicy } from './retry.js';
 import { HostResolver, type Resolve } from './resolver.js';
 import { GivenUpHosts } from './given-up-hosts.js';
-import { NetworkControls, NO_ANSWER } from './controls.js';
+import { NetworkControls, unanswered } from './controls.js';
 
 export interface FetcherOptions extends ClientOptions {
   concurrency: number;
@@ -66,10 +66,11 @@ export class Fetcher {
     for (;;) {
       const started = Date.now();
       const outcome = await ask();
-      if (outcome.ok || this.controls === null || !NO_ANSWER.has(outcome.code) || (await this.controls.reachableSince(started))) return outcome;
+      if (this.controls === null || !unanswered(outcome, this.client.proxied) || (await this.controls.reachableSince(started))) return outcome;
       this.givenUp.forgetSilences();
       if (!(await this.controls.back())) {
-        return { ...outcome, code: 'EOFFLINE', message: `this machine's network was down: no control URL answered (${this.controls.urls.join(', ')}); the request said: ${outcome.code} ${outcome.message}` };
+        const said = outcome.ok ? `${outcome.status} from the proxy` : `${outcome.code} ${outcome.message}`;
+        return { ok: false, code: 'EOFFLINE', message: `this machine's network was down: no control URL answered (${this.controls.urls.join(', ')}); the request said: ${said}`, finalUrl: outcome.finalUrl, redirects: outcome.redirects, ms: outcome.ms };
       }
     }
   }

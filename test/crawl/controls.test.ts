@@ -3,6 +3,7 @@ import { afterEach, describe, it } from 'node:test';
 import { expect } from 'expect';
 import { NetworkControls } from '../../src/crawl/controls.js';
 import { HttpClient } from '../../src/crawl/http-client.js';
+import { startLoopbackProxy } from '../../src/fixture-server/proxy.js';
 import { FixtureFleet } from '../../src/fixture-server/server.js';
 import { cases } from '../helpers/cases.js';
 import { crawlTestSites, rows } from '../helpers/crawl.js';
@@ -85,6 +86,27 @@ describe('this machine\'s network down during a crawl (--control)', () => {
       .map((r) => [String(r['url']).slice(origin.length), r['status'], r['verdict'], r['error_code']]);
     expect(fetched).toEqual(pages);
     if (controls && backAfterMs !== null) expect(Date.now() - started).toBeGreaterThanOrEqual(backAfterMs);
+  });
+});
+
+describe('through a proxy whose own uplink is down (its 502 for everything)', () => {
+  it('the crawl waits for it with a control, and reads the site whole', async () => {
+    fleet = await FixtureFleet.start({ a: SITE });
+    const upstream = fleet.origin('a');
+    let up = false;
+    const proxy = await startLoopbackProxy(() => (up ? upstream : null));
+    reopening = setTimeout(() => (up = true), 600);
+    try {
+      const { db } = tmpDb();
+      const { runId } = await crawlTestSites(db, [{ id: 'a', url: 'http://www.example.gov.cn/' }], {
+        proxy: proxy.url, timeoutMs: 1000, controls: ['http://www.gov.cn/'], outagePollMs: 100, maxOutageMs: 3000,
+      });
+      expect(rows(db, `SELECT url, status, verdict FROM fetches WHERE run_id = ? AND purpose = 'page' ORDER BY id`, runId)).toEqual(
+        ['/', '/p1.html', '/p2.html'].map((path) => ({ url: `http://www.example.gov.cn${path}`, status: 200, verdict: 'ok' })),
+      );
+    } finally {
+      await proxy.close();
+    }
   });
 });
 
