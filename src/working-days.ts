@@ -72,9 +72,10 @@ export function addWorkingDays(date: LocalDate, days: number): LocalDate {
   return dateOf(d);
 }
 
-/** The years between two dates (inclusive) whose holidays are not known here. */
-export function unknownHolidayYears(from: LocalDate, to: LocalDate): number[] {
+/** A warning line when some year between two dates (inclusive) has holidays not known here: what then counts weekends only. */
+export function unknownHolidaysWarning(from: LocalDate, to: LocalDate, what: string): string | null {
   const years: number[] = [];
   for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) if (!holidaysKnown(y)) years.push(y);
-  return years;
+  return years.length === 0 ? null
+    : `warning: the State Council's holidays of ${years.join(', ')} are not known to this govsite (src/working-days.ts): ${what} leaves out weekends only there; check it against that year's holiday notice`;
 }

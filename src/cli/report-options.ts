@@ -2,6 +2,8 @@ import { Option } from 'commander';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AuditFailed, UsageError } from '../errors.js';
+import { addDays } from '../extract/dates.js';
+import { unknownHolidaysWarning } from '../working-days.js';
 import { FILE_NAMES, FORMATS, RENDERERS, type Format } from '../report/index.js';
 import type { Lang } from '../report/labels.js';
 import type { AuditReport } from '../report/model.js';
@@ -29,6 +31,9 @@ export const parseFormats = (value: string): Format[] => parseList(value, FORMAT
 /** Renders the report to stdout, one file, or a folder of files; returns the files written. */
 export function writeReports(report: AuditReport, raw: RawReportOptions): string[] {
   const formats = parseFormats(raw.format);
+  // slow-replies counts the working days of the letters of the year before the as-of date
+  const warning = unknownHolidaysWarning(addDays(report.asOf, -365), report.asOf, 'slow-replies');
+  if (warning) process.stderr.write(`${warning}\n`);
   if (raw.out) {
     const dir = resolve(raw.out);
     mkdirSync(dir, { recursive: true });

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import type { FixtureFleet } from '../../src/fixture-server/server.js';
-import { addWorkingDays } from '../../src/working-days.js';
+import { addWorkingDays, unknownHolidaysWarning } from '../../src/working-days.js';
 import { cases } from '../helpers/cases.js';
 import { runCli } from '../helpers/cli.js';
 import { auditTwice, TITLE_PAYLOAD } from '../helpers/fleet.js';
@@ -48,7 +48,12 @@ describe('rectification notices', () => {
     const { code, stderr } = runCli(['notice', '--db', file, '--format', 'md', '--out', tmpDir(), '--date', '2026-12-18', '--site', '4401000003']);
     expect(code).toBe(0);
     expect(stderr).toBe(`1 notice(s) for run ${runs[1]} (as of 2026-11-16), deadline 2027-01-08\n`
-      + 'warning: the State Council\'s holidays of 2027 are not known to this govsite: the deadline leaves out weekends only there; check it against that year\'s holiday notice\n');
+      + 'warning: the State Council\'s holidays of 2027 are not known to this govsite (src/working-days.ts): the deadline leaves out weekends only there; check it against that year\'s holiday notice\n');
+  });
+
+  it('a report of a run whose letters reach a year whose holidays are not known says slow-replies counts weekends only there', () => {
+    expect(unknownHolidaysWarning('2026-03-01', '2027-03-01', 'slow-replies')).toBe('warning: the State Council\'s holidays of 2027 are not known to this govsite (src/working-days.ts): slow-replies leaves out weekends only there; check it against that year\'s holiday notice');
+    expect(unknownHolidaysWarning('2025-11-15', '2026-11-15', 'slow-replies')).toBeNull();
   });
 
   it('one per unqualified site and format, with every problem, its evidence page and id, and the deadline', () => {

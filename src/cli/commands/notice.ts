@@ -9,7 +9,7 @@ import { noticesOf } from '../../notice/model.js';
 import type { Lang } from '../../report/labels.js';
 import { DEFAULT_PROFILE, loadProfile } from '../../score/profile.js';
 import { openDb } from '../../store/db.js';
-import { unknownHolidayYears } from '../../working-days.js';
+import { unknownHolidaysWarning } from '../../working-days.js';
 import { InputError } from '../../errors.js';
 import { dbOption, parseAsOf, parseList, positiveInt } from '../options.js';
 import { runOf } from './check.js';
@@ -43,8 +43,8 @@ export const noticeCommand = new Command('notice')
         for (const format of formats) process.stdout.write(`${await writeDocument(noticeDocument(n), format, join(dir, `notice-${n.site.id.replace(/[^A-Za-z0-9_-]/g, '_')}`))}\n`);
       }
       process.stderr.write(`${notices.length} notice(s) for run ${report.run} (as of ${report.asOf}), deadline ${notices[0]?.deadline ?? '—'}\n`);
-      const unknown = notices[0] ? unknownHolidayYears(date, notices[0].deadline) : [];
-      if (unknown.length > 0) process.stderr.write(`warning: the State Council's holidays of ${unknown.join(', ')} are not known to this govsite: the deadline leaves out weekends only there; check it against that year's holiday notice\n`);
+      const warning = notices[0] ? unknownHolidaysWarning(date, notices[0].deadline, 'the deadline') : null;
+      if (warning) process.stderr.write(`${warning}\n`);
     } finally {
       db.close();
     }
