@@ -55,7 +55,9 @@ export interface SiteCrawlStats {
  */
 export function crawlStats(db: Db, runId: number, verdicts = lastVerdicts(db, runId)): SiteCrawlStats[] {
   const bySite = <T>(sql: string) => new Map((statement(db, sql).all(runId) as (T & { site_id: string })[]).map((r) => [r.site_id, r]));
-  const pages = bySite<{ n: number; bytes: number }>(`SELECT site_id, count(DISTINCT CASE WHEN purpose = 'page' THEN url END) AS n, coalesce(sum(bytes), 0) AS bytes FROM fetches WHERE run_id = ? GROUP BY site_id`);
+  // the home page's scripts are fetched as its parts (what they write), not pages a visitor opens
+  const pages = bySite<{ n: number; bytes: number }>(`SELECT site_id, count(DISTINCT CASE WHEN purpose = 'page' AND coalesce(content_type, '') NOT LIKE '%javascript%' THEN url END) AS n,
+    coalesce(sum(bytes), 0) AS bytes FROM fetches WHERE run_id = ? GROUP BY site_id`);
   const skipped = bySite<{ n: number }>(`SELECT site_id, count(*) AS n FROM frontier WHERE run_id = ? AND state = 'skipped' GROUP BY site_id`);
   // with a lone min(), SQLite takes the other columns from the row that has it: the first fetch of the home page
   const home = bySite<{ status: string; certificate: string | null }>(`SELECT f.site_id, coalesce(f.error_code, CAST(f.status AS TEXT)) AS status, f.certificate, min(f.id) FROM fetches f JOIN sites s ON s.id = f.site_id AND s.url = f.url

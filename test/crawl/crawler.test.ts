@@ -9,6 +9,7 @@ import { startLoopbackProxy } from '../../src/fixture-server/proxy.js';
 import { EXTRACTOR_VERSION } from '../../src/extract/page.js';
 import { storedBody } from '../../src/crawl/page-analysis.js';
 import { Fetches } from '../../src/store/fetches.js';
+import { crawlStats } from '../../src/store/link-status.js';
 import { crawlTestSites, rows } from '../helpers/crawl.js';
 import { tmpDb } from '../helpers/tmp.js';
 
@@ -379,6 +380,8 @@ describe('link checks', () => {
     expect(facts).toEqual([
       { url: `${fleet.origin('a')}/`, siteId: null }, { url: `${fleet.origin('a')}/js/foot.js`, siteId: '3601000009' }, { url: `${fleet.origin('a')}/js/jquery.min.js`, siteId: null },
     ]);
+    // parts of the home page, not pages of the site
+    expect(crawlStats(db, runId).map((s) => s.pages)).toEqual([1]);
   });
 
   it('a home page\'s large script from a slow server is read at its start (what a footer script writes is there): no timeout', async () => {
