@@ -2,6 +2,7 @@ import type { Document, Element } from 'domhandler';
 import { findOne } from 'domutils';
 import { normaliseUrl, schemeOf, type LinkScheme } from '../crawl/scope.js';
 import { extractRecordSets } from './datastore.js';
+import { withoutComments } from './js-code.js';
 import { DocumentIndex, rawText, textOf } from './document-index.js';
 import { scriptedPages } from './list-items.js';
 import { parseHtml } from './parse-html.js';
@@ -40,8 +41,6 @@ export type StoredLink = [target: string, tag: string, text: string, scheme: Lin
  * link of its own kind, 'include', and read as part of the page, as a frame is.
  */
 const INCLUDE = /(?:\$|jQuery)\(\s*(['"])[^'"]+\1\s*\)\s*\.load\(\s*(['"])([^'"\s]+)[^'"]*\2/g;
-/** a line a script has commented out (`//` first on it): an old include left there is not loaded, and its menu is not the page's */
-const COMMENTED_LINE = /^[ \t]*\/\/.*$/gm;
 const INCLUDE_TAG = 'include';
 
 /** Link tags whose target is shown inside the page: frames, iframes and the parts a script loads into it. */
@@ -104,7 +103,10 @@ export function extractLinks(doc: Document, pageUrl: string, charset: string | n
   for (const target of scriptedPages(doc, pageUrl)) if (!written.has(target)) out.push({ target, tag: 'a', text: '', scheme: 'http', navigable: true });
   for (const el of elements) {
     if (el.tagName !== 'script' || el.attribs['src'] !== undefined) continue;
-    for (const m of rawText(el).replace(COMMENTED_LINE, '').matchAll(INCLUDE)) {
+    const code = rawText(el);
+    // an include a template has commented out is not loaded: its menu is not the page's
+    if (!code.includes('.load(')) continue;
+    for (const m of withoutComments(code).matchAll(INCLUDE)) {
       const target = normaliseUrl(m[3]!, base);
       if (target && schemeOf(target) === 'http') out.push({ target, tag: INCLUDE_TAG, text: '', scheme: 'http', navigable: true });
     }

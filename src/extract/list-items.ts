@@ -2,6 +2,7 @@ import type { AnyNode, Document, Element, ParentNode } from 'domhandler';
 import { extractRecordSets, recordSetScripts } from './datastore.js';
 import { findOne } from 'domutils';
 import { normaliseUrl } from '../crawl/scope.js';
+import { withoutComments } from './js-code.js';
 import { DocumentIndex, rawText, textOf } from './document-index.js';
 import { findDates, scanDates, shownDateWithout, toLocalDate, urlDate, type DateScan, type LocalDate, type UrlDate } from './dates.js';
 import { parseHtml } from './parse-html.js';
@@ -354,8 +355,10 @@ const MAX_SCRIPTED_PAGES = 50;
 export function scriptedPages(doc: Document, pageUrl: string): string[] {
   const index = DocumentIndex.of(doc);
   for (const script of index.tag('script')) {
-    const code = rawText(script);
-    if (!/countPage|createPageHTML/.test(code)) continue;
+    const raw = rawText(script);
+    if (!/countPage|createPageHTML/.test(raw)) continue;
+    // a pager a template has commented out writes no page
+    const code = withoutComments(raw);
     const created = CREATE_PAGE.exec(code);
     const counted = created ? null : COUNT_PAGE.exec(code);
     const written = counted ? WRITTEN_PAGE.exec(code) : null;

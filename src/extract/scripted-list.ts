@@ -1,6 +1,7 @@
 import type { Document } from 'domhandler';
 import { recordSetScripts } from './datastore.js';
 import { DocumentIndex, rawText } from './document-index.js';
+import { withoutComments } from './js-code.js';
 
 /** A script asks the server for data … */
 const REQUEST = /\$\.(?:ajax|get|post|getJSON)\s*\(|\bfetch\s*\(|new\s+XMLHttpRequest\b|\baxios\b/;
@@ -30,8 +31,10 @@ export function fillsListByScript(doc: Document): boolean {
   if (index.all.some((el) => REPEAT_ATTRIBUTES.some((a) => a in el.attribs))) return true;
   return index.tag('script').some((script) => {
     if (script.attribs['src'] !== undefined) return false;
-    const code = rawText(script);
-    if (TEMPLATE_TYPE.test(script.attribs['type'] ?? '')) return TEMPLATE_LOOP.test(code);
-    return JPAGE.test(code) || (REQUEST.test(code) && LOOP.test(code) && WRITE.test(code));
+    const raw = rawText(script);
+    if (TEMPLATE_TYPE.test(script.attribs['type'] ?? '')) return TEMPLATE_LOOP.test(raw);
+    // a request loop a template has commented out fills nothing (most scripts fail the test before their comments are cut)
+    const fills = (code: string) => JPAGE.test(code) || (REQUEST.test(code) && LOOP.test(code) && WRITE.test(code));
+    return fills(raw) && fills(withoutComments(raw));
   });
 }

@@ -1,5 +1,6 @@
 import type { Document } from 'domhandler';
 import { DocumentIndex, rawText } from './document-index.js';
+import { blockEnd, lineEnd, literal } from './js-code.js';
 import { parseHtml } from './parse-html.js';
 
 /**
@@ -30,16 +31,6 @@ const WRITE = /^document\s*\.\s*write(?:ln)?\s*\(/;
 
 function isIdentifierChar(c: string | undefined): boolean {
   return c !== undefined && /[\w$.]/.test(c);
-}
-
-function lineEnd(code: string, from: number): number {
-  const end = code.indexOf('\n', from);
-  return end < 0 ? code.length : end;
-}
-
-function blockEnd(code: string, from: number): number {
-  const end = code.indexOf('*/', from + 2);
-  return end < 0 ? code.length : end + 2;
 }
 
 /**
@@ -76,43 +67,6 @@ function argument(code: string, from: number, out: string[]): number {
     }
   }
   return done(i);
-}
-
-const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', v: '\v', 0: '\0' };
-
-/** A string literal starting at its quote: its value (escapes read; a template's `${…}` left out), the index after it, and whether its quote closed it. */
-function literal(code: string, from: number): { value: string; end: number; closed: boolean } {
-  const quote = code[from]!;
-  let value = '';
-  let i = from + 1;
-  while (i < code.length && code[i] !== quote) {
-    const c = code[i]!;
-    if (c === '\n' && quote !== '`') break; // an unterminated literal ends at its line
-    if (c === '$' && quote === '`' && code[i + 1] === '{') {
-      const close = code.indexOf('}', i);
-      i = close < 0 ? code.length : close + 1;
-      continue;
-    }
-    if (c !== '\\') {
-      value += c;
-      i++;
-      continue;
-    }
-    const e = code[i + 1] ?? '';
-    if (e === 'x' && /^[0-9a-f]{2}$/i.test(code.slice(i + 2, i + 4))) {
-      value += String.fromCharCode(parseInt(code.slice(i + 2, i + 4), 16));
-      i += 4;
-    } else if (e === 'u' && /^[0-9a-f]{4}$/i.test(code.slice(i + 2, i + 6))) {
-      value += String.fromCharCode(parseInt(code.slice(i + 2, i + 6), 16));
-      i += 6;
-    } else if (e === '\r' || e === '\n') {
-      i += e === '\r' && code[i + 2] === '\n' ? 3 : 2; // a line continuation
-    } else {
-      value += ESCAPES[e] ?? e;
-      i += 2;
-    }
-  }
-  return { value, end: i + 1, closed: code[i] === quote };
 }
 
 /**

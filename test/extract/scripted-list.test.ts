@@ -31,6 +31,8 @@ describe('lists filled by script', () => {
     ['only an external script: nothing to tell', `${list}<script src="/js/list.js"></script>`, false],
     ['a template with no loop', `${list}<script type="text/html" id="t">{{ title }}</script>`, false],
     ['a static empty column', '<h2>通知公告</h2><ul></ul><p>暂无信息</p>', false],
+    ['a request loop the template has commented out (its list is the page\'s own)',
+      `${list}<script>/* $.ajax({ url: '/api/news', success: function (res) { $.each(res.list, function (i, item) { $('#list').append('<li>' + item.title + '</li>'); }); } }); */ var base = 'http://x.gov.cn/';</script>`, false],
   ])('%s', (_name, html: string, expected: boolean) => {
     expect(fillsListByScript(parseHtml(html))).toBe(expected);
   });

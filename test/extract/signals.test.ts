@@ -247,6 +247,8 @@ describe('parts a script loads into the page', () => {
     ["jQuery's .load, with a selector after the URL", `<div id="foot"></div><script>$('#foot').load('/inc/foot.html #footer'); jQuery("#top").load("top.html");</script>`, [['http://x.gov.cn/inc/foot.html', 'include'], ['http://x.gov.cn/a/top.html', 'include']]],
     ['a URL held in a variable is not written out: nothing to follow', `<script>var u = '/inc/foot.html'; $('#foot').load(u);</script>`, []],
     ['a line commented out is not loaded (an old menu left in the template)', `<script>\n  // $('#nav').load('/inc/old-nav.html');\n  $('#foot').load('/inc/foot.html'); // and the footer\n</script>`, [['http://x.gov.cn/inc/foot.html', 'include']]],
+    ['code commented out is not loaded, after code or in a block; a URL string keeps its //',
+      `<script>$('#foot').load('http://x.gov.cn/inc/foot.html'); // $('#a').load('/inc/a.html');\n/* $('#nav').load('/inc/old-nav.html');\n $('#b').load('/inc/b.html'); */</script>`, [['http://x.gov.cn/inc/foot.html', 'include']]],
     ['an external script is not read', `<script src="/js/foot.js"></script>`, [['http://x.gov.cn/js/foot.js', 'script']]],
   ])('%s', (_what, html: string, links: [string, string][]) => {
     expect(extractLinks(parseHtml(`<html><body>${html}</body></html>`), 'http://x.gov.cn/a/b.html').map((l) => [l.target, l.tag])).toEqual(links);
