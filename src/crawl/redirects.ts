@@ -1,3 +1,4 @@
+import { withoutComments } from '../extract/js-code.js';
 import { scriptedUrls } from '../extract/links.js';
 import type { RequestOptions } from './http-client.js';
 import type { FetchOutcome, Redirect } from './outcome.js';
@@ -160,7 +161,8 @@ function readable(text: string): Readable {
 
 function scriptedLocation(html: string): string | undefined {
   if (html.length > SCRIPT_STUB_CHARS || /<a\s/i.test(html)) return undefined;
-  const scripts = [...html.matchAll(SCRIPT)].map((m) => m[1]!).join('\n');
+  // an old location a template has commented out is not where the page sends a visitor
+  const scripts = withoutComments([...html.matchAll(SCRIPT)].map((m) => m[1]!).join('\n'));
   if (/\bif\s*\(|navigator\./.test(scripts)) return undefined;
   const targets = new Set(scriptedUrls(scripts, false));
   return targets.size === 1 ? [...targets][0] : undefined;

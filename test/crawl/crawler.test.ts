@@ -152,6 +152,7 @@ describe('retries, redirects and timeouts', () => {
     ['a refresh to the page itself (no loop)', refresh('0;url=/'), '/'],
     ['a script that sets the location', stubPage('<script>window.location.href = "/col/col1/index.html";</script>'), '/col/col1/index.html'],
     ['a script that replaces the location', stubPage('', '<script type="text/javascript">location.replace(\'/col/col1/index.html\')</script>'), '/col/col1/index.html'],
+    ['a script that sets the location, an old one commented out', stubPage('<script>// location.href = "/old/index.html";\n/* location.href = "/older/"; */ location.href = "/col/col1/index.html";</script>'), '/col/col1/index.html'],
     ['a script that picks the mobile site (not a page to read)', stubPage('<script>if (/Android|iPhone/i.test(navigator.userAgent)) { location.href = "/m/"; }</script>'), '/'],
     ['a page with links and a script that sets the location', stubPage('<script>location.href="/col/col1/index.html"</script>', '<a href="/p0.html">进入</a>'), '/'],
     ['a refresh commented out (an old redirect: not one a browser follows)', stubPage('<!-- <meta http-equiv="refresh" content="0;url=/col/col1/index.html"> -->', '<a href="/p0.html">进入</a>'), '/'],
