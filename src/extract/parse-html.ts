@@ -10,8 +10,11 @@ import { queryInCharset } from './query-charset.js';
  */
 export const MAX_DEPTH = 512;
 
-/** What a link is written in: its query is in the page's charset, as a browser sends it (see queryInCharset). */
-const LINK_ATTRIBUTES = ['href', 'src'] as const;
+/**
+ * What a link is written in: its query is in the page's charset, as a browser sends it (see
+ * queryInCharset); an `onclick` too, for the page it opens by script (`window.open('list.asp?lm=通知公告')`).
+ */
+const LINK_ATTRIBUTES = ['href', 'src', 'onclick'] as const;
 const NON_ASCII = /[^\x00-\x7f]/;
 
 class DocumentHandler extends DomHandler {

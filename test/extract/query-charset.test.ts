@@ -43,6 +43,11 @@ describe('a GBK page\'s links with Chinese in their query', () => {
     expect(inUtf8.links).toEqual(['http://www.x.gov.cn/tzgg/list.asp?lm=%E9%80%9A%E7%9F%A5%E5%85%AC%E5%91%8A&page=2', 'http://www.x.gov.cn/tzgg/list.asp?lm=%E9%80%9A%E7%9F%A5%E5%85%AC%E5%91%8A&page=3']);
   });
 
+  it('a link a script opens (onclick window.open) is asked for in GBK too, as a browser asks', () => {
+    const html = '<html><head><meta charset="gbk"><title>首页</title></head><body><a href="javascript:void(0)" onclick="window.open(\'list.asp?lm=通知公告\')">通知公告</a></body></html>';
+    expect(analysed(encodeGbk(html)).links).toEqual(['javascript:void(0)', 'http://www.x.gov.cn/tzgg/list.asp?lm=%CD%A8%D6%AA%B9%AB%B8%E6']);
+  });
+
   it('in a record set the page embeds (parsed apart): asked for in GBK as well', () => {
     const records = `<html><head><meta charset="gbk"><title>通知公告</title></head><body><script type="text/xml"><datastore><recordset>
       <record><![CDATA[<li><a href="list.asp?lm=通知公告&amp;id=7">关于做好冬季安全生产工作的通知</a><span>2026-11-10</span></li>]]></record>
