@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { normaliseUrl } from '../crawl/scope.js';
 import { InputError } from '../errors.js';
 import { levelFromRegionPath, normaliseLevel, resolveHeaders } from './aliases.js';
 import { siteIdFor } from './site-id.js';
@@ -183,7 +184,9 @@ function toHttpUrl(value: string): string | null {
     const u = new URL(withScheme);
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
     if (!u.hostname.includes('.') && u.hostname !== 'localhost') return null;
-    return u.href;
+    // as the crawl spells it (no fragment, no session id): a registry's http://x.gov.cn/#/home is the page
+    // fetched at http://x.gov.cn/, which must be known as the site's home page
+    return normaliseUrl(u.href, u.href);
   } catch {
     return null;
   }

@@ -55,3 +55,17 @@ describe('a page at several addresses is one page', () => {
     expect(facts.articles.filter((a) => a.publishDate !== null).map((a) => [a.url, a.publishDate])).toEqual([[`${origin}/a.html`, '2026-11-02'], [`${origin}/b.html`, '2026-11-09']]);
   });
 });
+
+describe('a registry address the crawl spells otherwise', () => {
+  it('a home page registered with a fragment (a script-routed /#/home) is known as the home page', async () => {
+    const fleet = await FixtureFleet.start({ a: { files: { '/': page('首页', '<ul><li><a href="/a.html">县政府召开常务会议</a><span>2026-11-10</span></li></ul>'), '/a.html': article('2026-11-10') } } });
+    try {
+      const { db } = tmpDb();
+      const { runId } = await crawlTestSites(db, [{ id: 'a', url: `${fleet.origin('a')}/#/home` }]);
+      const site = sitesOfRun(db, runId)[0]!;
+      expect([site.url, loadSiteFacts(db, runId, site, '2026-11-15').homeItems.map((i) => i.date)]).toEqual([`${fleet.origin('a')}/`, ['2026-11-10']]);
+    } finally {
+      await fleet.close();
+    }
+  });
+});

@@ -59,6 +59,11 @@ describe('bad rows are reported with file:line and skipped', () => {
     expect(parsed.errors).toEqual(errors);
   });
 
+  it('keeps a site\'s address as the crawl spells it: no fragment (a script-routed /#/home), no session id', () => {
+    const parsed = parseRegistryText('url,mailbox\nhttp://a.gov.cn/#/home,http://a.gov.cn/xzxx/;jsessionid=977D50BF4A7F1CE7C2C5B1D12CEE0F66\nb.gov.cn/index.jsp;jsessionid=1#top,\n', 'a.csv');
+    expect(parsed.rows.map((r) => [r.url, r.mailboxes])).toEqual([['http://a.gov.cn/', ['http://a.gov.cn/xzxx/']], ['http://b.gov.cn/index.jsp', []]]);
+  });
+
   it('reads per-site column overrides', () => {
     const parsed = parseRegistryText('url,columns\nhttp://a.gov.cn,"{""工作动态"":""news"",""专题"":30}"\n', 'a.csv');
     expect(parsed.rows[0]!.columns).toEqual({ 工作动态: 'news', 专题: 30 });
