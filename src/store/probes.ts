@@ -14,7 +14,7 @@ export interface Probe {
   newest: string | null;
   /** the certificate fault the page opened despite (see HttpClient) */
   certificate: string | null;
-  /** it failed, and no control URL opened after it either: this machine's network was down, not the site (not counted) */
+  /** it failed, and no control URL answered after it either: this machine's network was down, not the site (not counted) */
   controlFailed: boolean;
 }
 
@@ -48,7 +48,7 @@ export function probesOf(db: Db, siteId: string, asOf: string): Probe[] {
     .map((p) => ({ ...p, ok: p.ok === 1, controlFailed: false }));
 }
 
-/** How many of a site's probes of that week were set aside (see ProbeControls). */
+/** How many of a site's probes of that week were set aside (see NetworkControls). */
 export function probesSetAside(db: Db, siteId: string, asOf: string): number {
   const { start, dayEnd } = weekOf(db, siteId, asOf);
   return (statement(db, `SELECT count(*) AS n FROM probes WHERE site_id = ? AND at > ? AND at < ? AND control_failed = 1`).get(siteId, start, dayEnd) as { n: number }).n;

@@ -27,7 +27,7 @@ describe('probesOf: the monitoring week before the as-of date', () => {
 });
 
 describe('probes set aside', () => {
-  it('a failure after which no control URL opened is kept, and not counted', () => {
+  it('a failure after which no control URL answered is kept, and not counted', () => {
     const { db } = tmpDb();
     db.exec(`INSERT INTO sites (id, url) VALUES ('s', 'http://s.gov.cn/')`);
     const failed = { ...WEEK[0]!, ok: false, status: null, errorCode: 'ETIMEDOUT' };

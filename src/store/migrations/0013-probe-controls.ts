@@ -1,5 +1,5 @@
 /**
- * A failed probe after which no control URL opened either (`govsite probe --control`): this
+ * A failed probe after which no control URL answered either (`govsite probe --control`): this
  * machine's own network was down, not the site. Kept as evidence; the availability rules do not
  * count it.
  */
