@@ -3,7 +3,8 @@
 import { ownCopy } from '../own-copy.js';
 import { withoutSessionIds } from './session-ids.js';
 
-export type LinkScheme = 'http' | 'javascript' | 'mailto' | 'tel' | 'other';
+/** `file`: a file on its author's computer (`file:///C:/…`, `D:\\办事指南\\表.doc`), pasted from a word processor: no visitor can open it. */
+export type LinkScheme = 'http' | 'javascript' | 'mailto' | 'tel' | 'file' | 'other';
 
 /** base → href → resolved; forgotten wholesale past a size */
 const resolved = new Map<string, Map<string, string | null>>();
@@ -115,6 +116,8 @@ export function schemeOf(href: string): LinkScheme {
   const s = m[1]!.toLowerCase();
   if (s === 'http' || s === 'https') return 'http';
   if (s === 'javascript' || s === 'mailto' || s === 'tel') return s;
+  // a drive letter is no scheme: C:\… and D:/… are paths on the author's own computer
+  if (s === 'file' || s.length === 1) return 'file';
   return 'other';
 }
 

@@ -19,6 +19,14 @@ export interface LinkStatus {
   soft404: boolean;
 }
 
+/** A link to a file on its author's computer (scheme `file`): broken without asking, as no visitor can open it. */
+export const LOCAL_FILE: LinkStatus = { verdict: 'broken', status: 'EFILE', soft404: false };
+
+/** What the run found of a link: its fetch's last word, or a local file's. */
+export function statusOfLink(target: string, scheme: string, verdicts: ReadonlyMap<string, LinkStatus>): LinkStatus | undefined {
+  return scheme === 'file' ? LOCAL_FILE : verdicts.get(target);
+}
+
 /**
  * The run's last word on every URL it fetched as a page or a check (a re-check overrides the first
  * try). Read once per run: per site it would make a report of N sites cost N scans of the run.
@@ -63,11 +71,12 @@ export function crawlStats(db: Db, runId: number, verdicts = lastVerdicts(db, ru
   const home = bySite<{ status: string; certificate: string | null }>(`SELECT f.site_id, coalesce(f.error_code, CAST(f.status AS TEXT)) AS status, f.certificate, min(f.id) FROM fetches f JOIN sites s ON s.id = f.site_id AND s.url = f.url
     WHERE f.run_id = ? AND f.purpose = 'page' GROUP BY f.site_id`);
   const linkCounts = bySite<{ n: number }>(`SELECT site_id, sum(json_array_length(links)) AS n FROM page_link_sets WHERE run_id = ? GROUP BY site_id`);
-  // every web target a page links to is in its site's frontier: the sites that link to a broken one
+  // every web target a page links to is in its site's frontier: the sites that link to a broken one, or to a local file
   const withBroken = new Set<string>();
   for (const { site_id: siteId, url } of statement(db, `SELECT site_id, url FROM frontier WHERE run_id = ?`).iterate(runId) as Iterable<{ site_id: string; url: string }>) {
     if (verdicts.get(url)?.verdict === 'broken') withBroken.add(siteId);
   }
+  for (const { site_id: siteId } of statement(db, `SELECT DISTINCT site_id FROM page_links WHERE run_id = ? AND scheme = 'file'`).iterate(runId) as Iterable<{ site_id: string }>) withBroken.add(siteId);
   const links = new Map<string, { broken: Set<string>; brokenHome: Set<string>; home: Set<string>; found: Map<string, BrokenLink> }>();
   // iterated, not loaded: a national run has millions of links (a JSON array a page)
   const pagesToRead = statement(db, `SELECT site_id, from_url AS fromUrl, on_homepage, links FROM page_link_sets WHERE run_id = ? AND (on_homepage = 1 OR site_id IN (SELECT value FROM json_each(?)))`)
@@ -78,12 +87,12 @@ export function crawlStats(db: Db, runId: number, verdicts = lastVerdicts(db, ru
     const onHomepage = page.on_homepage === 1;
     for (const [target, tag, text, scheme] of JSON.parse(page.links) as StoredLink[]) {
       if (onHomepage && scheme === 'http') s.home.add(target);
-      const v = verdicts.get(target);
+      const v = statusOfLink(target, scheme, verdicts);
       if (v?.verdict !== 'broken') continue;
       s.broken.add(target);
       if (onHomepage) s.brokenHome.add(target);
       const key = `${page.fromUrl}\n${target}\n${tag}\n${text}`;
-      if (scheme === 'http' && !s.found.has(key)) s.found.set(key, { fromUrl: page.fromUrl, target, tag, text, onHomepage, status: v.status, soft404: v.soft404 });
+      if ((scheme === 'http' || scheme === 'file') && !s.found.has(key)) s.found.set(key, { fromUrl: page.fromUrl, target, tag, text, onHomepage, status: v.status, soft404: v.soft404 });
     }
   }
   const sites = statement(db, `SELECT site_id FROM run_sites WHERE run_id = ? ORDER BY rowid`).all(runId) as { site_id: string }[];

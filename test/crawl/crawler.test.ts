@@ -10,6 +10,8 @@ import { EXTRACTOR_VERSION } from '../../src/extract/page.js';
 import { storedBody } from '../../src/crawl/page-analysis.js';
 import { Fetches } from '../../src/store/fetches.js';
 import { crawlStats } from '../../src/store/link-status.js';
+import { scoreRun } from '../../src/history/score-run.js';
+import { loadProfile } from '../../src/score/profile.js';
 import { crawlTestSites, rows } from '../helpers/crawl.js';
 import { tmpDb } from '../helpers/tmp.js';
 
@@ -392,6 +394,23 @@ describe('link checks', () => {
     expect(byUrl('/js/app.js').map((r) => [r['purpose'], r['status'], r['verdict']])).toEqual([['page', 200, 'ok']]);
     expect(rows(db, `SELECT facts ->> '$.identifiers.siteId' AS siteId FROM run_page_facts WHERE run_id = ? AND url LIKE '%/js/app.js'`, runId)).toEqual([{ siteId: '3601000009' }]);
     expect(ms).toBeLessThan(2000);
+  });
+
+  it('a link to a file on its author\'s computer (file:///C:/…, D:\\…) is broken without asking, on the home page and as a guide\'s form', async () => {
+    const guide = html('<h1>农村宅基地审批办事指南</h1><table><tr><th>事项名称</th><td>农村宅基地审批</td></tr><tr><th>办理地点</th><td>县政务大厅</td></tr></table><a href="D:\\办事指南\\申请表.xls">申请表下载</a>', '农村宅基地审批办事指南');
+    const { db, runId, fleet } = await crawl({ a: { files: {
+      '/': html('<a href="file:///C:/Users/admin/Desktop/关于开展工作的通知.doc">通知附件</a><a href="/bszn/1.html">办事指南</a>'), '/bszn/1.html': guide,
+    } } });
+    const origin = fleet.origin('a');
+    const report = scoreRun(db, runId, loadProfile('gov-2019'));
+    const found = report.sites[0]!.findings.filter((f) => f.rule === 'dead-link' || f.rule === 'attachment-broken').map((f) => [f.rule, f.url, f['target'], f['status']]);
+    // the guide's form is attachment-broken's only: one problem, one rule
+    expect(found.sort()).toEqual([
+      ['attachment-broken', `${origin}/bszn/1.html`, 'D:\\办事指南\\申请表.xls', 'EFILE'],
+      ['dead-link', `${origin}/`, 'file:///C:/Users/admin/Desktop/关于开展工作的通知.doc', 'EFILE'],
+    ]);
+    // never asked for: no request leaves for a file
+    expect(rows(db, `SELECT count(*) AS n FROM fetches WHERE run_id = ? AND (url LIKE 'file:%' OR url LIKE 'D:%')`, runId)).toEqual([{ n: 0 }]);
   });
 
   it('a Java site that writes a new session id into its links on every visit is crawled a page once, and its dead link counted once', async () => {

@@ -142,7 +142,8 @@ describe('scope and normalisation', () => {
     expect(urlParts(url)).toEqual(parts);
   });
 
-  cases([['javascript:void(0)', 'javascript'], ['mailto:a@b', 'mailto'], ['tel:123', 'tel'], ['ftp://x', 'other'], ['/a.html', 'http'], ['https://x', 'http']])('%s is %s', (href, scheme) => {
+  cases([['javascript:void(0)', 'javascript'], ['mailto:a@b', 'mailto'], ['tel:123', 'tel'], ['ftp://x', 'other'], ['/a.html', 'http'], ['https://x', 'http'],
+    ['file:///C:/Users/a/通知.doc', 'file'], ['D:\\办事指南\\表.xls', 'file'], ['c:/a.doc', 'file']])('%s is %s', (href, scheme) => {
     expect(schemeOf(href)).toBe(scheme);
   });
 
