@@ -10,6 +10,7 @@ import type { StoredSite } from '../store/sites.js';
 import { WriteBatch } from '../store/write-batch.js';
 import { AnalysisPool, type PoolSize } from './analysis-pool.js';
 import { Fetcher, type FetcherOptions } from './fetcher.js';
+import { intranetLink, intranetRefusal } from './intranet.js';
 import { followKey, NOTHING_TO_FOLLOW, readFollowLine, type FollowList } from './follow-list.js';
 import { analysedBytes, isScriptType, partBytes } from './content-types.js';
 import { analyseAnswer, checkTarget, isSoft404, probePath, type CheckedTarget } from './link-check.js';
@@ -234,7 +235,10 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
   }
 
   private async check(site: StoredSite, entry: FrontierEntry, attempt: number): Promise<void> {
-    const checked = await checkTarget(entry.url, entry.external, this.fetcher, this.pool, this.notFoundProbe(site), { recheck: attempt > 1, referrer: entry.referrer });
+    // a public page's link into a local network is not asked for: no visitor can open it, and the crawl must not reach the inspector's own network
+    const checked = intranetLink(entry.url, entry.referrer)
+      ? { outcome: intranetRefusal(entry.url, entry.referrer!), soft404: false, method: 'GET' as const, page: null }
+      : await checkTarget(entry.url, entry.external, this.fetcher, this.pool, this.notFoundProbe(site), { recheck: attempt > 1, referrer: entry.referrer });
     await this.batch.write(() => this.record(site, entry, 'check', checked, attempt));
   }
 

@@ -7,6 +7,7 @@ import { parseRetryAfter, withRetry, type RetryPolicy } from './retry.js';
 import { HostResolver, type Resolve } from './resolver.js';
 import { GivenUpHosts } from './given-up-hosts.js';
 import { NetworkControls, unanswered } from './controls.js';
+import { intranetLink, intranetRefusal } from './intranet.js';
 
 export interface FetcherOptions extends ClientOptions {
   concurrency: number;
@@ -53,7 +54,10 @@ export class Fetcher {
    * followRedirects). `recheck`: the re-check of an inconclusive answer, which asks a host given up on once more (see GivenUpHosts).
    */
   fetch(url: string, request: RequestOptions, { stubs = false, recheck = false } = {}): Promise<FetchOutcome> {
-    return followRedirects(url, (hopUrl, cookie) => this.online(() => withRetry(() => this.hop(hopUrl, withCookie(request, cookie), recheck), this.options.retry)), { stubs });
+    return followRedirects(url, (hopUrl, cookie) => (intranetLink(hopUrl, url)
+      // a public address redirecting into a local network is not followed there: the crawl must not reach the inspector's own network
+      ? Promise.resolve(intranetRefusal(hopUrl, url))
+      : this.online(() => withRetry(() => this.hop(hopUrl, withCookie(request, cookie), recheck), this.options.retry))), { stubs });
   }
 
   /**

@@ -580,4 +580,21 @@ describe('proxy', () => {
       await proxy.close();
     }
   });
+
+  it('a public site\'s links into a local network are broken without asking, and a redirect there is not followed: the crawl never reaches the inspector\'s own network', async () => {
+    const intranet = ['http://192.168.1.10:8080/oa/', 'http://localhost:8080/x.html', 'http://10.0.0.1/', 'http://[fd00::1]/'];
+    fleet = await FixtureFleet.start({ a: { files: { '/': linksTo([...intranet, '/go.html']) }, behaviours: { '/go.html': { redirect: 'http://127.0.0.1:1/inner', status: 302 } } } });
+    const asked: string[] = [];
+    const proxy = await startLoopbackProxy((host) => (asked.push(host), host === 'www.jx.gov.cn' ? fleet!.origin('a') : null));
+    try {
+      const { db } = tmpDb();
+      const { runId } = await crawlTestSites(db, [{ id: 'jx', url: 'http://www.jx.gov.cn/' }], { proxy: proxy.url });
+      expect(rows(db, `SELECT url, status, error_code, verdict FROM fetches WHERE run_id = ? AND error_code = 'EPRIVATE' ORDER BY url`, runId)).toEqual(
+        [...intranet, 'http://www.jx.gov.cn/go.html'].sort().map((url) => ({ url, status: null, error_code: 'EPRIVATE', verdict: 'broken' })),
+      );
+      expect([...new Set(asked)]).toEqual(['www.jx.gov.cn']);
+    } finally {
+      await proxy.close();
+    }
+  });
 });

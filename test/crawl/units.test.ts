@@ -3,6 +3,7 @@ import { expect } from 'expect';
 import { cases } from '../helpers/cases.js';
 import { classifyError, verdictFor, type FetchOutcome } from '../../src/crawl/outcome.js';
 import { parseRetryAfter, retryDelay, DEFAULT_RETRY } from '../../src/crawl/retry.js';
+import { intranetLink, isIntranetHost } from '../../src/crawl/intranet.js';
 import { refererHeader } from '../../src/crawl/referer.js';
 import { looksLikePage, normaliseUrl, schemeOf, SiteScope, urlParts } from '../../src/crawl/scope.js';
 import { saysNotFound } from '../../src/crawl/soft-404.js';
@@ -163,6 +164,25 @@ describe('Referer, as a browser sends it (strict-origin-when-cross-origin)', () 
     ['https://x.gov.cn/news/', 'http://x.gov.cn/a.html', {}],
   ])('from %s to %s: %j', (referrer, target, header) => {
     expect(refererHeader(referrer, target)).toEqual(header);
+  });
+});
+
+describe('intranet addresses', () => {
+  cases([
+    ['localhost', true], ['oa.localhost', true], ['127.0.0.1', true], ['10.1.2.3', true], ['172.16.0.1', true], ['172.31.255.1', true], ['172.32.0.1', false],
+    ['192.168.1.10', true], ['169.254.1.1', true], ['100.64.0.1', true], ['100.128.0.1', false], ['[::1]', true], ['[fd00::1]', true], ['[fe80::1]', true],
+    ['[::ffff:10.0.0.1]', true], ['[2408:8000::1]', false], ['8.8.8.8', false], ['www.gov.cn', false], ['10.gov.cn', false],
+  ])('%s: %s', (host: string, intranet: boolean) => {
+    expect(isIntranetHost(host)).toBe(intranet);
+  });
+
+  cases([
+    ['http://192.168.1.10/oa/', 'http://www.x.gov.cn/', true],
+    ['http://192.168.1.10/oa/', 'http://192.168.1.9/', false], // a site on a local network links within it
+    ['http://www.x.gov.cn/', 'http://www.y.gov.cn/', false],
+    ['http://localhost/a', null, false],
+  ])('%s from %s: %s', (target: string, from: string | null, link: boolean) => {
+    expect(intranetLink(target, from)).toBe(link);
   });
 });
 
