@@ -3,8 +3,12 @@
 import { ownCopy } from '../own-copy.js';
 import { withoutSessionIds } from './session-ids.js';
 
-/** `file`: a file on its author's computer (`file:///C:/…`, `D:\\办事指南\\表.doc`), pasted from a word processor: no visitor can open it. */
-export type LinkScheme = 'http' | 'javascript' | 'mailto' | 'tel' | 'file' | 'other';
+/**
+ * `file`: a file on its author's computer (`file:///C:/…`, `D:\\办事指南\\表.doc`), pasted from a word
+ * processor; `malformed`: a web address no browser can parse (`http://www.x gov.cn/`). No visitor
+ * can open either.
+ */
+export type LinkScheme = 'http' | 'javascript' | 'mailto' | 'tel' | 'file' | 'malformed' | 'other';
 
 /** base → href → resolved; forgotten wholesale past a size */
 const resolved = new Map<string, Map<string, string | null>>();

@@ -134,9 +134,11 @@ function referencesOf(elements: readonly Element[], base: string): PageLink[] {
     const attrs = el.attribs;
     const raw = (attrs[attr] ?? '').trim();
     if (raw !== '' && !raw.startsWith('#') && !(tag === 'link' && IGNORED_LINK_RELS.test(attrs['rel'] ?? ''))) {
-      const scheme = schemeOf(raw);
-      const target = scheme === 'http' ? normaliseUrl(raw, base) : raw;
-      if (target !== null) out.push({ target, tag, text: navigable ? visibleLabel(el) : (attrs['alt'] ?? '').trim(), scheme, navigable });
+      const written = schemeOf(raw);
+      const resolved = written === 'http' ? normaliseUrl(raw, base) : raw;
+      // a web address no URL parser reads is kept as written: a link no visitor can open
+      const [target, scheme] = resolved === null ? [raw, 'malformed' as const] : [resolved, written];
+      out.push({ target, tag, text: navigable ? visibleLabel(el) : (attrs['alt'] ?? '').trim(), scheme, navigable });
     }
     // a link that opens its page by script is followed and checked like the link it stands for
     const scripted = tag === 'a' || tag === 'area' ? scriptedTarget(el, base) : null;

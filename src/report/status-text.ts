@@ -10,6 +10,7 @@ const MEANING: Record<string, { zh: string; en: string }> = {
   EHOSTDOWN: { zh: '主机对此前请求均超时无响应，未再请求', en: 'the host answered none of the URLs asked before it: not asked again' },
   ETHROTTLED: { zh: '主机对此前请求持续返回429（请求过多），未再请求', en: 'the host answered 429 Too Many Requests to the URLs asked before it: not asked again' },
   EPRIVATE: { zh: '内网地址，公众无法访问', en: 'an intranet address: no visitor from outside can open it' },
+  EBADURL: { zh: '链接地址格式错误，无法打开', en: 'a malformed address: no browser can open it' },
   EFILE: { zh: '链接指向编辑者本机文件，访问者无法打开', en: 'a file on its author\'s computer: no visitor can open it' },
   EOFFLINE: { zh: '检查时本机网络中断，未能检查', en: 'this machine\'s network was down: not checked' },
   ECONNREFUSED: { zh: '连接被拒绝', en: 'connection refused' },

@@ -19,12 +19,17 @@ export interface LinkStatus {
   soft404: boolean;
 }
 
-/** A link to a file on its author's computer (scheme `file`): broken without asking, as no visitor can open it. */
-export const LOCAL_FILE: LinkStatus = { verdict: 'broken', status: 'EFILE', soft404: false };
+/** Links no visitor can open, broken without asking: a file on its author's computer, an address no browser parses. */
+const UNOPENABLE: Readonly<Record<string, LinkStatus>> = {
+  file: { verdict: 'broken', status: 'EFILE', soft404: false },
+  malformed: { verdict: 'broken', status: 'EBADURL', soft404: false },
+};
+/** The schemes of such links, for SQL. */
+export const UNOPENABLE_SCHEMES = Object.keys(UNOPENABLE);
 
-/** What the run found of a link: its fetch's last word, or a local file's. */
+/** What the run found of a link: its fetch's last word, or an unopenable link's. */
 export function statusOfLink(target: string, scheme: string, verdicts: ReadonlyMap<string, LinkStatus>): LinkStatus | undefined {
-  return scheme === 'file' ? LOCAL_FILE : verdicts.get(target);
+  return UNOPENABLE[scheme] ?? verdicts.get(target);
 }
 
 /**
@@ -76,7 +81,8 @@ export function crawlStats(db: Db, runId: number, verdicts = lastVerdicts(db, ru
   for (const { site_id: siteId, url } of statement(db, `SELECT site_id, url FROM frontier WHERE run_id = ?`).iterate(runId) as Iterable<{ site_id: string; url: string }>) {
     if (verdicts.get(url)?.verdict === 'broken') withBroken.add(siteId);
   }
-  for (const { site_id: siteId } of statement(db, `SELECT DISTINCT site_id FROM page_links WHERE run_id = ? AND scheme = 'file'`).iterate(runId) as Iterable<{ site_id: string }>) withBroken.add(siteId);
+  for (const { site_id: siteId } of statement(db, `SELECT DISTINCT site_id FROM page_links WHERE run_id = ? AND scheme IN (SELECT value FROM json_each(?))`)
+    .iterate(runId, JSON.stringify(UNOPENABLE_SCHEMES)) as Iterable<{ site_id: string }>) withBroken.add(siteId);
   const links = new Map<string, { broken: Set<string>; brokenHome: Set<string>; home: Set<string>; found: Map<string, BrokenLink> }>();
   // iterated, not loaded: a national run has millions of links (a JSON array a page)
   const pagesToRead = statement(db, `SELECT site_id, from_url AS fromUrl, on_homepage, links FROM page_link_sets WHERE run_id = ? AND (on_homepage = 1 OR site_id IN (SELECT value FROM json_each(?)))`)
@@ -92,7 +98,7 @@ export function crawlStats(db: Db, runId: number, verdicts = lastVerdicts(db, ru
       s.broken.add(target);
       if (onHomepage) s.brokenHome.add(target);
       const key = `${page.fromUrl}\n${target}\n${tag}\n${text}`;
-      if ((scheme === 'http' || scheme === 'file') && !s.found.has(key)) s.found.set(key, { fromUrl: page.fromUrl, target, tag, text, onHomepage, status: v.status, soft404: v.soft404 });
+      if ((scheme === 'http' || scheme in UNOPENABLE) && !s.found.has(key)) s.found.set(key, { fromUrl: page.fromUrl, target, tag, text, onHomepage, status: v.status, soft404: v.soft404 });
     }
   }
   const sites = statement(db, `SELECT site_id FROM run_sites WHERE run_id = ? ORDER BY rowid`).all(runId) as { site_id: string }[];

@@ -396,10 +396,10 @@ describe('link checks', () => {
     expect(ms).toBeLessThan(2000);
   });
 
-  it('a link to a file on its author\'s computer (file:///C:/…, D:\\…) is broken without asking, on the home page and as a guide\'s form', async () => {
+  it('a link no visitor can open — a file on its author\'s computer (file:///C:/…, D:\\…), a malformed address — is broken without asking, on the home page and as a guide\'s form', async () => {
     const guide = html('<h1>农村宅基地审批办事指南</h1><table><tr><th>事项名称</th><td>农村宅基地审批</td></tr><tr><th>办理地点</th><td>县政务大厅</td></tr></table><a href="D:\\办事指南\\申请表.xls">申请表下载</a>', '农村宅基地审批办事指南');
     const { db, runId, fleet } = await crawl({ a: { files: {
-      '/': html('<a href="file:///C:/Users/admin/Desktop/关于开展工作的通知.doc">通知附件</a><a href="/bszn/1.html">办事指南</a>'), '/bszn/1.html': guide,
+      '/': html('<a href="file:///C:/Users/admin/Desktop/关于开展工作的通知.doc">通知附件</a><a href="/bszn/1.html">办事指南</a><a href="http://www.jx gov.cn/">江西省人民政府</a>'), '/bszn/1.html': guide,
     } } });
     const origin = fleet.origin('a');
     const report = scoreRun(db, runId, loadProfile('gov-2019'));
@@ -408,6 +408,7 @@ describe('link checks', () => {
     expect(found.sort()).toEqual([
       ['attachment-broken', `${origin}/bszn/1.html`, 'D:\\办事指南\\申请表.xls', 'EFILE'],
       ['dead-link', `${origin}/`, 'file:///C:/Users/admin/Desktop/关于开展工作的通知.doc', 'EFILE'],
+      ['dead-link', `${origin}/`, 'http://www.jx gov.cn/', 'EBADURL'],
     ]);
     // never asked for: no request leaves for a file
     expect(rows(db, `SELECT count(*) AS n FROM fetches WHERE run_id = ? AND (url LIKE 'file:%' OR url LIKE 'D:%')`, runId)).toEqual([{ n: 0 }]);
