@@ -7,6 +7,7 @@ import { parseRetryAfter, withRetry, type RetryPolicy } from './retry.js';
 import { HostResolver, type Resolve } from './resolver.js';
 import { GivenUpHosts } from './given-up-hosts.js';
 import { NetworkControls, unanswered } from './controls.js';
+import { withHttpsUpgrade } from './https-upgrade.js';
 import { intranetLink, intranetRefusal } from './intranet.js';
 
 export interface FetcherOptions extends ClientOptions {
@@ -52,8 +53,14 @@ export class Fetcher {
   /**
    * `stubs`: follow a stub page (meta refresh, a script that only sets the location) as a redirect (see
    * followRedirects). `recheck`: the re-check of an inconclusive answer, which asks a host given up on once more (see GivenUpHosts).
+   * `upgradeOnTimeout`: a home page's `http://` address that times out is asked over HTTPS too (see withHttpsUpgrade).
    */
-  fetch(url: string, request: RequestOptions, { stubs = false, recheck = false } = {}): Promise<FetchOutcome> {
+  fetch(url: string, request: RequestOptions, { stubs = false, recheck = false, upgradeOnTimeout = false } = {}): Promise<FetchOutcome> {
+    return withHttpsUpgrade(url, (from) => this.chain(from, request, stubs, recheck), { proxied: this.client.proxied, onTimeout: upgradeOnTimeout });
+  }
+
+  /** A redirect chain from `url`, each hop polite and retried, none into a local network from a public address. */
+  private chain(url: string, request: RequestOptions, stubs: boolean, recheck: boolean): Promise<FetchOutcome> {
     return followRedirects(url, (hopUrl, cookie) => (intranetLink(hopUrl, url)
       // a public address redirecting into a local network is not followed there: the crawl must not reach the inspector's own network
       ? Promise.resolve(intranetRefusal(hopUrl, url))

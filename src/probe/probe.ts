@@ -2,6 +2,7 @@ import PQueue from 'p-queue';
 import type { NetworkControls } from '../crawl/controls.js';
 import type { HttpClient } from '../crawl/http-client.js';
 import { isBotWall } from '../crawl/outcome.js';
+import { withHttpsUpgrade } from '../crawl/https-upgrade.js';
 import { followRedirects, withCookie } from '../crawl/redirects.js';
 import { decodeHtml } from '../extract/decode.js';
 import { extractPage } from '../extract/page.js';
@@ -21,7 +22,9 @@ export interface ProbeTarget {
 export async function probeHomePage(client: HttpClient, target: ProbeTarget): Promise<Probe> {
   const at = new Date().toISOString();
   // a home address that is a stub (meta refresh, script) opens the page it sends a visitor to, as in the crawl
-  const outcome = await followRedirects(target.url, (url, cookie) => client.send(url, withCookie({ method: 'GET' }, cookie)), { stubs: true });
+  // an http:// home page that gets no answer is asked over HTTPS, as a browser asks (see withHttpsUpgrade)
+  const outcome = await withHttpsUpgrade(target.url, (from) => followRedirects(from, (url, cookie) => client.send(url, withCookie({ method: 'GET' }, cookie)), { stubs: true }),
+    { proxied: client.proxied, onTimeout: true });
   const base = { siteId: target.siteId, url: target.url, at, ms: outcome.ms, certificate: outcome.certificate ?? null, controlFailed: false };
   if (!outcome.ok) return { ...base, ok: false, status: null, errorCode: outcome.code, fingerprint: null, newest: null };
   // a bot wall (a script challenge) is how the server answers a browser too, before the script runs: the site is up
