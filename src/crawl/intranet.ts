@@ -23,9 +23,12 @@ export function isIntranetHost(hostname: string): boolean {
   return false;
 }
 
+/** What an intranet address can start with: a name ending in localhost, an IP literal (a digit, or `[`). Asked of every link checked, so looked at before any URL is parsed. */
+const MAYBE_INTRANET = /^https?:\/\/(?:[^/@]*@)?(?:\d|\[|[^/:]*localhost)/i;
+
 /** A link from a page on a public host to an intranet address (see isIntranetHost); a site that is itself on one links freely. */
 export function intranetLink(target: string, fromPage: string | null): boolean {
-  if (fromPage === null || !URL.canParse(target) || !URL.canParse(fromPage)) return false;
+  if (fromPage === null || !MAYBE_INTRANET.test(target) || !URL.canParse(target) || !URL.canParse(fromPage)) return false;
   return isIntranetHost(new URL(target).hostname) && !isIntranetHost(new URL(fromPage).hostname);
 }
 
