@@ -22,10 +22,16 @@ export function bulletinDocument(b: Bulletin, lang: Lang, office: string): Print
       ? `上季度（${b.previous.quarter.label}）检查${b.previous.stats.checked}个网站，合格率${rate(b.previous.stats)}；本季度合格率${rate(b.stats)}。`
       : `Last quarter (${b.previous.quarter.label}): ${b.previous.stats.checked} sites checked, ${rate(b.previous.stats)} qualified; this quarter ${rate(b.stats)}.`
     : zh ? `上季度（${q.year}Q${q.q === 1 ? 4 : q.q - 1}）无检查数据，无法比较。` : 'No run in the previous quarter: nothing to compare with.';
-  // a site govsite could not assess is neither qualified nor failed: named, left out of the rate, for a check by hand
-  const notAssessed = b.notAssessed.length === 0 ? '' : zh
-    ? `另有${b.notAssessed.length}个网站未能自动评估，不计入合格率，需人工核查：${b.notAssessed.map(name).join('、')}。`
-    : ` ${b.notAssessed.length} could not be assessed and are left out of the rate, to be checked by hand: ${b.notAssessed.map(name).join(', ')}.`;
+  // a site govsite could not assess is neither qualified nor failed: named, left out of the rate, for a check by hand;
+  // one whose home page says it has closed or moved is named apart, for the registry to follow
+  const unread = b.notAssessed.filter((s) => !s.closed);
+  const closed = b.notAssessed.filter((s) => s.closed);
+  const notAssessed = (unread.length === 0 ? '' : zh
+    ? `另有${unread.length}个网站未能自动评估，不计入合格率，需人工核查：${unread.map(name).join('、')}。`
+    : ` ${unread.length} could not be assessed and are left out of the rate, to be checked by hand: ${unread.map(name).join(', ')}.`)
+    + (closed.length === 0 ? '' : zh
+      ? `${closed.length}个网站首页公告已关停或迁移，不计入合格率，请核实后调整网站名录：${closed.map(name).join('、')}。`
+      : ` ${closed.length} say on their home page that they have closed or moved, and are left out of the rate (to check, and take out of the registry): ${closed.map(name).join(', ')}.`);
   return {
     lang, title,
     blocks: [
