@@ -10,7 +10,7 @@ import type { StoredSite } from '../store/sites.js';
 import { WriteBatch } from '../store/write-batch.js';
 import { AnalysisPool, type PoolSize } from './analysis-pool.js';
 import { Fetcher, type FetcherOptions } from './fetcher.js';
-import { intranetLink, intranetRefusal } from './intranet.js';
+import { neverAsked } from './never-asked.js';
 import { followKey, NOTHING_TO_FOLLOW, readFollowLine, type FollowList } from './follow-list.js';
 import { analysedBytes, isScriptType, partBytes } from './content-types.js';
 import { analyseAnswer, checkTarget, isSoft404, probePath, type CheckedTarget } from './link-check.js';
@@ -235,9 +235,10 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
   }
 
   private async check(site: StoredSite, entry: FrontierEntry, attempt: number): Promise<void> {
-    // a public page's link into a local network is not asked for: no visitor can open it, and the crawl must not reach the inspector's own network
-    const checked = intranetLink(entry.url, entry.referrer)
-      ? { outcome: intranetRefusal(entry.url, entry.referrer!), soft404: false, method: 'GET' as const, page: null }
+    // a link no visitor can open (a local file, a malformed or intranet address) ends without a request
+    const refused = neverAsked(entry.url, entry.referrer);
+    const checked = refused
+      ? { outcome: refused, soft404: false, method: 'GET' as const, page: null }
       : await checkTarget(entry.url, entry.external, this.fetcher, this.pool, this.notFoundProbe(site), { recheck: attempt > 1, referrer: entry.referrer });
     await this.batch.write(() => this.record(site, entry, 'check', checked, attempt));
   }
@@ -296,8 +297,9 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
       const key = followKey(line);
       if (underWay.offered.has(key)) continue;
       const { target, role, navigable } = readFollowLine(line);
-      const url = new URL(target);
-      const internal = scope.contains(url);
+      // a link that is no web address (a local file, a malformed one) is checked, never crawled
+      const url = /^https?:/i.test(target) && URL.canParse(target) ? new URL(target) : null;
+      const internal = url !== null && scope.contains(url);
       const directed = role !== 'page';
       // a part of the home page (a frame, a script that writes into it) is read whatever its address looks like
       const crawlable = internal && navigable && (role === 'frame' || looksLikePage(url)) &&

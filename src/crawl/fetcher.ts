@@ -8,7 +8,7 @@ import { HostResolver, type Resolve } from './resolver.js';
 import { GivenUpHosts } from './given-up-hosts.js';
 import { NetworkControls, unanswered } from './controls.js';
 import { withHttpsUpgrade } from './https-upgrade.js';
-import { intranetLink, intranetRefusal } from './intranet.js';
+import { neverAsked } from './never-asked.js';
 
 export interface FetcherOptions extends ClientOptions {
   concurrency: number;
@@ -59,12 +59,13 @@ export class Fetcher {
     return withHttpsUpgrade(url, (from) => this.chain(from, request, stubs, recheck), { proxied: this.client.proxied, onTimeout: upgradeOnTimeout });
   }
 
-  /** A redirect chain from `url`, each hop polite and retried, none into a local network from a public address. */
+  /** A redirect chain from `url`, each hop polite and retried, none that would never be asked (see neverAsked). */
   private chain(url: string, request: RequestOptions, stubs: boolean, recheck: boolean): Promise<FetchOutcome> {
-    return followRedirects(url, (hopUrl, cookie) => (intranetLink(hopUrl, url)
-      // a public address redirecting into a local network is not followed there: the crawl must not reach the inspector's own network
-      ? Promise.resolve(intranetRefusal(hopUrl, url))
-      : this.online(() => withRetry(() => this.hop(hopUrl, withCookie(request, cookie), recheck), this.options.retry))), { stubs });
+    // a redirect into a local network (or to a local file) from a public address is not followed there
+    return followRedirects(url, (hopUrl, cookie) => {
+      const refused = hopUrl === url ? null : neverAsked(hopUrl, url);
+      return refused ? Promise.resolve(refused) : this.online(() => withRetry(() => this.hop(hopUrl, withCookie(request, cookie), recheck), this.options.retry));
+    }, { stubs });
   }
 
   /**

@@ -1,5 +1,6 @@
 import { EMBEDDING_TAGS, navigates, type StoredLink } from '../extract/links.js';
 import type { LinkRole, PageRole } from './priorities.js';
+import { hasVerdict } from './scope.js';
 
 /**
  * What a page offers the crawl to follow: each distinct http(s) target once, in page order, with the
@@ -17,8 +18,8 @@ export function followList(links: readonly StoredLink[], roles: readonly LinkRol
   const seen = new Set<string>();
   const lines: string[] = [];
   for (const [target, tag, , scheme] of links) {
-    // javascript:, mailto:, tel: are recorded, never fetched
-    if (scheme !== 'http' || seen.has(target)) continue;
+    // javascript:, mailto:, tel: are recorded, never checked; a local file or a malformed address is checked without a request
+    if (!hasVerdict(scheme) || seen.has(target)) continue;
     seen.add(target);
     // the home page's scripts are read too: what they write into it is part of it (a footer drawn by document.write)
     const part = from === 'home' && (EMBEDDING_TAGS.has(tag) || tag === 'script');

@@ -1,5 +1,4 @@
 import { isIP } from 'node:net';
-import type { FetchOutcome } from './outcome.js';
 
 /**
  * An address only a local network reaches: `localhost`, and IP literals in the loopback, private,
@@ -30,9 +29,4 @@ const MAYBE_INTRANET = /^https?:\/\/(?:[^/@]*@)?(?:\d|\[|[^/:]*localhost)/i;
 export function intranetLink(target: string, fromPage: string | null): boolean {
   if (fromPage === null || !MAYBE_INTRANET.test(target) || !URL.canParse(target) || !URL.canParse(fromPage)) return false;
   return isIntranetHost(new URL(target).hostname) && !isIntranetHost(new URL(fromPage).hostname);
-}
-
-/** The outcome of a link into a local network from a public page: never asked for. */
-export function intranetRefusal(url: string, from: string): FetchOutcome {
-  return { ok: false, code: 'EPRIVATE', message: `not asked: an intranet address, reached from the public ${from}`, finalUrl: url, redirects: [], ms: 0 };
 }

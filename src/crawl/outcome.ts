@@ -3,7 +3,7 @@
  * classified here, in one place, into a code an inspector recognises.
  */
 export type FailureCode =
-  | 'ETIMEDOUT' | 'EHOSTDOWN' | 'ETHROTTLED' | 'EOFFLINE' | 'EPRIVATE' | 'ECONNREFUSED' | 'ECONNRESET' | 'ENOTFOUND' | 'EAI_AGAIN' | 'EHOSTUNREACH' | 'ENETUNREACH'
+  | 'ETIMEDOUT' | 'EHOSTDOWN' | 'ETHROTTLED' | 'EOFFLINE' | 'EPRIVATE' | 'EFILE' | 'EBADURL' | 'ECONNREFUSED' | 'ECONNRESET' | 'ENOTFOUND' | 'EAI_AGAIN' | 'EHOSTUNREACH' | 'ENETUNREACH'
   | 'ECERT' | 'EPROTO' | 'EREDIRECTLOOP' | 'EMAXREDIRECTS' | 'EBADREDIRECT' | 'EBODYTOOLARGE' | 'EDECODE' | 'EUNKNOWN';
 
 export interface Redirect {

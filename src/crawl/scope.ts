@@ -10,6 +10,9 @@ import { withoutSessionIds } from './session-ids.js';
  */
 export type LinkScheme = 'http' | 'javascript' | 'mailto' | 'tel' | 'file' | 'malformed' | 'other';
 
+/** A link the run gives a verdict: a web address, asked; a local file or a malformed address, broken without asking (see neverAsked). */
+export const hasVerdict = (scheme: string): boolean => scheme === 'http' || scheme === 'file' || scheme === 'malformed';
+
 /** base → href → resolved; forgotten wholesale past a size */
 const resolved = new Map<string, Map<string, string | null>>();
 let resolvedCount = 0;

@@ -8,7 +8,7 @@ import type { Mailbox } from '../extract/mailboxes.js';
 import type { PageFacts } from '../extract/page.js';
 import { similarity, TWIN_SIMILARITY } from '../extract/minhash.js';
 import { statement, type Db } from '../store/db.js';
-import { lastVerdicts, statusOfLink, UNOPENABLE_SCHEMES, type LinkStatus } from '../store/link-status.js';
+import { lastVerdicts, type LinkStatus } from '../store/link-status.js';
 import type { StoredSite } from '../store/sites.js';
 import { pageFactsOf } from '../store/page-facts.js';
 import { letterStats, type LetterStats } from './letter-stats.js';
@@ -184,10 +184,8 @@ const ATTACHMENT = /\.(docx?|xlsx?|pdf|wps|et|zip|rar|7z)$/i;
 
 /** A guide's forms and attachments (those no visitor can open too: a local file, a malformed address), with the run's verdict on each download. */
 function attachmentsOf(db: Db, runId: number, pageUrl: string, verdicts: ReadonlyMap<string, LinkStatus>) {
-  const links = statement(db, `SELECT DISTINCT target, text, scheme FROM page_links WHERE run_id = ? AND from_url = ? AND scheme IN (SELECT value FROM json_each(?))`)
-    .all(runId, pageUrl, JSON.stringify(['http', ...UNOPENABLE_SCHEMES])) as { target: string; text: string; scheme: string }[];
-  return links.filter((l) => ATTACHMENT.test(l.target.replace(/[?#].*$/, '')))
-    .map(({ target, text, scheme }) => ({ target, text, verdict: statusOfLink(target, scheme, verdicts)?.verdict ?? null }));
+  const links = statement(db, `SELECT DISTINCT target, text FROM page_links WHERE run_id = ? AND from_url = ? AND scheme IN ('http', 'file', 'malformed')`).all(runId, pageUrl) as { target: string; text: string }[];
+  return links.filter((l) => ATTACHMENT.test(l.target.replace(/[?#].*$/, ''))).map((l) => ({ ...l, verdict: verdicts.get(l.target)?.verdict ?? null }));
 }
 
 /** index_1.html, index_2.html … beside a column's index.html are its further pages. */

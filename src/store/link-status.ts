@@ -1,4 +1,5 @@
 import type { StoredLink } from '../extract/links.js';
+import { hasVerdict } from '../crawl/scope.js';
 import { statement, type Db } from './db.js';
 
 export interface BrokenLink {
@@ -17,19 +18,6 @@ export interface LinkStatus {
   /** HTTP status or failure code */
   status: string;
   soft404: boolean;
-}
-
-/** Links no visitor can open, broken without asking: a file on its author's computer, an address no browser parses. */
-const UNOPENABLE: Readonly<Record<string, LinkStatus>> = {
-  file: { verdict: 'broken', status: 'EFILE', soft404: false },
-  malformed: { verdict: 'broken', status: 'EBADURL', soft404: false },
-};
-/** The schemes of such links, for SQL. */
-export const UNOPENABLE_SCHEMES = Object.keys(UNOPENABLE);
-
-/** What the run found of a link: its fetch's last word, or an unopenable link's. */
-export function statusOfLink(target: string, scheme: string, verdicts: ReadonlyMap<string, LinkStatus>): LinkStatus | undefined {
-  return UNOPENABLE[scheme] ?? verdicts.get(target);
 }
 
 /**
@@ -76,13 +64,11 @@ export function crawlStats(db: Db, runId: number, verdicts = lastVerdicts(db, ru
   const home = bySite<{ status: string; certificate: string | null }>(`SELECT f.site_id, coalesce(f.error_code, CAST(f.status AS TEXT)) AS status, f.certificate, min(f.id) FROM fetches f JOIN sites s ON s.id = f.site_id AND s.url = f.url
     WHERE f.run_id = ? AND f.purpose = 'page' GROUP BY f.site_id`);
   const linkCounts = bySite<{ n: number }>(`SELECT site_id, sum(json_array_length(links)) AS n FROM page_link_sets WHERE run_id = ? GROUP BY site_id`);
-  // every web target a page links to is in its site's frontier: the sites that link to a broken one, or to a local file
+  // every target a page links to that gets a verdict is in its site's frontier: the sites that link to a broken one
   const withBroken = new Set<string>();
   for (const { site_id: siteId, url } of statement(db, `SELECT site_id, url FROM frontier WHERE run_id = ?`).iterate(runId) as Iterable<{ site_id: string; url: string }>) {
     if (verdicts.get(url)?.verdict === 'broken') withBroken.add(siteId);
   }
-  for (const { site_id: siteId } of statement(db, `SELECT DISTINCT site_id FROM page_links WHERE run_id = ? AND scheme IN (SELECT value FROM json_each(?))`)
-    .iterate(runId, JSON.stringify(UNOPENABLE_SCHEMES)) as Iterable<{ site_id: string }>) withBroken.add(siteId);
   const links = new Map<string, { broken: Set<string>; brokenHome: Set<string>; home: Set<string>; found: Map<string, BrokenLink> }>();
   // iterated, not loaded: a national run has millions of links (a JSON array a page)
   const pagesToRead = statement(db, `SELECT site_id, from_url AS fromUrl, on_homepage, links FROM page_link_sets WHERE run_id = ? AND (on_homepage = 1 OR site_id IN (SELECT value FROM json_each(?)))`)
@@ -93,12 +79,12 @@ export function crawlStats(db: Db, runId: number, verdicts = lastVerdicts(db, ru
     const onHomepage = page.on_homepage === 1;
     for (const [target, tag, text, scheme] of JSON.parse(page.links) as StoredLink[]) {
       if (onHomepage && scheme === 'http') s.home.add(target);
-      const v = statusOfLink(target, scheme, verdicts);
+      const v = verdicts.get(target);
       if (v?.verdict !== 'broken') continue;
       s.broken.add(target);
       if (onHomepage) s.brokenHome.add(target);
       const key = `${page.fromUrl}\n${target}\n${tag}\n${text}`;
-      if ((scheme === 'http' || scheme in UNOPENABLE) && !s.found.has(key)) s.found.set(key, { fromUrl: page.fromUrl, target, tag, text, onHomepage, status: v.status, soft404: v.soft404 });
+      if (hasVerdict(scheme) && !s.found.has(key)) s.found.set(key, { fromUrl: page.fromUrl, target, tag, text, onHomepage, status: v.status, soft404: v.soft404 });
     }
   }
   const sites = statement(db, `SELECT site_id FROM run_sites WHERE run_id = ? ORDER BY rowid`).all(runId) as { site_id: string }[];

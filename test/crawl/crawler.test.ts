@@ -410,8 +410,12 @@ describe('link checks', () => {
       ['dead-link', `${origin}/`, 'file:///C:/Users/admin/Desktop/关于开展工作的通知.doc', 'EFILE'],
       ['dead-link', `${origin}/`, 'http://www.jx gov.cn/', 'EBADURL'],
     ]);
-    // never asked for: no request leaves for a file
-    expect(rows(db, `SELECT count(*) AS n FROM fetches WHERE run_id = ? AND (url LIKE 'file:%' OR url LIKE 'D:%')`, runId)).toEqual([{ n: 0 }]);
+    // recorded as checks that ended without a request, with the reason
+    expect(rows(db, `SELECT url, status, error_code, ms, bytes FROM fetches WHERE run_id = ? AND purpose = 'check' AND error_code IN ('EFILE', 'EBADURL') ORDER BY url`, runId)).toEqual([
+      { url: 'D:\\办事指南\\申请表.xls', status: null, error_code: 'EFILE', ms: 0, bytes: 0 },
+      { url: 'file:///C:/Users/admin/Desktop/关于开展工作的通知.doc', status: null, error_code: 'EFILE', ms: 0, bytes: 0 },
+      { url: 'http://www.jx gov.cn/', status: null, error_code: 'EBADURL', ms: 0, bytes: 0 },
+    ]);
   });
 
   it('a Java site that writes a new session id into its links on every visit is crawled a page once, and its dead link counted once', async () => {
