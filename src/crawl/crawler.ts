@@ -12,7 +12,7 @@ import { AnalysisPool, type PoolSize } from './analysis-pool.js';
 import { Fetcher, type FetcherOptions } from './fetcher.js';
 import { neverAsked } from './never-asked.js';
 import { followKey, NOTHING_TO_FOLLOW, readFollowLine, type FollowList } from './follow-list.js';
-import { analysedBytes, isScriptType, partBytes } from './content-types.js';
+import { analysedBytes, partBytes } from './content-types.js';
 import { analyseAnswer, checkTarget, isSoft404, probePath, type CheckedTarget } from './link-check.js';
 import { verdictFor, type FetchOutcome, type LinkVerdict } from './outcome.js';
 import { storedBody, type StoredBody } from './page-analysis.js';
@@ -262,9 +262,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
   /** A fresh answer: analysed on a worker thread; only a real page (200, not a soft 404) is followed. */
   private async readAnswer(site: StoredSite, entry: FrontierEntry, outcome: FetchOutcome): Promise<PageRead> {
     const page = await analyseAnswer(this.pool, outcome, true, { asOf: this.asOf, role: entry.role });
-    // a script is no page: what it writes (often nothing) is not a not-found page's text, its status is its check
-    const script = outcome.ok && isScriptType(outcome.headers['content-type']);
-    const soft404 = !script && await isSoft404(entry.url, outcome, page, this.notFoundProbe(site));
+    const soft404 = await isSoft404(entry.url, outcome, page, this.notFoundProbe(site));
     const served = page !== null && outcome.ok && outcome.status === 200 && !soft404;
     return { soft404, charset: page?.charset ?? null, body: page?.body ?? null, links: served ? page.links : NO_LINKS, follow: served ? page.follow : NOTHING_TO_FOLLOW, facts: served ? page.facts : null };
   }

@@ -48,7 +48,8 @@ export async function analyseAnswer(pool: AnalysisPool, outcome: FetchOutcome, l
  * but the home page itself, asked for directly, does not).
  */
 export async function isSoft404(url: string, outcome: FetchOutcome, page: PageAnalysis | null, probe: NotFoundProbe): Promise<boolean> {
-  if (!outcome.ok || outcome.status !== 200 || page === null) return false;
+  // a script (a part of the home page) is no page: what it writes, often nothing, is not a not-found page's text
+  if (!outcome.ok || outcome.status !== 200 || page === null || isScriptType(outcome.headers['content-type'])) return false;
   if (page.saysNotFound) return true;
   const requested = new URL(url);
   if (requested.pathname === '/' && requested.search === '') return false;
