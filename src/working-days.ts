@@ -49,7 +49,7 @@ for (const { off, work } of Object.values(SCHEDULES)) {
 }
 
 /** Whether the State Council's schedule for that year is known here (else weekends alone are left out). */
-export const holidaysKnown = (year: number): boolean => year in SCHEDULES;
+const holidaysKnown = (year: number): boolean => year in SCHEDULES;
 
 function isWorkingDay(day: number): boolean {
   if (WORKED.has(day)) return true;

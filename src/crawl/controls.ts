@@ -1,3 +1,4 @@
+import type { HttpClient } from './http-client.js';
 import type { FetchOutcome } from './outcome.js';
 
 /** Failures without an answer from the server: what this machine's own network going down looks like too. */
@@ -67,4 +68,9 @@ export class NetworkControls {
     })().finally(() => (this.waiting = null));
     return this.waiting;
   }
+}
+
+/** Controls asked through `client`, at their headers (any answer will do); null without control URLs. */
+export function controlsOver(client: HttpClient, urls: readonly string[] | undefined, pollMs?: number, maxOutageMs?: number): NetworkControls | null {
+  return urls?.length ? new NetworkControls(urls, (url) => client.send(url, { method: 'GET', bodyBytes: () => 0 }), pollMs, maxOutageMs) : null;
 }

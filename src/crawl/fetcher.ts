@@ -6,7 +6,7 @@ import { followRedirects, withCookie } from './redirects.js';
 import { parseRetryAfter, withRetry, type RetryPolicy } from './retry.js';
 import { HostResolver, type Resolve } from './resolver.js';
 import { GivenUpHosts } from './given-up-hosts.js';
-import { NetworkControls, unanswered } from './controls.js';
+import { controlsOver, unanswered, type NetworkControls } from './controls.js';
 import { withHttpsUpgrade } from './https-upgrade.js';
 import { neverAsked } from './never-asked.js';
 
@@ -41,9 +41,7 @@ export class Fetcher {
     this.resolver = new HostResolver(options.resolve);
     this.client = new HttpClient({ ...options, lookup: this.resolver.lookup });
     this.politeness = new Politeness(options.concurrency, (key) => (key.startsWith('ip:') ? options.perIp : options.perHost), options.delayMs);
-    this.controls = options.controls?.length
-      ? new NetworkControls(options.controls, (url) => this.client.send(url, { method: 'GET', bodyBytes: () => 0 }), options.outagePollMs, options.maxOutageMs)
-      : null;
+    this.controls = controlsOver(this.client, options.controls, options.outagePollMs, options.maxOutageMs);
   }
 
   static originKey(url: string): string {

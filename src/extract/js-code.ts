@@ -5,13 +5,13 @@
  */
 
 /** The index just past a `//` comment starting at `from` (its line's end). */
-export function lineEnd(code: string, from: number): number {
+function lineEnd(code: string, from: number): number {
   const end = code.indexOf('\n', from);
   return end < 0 ? code.length : end;
 }
 
 /** The index just past a block comment starting at `from`. */
-export function blockEnd(code: string, from: number): number {
+function blockEnd(code: string, from: number): number {
   const end = code.indexOf('*/', from + 2);
   return end < 0 ? code.length : end + 2;
 }

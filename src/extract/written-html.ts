@@ -1,33 +1,35 @@
 import type { Document } from 'domhandler';
 import { DocumentIndex, rawText } from './document-index.js';
-import { blockEnd, lineEnd, literal } from './js-code.js';
+import { literal, withoutComments } from './js-code.js';
 import { parseHtml } from './parse-html.js';
 
 /**
  * The HTML a script writes into its page with `document.write("…")` / `document.writeln("…")`: how
  * many templates draw a shared footer or header (`<script src="/js/foot.js">`, often made by an
  * "HTML to JS" converter, a line a call), with the site's identifiers and badges in it. Each call
- * whose argument is string literals only, joined, in script order; comments skipped. Not a
+ * whose argument is string literals only, joined, in script order; code commented out is not read. Not a
  * JavaScript engine: a call that writes a variable or a call's result (a pager writing its page
  * numbers) writes nothing here.
  */
-export function writtenHtml(code: string): string {
+export function writtenHtml(script: string): string {
+  const code = withoutComments(script);
   const out: string[] = [];
   let i = 0;
   while (i < code.length) {
     const c = code[i]!;
-    if (c === '/' && code[i + 1] === '/') i = lineEnd(code, i);
-    else if (c === '/' && code[i + 1] === '*') i = blockEnd(code, i);
-    else if (c === '"' || c === "'" || c === '`') i = literal(code, i).end;
-    else if (c === 'd' && WRITE.test(code.slice(i, i + 24)) && !isIdentifierChar(code[i - 1])) {
-      const call = WRITE.exec(code.slice(i, i + 24))!;
-      i = argument(code, i + call[0].length, out);
-    } else i++;
+    if (c === '"' || c === "'" || c === '`') {
+      i = literal(code, i).end;
+      continue;
+    }
+    WRITE.lastIndex = i;
+    const call = c === 'd' && !isIdentifierChar(code[i - 1]) ? WRITE.exec(code) : null;
+    i = call ? argument(code, i + call[0].length, out) : i + 1;
   }
   return out.join('');
 }
 
-const WRITE = /^document\s*\.\s*write(?:ln)?\s*\(/;
+/** `document.write(` or `document.writeln(`, where the scan stands (sticky) */
+const WRITE = /document\s*\.\s*write(?:ln)?\s*\(/y;
 
 function isIdentifierChar(c: string | undefined): boolean {
   return c !== undefined && /[\w$.]/.test(c);
@@ -55,9 +57,7 @@ function argument(code: string, from: number, out: string[]): number {
       parts.push(value);
       if (!closed) return done(end); // a broken statement: the next line is read afresh
       i = end;
-    } else if (c === '/' && code[i + 1] === '/') i = lineEnd(code, i);
-    else if (c === '/' && code[i + 1] === '*') i = blockEnd(code, i);
-    else if (c === ')' && depth === 0) return done(i + 1);
+    } else if (c === ')' && depth === 0) return done(i + 1);
     else if (c === ';' && depth === 0) return done(i + 1); // an unclosed call ends with its statement
     else {
       if (c === '(') depth++;

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { HttpClient, DEFAULT_USER_AGENT, REQUEST_TIMEOUT_MS } from '../../crawl/http-client.js';
-import { NetworkControls } from '../../crawl/controls.js';
+import { controlsOver } from '../../crawl/controls.js';
 import { runProbeRounds } from '../../probe/probe.js';
 import { importRegistry } from '../../registry/import.js';
 import { inShard, parseShard } from '../../registry/shard.js';
@@ -54,7 +54,7 @@ export const probeCommand = new Command('probe')
         const setAside = probes.filter((p) => p.controlFailed);
         const list = (ps: Probe[]) => ps.map((p) => `${p.siteId} (${p.status ?? p.errorCode})`).join(', ');
         process.stderr.write(`probe round ${round}: ${probes.filter((p) => p.ok).length}/${probes.length} opened${failed.length ? `; failed: ${list(failed)}` : ''}${setAside.length ? `; not counted, no control URL answered either (this machine's network): ${list(setAside)}` : ''}\n`);
-      }, controlUrls.length ? new NetworkControls(controlUrls, (url) => client.send(url, { method: 'GET', bodyBytes: () => 0 })) : null);
+      }, controlsOver(client, controlUrls));
       const today = parseAsOf(undefined);
       process.stdout.write(`${rounds} round(s) of ${targets.length} site(s); the week to ${today}:\n`);
       for (const t of targets) {
