@@ -17,7 +17,6 @@ import { analyseAnswer, checkTarget, isSoft404, probePath, type CheckedTarget } 
 import { verdictFor, type FetchOutcome, type LinkVerdict } from './outcome.js';
 import { storedBody, type StoredBody } from './page-analysis.js';
 import { RecentSet } from './recent-set.js';
-import { refererHeader } from './referer.js';
 import { readStoredCopy, type CopyRead } from './stored-copy.js';
 import type { PageRole } from './priorities.js';
 import { RobotsCache } from './robots.js';
@@ -246,7 +245,8 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
   private async fetchPage(site: StoredSite, scope: SiteScope, entry: FrontierEntry, attempt: number, seenBefore: SeenBefore | null): Promise<void> {
     // a portal's address is often a stub (meta refresh, script) in front of its real home page
     const home = entry.role === 'home';
-    const outcome = await this.fetcher.fetch(entry.url, { method: 'GET', headers: { ...conditionalHeaders(seenBefore?.stored), ...refererHeader(entry.referrer, entry.url) }, bodyBytes: entry.role === 'frame' ? partBytes : analysedBytes }, { stubs: home, recheck: attempt > 1, upgradeOnTimeout: home });
+    const outcome = await this.fetcher.fetch(entry.url, { method: 'GET', headers: conditionalHeaders(seenBefore?.stored), bodyBytes: entry.role === 'frame' ? partBytes : analysedBytes },
+      { stubs: home, recheck: attempt > 1, upgradeOnTimeout: home, referrer: entry.referrer });
     const read = seenBefore && outcome.ok && outcome.status === 304 ? await this.readUnchanged(entry, seenBefore) : await this.readAnswer(site, entry, outcome);
     // a site whose address now leads elsewhere (a new domain) is crawled there
     if (home && outcome.ok) scope.alsoAt(outcome.finalUrl);

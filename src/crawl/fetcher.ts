@@ -9,6 +9,7 @@ import { GivenUpHosts } from './given-up-hosts.js';
 import { controlsOver, unanswered, type NetworkControls } from './controls.js';
 import { withHttpsUpgrade } from './https-upgrade.js';
 import { neverAsked } from './never-asked.js';
+import { refererHeader } from './referer.js';
 
 export interface FetcherOptions extends ClientOptions {
   concurrency: number;
@@ -52,17 +53,19 @@ export class Fetcher {
    * `stubs`: follow a stub page (meta refresh, a script that only sets the location) as a redirect (see
    * followRedirects). `recheck`: the re-check of an inconclusive answer, which asks a host given up on once more (see GivenUpHosts).
    * `upgradeOnTimeout`: a home page's `http://` address that times out is asked over HTTPS too (see withHttpsUpgrade).
+   * `referrer`: the page that links to it, named in each hop's Referer as a browser names it (see refererHeader).
    */
-  fetch(url: string, request: RequestOptions, { stubs = false, recheck = false, upgradeOnTimeout = false } = {}): Promise<FetchOutcome> {
-    return withHttpsUpgrade(url, (from) => this.chain(from, request, stubs, recheck), { proxied: this.client.proxied, onTimeout: upgradeOnTimeout });
+  fetch(url: string, request: RequestOptions, { stubs = false, recheck = false, upgradeOnTimeout = false, referrer = null as string | null } = {}): Promise<FetchOutcome> {
+    return withHttpsUpgrade(url, (from) => this.chain(from, request, { stubs, recheck, referrer }), { proxied: this.client.proxied, onTimeout: upgradeOnTimeout });
   }
 
   /** A redirect chain from `url`, each hop polite and retried, none that would never be asked (see neverAsked). */
-  private chain(url: string, request: RequestOptions, stubs: boolean, recheck: boolean): Promise<FetchOutcome> {
-    // a redirect into a local network (or to a local file) from a public address is not followed there
+  private chain(url: string, request: RequestOptions, { stubs, recheck, referrer }: { stubs: boolean; recheck: boolean; referrer: string | null }): Promise<FetchOutcome> {
     return followRedirects(url, (hopUrl, cookie) => {
+      // a redirect into a local network (or to a local file) from a public address is not followed there
       const refused = hopUrl === url ? null : neverAsked(hopUrl, url);
-      return refused ? Promise.resolve(refused) : this.online(() => withRetry(() => this.hop(hopUrl, withCookie(request, cookie), recheck), this.options.retry));
+      const asked = withCookie({ ...request, headers: { ...request.headers, ...refererHeader(referrer, hopUrl) } }, cookie);
+      return refused ? Promise.resolve(refused) : this.online(() => withRetry(() => this.hop(hopUrl, asked, recheck), this.options.retry));
     }, { stubs });
   }
 

@@ -5,7 +5,6 @@ import { analysedBytes, isAnalysedType, isScriptType } from './content-types.js'
 import type { FetchOutcome } from './outcome.js';
 import { wireBody, type PageAnalysis } from './page-analysis.js';
 import type { PageRole } from './priorities.js';
-import { refererHeader } from './referer.js';
 
 /** What a host answers for a path that cannot exist: its fingerprint, when that answer is a 200 page. */
 export type NotFoundProbe = (origin: string) => Promise<string | null>;
@@ -64,11 +63,10 @@ export async function isSoft404(url: string, outcome: FetchOutcome, page: PageAn
  */
 export async function checkTarget(url: string, external: boolean, fetcher: Fetcher, pool: AnalysisPool, probe: NotFoundProbe, { recheck = false, referrer = null }: { recheck?: boolean; referrer?: string | null } = {}): Promise<CheckedTarget> {
   let method: 'GET' | 'HEAD' = external ? 'HEAD' : 'GET';
-  const headers = refererHeader(referrer, url);
-  let outcome = await fetcher.fetch(url, { method, headers, bodyBytes: analysedBytes }, { recheck });
+  let outcome = await fetcher.fetch(url, { method, bodyBytes: analysedBytes }, { recheck, referrer });
   if (method === 'HEAD' && headNotTrusted(outcome)) {
     method = 'GET';
-    outcome = await fetcher.fetch(url, { method, headers, bodyBytes: analysedBytes }, { recheck });
+    outcome = await fetcher.fetch(url, { method, bodyBytes: analysedBytes }, { recheck, referrer });
   }
   const page = await analyseAnswer(pool, outcome, false);
   return { outcome, soft404: await isSoft404(url, outcome, page, probe), method, page };
