@@ -14,6 +14,11 @@ describe('statusText: a link status in words, the code kept', () => {
     ['418', false, 'en', '418 (client error)'],
     ['599', false, 'zh', '599（服务器错误）'],
     ['302', false, 'zh', '302（重定向无目标地址）'],
+    // links never asked for, and this machine's network down
+    ['EFILE', false, 'zh', 'EFILE（链接指向编辑者本机文件，访问者无法打开）'],
+    ['EBADURL', false, 'en', 'EBADURL (a malformed address: no browser can open it)'],
+    ['EPRIVATE', false, 'zh', 'EPRIVATE（内网地址，公众无法访问）'],
+    ['EOFFLINE', false, 'en', 'EOFFLINE (this machine\'s network was down: not checked)'],
     ['EWHATEVER', false, 'en', 'EWHATEVER'],
     ['40', false, 'en', '40'],
   ])('%s, soft 404 %s, %s → %s', (status: string, soft404: boolean, lang: 'zh' | 'en', text: string) => {
