@@ -23,15 +23,20 @@ export function bulletinDocument(b: Bulletin, lang: Lang, office: string): Print
       : `Last quarter (${b.previous.quarter.label}): ${b.previous.stats.checked} sites checked, ${rate(b.previous.stats)} qualified; this quarter ${rate(b.stats)}.`
     : zh ? `上季度（${q.year}Q${q.q === 1 ? 4 : q.q - 1}）无检查数据，无法比较。` : 'No run in the previous quarter: nothing to compare with.';
   // a site govsite could not assess is neither qualified nor failed: named, left out of the rate, for a check by hand;
-  // one whose home page says it has closed or moved is named apart, for the registry to follow
-  const unread = b.notAssessed.filter((s) => !s.closed);
+  // one whose home page says it has closed or moved, or leads into another registered site, is named apart, for the registry to follow
+  const unread = b.notAssessed.filter((s) => !s.closed && !s.mergedInto);
   const closed = b.notAssessed.filter((s) => s.closed);
+  const merged = b.notAssessed.filter((s) => !s.closed && s.mergedInto);
+  const into = (s: SiteReport) => `${name(s)} → ${s.mergedInto!.name ?? s.mergedInto!.id}（${s.mergedInto!.id}）`;
   const notAssessed = (unread.length === 0 ? '' : zh
     ? `另有${unread.length}个网站未能自动评估，不计入合格率，需人工核查：${unread.map(name).join('、')}。`
     : ` ${unread.length} could not be assessed and are left out of the rate, to be checked by hand: ${unread.map(name).join(', ')}.`)
     + (closed.length === 0 ? '' : zh
       ? `${closed.length}个网站首页公告已关停或迁移，不计入合格率，请核实后调整网站名录：${closed.map(name).join('、')}。`
-      : ` ${closed.length} say on their home page that they have closed or moved, and are left out of the rate (to check, and take out of the registry): ${closed.map(name).join(', ')}.`);
+      : ` ${closed.length} say on their home page that they have closed or moved, and are left out of the rate (to check, and take out of the registry): ${closed.map(name).join(', ')}.`)
+    + (merged.length === 0 ? '' : zh
+      ? `${merged.length}个网站首页跳转至名录中的其他网站，视为已整合，不计入合格率，请核实后调整网站名录：${merged.map(into).join('、')}。`
+      : ` ${merged.length} lead into another site of the registry (merged into it), and are left out of the rate (to check, and take out of the registry): ${merged.map(into).join(', ')}.`);
   return {
     lang, title,
     blocks: [

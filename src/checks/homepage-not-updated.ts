@@ -14,9 +14,11 @@ import { defineCheck, findings } from './types.js';
  */
 export const homepageNotUpdated = defineCheck({
   meta: { id: 'homepage-not-updated', title: { zh: '首页长期未更新', en: 'Home page not updated' },
-    indicator: { zh: '单项否决 · 首页栏目信息超过2周未更新', en: 'Veto · no home page update in 2 weeks' }, requires: ['home', 'homeItems', 'columns', 'homeUrl', 'homeObservations'] },
+    indicator: { zh: '单项否决 · 首页栏目信息超过2周未更新', en: 'Veto · no home page update in 2 weeks' }, requires: ['home', 'homeItems', 'columns', 'homeUrl', 'homeObservations', 'mergedInto'] },
   defaultOptions: { days: 14 },
-  run({ home, homeItems, columns, homeUrl, homeObservations }, { asOf, options }) {
+  run({ home, homeItems, columns, homeUrl, homeObservations, mergedInto }, { asOf, options }) {
+    // a site merged into another registered site is assessed there (see RegisteredSites)
+    if (mergedInto) return { kind: 'not-assessed', reason: `the home page leads into registered site ${mergedInto.id} (${mergedInto.landing ?? mergedInto.url}): merged into it` };
     if (!home) return { kind: 'not-assessed', reason: 'the home page was not fetched' };
     // a site that says it has closed or moved is no longer one to judge (see closed-notice.ts)
     if (home.closedNotice) return { kind: 'not-assessed', reason: `the home page says the site has closed or moved: "${home.closedNotice}"` };

@@ -5,7 +5,7 @@ import { Fetches, type FetchPurpose, type Validators } from '../store/fetches.js
 import { Frontier, type FrontierEntry } from '../store/frontier.js';
 import { Links } from '../store/links.js';
 import { PageFactsTable } from '../store/page-facts.js';
-import { markSiteFinished, markSiteStarted } from '../store/runs.js';
+import { markSiteFinished, markSiteMerged, markSiteStarted } from '../store/runs.js';
 import type { StoredSite } from '../store/sites.js';
 import { WriteBatch } from '../store/write-batch.js';
 import { AnalysisPool, type PoolSize } from './analysis-pool.js';
@@ -17,6 +17,7 @@ import { analyseAnswer, checkTarget, isSoft404, probePath, type CheckedTarget } 
 import { verdictFor, type FetchOutcome, type LinkVerdict } from './outcome.js';
 import { storedBody, type StoredBody } from './page-analysis.js';
 import { RecentSet } from './recent-set.js';
+import { RegisteredSites } from './registered-sites.js';
 import { readStoredCopy, type CopyRead } from './stored-copy.js';
 import type { PageRole } from './priorities.js';
 import { RobotsCache } from './robots.js';
@@ -76,6 +77,8 @@ interface SiteUnderWay {
   pages: number;
   /** the links lately offered to its frontier (role and target): spares the database the INSERT of every navigation link on every page */
   offered: RecentSet;
+  /** its home page led into this other registered site (see RegisteredSites): its crawl ends with that page's wave */
+  mergedInto: string | null;
 }
 
 /** A page fetched before: what a conditional request sends, and its stored copy as read ahead. */
@@ -118,6 +121,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
   private readonly notFoundPages = new Map<string, Promise<string | null>>();
   private readonly warned = new Set<string>();
   private readonly underWay = new Map<string, SiteUnderWay>();
+  private registered = new RegisteredSites([]);
 
   constructor(private readonly db: Db, private readonly runId: number, private readonly asOf: string, private readonly options: CrawlOptions) {
     super();
@@ -133,7 +137,9 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     this.robots = new RobotsCache((url) => this.fetchRobots(url), options.userAgent.split(/[\s/]/)[0]!);
   }
 
-  async crawl(sites: readonly StoredSite[]): Promise<void> {
+  /** `registered`: every site of the registry, the other shards' too (see RegisteredSites) */
+  async crawl(sites: readonly StoredSite[], registered: readonly { id: string; url: string }[] = sites): Promise<void> {
+    this.registered = new RegisteredSites(registered);
     let next = 0;
     const worker = async () => {
       while (next < sites.length) await this.crawlSite(sites[next++]!);
@@ -152,11 +158,18 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     const scope = new SiteScope(site.url, site.mailboxes);
     // resumed: the home page already answered, perhaps from where the site has moved
     const home = this.fetches.storedInRun(this.runId, normaliseUrl(site.url, site.url)!, 'page');
-    if (home?.finalUrl) scope.alsoAt(home.finalUrl);
+    const mergedInto = home?.finalUrl ? this.registered.mergedInto(site, home.finalUrl) : null;
+    if (home?.finalUrl && !mergedInto) scope.alsoAt(home.finalUrl);
     const seed = (url: string, role: PageRole) => ({ siteId: site.id, url: normaliseUrl(url, url)!, kind: 'page' as const, external: false, depth: 0, referrer: null, role });
     this.frontier.add([seed(site.url, 'home'), ...site.mailboxes.map((m) => seed(m, 'mailbox'))]);
-    this.underWay.set(site.id, { pages: this.frontier.pageCount(site.id), offered: new RecentSet(OFFERED_PER_SITE) });
+    const underWay: SiteUnderWay = { pages: this.frontier.pageCount(site.id), offered: new RecentSet(OFFERED_PER_SITE), mergedInto };
+    this.underWay.set(site.id, underWay);
     for (;;) {
+      // a merged site is not crawled past its home page's wave (the home page's role comes first)
+      if (underWay.mergedInto) {
+        await this.batch.write(() => this.frontier.skipQueued(site.id, 'merged'));
+        break;
+      }
       // wave by wave (most urgent role first, then breadth-first): each URL gets its role and depth
       // whatever the timing, so limits and a resumed crawl decide exactly as an uninterrupted one
       const wave = this.frontier.nextWave(site.id);
@@ -247,10 +260,15 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     const home = entry.role === 'home';
     const outcome = await this.fetcher.fetch(entry.url, { method: 'GET', headers: conditionalHeaders(seenBefore?.stored), bodyBytes: entry.role === 'frame' ? partBytes : analysedBytes },
       { stubs: home, recheck: attempt > 1, upgradeOnTimeout: home, referrer: entry.referrer });
-    const read = seenBefore && outcome.ok && outcome.status === 304 ? await this.readUnchanged(entry, seenBefore) : await this.readAnswer(site, entry, outcome);
-    // a site whose address now leads elsewhere (a new domain) is crawled there
-    if (home && outcome.ok) scope.alsoAt(outcome.finalUrl);
+    const answered = seenBefore && outcome.ok && outcome.status === 304 ? await this.readUnchanged(entry, seenBefore) : await this.readAnswer(site, entry, outcome);
+    // a site whose address now leads into another registered site was merged into it: that page is the
+    // other site's, neither read nor followed as this one's; one that leads elsewhere (a new domain) is crawled there
+    const mergedInto = home && outcome.ok ? this.registered.mergedInto(site, outcome.finalUrl) : null;
+    const read = mergedInto ? { ...answered, copyOf: undefined, links: NO_LINKS, follow: NOTHING_TO_FOLLOW, facts: null } : answered;
+    if (mergedInto) this.underWay.get(site.id)!.mergedInto = mergedInto;
+    else if (home && outcome.ok) scope.alsoAt(outcome.finalUrl);
     await this.batch.write(() => {
+      if (mergedInto) markSiteMerged(this.db, this.runId, site.id, mergedInto);
       const checked = { outcome, soft404: read.soft404, method: 'GET' as const, page: null, charset: read.charset };
       const fetchId = this.record(site, entry, 'page', checked, attempt, read.body, read.reused, read.copyOf);
       this.links.record(fetchId, read.links);

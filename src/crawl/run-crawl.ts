@@ -48,7 +48,8 @@ export async function crawlRegistry(db: Db, request: CrawlRequest): Promise<Craw
   // crawl. The tests hold every crawl to PRAGMA foreign_key_check.
   db.pragma('foreign_keys = OFF');
   try {
-    await crawler.crawl(sites);
+    // the whole registry's sites, every shard's: a site merged into another shard's is known as such
+    await crawler.crawl(sites, parsed.rows);
   } finally {
     db.pragma('foreign_keys = ON');
   }

@@ -9,6 +9,7 @@ import type { PageFacts } from '../extract/page.js';
 import { similarity, TWIN_SIMILARITY } from '../extract/minhash.js';
 import { statement, type Db } from '../store/db.js';
 import { lastVerdicts, type LinkStatus } from '../store/link-status.js';
+import { mergedInto, type MergedInto } from '../store/runs.js';
 import type { StoredSite } from '../store/sites.js';
 import { pageFactsOf } from '../store/page-facts.js';
 import { letterStats, type LetterStats } from './letter-stats.js';
@@ -63,6 +64,8 @@ export interface SiteFacts {
   articles: { url: string; publishDate: LocalDate | null }[];
   /** every list row the site published (letter lists left out: a letter's date is the citizen's), with its page */
   listItems: (ListItem & { page: string })[];
+  /** its home page led into another registered site: merged into it, and nothing of it read (see RegisteredSites) */
+  mergedInto: MergedInto | null;
 }
 
 /** A mailbox that asks a visitor to log in first (401, 403 to an anonymous robot) is a working channel: citizens write once logged in. */
@@ -74,7 +77,9 @@ const LIST_CATEGORIES = new Set<ColumnCategory>(['news', 'notice', 'policy', 'pe
 
 
 export function loadSiteFacts(db: Db, runId: number, site: StoredSite, asOf: LocalDate, verdicts: ReadonlyMap<string, LinkStatus> = lastVerdicts(db, runId)): SiteFacts {
-  const pages = pageFactsOf(db, runId, site.id);
+  const merged = mergedInto(db, runId, site);
+  // a merged site's pages are none of its own: its crawl stopped at its home page, the other site's
+  const pages = merged ? new Map<string, PageFacts>() : pageFactsOf(db, runId, site.id);
   const home = pages.get(site.url) ?? null;
   // what a home page shows in its frames (a news list in an <iframe>, a frameset) is on the home page
   const homeParts = home ? framesOf(db, runId, site.url).map((url) => pages.get(url)).filter((p): p is PageFacts => p !== undefined) : [];
@@ -140,6 +145,7 @@ export function loadSiteFacts(db: Db, runId: number, site: StoredSite, asOf: Loc
     twins,
     articles: distinct.filter(([, p]) => p.letters.length === 0).map(([url, p]) => ({ url, publishDate: p.publishDate })),
     listItems: [...pages.entries()].filter(([, p]) => p.letters.length === 0).flatMap(([page, p]) => p.lists.flatMap((l) => l.items.map((i) => ({ ...i, page })))),
+    mergedInto: merged,
   };
 }
 

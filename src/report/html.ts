@@ -3,7 +3,7 @@ import { evidenceOf } from './evidence.js';
 import { freshnessGrid, rulesChart, scoreChart } from './html-charts.js';
 import { evidenceLink, htmlDocument } from './html-page.js';
 import { TABLE_SCRIPT, TABLE_SCRIPT_HASH } from './html-script.js';
-import { LABELS, levelLabel, ruleTitle, type Lang } from './labels.js';
+import { goneNote, LABELS, levelLabel, ruleTitle, type Lang } from './labels.js';
 import type { AuditReport, SiteReport } from './model.js';
 
 const T = {
@@ -86,11 +86,12 @@ function siteSection(s: SiteReport, lang: Lang): string {
     ? `<h4>${t.columns}</h4><table class="columns"><thead><tr><th>${t.column}</th><th>${t.category}</th><th>${t.lastUpdate}</th><th>${t.items}</th></tr></thead><tbody>${s.columns.map((c) =>
       `<tr><td>${evidenceLink(c.url, c.name)}</td><td>${escapeHtml(c.category)}</td><td>${c.list === 'script' ? t.scripted : c.list === 'not-crawled' ? t.notCrawled : c.empty ? t.empty : escapeHtml(c.lastUpdate ?? '—')}</td><td>${c.items}</td></tr>`).join('')}</tbody></table>` : '';
   const l = s.letters;
+  const gone = goneNote(s, lang);
   const probes = s.probes.count ? `${s.probes.count} / ${s.probes.failed} (${((s.probes.failRate ?? 0) * 100).toFixed(1)} %)` : t.noProbes;
   return `<section class="site" id="${anchor(s.id)}">
 <h2>${escapeHtml(s.name ?? s.id)} <span class="muted">${escapeHtml(s.id)}</span></h2>
 <p>${evidenceLink(s.url)} · ${escapeHtml(levelLabel(s.level, lang))} · <span class="${s.verdict}">${L[s.verdict]}</span>${s.score !== null ? ` · ${L.score} ${s.score}` : ''} · ${L[s.health]}${s.certificate ? ` · <span class="unqualified">${t.certificate}: ${escapeHtml(s.certificate)}</span>` : ''}</p>
-${s.closed ? `<p class="not-assessed">${L.closed}: ${escapeHtml(s.closed)}</p>` : ''}${s.vetoes.length ? `<p class="unqualified">${L.veto}: ${s.vetoes.map((v) => escapeHtml(ruleTitle(v, lang))).join('、')}</p>` : ''}${deductions}
+${gone ? `<p class="not-assessed">${escapeHtml(gone.label)}: ${escapeHtml(gone.detail)}</p>` : ''}${s.vetoes.length ? `<p class="unqualified">${L.veto}: ${s.vetoes.map((v) => escapeHtml(ruleTitle(v, lang))).join('、')}</p>` : ''}${deductions}
 ${s.notAssessed.length ? `<p class="muted">${t.notAssessedRules}: ${s.notAssessed.map((r) => escapeHtml(ruleTitle(r, lang))).join('、')}</p>` : ''}
 <h4>${t.findings}</h4>${findings}${columns}
 <p>${t.letters}: ${t.lettersLine(l)} · ${t.probes}: ${probes}</p>

@@ -13,7 +13,7 @@ import { statement, type Db } from '../store/db.js';
 import { crawlStats, lastVerdicts } from '../store/link-status.js';
 import { firstSeen } from '../store/history.js';
 import { probesOf } from '../store/probes.js';
-import { getRun, type Run } from '../store/runs.js';
+import { getRun, type MergedInto, type Run } from '../store/runs.js';
 import { findingIds } from '../history/finding-id.js';
 import { sitesOfRun } from '../store/sites.js';
 import { join } from 'node:path';
@@ -44,6 +44,8 @@ export interface SiteReport extends SiteScore {
   certificate: string | null;
   /** the home page only says the site has closed or moved: its sentence (the site is then not assessed, and down); absent from reports stored by earlier versions */
   closed?: string | null;
+  /** the home page leads into another registered site: merged into it (the site is then not assessed, and down); absent from reports stored by earlier versions */
+  mergedInto?: MergedInto | null;
   health: Health;
   findings: ReportedFinding[];
   /** home page availability probes of the monitoring week before the as-of date (see probesOf) */
@@ -83,7 +85,7 @@ export function buildReport(db: Db, runId: number, profile: Profile, observe?: (
     const seen = firstSeen(db, site.id, profile.name, run.asOf);
     const failed = facts.probes.filter((p) => !p.ok).length;
     return {
-      id: site.id, name: site.name, url: site.url, level: site.level, certificate: s?.homepageCertificate ?? null, closed: facts.home?.closedNotice ?? null,
+      id: site.id, name: site.name, url: site.url, level: site.level, certificate: s?.homepageCertificate ?? null, closed: facts.home?.closedNotice ?? null, mergedInto: facts.mergedInto,
       ...score,
       health: healthOf(facts, s?.homepageLinks ?? 0, run.asOf),
       findings: found.map((f, i) => ({ ...f, id: ids[i]!, firstSeen: seen.get(ids[i]!) ?? run.asOf })),

@@ -1,5 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import { LABELS, ruleTitle, type Lang } from './labels.js';
+import { goneNote, LABELS, ruleTitle, type Lang } from './labels.js';
 import type { AuditReport, SiteReport } from './model.js';
 
 /** One line per site (verdict, score, health, main problems), then the totals. */
@@ -12,9 +12,10 @@ export function renderTerminal(report: AuditReport, { lang, color = false }: { l
     const verdict = colour[s.verdict](L[s.verdict].padEnd(lang === 'zh' ? 4 : 13));
     const score = s.score === null ? '   —' : String(s.score).padStart(4);
     lines.push(`${verdict} ${score}  ${L[s.health].padEnd(lang === 'zh' ? 5 : 9)} ${s.name ?? s.id} ${chalk.dim(s.url)}`);
-    // a site that says it has closed: that, not what its notice page lacks
-    const problems = s.closed ? [] : mainProblems(s, lang, chalk);
-    const none = s.closed ? chalk.yellow(`${L.closed}: ${s.closed}`) : s.verdict === 'not-assessed' ? chalk.yellow(L.homeUnread) : chalk.dim(L.noProblems);
+    // a site that has closed or merged: that, not what its notice page lacks
+    const gone = goneNote(s, lang);
+    const problems = gone ? [] : mainProblems(s, lang, chalk);
+    const none = gone ? chalk.yellow(`${gone.label}: ${gone.detail}`) : s.verdict === 'not-assessed' ? chalk.yellow(L.homeUnread) : chalk.dim(L.noProblems);
     lines.push(`      ${problems.length ? problems.join(' · ') : none}`);
   }
   const count = (v: SiteReport['verdict']) => report.sites.filter((s) => s.verdict === v).length;

@@ -4,7 +4,7 @@ import type { CheckFacts } from '../checks/types.js';
 export type Health = 'active' | 'sleeping' | 'zombie' | 'down';
 
 /**
- * Beyond the rules (SPEC §3.3): down when the home page cannot be had, or says the site has closed; zombie when the newest dated
+ * Beyond the rules (SPEC §3.3): down when the home page cannot be had, says the site has closed, or leads into another registered site (merged); zombie when the newest dated
  * item anywhere is over a year old, or the home page is a shell whose links are mostly dead;
  * sleeping when nothing is new in 14 days; else active.
  */

@@ -2,7 +2,8 @@ import { ROLE_PRIORITY, type PageRole } from '../crawl/priorities.js';
 import type { Db } from './db.js';
 
 export type FrontierKind = 'page' | 'check';
-export type SkipReason = 'robots' | 'scheme' | 'non-html';
+/** `merged`: left when its site turned out merged into another registered site (see RegisteredSites) */
+export type SkipReason = 'robots' | 'scheme' | 'non-html' | 'merged';
 
 export interface FrontierEntry {
   id: number;
@@ -30,6 +31,7 @@ export class Frontier {
   private readonly queued;
   private readonly done;
   private readonly skip;
+  private readonly skipSite;
   private readonly pages;
   private readonly recheck;
 
@@ -47,6 +49,7 @@ export class Frontier {
       ORDER BY id LIMIT ${WAVE_SIZE}`);
     this.done = db.prepare(`UPDATE frontier SET state = 'done' WHERE id = ?`);
     this.skip = db.prepare(`UPDATE frontier SET state = 'skipped', skip_reason = ? WHERE id = ?`);
+    this.skipSite = db.prepare(`UPDATE frontier SET state = 'skipped', skip_reason = ? WHERE run_id = ? AND site_id = ? AND state = 'queued'`);
     this.pages = db.prepare(`SELECT count(*) AS n FROM frontier WHERE run_id = ? AND site_id = ? AND kind = 'page'`);
     // checks whose only verdict so far is inconclusive: they get exactly one more try
     this.recheck = db.prepare(`SELECT f.id, f.site_id, f.url, f.kind, f.external, f.depth, f.referrer, f.role FROM frontier f
@@ -74,6 +77,11 @@ export class Frontier {
 
   markSkipped(id: number, reason: SkipReason): void {
     this.skip.run(reason, id);
+  }
+
+  /** Everything of the site still queued. */
+  skipQueued(siteId: string, reason: SkipReason): void {
+    this.skipSite.run(reason, this.runId, siteId);
   }
 
   pageCount(siteId: string): number {

@@ -1,4 +1,4 @@
-import type { Db } from './db.js';
+import { statement, type Db } from './db.js';
 
 export interface Run {
   id: number;
@@ -54,6 +54,26 @@ export function finishRun(db: Db, id: number): void {
 
 export function markSiteStarted(db: Db, runId: number, siteId: string): void {
   db.prepare(`UPDATE run_sites SET started_at = coalesce(started_at, ?) WHERE run_id = ? AND site_id = ?`).run(new Date().toISOString(), runId, siteId);
+}
+
+/** The site's home page led into another registered site, `into` (see RegisteredSites): merged, not assessed. */
+export function markSiteMerged(db: Db, runId: number, siteId: string, into: string): void {
+  db.prepare(`UPDATE run_sites SET merged_into = ? WHERE run_id = ? AND site_id = ?`).run(into, runId, siteId);
+}
+
+/** The registered site a site was merged into (its name and address as the registry gives them), and where the site's home page landed. */
+export interface MergedInto {
+  id: string;
+  name: string | null;
+  url: string | null;
+  landing: string | null;
+}
+
+export function mergedInto(db: Db, runId: number, site: { id: string; url: string }): MergedInto | null {
+  const row = statement(db, `SELECT rs.merged_into AS id, s.name, s.url,
+      (SELECT f.final_url FROM fetches f WHERE f.run_id = rs.run_id AND f.site_id = rs.site_id AND f.url = ? AND f.purpose = 'page' ORDER BY f.id DESC LIMIT 1) AS landing
+    FROM run_sites rs LEFT JOIN sites s ON s.id = rs.merged_into WHERE rs.run_id = ? AND rs.site_id = ? AND rs.merged_into IS NOT NULL`).get(site.url, runId, site.id) as MergedInto | undefined;
+  return row ?? null;
 }
 
 export function markSiteFinished(db: Db, runId: number, siteId: string): void {

@@ -42,6 +42,7 @@ describe('govsite diff between two audits of the fixture fleet', () => {
       },
       { id: '5301000004', fixed: [], new: [], verdict: { from: 'qualified', to: 'qualified' } },
       { id: '6201000005', fixed: [], new: [], verdict: { from: 'unqualified', to: 'unqualified' } },
+      { id: '3201000006', fixed: [], new: [], verdict: { from: 'not-assessed', to: 'not-assessed' } },
     ]);
     const trouble = diff.sites.find((s) => s.id === '4401000003')!;
     // still open: the same problems under the same ids, first seen in the first run

@@ -32,6 +32,8 @@ describe('JUnit XML', () => {
       ['问题区人民政府 (4401000003)', String(RULES), '9', '3'],
       ['云岭镇人民政府 (5301000004)', String(RULES), '3', '3'],
       ['沉睡县人民政府 (6201000005)', String(RULES), '13', '3'],
+      // merged into the city's portal: every rule that reads the home page skipped, as for a site whose home page could not be read
+      ['示范市发展和改革委员会 (3201000006)', String(RULES), '0', '15'],
     ]);
     const zombie = suites[4]!;
     const guides = findAll((e) => e.name === 'testcase' && getAttributeValue(e, 'name')!.startsWith('guide-missing-elements'), zombie.children)[0]!;
@@ -56,7 +58,7 @@ describe('SARIF', () => {
     expect(sarif.version).toBe('2.1.0');
     const [run] = sarif.runs;
     expect(run!.tool.driver.rules.map((r) => r.id)).toEqual(ALL_CHECKS.map((c) => c.meta.id));
-    expect(run!.results).toHaveLength(RULES * 5);
+    expect(run!.results).toHaveLength(RULES * 6);
     const of = (site: string, rule: string) => run!.results.find((r) => r.properties.site === site && r.ruleId === rule)!;
     expect(of('3201000001', 'dead-link')).toMatchObject({ kind: 'pass', level: 'none' });
     expect(of('3201000001', 'site-unreachable')).toMatchObject({ kind: 'notApplicable' });
@@ -108,8 +110,13 @@ describe('the HTML report in headless Chromium', { skip: CHROMIUM ? false : 'chr
     expect(await page.evaluate<string>('document.querySelector("#site-6201000005").textContent')).toContain(`生育登记服务办事指南${TITLE_PAYLOAD}`);
   });
 
+  it('a merged site says so, naming the site it leads into and the page it landed on', async () => {
+    expect(await page.evaluate<string>('document.querySelector("#site-3201000006 p.not-assessed").textContent'))
+      .toBe(`首页跳转至名录中的另一网站，视为已整合，未予评估: 示范市人民政府（3201000001） ${fleet.origin('healthy')}/col/col102/index.html`);
+  });
+
   it('the site table has a row per site, sorts by score and filters by text and verdict', async () => {
-    expect(await page.evaluate('document.querySelectorAll("#sites tbody tr").length')).toBe(5);
+    expect(await page.evaluate('document.querySelectorAll("#sites tbody tr").length')).toBe(6);
     const order = 'Array.from(document.querySelectorAll("#sites tbody tr")).map((r) => r.cells[0].querySelector("a").textContent)';
     await page.evaluate('document.querySelector("#sites thead th:nth-child(4)").click()');
     expect((await page.evaluate<string[]>(order)).slice(-2)).toEqual(['云岭镇人民政府', '示范市人民政府']); // 85, 100 after the unscored

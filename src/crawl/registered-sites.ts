@@ -1,0 +1,50 @@
+/**
+ * The registry's sites by host, to tell a site that merged into another registered site from one
+ * that moved. Under 集约化 a department's or town's site is folded into the portal, and its old
+ * address must then lead there (a redirect, or a stub page): crawled as a site that moved, the
+ * portal's pages were judged as the old site's (a not-updated, empty-columned site, sent a notice
+ * for what the portal is assessed for in its own right). A home page that lands on another
+ * registered site's host is that site's: the old one is merged, and not assessed.
+ *
+ * Hosts compare without `www.` (x.gov.cn and www.x.gov.cn are one site) and with their port; a
+ * subdomain is not its parent (fgw.x.gov.cn moving to a new host of x.gov.cn is a move). Each shard
+ * parses the whole registry, so a site merged into one of another shard's is known as such too.
+ */
+export class RegisteredSites {
+  private readonly byHost = new Map<string, { id: string; path: string }[]>();
+
+  constructor(sites: readonly { id: string; url: string }[]) {
+    for (const s of sites) {
+      const at = where(s.url);
+      if (!at) continue;
+      const here = this.byHost.get(at.host) ?? [];
+      here.push({ id: s.id, path: at.path });
+      this.byHost.set(at.host, here);
+    }
+  }
+
+  /**
+   * The id of the registered site whose host `landing` (where the site's home page ended up) is on,
+   * when that is another site than this one and not this site's own host; among sites sharing that
+   * host, the one whose address is the longest prefix of the landing page's.
+   */
+  mergedInto(site: { id: string; url: string }, landing: string): string | null {
+    const own = where(site.url);
+    const there = where(landing);
+    if (!own || !there || there.host === own.host) return null;
+    const candidates = (this.byHost.get(there.host) ?? []).filter((s) => there.path.startsWith(s.path)).sort((a, b) => b.path.length - a.path.length);
+    const into = candidates[0];
+    return into && into.id !== site.id ? into.id : null;
+  }
+}
+
+/** A URL's host (port kept, `www.` and case dropped) and its path up to its last `/`. */
+function where(url: string): { host: string; path: string } | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  return { host: u.host.toLowerCase().replace(/^www\./, ''), path: u.pathname.replace(/[^/]*$/, '') };
+}

@@ -1,0 +1,101 @@
+import { afterEach, describe, it } from 'node:test';
+import { expect } from 'expect';
+import { cases } from '../helpers/cases.js';
+import { RegisteredSites } from '../../src/crawl/registered-sites.js';
+import { crawlRegistry } from '../../src/crawl/run-crawl.js';
+import { FixtureFleet } from '../../src/fixture-server/server.js';
+import { renderTerminal } from '../../src/report/terminal.js';
+import { scoreRun } from '../../src/history/score-run.js';
+import { loadProfile } from '../../src/score/profile.js';
+import type { Shard } from '../../src/registry/shard.js';
+import { expectKeysHold, rows, TEST_CRAWL } from '../helpers/crawl.js';
+import { tmpDb, writeTmp } from '../helpers/tmp.js';
+
+describe('a registered site whose home page leads into another registered site is merged into it', () => {
+  const registry = new RegisteredSites([
+    { id: 'portal', url: 'http://www.x.gov.cn/' },
+    { id: 'fgw-new', url: 'http://www.x.gov.cn/col/fgw/' },
+    { id: 'dept', url: 'http://fgw.x.gov.cn/' },
+    { id: 'town', url: 'http://127.0.0.1:8081/' },
+    { id: 'bare', url: 'http://x.gov.cn/' },
+  ]);
+  cases([
+    ['into the portal\'s column page', 'dept', 'http://fgw.x.gov.cn/', 'http://www.x.gov.cn/col/col123/index.html', 'portal'],
+    ['into the site registered at that column (the longest address that holds it)', 'dept', 'http://fgw.x.gov.cn/', 'https://www.x.gov.cn/col/fgw/index.html', 'fgw-new'],
+    ['www. or not, http or https: one host', 'dept', 'http://fgw.x.gov.cn/', 'https://x.gov.cn/', 'portal'],
+    ['its own host with www. is no move', 'bare', 'http://x.gov.cn/', 'http://www.x.gov.cn/index.html', null],
+    ['a new subdomain of the portal\'s domain is a move, not a merger', 'dept', 'http://fgw.x.gov.cn/', 'http://fzgg.x.gov.cn/', null],
+    ['a host not in the registry is a move', 'dept', 'http://fgw.x.gov.cn/', 'http://www.newdomain.gov.cn/', null],
+    ['another port is another site', 'dept', 'http://fgw.x.gov.cn/', 'http://127.0.0.1:8081/a.html', 'town'],
+    ['the same address and port', 'town', 'http://127.0.0.1:8081/', 'http://127.0.0.1:8081/index.html', null],
+  ])('%s', (_what, id: string, url: string, landing: string, into: string | null) => {
+    expect(registry.mergedInto({ id, url }, landing)).toBe(into);
+  });
+});
+
+let fleet: FixtureFleet | undefined;
+afterEach(async () => {
+  await fleet?.close();
+  fleet = undefined;
+});
+
+const page = (body: string, title = '页面') => `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
+const PORTAL = page(`<ul class="nav"><li><a href="/col/xwdt/index.html">工作动态</a></li><li><a href="/col/tzgg/index.html">通知公告</a></li></ul>
+  <ul><li><a href="/art/1.html">县政府召开常务会议</a><span>2026-11-12</span></li></ul><p>网站标识码：3408000001</p>`, '某县人民政府');
+
+async function audit(shard?: Shard) {
+  fleet = await FixtureFleet.start({
+    portal: { files: { '/': PORTAL, '/col/dept/index.html': page('<ul><li><a href="/art/2.html">发改局工作动态</a><span>2026-01-05</span></li></ul><a href="/gone.html">失效链接</a>', '发改局'), '/art/1.html': page('<p>会议</p>'), '/art/2.html': page('<p>动态</p>') } },
+    dept: { files: { '/mail/index.html': page('<a href="/mail/1.html">来信一</a> <a href="/mail/gone.html">来信二</a>', '局长信箱') }, behaviours: { '/': { redirect: '{{origin:portal}}/col/dept/index.html', status: 301 } } },
+    stub: { files: { '/': '<html><head><meta http-equiv="refresh" content="0;url={{origin:portal}}/"></head><body></body></html>' } },
+    old: { files: {}, behaviours: { '/': { redirect: '{{origin:newhome}}/', status: 301 } } },
+    newhome: { files: { '/': PORTAL, '/col/xwdt/index.html': page('<ul><li><a href="/art/1.html">动态</a><span>2026-11-12</span></li></ul>'), '/art/1.html': page('<p>会议</p>') } },
+  });
+  const o = (name: string) => fleet!.origin(name);
+  const csv = ['id,name,url,mailbox', `portal,某县人民政府,${o('portal')}/,`, `dept,某县发展和改革局,${o('dept')}/,${o('dept')}/mail/index.html`, `stub,某县某镇,${o('stub')}/,`, `old,某县旧站,${o('old')}/,`].join('\n');
+  const { db } = tmpDb();
+  const { run } = await crawlRegistry(db, { registry: writeTmp('registry.csv', csv), asOf: '2026-11-15', resume: false, options: TEST_CRAWL, shard });
+  expectKeysHold(db);
+  return { db, runId: run.id, o };
+}
+
+describe('merged sites over real sockets', () => {
+  it('a redirect or a stub into another registered site: that site\'s pages are not crawled as this one\'s, and it is not assessed, merged', async () => {
+    const { db, runId, o } = await audit();
+    expect(rows(db, `SELECT site_id, merged_into FROM run_sites WHERE run_id = ? ORDER BY site_id`, runId)).toEqual([
+      { site_id: 'dept', merged_into: 'portal' }, { site_id: 'old', merged_into: null }, { site_id: 'portal', merged_into: null }, { site_id: 'stub', merged_into: 'portal' },
+    ]);
+    // the merged sites ask for their home page and nothing more: not even the registered mailbox (a later wave)
+    expect(rows(db, `SELECT site_id, url, final_url FROM fetches WHERE run_id = ? AND site_id IN ('dept', 'stub') AND purpose IN ('page', 'check') ORDER BY site_id, url`, runId)).toEqual([
+      { site_id: 'dept', url: `${o('dept')}/`, final_url: `${o('portal')}/col/dept/index.html` },
+      { site_id: 'stub', url: `${o('stub')}/`, final_url: `${o('portal')}/` },
+    ]);
+    expect(rows(db, `SELECT url, state, skip_reason FROM frontier WHERE run_id = ? AND site_id = 'dept' AND state = 'skipped' ORDER BY url`, runId)).toEqual([
+      { url: `${o('dept')}/mail/index.html`, state: 'skipped', skip_reason: 'merged' },
+    ]);
+    // a site that moved to a host the registry does not name is crawled there, as before
+    expect(rows(db, `SELECT url FROM fetches WHERE run_id = ? AND site_id = 'old' AND purpose = 'page' ORDER BY url`, runId).map((r) => r['url']))
+      .toEqual([`${o('newhome')}/art/1.html`, `${o('newhome')}/col/tzgg/index.html`, `${o('newhome')}/col/xwdt/index.html`, `${o('old')}/`].sort());
+
+    const report = scoreRun(db, runId, loadProfile('gov-2019'));
+    const site = (id: string) => report.sites.find((s) => s.id === id)!;
+    expect(['dept', 'stub'].map((id) => ({ verdict: site(id).verdict, score: site(id).score, health: site(id).health, findings: site(id).findings, columns: site(id).columns, mergedInto: site(id).mergedInto })))
+      .toEqual([
+        { verdict: 'not-assessed', score: null, health: 'down', findings: [], columns: [], mergedInto: { id: 'portal', name: '某县人民政府', url: `${o('portal')}/`, landing: `${o('portal')}/col/dept/index.html` } },
+        { verdict: 'not-assessed', score: null, health: 'down', findings: [], columns: [], mergedInto: { id: 'portal', name: '某县人民政府', url: `${o('portal')}/`, landing: `${o('portal')}/` } },
+      ]);
+    expect([site('portal').mergedInto, site('old').mergedInto, site('old').verdict === 'not-assessed']).toEqual([null, null, false]);
+    const lines = renderTerminal(report, { lang: 'zh' }).split('\n');
+    expect(lines[lines.findIndex((l) => l.includes('某县发展和改革局')) + 1]).toBe(`      首页跳转至名录中的另一网站，视为已整合，未予评估: 某县人民政府（portal） ${o('portal')}/col/dept/index.html`);
+  });
+
+  it('a shard knows the sites of the other shards: merged into a site it does not crawl', async () => {
+    // "portal" is in shard 1 of 2, the others in shard 2
+    const { db, runId } = await audit({ index: 2, count: 2 });
+    expect(rows(db, `SELECT site_id, merged_into FROM run_sites WHERE run_id = ? ORDER BY site_id`, runId)).toEqual([
+      { site_id: 'dept', merged_into: 'portal' }, { site_id: 'old', merged_into: null }, { site_id: 'stub', merged_into: 'portal' },
+    ]);
+    const report = scoreRun(db, runId, loadProfile('gov-2019'));
+    expect(report.sites.map((s) => [s.id, s.verdict === 'not-assessed', s.mergedInto?.name ?? null])).toEqual([['dept', true, '某县人民政府'], ['stub', true, '某县人民政府'], ['old', false, null]]);
+  });
+});
