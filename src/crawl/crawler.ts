@@ -155,7 +155,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
   private async crawlSite(site: StoredSite): Promise<void> {
     this.emit('site-start', site.id);
     markSiteStarted(this.db, this.runId, site.id);
-    const scope = new SiteScope(site.url, site.mailboxes);
+    const scope = new SiteScope(site.url, site.mailboxes, (hostname) => this.registered.ownedElsewhere(hostname, site.id));
     // resumed: the home page already answered, perhaps from where the site has moved
     const home = this.fetches.storedInRun(this.runId, normaliseUrl(site.url, site.url)!, 'page');
     const mergedInto = home?.finalUrl ? this.registered.mergedInto(site, home.finalUrl) : null;

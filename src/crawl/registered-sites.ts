@@ -1,6 +1,6 @@
 /**
- * The registry's sites by host, to tell a site that merged into another registered site from one
- * that moved. Under 集约化 a department's or town's site is folded into the portal, and its old
+ * The registry's sites by host: to keep each site's scope off the others' (below), and to tell a
+ * site that merged into another registered site from one that moved. Under 集约化 a department's or town's site is folded into the portal, and its old
  * address must then lead there (a redirect, or a stub page): crawled as a site that moved, the
  * portal's pages were judged as the old site's (a not-updated, empty-columned site, sent a notice
  * for what the portal is assessed for in its own right). A home page that lands on another
@@ -12,6 +12,8 @@
  */
 export class RegisteredSites {
   private readonly byHost = new Map<string, { id: string; path: string }[]>();
+  /** the sites on each host name (without `www.` and port): whose subdomains are whose */
+  private readonly byName = new Map<string, Set<string>>();
 
   constructor(sites: readonly { id: string; url: string }[]) {
     for (const s of sites) {
@@ -20,6 +22,25 @@ export class RegisteredSites {
       const here = this.byHost.get(at.host) ?? [];
       here.push({ id: s.id, path: at.path });
       this.byHost.set(at.host, here);
+      const named = this.byName.get(at.name) ?? new Set();
+      this.byName.set(at.name, named.add(s.id));
+    }
+  }
+
+  /**
+   * A host that is another registered site's, or under it: a province's portal at hainan.gov.cn
+   * has its counties at tunchang.hainan.gov.cn (87 such pairs among the 3,208 county portals). A
+   * site's subdomains are the site's, but not those: the province linking to its counties is linking
+   * to other sites (checked, not crawled as the province's pages, nor their dead links its own).
+   * The nearest registered host above it decides.
+   */
+  ownedElsewhere(hostname: string, siteId: string): boolean {
+    for (let name = hostname.toLowerCase().replace(/^www\./, ''); ; ) {
+      const owners = this.byName.get(name);
+      if (owners) return !owners.has(siteId);
+      const dot = name.indexOf('.');
+      if (dot < 0) return false;
+      name = name.slice(dot + 1);
     }
   }
 
@@ -38,13 +59,13 @@ export class RegisteredSites {
   }
 }
 
-/** A URL's host (port kept, `www.` and case dropped) and its path up to its last `/`. */
-function where(url: string): { host: string; path: string } | null {
+/** A URL's host (port kept, `www.` and case dropped), its host name alone, and its path up to its last `/`. */
+function where(url: string): { host: string; name: string; path: string } | null {
   let u: URL;
   try {
     u = new URL(url);
   } catch {
     return null;
   }
-  return { host: u.host.toLowerCase().replace(/^www\./, ''), path: u.pathname.replace(/[^/]*$/, '') };
+  return { host: u.host.toLowerCase().replace(/^www\./, ''), name: u.hostname.toLowerCase().replace(/^www\./, ''), path: u.pathname.replace(/[^/]*$/, '') };
 }

@@ -128,13 +128,16 @@ export function schemeOf(href: string): LinkScheme {
   return 'other';
 }
 
-/** A site is its origin's host and port plus its subdomains, and the hosts of its registered mailboxes. */
+/**
+ * A site is its origin's host and port plus its subdomains — but for those another registered site
+ * is on (`elsewhere`, see RegisteredSites.ownedElsewhere) — and the hosts of its registered mailboxes.
+ */
 export class SiteScope {
   /** the registry's address, and the one its home page answers at when that is elsewhere (a site that moved) */
   private readonly homes: { host: string; port: string; domain: string }[] = [];
   private readonly extraOrigins: Set<string>;
 
-  constructor(url: string, mailboxes: readonly string[] = []) {
+  constructor(url: string, mailboxes: readonly string[] = [], private readonly elsewhere: (hostname: string) => boolean = () => false) {
     this.alsoAt(url);
     this.extraOrigins = new Set(mailboxes.map((m) => new URL(m).host));
   }
@@ -155,7 +158,8 @@ export class SiteScope {
     const u = typeof url === 'string' ? new URL(url) : url;
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return false;
     if (this.extraOrigins.has(u.host)) return true;
-    return this.homes.some((h) => u.port === h.port && (u.hostname === h.host || (h.domain !== '' && inDomain(u.hostname, h.domain))));
+    if (this.homes.some((h) => u.port === h.port && u.hostname === h.host)) return true;
+    return this.homes.some((h) => u.port === h.port && h.domain !== '' && inDomain(u.hostname, h.domain)) && !this.elsewhere(u.hostname);
   }
 }
 

@@ -4,11 +4,12 @@ import { cases } from '../helpers/cases.js';
 import { RegisteredSites } from '../../src/crawl/registered-sites.js';
 import { crawlRegistry } from '../../src/crawl/run-crawl.js';
 import { FixtureFleet } from '../../src/fixture-server/server.js';
+import { startLoopbackProxy } from '../../src/fixture-server/proxy.js';
 import { renderTerminal } from '../../src/report/terminal.js';
 import { scoreRun } from '../../src/history/score-run.js';
 import { loadProfile } from '../../src/score/profile.js';
 import type { Shard } from '../../src/registry/shard.js';
-import { expectKeysHold, rows, TEST_CRAWL } from '../helpers/crawl.js';
+import { crawlTestSites, expectKeysHold, rows, TEST_CRAWL } from '../helpers/crawl.js';
 import { tmpDb, writeTmp } from '../helpers/tmp.js';
 
 describe('a registered site whose home page leads into another registered site is merged into it', () => {
@@ -30,6 +31,55 @@ describe('a registered site whose home page leads into another registered site i
     ['the same address and port', 'town', 'http://127.0.0.1:8081/', 'http://127.0.0.1:8081/index.html', null],
   ])('%s', (_what, id: string, url: string, landing: string, into: string | null) => {
     expect(registry.mergedInto({ id, url }, landing)).toBe(into);
+  });
+});
+
+describe('a site\'s subdomains are its own, but for those another registered site is on', () => {
+  const registry = new RegisteredSites([
+    { id: 'province', url: 'https://www.hainan.gov.cn/' },
+    { id: 'county', url: 'http://tunchang.hainan.gov.cn/' },
+    { id: 'hedong', url: 'http://www.tjhd.gov.cn' },
+    { id: 'dong', url: 'http://www.tjhd.gov.cn' },
+  ]);
+  cases([
+    ['a county under the province\'s domain is the county\'s', 'tunchang.hainan.gov.cn', 'province', true],
+    ['and its subdomains too (the nearest registered host decides)', 'zw.tunchang.hainan.gov.cn', 'province', true],
+    ['www. aside', 'www.tunchang.hainan.gov.cn', 'province', true],
+    ['an unregistered subdomain is the province\'s', 'zw.hainan.gov.cn', 'province', false],
+    ['the county\'s own host', 'tunchang.hainan.gov.cn', 'county', false],
+    ['a host two rows of the registry share is each one\'s', 'www.tjhd.gov.cn', 'dong', false],
+    ['a host under no registered one', 'www.example.gov.cn', 'province', false],
+  ])('%s', (_what, hostname: string, siteId: string, elsewhere: boolean) => {
+    expect(registry.ownedElsewhere(hostname, siteId)).toBe(elsewhere);
+  });
+
+  it('over real sockets: the province crawls its own subdomain, and only checks the county\'s pages it links to', async () => {
+    const page = (body: string) => `<!DOCTYPE html><html><head><meta charset="utf-8"><title>页面</title></head><body>${body}</body></html>`;
+    const sites = await FixtureFleet.start({
+      province: { files: { '/': page('<a href="http://tc.hn.gov.cn/">屯昌县</a> <a href="http://tc.hn.gov.cn/zwgk/index.html">屯昌县政务公开</a> <a href="http://zw.hn.gov.cn/">政务服务</a>') } },
+      county: { files: { '/': page('<a href="/zwgk/index.html">政务公开</a>'), '/zwgk/index.html': page('<a href="/gone.html">失效</a>') } },
+      services: { files: { '/': page('<a href="/bs.html">办事</a>'), '/bs.html': page('办事指南') } },
+    });
+    const hosts: Record<string, string> = { 'www.hn.gov.cn': 'province', 'tc.hn.gov.cn': 'county', 'zw.hn.gov.cn': 'services' };
+    const proxy = await startLoopbackProxy((host) => (hosts[host] ? sites.origin(hosts[host]) : null));
+    try {
+      const { db } = tmpDb();
+      const { runId } = await crawlTestSites(db, [{ id: 'province', url: 'http://www.hn.gov.cn/' }, { id: 'county', url: 'http://tc.hn.gov.cn/' }], { proxy: proxy.url });
+      const of = (site: string) => rows(db, `SELECT url, kind, external FROM frontier WHERE run_id = ? AND site_id = ? ORDER BY url`, runId, site);
+      expect(of('province')).toEqual([
+        { url: 'http://tc.hn.gov.cn/', kind: 'check', external: 1 },
+        { url: 'http://tc.hn.gov.cn/zwgk/index.html', kind: 'check', external: 1 },
+        { url: 'http://www.hn.gov.cn/', kind: 'page', external: 0 },
+        { url: 'http://zw.hn.gov.cn/', kind: 'page', external: 0 },
+        { url: 'http://zw.hn.gov.cn/bs.html', kind: 'page', external: 0 },
+      ]);
+      // the county's dead link is the county's, not the province's too
+      expect(of('county').map((r) => r['url'])).toEqual(['http://tc.hn.gov.cn/', 'http://tc.hn.gov.cn/gone.html', 'http://tc.hn.gov.cn/zwgk/index.html']);
+      expect(sites.stats('county').hits.get('GET /zwgk/index.html')).toBe(1);
+    } finally {
+      await proxy.close();
+      await sites.close();
+    }
   });
 });
 
