@@ -308,6 +308,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
   private follow(site: StoredSite, scope: SiteScope, entry: FrontierEntry, follow: FollowList): void {
     if (follow === NOTHING_TO_FOLLOW) return;
     const underWay = this.underWay.get(site.id)!;
+    const fromOwnPage = scope.reach(entry.url) === 'site';
     let pages = underWay.pages;
     for (const line of follow.split('\n')) {
       const key = followKey(line);
@@ -315,10 +316,16 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
       const { target, role, navigable } = readFollowLine(line);
       // a link that is no web address (a local file, a malformed one) is checked, never crawled
       const url = /^https?:/i.test(target) && URL.canParse(target) ? new URL(target) : null;
-      const internal = url !== null && scope.contains(url);
+      const reach = url === null ? null : scope.reach(url);
+      const internal = reach !== null;
       const directed = role !== 'page';
+      // on a registered mailbox's host that is not the site's own (a provincial letters platform, the
+      // city's portal) only the mailbox's letters and further list pages, and mailboxes the site's own
+      // pages link to, are the site's: not the platform's other areas' mailboxes, nor the portal's news
+      // (a district whose mailbox is on www.cq.gov.cn crawled the municipal portal as its own pages)
+      const mine = reach === 'site' || role === 'letters' || role === 'letter' || (role === 'mailbox' && fromOwnPage);
       // a part of the home page (a frame, a script that writes into it) is read whatever its address looks like
-      const crawlable = internal && navigable && (role === 'frame' || looksLikePage(url)) &&
+      const crawlable = url !== null && internal && mine && navigable && (role === 'frame' || looksLikePage(url)) &&
         (directed ? pages < 2 * this.options.maxPages : entry.depth + 1 <= this.options.maxDepth && pages < this.options.maxPages);
       const changed = this.frontier.add([{ siteId: site.id, url: target, kind: crawlable ? 'page' : 'check', external: !internal, depth: entry.depth + 1, referrer: entry.url, role: crawlable ? role : 'page' }]);
       if (crawlable) pages += changed;

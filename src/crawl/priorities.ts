@@ -6,10 +6,14 @@ import type { PageFacts } from '../extract/page.js';
  * What a page is to the rules: it decides how soon the crawl fetches it (SPEC §3 looks at these first).
  * A frame is a page the home page embeds (a frameset's frames, an iframe, a part a script loads into it): part of the home page.
  */
-export type PageRole = 'home' | 'frame' | 'column' | 'mailbox' | 'letter' | 'article' | 'guide' | 'page';
+export type PageRole = 'home' | 'frame' | 'column' | 'mailbox' | 'letters' | 'letter' | 'article' | 'guide' | 'page';
 
-/** Lower is sooner: home page, its frames and column lists, mailboxes and letters, articles of dateless columns, guides, the rest. */
-export const ROLE_PRIORITY: Record<PageRole, number> = { home: 0, frame: 1, column: 1, mailbox: 2, letter: 2, article: 3, guide: 4, page: 9 };
+/**
+ * Lower is sooner: home page, its frames and column lists, mailboxes, the further pages of their
+ * letter lists (`letters`) and letters, articles of dateless columns, guides, the rest.
+ */
+export const ROLE_PRIORITY: Record<PageRole, number> = { home: 0, frame: 1, column: 1, mailbox: 2, letters: 2, letter: 2, article: 3, guide: 4, page: 9 };
+
 
 /** Pages whose navigation names the site's columns: the home page, and the frames it shows (a frameset's menu frame). */
 export const readsColumns = (role: PageRole): boolean => role === 'home' || role === 'frame';
@@ -32,7 +36,7 @@ export function linkRoles(facts: PageFacts, role: PageRole, asOf: LocalDate): Li
   if (readsColumns(role)) for (const c of facts.columns ?? []) out.push({ url: c.url, role: 'column' });
   for (const m of facts.consultation) if (!m.imageOnly && /^https?:/.test(m.href)) out.push({ url: m.href, role: 'mailbox' });
   // the rest concerns column lists and mailboxes only (most pages are neither)
-  if (role !== 'column' && role !== 'mailbox') return out;
+  if (role !== 'column' && role !== 'mailbox' && role !== 'letters') return out;
   const since = addDays(asOf, -LONGEST_WINDOW_DAYS);
   if (role === 'column') {
     const main = [...facts.lists].sort((a, b) => b.items.length - a.items.length)[0]?.items ?? [];
@@ -42,10 +46,10 @@ export function linkRoles(facts: PageFacts, role: PageRole, asOf: LocalDate): Li
     const name = facts.breadcrumb[facts.breadcrumb.length - 1] ?? facts.title;
     if (classifyColumn(name) === 'service') for (const i of main) out.push({ url: i.href, role: 'guide' });
   }
-  if (role === 'mailbox') {
+  if (role === 'mailbox' || role === 'letters') {
     const recent = facts.letters.filter((l) => l.href && (l.asked === null || l.asked >= since));
     for (const l of recent) out.push({ url: l.href!, role: 'letter' });
-    if (recent.length > 0) for (const url of facts.pagination) out.push({ url, role: 'mailbox' });
+    if (recent.length > 0) for (const url of facts.pagination) out.push({ url, role: 'letters' });
   }
   return out;
 }

@@ -155,11 +155,16 @@ export class SiteScope {
   }
 
   contains(url: string | URL): boolean {
+    return this.reach(url) !== null;
+  }
+
+  /** `site`: on the site's own hosts; `mailbox`: on a registered mailbox's host that is not one of them (see Crawler.follow); else null. */
+  reach(url: string | URL): 'site' | 'mailbox' | null {
     const u = typeof url === 'string' ? new URL(url) : url;
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') return false;
-    if (this.extraOrigins.has(u.host)) return true;
-    if (this.homes.some((h) => u.port === h.port && u.hostname === h.host)) return true;
-    return this.homes.some((h) => u.port === h.port && h.domain !== '' && inDomain(u.hostname, h.domain)) && !this.elsewhere(u.hostname);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+    if (this.homes.some((h) => u.port === h.port && u.hostname === h.host)) return 'site';
+    if (this.homes.some((h) => u.port === h.port && h.domain !== '' && inDomain(u.hostname, h.domain)) && !this.elsewhere(u.hostname)) return 'site';
+    return this.extraOrigins.has(u.host) ? 'mailbox' : null;
   }
 }
 
