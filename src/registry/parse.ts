@@ -46,7 +46,24 @@ export function parseRegistryText(text: string, file: string): ParsedRegistry {
     rows.push(result);
   }
   errors.sort((a, b) => lineOf(a.place) - lineOf(b.place));
-  return { file, rows, errors };
+  return { file, rows, errors, warnings: sharedAddresses(rows) };
+}
+
+/**
+ * Sites registered at one address under two ids (county-portals.csv gives Panzhihua's 东区 the
+ * address of Tianjin's 河东区): both are audited, one of them as a site it is not.
+ */
+function sharedAddresses(rows: readonly RegistryRow[]): RowError[] {
+  const first = new Map<string, RegistryRow>();
+  const warnings: RowError[] = [];
+  for (const row of rows) {
+    const u = new URL(row.url);
+    const address = `${u.host.replace(/^www\./, '')}${u.pathname.replace(/\/+$/, '')}${u.search}`;
+    const earlier = first.get(address);
+    if (earlier) warnings.push({ place: row.source, reason: `the address of ${earlier.source} (${earlier.id}${earlier.name ? ` ${earlier.name}` : ''}), ${row.url}: both are audited, one of them likely as another site` });
+    else first.set(address, row);
+  }
+  return warnings;
 }
 
 const lineOf = (place: string) => Number(place.slice(place.lastIndexOf(':') + 1)) || 0;

@@ -27,5 +27,8 @@ export interface RowError {
 export interface ParsedRegistry {
   file: string;
   rows: RegistryRow[];
+  /** rows skipped */
   errors: RowError[];
+  /** rows kept, with something an inspector should check in the registry */
+  warnings: RowError[];
 }

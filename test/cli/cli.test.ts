@@ -8,12 +8,12 @@ import { corpusPath, describeCorpus } from '../helpers/corpus.js';
 
 describe('govsite import', () => {
   it('stores the good rows and names each bad one by file:line', () => {
-    const registry = writeTmp('sites.csv', 'code,name,level,url\n1,甲,county,http://a.gov.cn\n2,乙,county,htp://b\n3,丙,prefecture,www.c.gov.cn\n');
+    const registry = writeTmp('sites.csv', 'code,name,level,url\n1,甲,county,http://a.gov.cn\n2,乙,county,htp://b\n3,丙,prefecture,www.c.gov.cn\n4,丁,county,http://www.a.gov.cn/\n');
     const db = join(tmpDir(), 'g.db');
     expect(runCli(['import', registry, '--db', db])).toEqual({
       code: 0,
-      stdout: `2 sites imported into ${db}, 1 rows skipped\n`,
-      stderr: 'sites.csv:3: url "htp://b" is not an http(s) URL (row skipped)\n',
+      stdout: `3 sites imported into ${db}, 1 rows skipped, 1 to check\n`,
+      stderr: 'sites.csv:3: url "htp://b" is not an http(s) URL (row skipped)\nsites.csv:5: the address of sites.csv:2 (1 甲), http://www.a.gov.cn/: both are audited, one of them likely as another site (row kept)\n',
     });
   });
 

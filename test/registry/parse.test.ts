@@ -20,6 +20,17 @@ describeCorpus('the four real registries import as they are', () => {
     expect(parsed.rows[0]).toMatchObject(first);
   });
 
+  it('warns of sites registered at another site\'s address: kept, and named for the registry to be mended', () => {
+    const places = (file: string) => parseRegistry(corpusPath('registries', file)).warnings.map((w) => w.place);
+    // 东区 (Panzhihua) at Tianjin's 河东区, 矿区 (Yangquan) at 井陉矿区, …
+    expect(places('county-portals.csv')).toEqual(['county-portals.csv:270', 'county-portals.csv:2294', 'county-portals.csv:2295', 'county-portals.csv:2753']);
+    // fourteen counties of Shaanxi and Gansu copied 永寿县's address, each with its own mailbox
+    expect(places('county-mailboxes.csv')).toHaveLength(14);
+    expect(parseRegistry(corpusPath('registries', 'county-mailboxes.csv')).warnings[0]).toEqual({ place: 'county-mailboxes.csv:1816',
+      reason: 'the address of county-mailboxes.csv:1815 (610426 永寿县人民政府), http://www.yongshou.gov.cn/: both are audited, one of them likely as another site' });
+    expect([...places('central.jsonl'), ...places('provincial.jsonl')]).toEqual([]);
+  });
+
   it('keeps every mailbox of a site listed on several rows (鹤山市: six letter boxes)', () => {
     const heshan = parseRegistry(corpusPath('registries', 'county-mailboxes.csv')).rows.find((r) => r.id === '440784')!;
     expect(heshan.mailboxes).toEqual([1, 2, 3, 4, 5, 6].map((n) => `http://www.gdheshan.gov.cn/government/letter/letterlist.aspx?LetterTypeId=${n}`));
@@ -62,6 +73,16 @@ describe('bad rows are reported with file:line and skipped', () => {
   it('keeps a site\'s address as the crawl spells it: no fragment (a script-routed /#/home), no session id', () => {
     const parsed = parseRegistryText('url,mailbox\nhttp://a.gov.cn/#/home,http://a.gov.cn/xzxx/;jsessionid=977D50BF4A7F1CE7C2C5B1D12CEE0F66\nb.gov.cn/index.jsp;jsessionid=1#top,\n', 'a.csv');
     expect(parsed.rows.map((r) => [r.url, r.mailboxes])).toEqual([['http://a.gov.cn/', ['http://a.gov.cn/xzxx/']], ['http://b.gov.cn/index.jsp', []]]);
+  });
+
+  cases([
+    ['the same address under two ids, spelt apart (www., a slash, the scheme)', 'id,url\n1,http://www.a.gov.cn\n2,https://a.gov.cn/\n3,http://a.gov.cn/b/\n4,http://a.gov.cn/b\n',
+      [{ place: 'a.csv:3', reason: 'the address of a.csv:2 (1), https://a.gov.cn/: both are audited, one of them likely as another site' },
+        { place: 'a.csv:5', reason: 'the address of a.csv:4 (3), http://a.gov.cn/b: both are audited, one of them likely as another site' }]],
+    ['one site on several rows (one per mailbox) is one site', 'id,url,mailbox\n1,http://a.gov.cn,http://m.gov.cn/1\n1,http://a.gov.cn/,http://m.gov.cn/2\n', []],
+    ['sites at a host\'s root and below it are two sites', 'id,url\n1,http://a.gov.cn/\n2,http://a.gov.cn/bm/\n', []],
+  ])('warns: %s', (_what, text: string, warnings: unknown[]) => {
+    expect(parseRegistryText(text, 'a.csv').warnings).toEqual(warnings);
   });
 
   it('reads per-site column overrides', () => {

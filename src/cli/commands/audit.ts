@@ -21,7 +21,7 @@ export async function audit(registry: string, raw: RawCrawlOptions & RawReportOp
       onStart: (crawler, sites) => { stop = showProgress(crawler, sites); },
     });
     stop();
-    reportRowErrors(result.registry.errors);
+    reportRowErrors(result.registry);
     const report = scoreRun(db, result.run.id, profile);
     const files = writeReports(report, raw);
     enforceFailOn(report, raw.failOn);

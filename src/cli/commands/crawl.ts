@@ -28,7 +28,7 @@ crawlCommand.action(async (file: string, raw: RawCrawlOptions & { db: string; as
       onStart: (crawler, sites) => { stop = showProgress(crawler, sites); },
     });
     stop();
-    reportRowErrors(result.registry.errors);
+    reportRowErrors(result.registry);
     process.stdout.write(renderCrawlSummary(result.run, crawlStats(db, result.run.id)));
   } finally {
     stop();

@@ -12,8 +12,9 @@ export const importCommand = new Command('import')
     const db = openDb(opts.db);
     try {
       const parsed = importRegistry(db, file);
-      reportRowErrors(parsed.errors);
-      process.stdout.write(`${parsed.rows.length} sites imported into ${opts.db}, ${parsed.errors.length} rows skipped\n`);
+      reportRowErrors(parsed);
+      const toCheck = parsed.warnings.length > 0 ? `, ${parsed.warnings.length} to check` : '';
+      process.stdout.write(`${parsed.rows.length} sites imported into ${opts.db}, ${parsed.errors.length} rows skipped${toCheck}\n`);
     } finally {
       db.close();
     }

@@ -46,7 +46,7 @@ export const probeCommand = new Command('probe')
     const client = new HttpClient({ perHost: 1, timeoutMs: positiveInt(raw.timeout, '--timeout'), userAgent: raw.userAgent, proxy: raw.proxy });
     try {
       const parsed = importRegistry(db, registry);
-      reportRowErrors(parsed.errors);
+      reportRowErrors(parsed);
       const targets = parsed.rows.filter((r) => inShard(r.id, shard)).map((r) => ({ siteId: r.id, url: r.url }));
       const rounds = await runProbeRounds(client, targets, schedule, positiveInt(raw.concurrency, '--concurrency'), (probes, round) => {
         insertProbes(db, probes);

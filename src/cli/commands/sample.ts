@@ -17,7 +17,7 @@ export const sampleCommand = new Command('sample')
     const ratio = Number(raw.ratio);
     if (!(ratio > 0 && ratio <= 1)) throw new UsageError(`--ratio must be a share in (0, 1], got "${raw.ratio}"`);
     const parsed = parseRegistry(registry);
-    reportRowErrors(parsed.errors);
+    reportRowErrors(parsed);
     const rows = drawSample(parsed.rows, { ratio, seed: raw.seed, ...(raw.by ? { by: raw.by } : {}) });
     const label = `${basename(registry)} ratio=${ratio} seed=${raw.seed}${raw.by ? ` by=${raw.by}` : ''}`;
     const csv = sampleCsv(rows, label);
