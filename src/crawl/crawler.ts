@@ -121,10 +121,13 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
   private readonly notFoundPages = new Map<string, Promise<string | null>>();
   private readonly warned = new Set<string>();
   private readonly underWay = new Map<string, SiteUnderWay>();
-  private registered = new RegisteredSites([]);
+  /** every site of the registry, the other shards' too */
+  private readonly registered: RegisteredSites;
 
-  constructor(private readonly db: Db, private readonly runId: number, private readonly asOf: string, private readonly options: CrawlOptions) {
+  /** `registry`: the registry's sites, every shard's (see RegisteredSites) */
+  constructor(private readonly db: Db, private readonly runId: number, private readonly asOf: string, private readonly options: CrawlOptions, registry: readonly { id: string; url: string }[]) {
     super();
+    this.registered = new RegisteredSites(registry);
     this.fetcher = new Fetcher(options);
     this.pool = new AnalysisPool(options.workers);
     this.pool.on('worker-lost', (message) => this.emit('warn', message));
@@ -137,9 +140,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     this.robots = new RobotsCache((url) => this.fetchRobots(url), options.userAgent.split(/[\s/]/)[0]!);
   }
 
-  /** `registered`: every site of the registry, the other shards' too (see RegisteredSites) */
-  async crawl(sites: readonly StoredSite[], registered: readonly { id: string; url: string }[] = sites): Promise<void> {
-    this.registered = new RegisteredSites(registered);
+  async crawl(sites: readonly StoredSite[]): Promise<void> {
     let next = 0;
     const worker = async () => {
       while (next < sites.length) await this.crawlSite(sites[next++]!);

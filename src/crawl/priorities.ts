@@ -14,7 +14,6 @@ export type PageRole = 'home' | 'frame' | 'column' | 'mailbox' | 'letters' | 'le
  */
 export const ROLE_PRIORITY: Record<PageRole, number> = { home: 0, frame: 1, column: 1, mailbox: 2, letters: 2, letter: 2, article: 3, guide: 4, page: 9 };
 
-
 /** Pages whose navigation names the site's columns: the home page, and the frames it shows (a frameset's menu frame). */
 export const readsColumns = (role: PageRole): boolean => role === 'home' || role === 'frame';
 

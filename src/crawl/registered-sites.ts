@@ -1,10 +1,11 @@
 /**
- * The registry's sites by host: to keep each site's scope off the others' (below), and to tell a
- * site that merged into another registered site from one that moved. Under 集约化 a department's or town's site is folded into the portal, and its old
- * address must then lead there (a redirect, or a stub page): crawled as a site that moved, the
- * portal's pages were judged as the old site's (a not-updated, empty-columned site, sent a notice
- * for what the portal is assessed for in its own right). A home page that lands on another
- * registered site's host is that site's: the old one is merged, and not assessed.
+ * The registry's sites by host: to keep each site's scope off the others' (ownedElsewhere), and to
+ * tell a site that merged into another registered site from one that moved (mergedInto). Under
+ * 集约化 a department's or town's site is folded into the portal, and its old address must then
+ * lead there (a redirect, or a stub page): crawled as a site that moved, the portal's pages were
+ * judged as the old site's (a not-updated, empty-columned site, sent a notice for what the portal
+ * is assessed for in its own right). A home page that lands on another registered site's host is
+ * that site's: the old one is merged, and not assessed.
  *
  * Hosts compare without `www.` (x.gov.cn and www.x.gov.cn are one site) and with their port; a
  * subdomain is not its parent (fgw.x.gov.cn moving to a new host of x.gov.cn is a move). Each shard

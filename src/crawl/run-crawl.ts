@@ -41,15 +41,15 @@ export async function crawlRegistry(db: Db, request: CrawlRequest): Promise<Craw
   });
   const pending = new Set(unfinishedSiteIds(db, run.id));
   const sites = sitesOfRun(db, run.id).filter((s) => pending.has(s.id));
-  const crawler = new Crawler(db, run.id, run.asOf, request.options);
+  // the whole registry's sites, every shard's: a site merged into another shard's is known as such
+  const crawler = new Crawler(db, run.id, run.asOf, request.options, parsed.rows);
   request.onStart?.(crawler, sites.length);
   // every row's parent is written first by construction (the run before its fetches, a body before the
   // fetch that names it, in one transaction): checking each key of each insert cost 8 % of a re-audit's
   // crawl. The tests hold every crawl to PRAGMA foreign_key_check.
   db.pragma('foreign_keys = OFF');
   try {
-    // the whole registry's sites, every shard's: a site merged into another shard's is known as such
-    await crawler.crawl(sites, parsed.rows);
+    await crawler.crawl(sites);
   } finally {
     db.pragma('foreign_keys = ON');
   }

@@ -4,9 +4,10 @@ import type { CheckFacts } from '../checks/types.js';
 export type Health = 'active' | 'sleeping' | 'zombie' | 'down';
 
 /**
- * Beyond the rules (SPEC §3.3): down when the home page cannot be had, says the site has closed, or leads into another registered site (merged); zombie when the newest dated
- * item anywhere is over a year old, or the home page is a shell whose links are mostly dead;
- * sleeping when nothing is new in 14 days; else active.
+ * Beyond the rules (SPEC §3.3): down when the home page cannot be had, says the site has closed, or
+ * leads into another registered site (merged: its home page is none of its own); zombie when the
+ * newest dated item anywhere is over a year old, or the home page is a shell whose links are mostly
+ * dead; sleeping when nothing is new in 14 days; else active.
  */
 export function healthOf(facts: Pick<CheckFacts, 'home' | 'listItems' | 'articles' | 'brokenLinks' | 'probes'>, homeLinks: number, asOf: LocalDate): Health {
   // a home page that says the site has closed or moved: no longer in service
