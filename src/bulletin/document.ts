@@ -1,6 +1,6 @@
 import type { PrintDocument } from '../document/blocks.js';
 import { LABELS, levelLabel, ruleTitle, type Lang } from '../report/labels.js';
-import type { SiteReport } from '../report/model.js';
+import type { ReportedFinding, SiteReport } from '../report/model.js';
 import type { Bulletin, QuarterStats } from './model.js';
 
 const rate = (s: QuarterStats) => (s.rate === null ? '—' : `${s.rate.toFixed(1)} %`);
@@ -17,6 +17,7 @@ export function bulletinDocument(b: Bulletin, lang: Lang, office: string): Print
   const q = b.quarter;
   const title = zh ? `${q.year}年第${q.q}季度政府网站检查情况通报` : `Government website inspection bulletin, ${q.label}`;
   const name = (s: SiteReport) => `${s.name ?? s.id}（${s.id}）`;
+  const problems = (findings: readonly ReportedFinding[]) => findings.map((f) => `${ruleTitle(f.rule, lang)}（${f.id}）`).join(zh ? '；' : '; ') || '—';
   const comparison = b.previous
     ? zh
       ? `上季度（${b.previous.quarter.label}）检查${b.previous.stats.checked}个网站，合格率${rate(b.previous.stats)}；本季度合格率${rate(b.stats)}。`
@@ -57,8 +58,8 @@ export function bulletinDocument(b: Bulletin, lang: Lang, office: string): Print
       { kind: 'table', header: zh ? ['问题', '涉及网站数'] : ['problem', 'sites'], rows: b.commonProblems.slice(0, 10).map((p) => [ruleTitle(p.rule, lang), String(p.sites)]) },
       { kind: 'heading', text: zh ? '四、整改不到位的网站' : '4. Problems notified before and still open' },
       b.stillOpen.length
-        ? { kind: 'table', header: zh ? ['网站', '通知依据的检查', '仍存在的问题', '首次发现'] : ['site', 'notified after the check of', 'still open', 'first seen'],
-          rows: b.stillOpen.map((o) => [name(o.site), o.since.asOf, o.findings.map((f) => `${ruleTitle(f.rule, lang)}（${f.id}）`).join(zh ? '；' : '; '), o.findings.reduce((min, f) => (f.firstSeen < min ? f.firstSeen : min), o.findings[0]!.firstSeen)]) }
+        ? { kind: 'table', header: zh ? ['网站', '通知依据的检查', '仍存在的问题', '无法核实的问题', '首次发现'] : ['site', 'notified after the check of', 'still open', 'not verifiable', 'first seen'],
+          rows: b.stillOpen.map((o) => [name(o.site), o.since.asOf, problems(o.findings), problems(o.unverified), [...o.findings, ...o.unverified].reduce((min, f) => (f.firstSeen < min ? f.firstSeen : min), '9999')]) }
         : { kind: 'paragraph', text: b.notified
           ? zh ? `此前通知整改的${b.notified}个网站，所通知的问题均已整改。` : `The ${b.notified} site(s) notified before have fixed every notified problem.`
           : zh ? '此前无不合格的检查记录，无需复查。' : 'No earlier check found a site unqualified: nothing to follow up.' },

@@ -1,4 +1,5 @@
 import { ruleOfFinding } from '../checks/index.js';
+import { diffSites } from '../history/diff.js';
 import { reportOf } from '../history/stored-report.js';
 import type { ReportedFinding, SiteReport } from '../report/model.js';
 import type { Profile } from '../score/profile.js';
@@ -27,7 +28,8 @@ interface Checked { site: SiteReport; run: number; asOf: string }
 /** `rate`: qualified in % of the sites that were assessed (a site govsite could not assess is checked by hand, not failed) */
 export interface QuarterStats { checked: number; qualified: number; notAssessed: number; rate: number | null }
 
-export interface StillOpen { site: SiteReport; since: { run: number; asOf: string }; findings: ReportedFinding[] }
+/** A notified site's problems its latest check still found, and those it could not judge (its home page unread, say): not known to be fixed. */
+export interface StillOpen { site: SiteReport; since: { run: number; asOf: string }; findings: ReportedFinding[]; unverified: ReportedFinding[] }
 
 /** Everything the quarterly bulletin says, computed from the stored runs of the quarter and before. */
 export interface Bulletin {
@@ -110,7 +112,8 @@ export function buildBulletin(db: Db, quarter: Quarter, profile: Profile): Bulle
 
 /**
  * Problems a notice named that are still there: for each site, its check before the latest one —
- * when that check found it unqualified (a notice was due) — and the findings of it the latest still has.
+ * when that check found it unqualified (a notice was due) — and the findings of it the latest still
+ * has, or could not judge (a site that went down or walled itself off has not fixed anything).
  */
 function followUp(db: Db, latest: Map<string, Checked>, sitesOf: RunSites): { stillOpen: StillOpen[]; notified: number } {
   const result: StillOpen[] = [];
@@ -122,9 +125,8 @@ function followUp(db: Db, latest: Map<string, Checked>, sitesOf: RunSites): { st
     const before = sitesOf(earlier.id).get(site.id);
     if (before?.verdict !== 'unqualified') continue;
     notified++;
-    const noticed = new Set(before.findings.map((f) => f.id));
-    const open = site.findings.filter((f) => noticed.has(f.id));
-    if (open.length) result.push({ site, since: { run: earlier.id, asOf: earlier.asOf }, findings: open });
+    const { open, unverified } = diffSites([before], [site])[0]!;
+    if (open.length || unverified.length) result.push({ site, since: { run: earlier.id, asOf: earlier.asOf }, findings: open, unverified });
   }
   return { stillOpen: result, notified };
 }

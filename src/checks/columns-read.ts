@@ -1,4 +1,4 @@
-import type { CheckFacts, CheckResult } from './types.js';
+import { HOME_NOT_READ, type CheckFacts, type CheckResult } from './types.js';
 
 /**
  * Why the column rules cannot judge a site none of whose column lists was read: its home page was
@@ -6,9 +6,9 @@ import type { CheckFacts, CheckResult } from './types.js';
  * crawled, or filled by script). A site with no column read has not passed them. Null when they can judge.
  */
 export function columnsNotRead({ home, columns }: Pick<CheckFacts, 'home' | 'columns'>): (CheckResult & { kind: 'not-assessed' }) | null {
+  if (!home) return HOME_NOT_READ;
   if (columns.some((c) => c.seen)) return null;
-  const reason = !home ? 'the home page was not fetched'
-    : columns.length === 0 ? "no column was found in the home page's navigation"
+  const reason = columns.length === 0 ? "no column was found in the home page's navigation"
     : "no column's list was read (not crawled, or filled by script)";
   return { kind: 'not-assessed', reason };
 }

@@ -1,6 +1,6 @@
 import { daysBetween } from '../extract/dates.js';
 import { unchangedSince } from '../facts/home-observations.js';
-import { defineCheck, findings } from './types.js';
+import { defineCheck, findings, HOME_NOT_READ } from './types.js';
 
 /**
  * Veto: no dated item on the home page within 14 days. A navigation-only home page (no dated item
@@ -19,7 +19,7 @@ export const homepageNotUpdated = defineCheck({
   run({ home, homeItems, columns, homeUrl, homeObservations, mergedInto }, { asOf, options }) {
     // a site merged into another registered site is assessed there (see RegisteredSites)
     if (mergedInto) return { kind: 'not-assessed', reason: `the home page leads into registered site ${mergedInto.id} (${mergedInto.landing ?? mergedInto.url}): merged into it` };
-    if (!home) return { kind: 'not-assessed', reason: 'the home page was not fetched' };
+    if (!home) return HOME_NOT_READ;
     // a site that says it has closed or moved is no longer one to judge (see closed-notice.ts)
     if (home.closedNotice) return { kind: 'not-assessed', reason: `the home page says the site has closed or moved: "${home.closedNotice}"` };
     const dated = homeItems.map((i) => i.date!).filter((d) => d <= asOf);

@@ -7,10 +7,10 @@ import { defineCheck, findings } from './types.js';
  * empty phrases (已转相关部门, 尽快处理). The sample is one of them, with the letter it answers.
  */
 export const replyBoilerplate = defineCheck({
-  meta: { id: 'reply-boilerplate', title: { zh: '答复敷衍', en: 'Boilerplate replies' }, indicator: { zh: '互动交流 · 答复质量', en: 'Interaction · reply quality' }, requires: ['letters', 'letterStats', 'mailboxes', 'homeUrl'] },
+  meta: { id: 'reply-boilerplate', title: { zh: '答复敷衍', en: 'Boilerplate replies' }, indicator: { zh: '互动交流 · 答复质量', en: 'Interaction · reply quality' }, requires: ['home', 'letters', 'letterStats', 'mailboxes', 'homeUrl'] },
   defaultOptions: { share: 0.5, minReplies: 3 },
-  run({ letters, letterStats, mailboxes, homeUrl }, { asOf, options }) {
-    const unread = lettersNotRead({ mailboxes, letters });
+  run({ home, letters, letterStats, mailboxes, homeUrl }, { asOf, options }) {
+    const unread = lettersNotRead({ home, mailboxes, letters });
     if (unread) return unread;
     const { replied, boilerplate } = repliesOf(letters, asOf);
     if (replied.length < options.minReplies || letterStats.boilerplateShare < options.share) return findings([]);

@@ -1,6 +1,6 @@
 import { isGovernmentHost, urlParts } from '../crawl/scope.js';
 import { daysBetween, urlDate } from '../extract/dates.js';
-import { defineCheck, findings, type Finding } from './types.js';
+import { defineCheck, findings, HOME_NOT_READ, type Finding } from './types.js';
 
 /**
  * Veto: injected spam or hidden links (spam-injection), and forged publish dates (forged-date: a date
@@ -13,11 +13,12 @@ import { defineCheck, findings, type Finding } from './types.js';
  * link block hides many. Links to government hosts (a hidden menu of sister sites) never count.
  */
 export const seriousError = defineCheck({
-  meta: { id: 'serious-error', title: { zh: '严重错误', en: 'Serious error' }, indicator: { zh: '单项否决 · 严重表述错误、暗链、虚假日期', en: 'Veto · injected spam, hidden links, forged dates' }, requires: ['spam', 'listItems', 'articles'],
+  meta: { id: 'serious-error', title: { zh: '严重错误', en: 'Serious error' }, indicator: { zh: '单项否决 · 严重表述错误、暗链、虚假日期', en: 'Veto · injected spam, hidden links, forged dates' }, requires: ['home', 'spam', 'listItems', 'articles'],
     findings: { 'spam-injection': { zh: '暗链或垃圾信息', en: 'Injected spam or hidden links' }, 'forged-date': { zh: '发布日期可疑', en: 'Forged date' } } },
   // futureDays [D]: a crawl that runs past midnight sees the next day's items; a date that far after the as-of date is no evidence
   defaultOptions: { contradictionDays: 365, hiddenLinks: 3, futureDays: 1 },
-  run({ spam, listItems, articles }, { asOf, options }) {
+  run({ home, spam, listItems, articles }, { asOf, options }) {
+    if (!home) return HOME_NOT_READ;
     const out: Finding[] = [];
     const future = (date: string) => daysBetween(asOf, date) > options.futureDays;
     for (const s of spam) {

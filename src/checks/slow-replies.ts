@@ -5,10 +5,10 @@ import { defineCheck, findings } from './types.js';
 
 /** Deduction 互动交流: the median reply takes more than 5 working days (weekends and the State Council's holidays left out, see working-days.ts). */
 export const slowReplies = defineCheck({
-  meta: { id: 'slow-replies', title: { zh: '答复不及时', en: 'Slow replies' }, indicator: { zh: '互动交流 · 答复时效', en: 'Interaction · reply time' }, requires: ['letters', 'mailboxes', 'homeUrl'] },
+  meta: { id: 'slow-replies', title: { zh: '答复不及时', en: 'Slow replies' }, indicator: { zh: '互动交流 · 答复时效', en: 'Interaction · reply time' }, requires: ['home', 'letters', 'mailboxes', 'homeUrl'] },
   defaultOptions: { workingDays: 5 },
-  run({ letters, mailboxes, homeUrl }, { asOf, options }) {
-    const unread = lettersNotRead({ mailboxes, letters });
+  run({ home, letters, mailboxes, homeUrl }, { asOf, options }) {
+    const unread = lettersNotRead({ home, mailboxes, letters });
     if (unread) return unread;
     const days = lettersInWindow(letters, asOf).filter((l) => isAnswered(l) && l.replied).map((l) => workingDaysBetween(l.asked!, l.replied!)).sort((a, b) => a - b);
     if (days.length === 0) return findings([]);

@@ -32,6 +32,12 @@ export type CheckResult =
   | { kind: 'not-assessed'; reason: string }
   | { kind: 'error'; message: string };
 
+/**
+ * Nothing of a site is read when its home page is not (down, walled, merged into another site): no
+ * rule that reads its pages can judge it — a pass would say its problems were fixed.
+ */
+export const HOME_NOT_READ = { kind: 'not-assessed', reason: 'the home page was not fetched' } as const;
+
 export interface CheckMeta {
   id: string;
   title: { zh: string; en: string };

@@ -6,10 +6,10 @@ import { cases } from '../helpers/cases.js';
 import type { ColumnFacts, MailboxFacts, SeenLetter } from '../../src/facts/site-facts.js';
 import { letterStats } from '../../src/facts/letter-stats.js';
 
-/** A site's facts as a literal: a healthy blank that each test fills in. */
+/** A site's facts as a literal: a healthy blank (its home page read, showing nothing) that each test fills in. */
 export function factsFor(patch: Partial<CheckFacts> = {}, asOf = '2026-11-15'): CheckFacts {
   const base: CheckFacts = {
-    siteId: 's', homeUrl: 'http://x.gov.cn/', home: null, homeItems: [], columns: [], mailboxes: [], letters: [],
+    siteId: 's', homeUrl: 'http://x.gov.cn/', home: {} as PageFacts, homeItems: [], columns: [], mailboxes: [], letters: [],
     letterStats: letterStats([], asOf), guides: [], spam: [], twins: [], articles: [], listItems: [], mergedInto: null,
     brokenLinks: [], portal: false, level: 'county', probes: [], homeObservations: [],
   };

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { expect } from 'expect';
 import { ALL_CHECKS } from '../../src/checks/index.js';
+import { runCheck } from '../../src/checks/run.js';
+import { factsFor, letterFacts, mailboxFacts, probes } from './factsfor.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { BUNDLED_PROFILES, loadProfile } from '../../src/score/profile.js';
 
@@ -24,4 +26,14 @@ describe('one rule, one file, one id', () => {
       expect(rules).toEqual([...ids].sort());
     });
   }
+});
+
+describe('a site whose home page was not read (down, walled, merged into another site)', () => {
+  it('is judged by the availability rules alone: every rule that reads its pages is not assessed, never a pass (a pass would say its problems were fixed)', () => {
+    // the facts a crawl of nothing leaves, with a week of probes, a letter read on a registered mailbox of another host, and broken links
+    const facts = factsFor({ home: null, probes: probes(140, 0), letters: [letterFacts({ asked: '2026-01-01' })], mailboxes: [mailboxFacts({ url: 'http://m.gov.cn/' })],
+      brokenLinks: [{ fromUrl: 'http://m.gov.cn/', target: 'http://m.gov.cn/x', tag: 'a', text: 'x', onHomepage: false, status: '404', soft404: false }] });
+    const judged = ALL_CHECKS.filter((c) => runCheck(c, facts, '2026-11-15').kind !== 'not-assessed').map((c) => c.meta.id);
+    expect(judged).toEqual(['site-unreachable', 'homepage-availability']);
+  });
 });

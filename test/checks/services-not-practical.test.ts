@@ -28,6 +28,6 @@ describe('services-not-practical', () => {
   });
 
   it('without a home page: not assessed', () => {
-    expect(runCheck(servicesNotPractical, factsFor({ portal: true }), '2026-11-15')).toEqual({ kind: 'not-assessed', reason: 'the home page was not fetched' });
+    expect(runCheck(servicesNotPractical, factsFor({ portal: true, home: null }), '2026-11-15')).toEqual({ kind: 'not-assessed', reason: 'the home page was not fetched' });
   });
 });

@@ -38,6 +38,6 @@ describe('survey-inactive', () => {
   });
 
   it('without a home page: not assessed', () => {
-    expect(runCheck(surveyInactive, factsFor({ columns: [survey(SIX)] }), '2026-11-15')).toMatchObject({ kind: 'not-assessed' });
+    expect(runCheck(surveyInactive, factsFor({ columns: [survey(SIX)], home: null }), '2026-11-15')).toMatchObject({ kind: 'not-assessed' });
   });
 });

@@ -1,7 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import type { FixtureFleet } from '../../src/fixture-server/server.js';
-import type { RunDiff } from '../../src/history/diff.js';
+import { diffSites, type RunDiff } from '../../src/history/diff.js';
+import type { ReportedFinding, SiteReport } from '../../src/report/model.js';
+import { cases } from '../helpers/cases.js';
 import type { Db } from '../../src/store/db.js';
 import { reportOf } from '../../src/history/stored-report.js';
 import { scoreRun } from '../../src/history/score-run.js';
@@ -74,5 +76,22 @@ describe('govsite diff between two audits of the fixture fleet', () => {
     expect(notice).toMatchObject({ title: '关于开展安全生产检查的通知', date: '2026-11-16', firstSeen: '2026-11-16', lastSeen: '2026-11-16' });
     expect(typhoon).toMatchObject({ firstSeen: '2026-11-15', lastSeen: '2026-11-16' });
     expect(sightingsOf(db, '4401000003', 'letter').map((l) => [l.title, l.firstSeen, l.lastSeen])).toContainEqual(['关于拖欠工资的求助', '2026-11-15', '2026-11-16']);
+  });
+});
+
+describe('a problem is fixed only where the later run could judge its rule', () => {
+  const finding = (rule: string, id: string) => ({ rule, id, url: 'http://x.gov.cn/', firstSeen: '2026-10-15' }) as ReportedFinding;
+  const before = { id: 'x', name: '某县', url: 'http://x.gov.cn/', verdict: 'unqualified', score: null, notAssessed: [],
+    findings: [finding('dead-link', 'd1'), finding('letter-unanswered', 'l1'), finding('column-stale', 'c1')] } as unknown as SiteReport;
+  const after = (findings: ReportedFinding[], notAssessed: string[], verdict = 'unqualified') => ({ ...before, verdict, findings, notAssessed }) as unknown as SiteReport;
+  cases([
+    ['every rule judged: gone is fixed', after([finding('column-stale', 'c1')], []), ['d1', 'l1'], ['c1'], []],
+    // the site went down (or walled itself off): nothing of it was read, nothing is known fixed
+    ['its home page not read', after([], ['dead-link', 'letters-unanswered', 'column-stale', 'homepage-not-updated'], 'not-assessed'), [], [], ['d1', 'l1', 'c1']],
+    // a finer finding (letter-unanswered) counts for its rule (letters-unanswered): its mailbox lists its letters by script now
+    ['one rule not judged', after([], ['letters-unanswered']), ['d1', 'c1'], [], ['l1']],
+  ])('%s', (_what, later: SiteReport, fixed: string[], open: string[], unverified: string[]) => {
+    const [d] = diffSites([before], [later]);
+    expect({ fixed: d!.fixed.map((f) => f.id), open: d!.open.map((f) => f.id), unverified: d!.unverified.map((f) => f.id) }).toEqual({ fixed, open, unverified });
   });
 });

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import { expect } from 'expect';
 import { bulletinDocument } from '../../src/bulletin/document.js';
 import { healthOfAssessed, statsOf, type Bulletin } from '../../src/bulletin/model.js';
-import type { SiteReport } from '../../src/report/model.js';
+import type { ReportedFinding, SiteReport } from '../../src/report/model.js';
 import { cases } from '../helpers/cases.js';
 
 type Verdict = SiteReport['verdict'];
@@ -36,5 +36,17 @@ describe("the bulletin's 合格率 and health counts", () => {
     const text = (lang: 'zh' | 'en') => JSON.stringify(bulletinDocument(bulletin, lang, '某市政务公开办').blocks[1]);
     expect(text('zh')).toContain('共检查政府网站4个，合格1个，合格率50.0 %。另有1个网站未能自动评估，不计入合格率，需人工核查：某县人民政府（3408000009）。1个网站首页公告已关停或迁移，不计入合格率，请核实后调整网站名录：某县农业局（3408000010）。');
     expect(text('en')).toContain('4 sites checked, 1 qualified (50.0 %). 1 could not be assessed and are left out of the rate, to be checked by hand: 某县人民政府（3408000009）. 1 say on their home page that they have closed or moved, and are left out of the rate (to check, and take out of the registry): 某县农业局（3408000010）.');
+  });
+
+  it('a notified site whose latest check could not judge its problems is followed up, not said to have fixed them', () => {
+    const site = { id: '3408000002', name: '旧县人民政府', verdict: 'not-assessed', level: 'county', url: 'http://x.gov.cn/', vetoes: [], deductions: [], findings: [] } as unknown as SiteReport;
+    const unverified = [{ rule: 'dead-link', id: 'dead-link-0123456789', url: 'http://x.gov.cn/', firstSeen: '2026-08-15' }] as ReportedFinding[];
+    const bulletin: Bulletin = {
+      quarter: { year: 2026, q: 4, start: '2026-10-01', end: '2026-12-31', label: '2026Q4' }, profile: 'gov-2019', runs: [{ id: 2, asOf: '2026-11-15' }],
+      sites: [site], stats: statsOf([site]), byLevel: [], byHealth: { active: 0, sleeping: 0, zombie: 0, down: 0 }, unqualified: [], notAssessed: [site],
+      commonProblems: [], stillOpen: [{ site, since: { run: 1, asOf: '2026-08-15' }, findings: [], unverified }], notified: 1, previous: null,
+    };
+    const table = bulletinDocument(bulletin, 'zh', '某市政务公开办').blocks.find((b) => b.kind === 'table' && b.header.includes('无法核实的问题'));
+    expect(table).toMatchObject({ rows: [['旧县人民政府（3408000002）', '2026-08-15', '—', '链接不可用（dead-link-0123456789）', '2026-08-15']] });
   });
 });

@@ -30,7 +30,7 @@ export const bulletinCommand = new Command('bulletin')
       mkdirSync(dir, { recursive: true });
       for (const format of formats) process.stdout.write(`${await writeDocument(bulletinDocument(bulletin, raw.lang, raw.office), format, join(dir, `bulletin-${quarter.label}`))}\n`);
       const unassessed = bulletin.notAssessed.length ? `, ${bulletin.notAssessed.length} not assessed` : '';
-      process.stderr.write(`${quarter.label}: ${bulletin.stats.checked} sites, ${bulletin.stats.qualified} qualified, ${bulletin.unqualified.length} unqualified${unassessed}, ${bulletin.stillOpen.length} with notified problems still open\n`);
+      process.stderr.write(`${quarter.label}: ${bulletin.stats.checked} sites, ${bulletin.stats.qualified} qualified, ${bulletin.unqualified.length} unqualified${unassessed}, ${bulletin.stillOpen.length} with notified problems still open or not verifiable\n`);
     } finally {
       db.close();
     }
