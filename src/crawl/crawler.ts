@@ -323,8 +323,9 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
       // on a registered mailbox's host that is not the site's own (a provincial letters platform, the
       // city's portal) only the mailbox's letters and further list pages, and mailboxes the site's own
       // pages link to, are the site's: not the platform's other areas' mailboxes, nor the portal's news
-      // (a district whose mailbox is on www.cq.gov.cn crawled the municipal portal as its own pages)
-      const mine = reach === 'site' || role === 'letters' || role === 'letter' || (role === 'mailbox' && fromOwnPage);
+      // (a district whose mailbox is on www.cq.gov.cn crawled the municipal portal as its own pages);
+      // and another site's registered mailbox is that site's, wherever it is (the district's, to the city)
+      const mine = (reach === 'site' || role === 'letters' || role === 'letter' || (role === 'mailbox' && fromOwnPage)) && !this.registered.mailboxElsewhere(target, site.id);
       // a part of the home page (a frame, a script that writes into it) is read whatever its address looks like
       const crawlable = url !== null && internal && mine && navigable && (role === 'frame' || looksLikePage(url)) &&
         (directed ? pages < 2 * this.options.maxPages : entry.depth + 1 <= this.options.maxDepth && pages < this.options.maxPages);

@@ -1,3 +1,5 @@
+import { normaliseUrl } from './scope.js';
+
 /**
  * The registry's sites by host: to keep each site's scope off the others' (ownedElsewhere), and to
  * tell a site that merged into another registered site from one that moved (mergedInto). Under
@@ -15,9 +17,15 @@ export class RegisteredSites {
   private readonly byHost = new Map<string, { id: string; path: string }[]>();
   /** the sites on each host name (without `www.` and port): whose subdomains are whose */
   private readonly byName = new Map<string, Set<string>>();
+  /** each registered mailbox's sites (as the crawl spells the address) */
+  private readonly mailboxes = new Map<string, Set<string>>();
 
-  constructor(sites: readonly { id: string; url: string }[]) {
+  constructor(sites: readonly { id: string; url: string; mailboxes?: readonly string[] }[]) {
     for (const s of sites) {
+      for (const m of s.mailboxes ?? []) {
+        const url = normaliseUrl(m, m);
+        if (url) this.mailboxes.set(url, (this.mailboxes.get(url) ?? new Set()).add(s.id));
+      }
       const at = where(s.url);
       if (!at) continue;
       const here = this.byHost.get(at.host) ?? [];
@@ -43,6 +51,16 @@ export class RegisteredSites {
       if (dot < 0) return false;
       name = name.slice(dot + 1);
     }
+  }
+
+  /**
+   * Another site's registered mailbox (not this one's too): a district's 区长信箱 on the city's portal
+   * (www.cq.gov.cn holds 33 districts' in county-mailboxes.csv). Its letters are the district's; the
+   * city linking to it is not the city's own mailbox, and its overdue letters are not the city's veto.
+   */
+  mailboxElsewhere(url: string, siteId: string): boolean {
+    const owners = this.mailboxes.get(url);
+    return owners !== undefined && !owners.has(siteId);
   }
 
   /**

@@ -47,4 +47,35 @@ describe('a registered mailbox on a shared platform or a portal', () => {
       await fleet.close();
     }
   });
+
+  it('another site\'s registered mailbox on this site\'s host is that site\'s: the city checks the district\'s 区长信箱, the district reads it', async () => {
+    const fleet = await FixtureFleet.start({
+      city: { files: {
+        '/': page('某市人民政府', '<p>某市</p><a href="/hdjl/index.html">互动交流</a>'),
+        '/hdjl/index.html': page('互动交流', '<a href="/hdjl/szxx/index.html">市长信箱</a> <a href="/hdjl/qx/a.html">甲区区长信箱</a>'),
+        '/hdjl/szxx/index.html': page('市长信箱', letters([['/hdjl/szxx/1.html', '关于公交线路的建议', '2026-10-01']])),
+        '/hdjl/szxx/1.html': page('来信', '<p>来信内容</p>'),
+        '/hdjl/qx/a.html': page('甲区区长信箱', letters([['/hdjl/qx/a1.html', '关于甲区道路的反映', '2026-03-01']])),
+        '/hdjl/qx/a1.html': page('来信', '<p>来信内容</p>'),
+      } },
+      district: { files: { '/': page('甲区人民政府', '<p>甲区</p>') } },
+    });
+    try {
+      const { db } = tmpDb();
+      const c = fleet.origin('city');
+      const { runId } = await crawlTestSites(db, [{ id: 'city', url: `${c}/` }, { id: 'district', url: `${fleet.origin('district')}/`, mailbox: `${c}/hdjl/qx/a.html` }]);
+      const of = (site: string) => rows(db, `SELECT url, kind FROM frontier WHERE run_id = ? AND site_id = ? AND url LIKE ? ORDER BY url`, runId, site, `${c}/hdjl/%`);
+      expect(of('city')).toEqual([
+        { url: `${c}/hdjl/index.html`, kind: 'page' },
+        { url: `${c}/hdjl/qx/a.html`, kind: 'check' },
+        { url: `${c}/hdjl/szxx/1.html`, kind: 'page' },
+        { url: `${c}/hdjl/szxx/index.html`, kind: 'page' },
+      ]);
+      expect(of('district')).toEqual([{ url: `${c}/hdjl/qx/a.html`, kind: 'page' }, { url: `${c}/hdjl/qx/a1.html`, kind: 'page' }]);
+      const report = scoreRun(db, runId, loadProfile('gov-2019'));
+      expect(report.sites.map((s) => [s.id, s.letters.total])).toEqual([['city', 1], ['district', 1]]);
+    } finally {
+      await fleet.close();
+    }
+  });
 });
