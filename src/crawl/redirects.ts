@@ -1,3 +1,4 @@
+import { decodeHtml } from '../extract/decode.js';
 import { withoutComments } from '../extract/js-code.js';
 import { scriptedUrls } from '../extract/links.js';
 import type { RequestOptions } from './http-client.js';
@@ -96,13 +97,14 @@ const SCRIPT = /<script\b[^>]*>([\s\S]*?)<\/script>/gi;
  * `Refresh` header or a `<meta http-equiv="refresh" content="0;url=…">` anywhere in the page, as a
  * browser acts on it wherever it stands (not without a URL, nor further away than
  * MAX_REFRESH_SECONDS), or a page of under 2 KB with no link whose scripts set one location and
- * decide nothing (a mobile check picks a site, not a page to read). Never the page itself.
+ * decide nothing (a mobile check picks a site, not a page to read), or an entrance page (see
+ * entranceLink). Never the page itself.
  */
 export function stubRedirect(outcome: FetchOutcome, url: string): string | undefined {
   if (!outcome.ok || outcome.status !== 200 || !/html|^$/i.test(outcome.headers['content-type'] ?? '')) return undefined;
   const page = readable(outcome.body.toString('latin1'));
   const refresh = REFRESH.exec(outcome.headers['refresh'] ?? CONTENT.exec(refreshTag(page) ?? '')?.[2] ?? '');
-  const written = refresh ? (Number(refresh[1]) <= MAX_REFRESH_SECONDS ? refresh[2]!.trim() : '') : scriptedLocation(page.html);
+  const written = refresh ? (Number(refresh[1]) <= MAX_REFRESH_SECONDS ? refresh[2]!.trim() : '') : scriptedLocation(page.html) ?? entranceOf(outcome);
   if (!written) return undefined;
   try {
     const target = new URL(written, url).href.replace(/#.*$/, '');
@@ -166,4 +168,37 @@ function scriptedLocation(html: string): string | undefined {
   if (/\bif\s*\(|navigator\./.test(scripts)) return undefined;
   const targets = new Set(scriptedUrls(scripts, false));
   return targets.size === 1 ? [...targets][0] : undefined;
+}
+
+/** an entrance page's size, its links (its entrance, the ICP and badge links of its footer) and its words at most */
+const ENTRANCE_BYTES = 16_384;
+const ENTRANCE_LINKS = 8;
+const ENTRANCE_TEXT = 300;
+const ANCHOR = /<a\b([^>]*)>([\s\S]*?)<\/a>/gi;
+const HREF = /\bhref\s*=\s*(?:(["'])([^"']*)\1|([^\s>]+))/i;
+/** what an entrance link says (its text, or its picture's alt or title): 进入网站, 点击进入, 进入首页>> */
+const ENTER = /^(?:点击)?进入(?:本站|网站|首页|主页|门户|门户网站|政府网站)?(?:>>|»|→)?$/;
+
+/**
+ * An entrance page (引导页): a picture, a few words and one link that says 进入网站 — a visitor clicks it
+ * to reach the home page, which is what is read. Judged as the home page, it had no dated item and no
+ * column: a site whose home page was "not updated", wrongly.
+ */
+function entranceOf(outcome: FetchOutcome & { ok: true }): string | undefined {
+  // its words are read in its charset (the refresh and script scans need only ASCII)
+  return outcome.body.length > ENTRANCE_BYTES ? undefined : entranceLink(readable(decodeHtml(outcome.body, outcome.headers['content-type']).text).html);
+}
+
+function entranceLink(html: string): string | undefined {
+  const anchors = [...html.matchAll(ANCHOR)];
+  if (anchors.length === 0 || anchors.length > ENTRANCE_LINKS) return undefined;
+  const words = html.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ').replace(/<[^>]*>/g, ' ').replace(/&nbsp;|\s+/g, '');
+  if (words.length > ENTRANCE_TEXT) return undefined;
+  const said = (inner: string) => (inner.replace(/<[^>]*>/g, '') || /\b(?:alt|title)\s*=\s*["']([^"']*)/i.exec(inner)?.[1] || '').replace(/&nbsp;|\s+/g, '');
+  const entrances = anchors.filter(([, attributes, inner]) => ENTER.test(said(inner!)) || (said(inner!) === '' && ENTER.test(/\btitle\s*=\s*["']([^"']*)/i.exec(attributes!)?.[1]?.replace(/\s+/g, '') ?? '')));
+  if (entrances.length !== 1) return undefined;
+  const href = HREF.exec(entrances[0]![1]!);
+  const target = href ? (href[2] ?? href[3])!.trim() : '';
+  // an entrance opened by script (javascript:void(0) and an onclick) is not followed: no address to ask
+  return target === '' || /^(?:javascript|mailto|tel):|^#/i.test(target) ? undefined : target;
 }

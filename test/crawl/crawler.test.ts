@@ -156,12 +156,17 @@ describe('retries, redirects and timeouts', () => {
     ['a script that replaces the location', stubPage('', '<script type="text/javascript">location.replace(\'/col/col1/index.html\')</script>'), '/col/col1/index.html'],
     ['a script that sets the location, an old one commented out', stubPage('<script>// location.href = "/old/index.html";\n/* location.href = "/older/"; */ location.href = "/col/col1/index.html";</script>'), '/col/col1/index.html'],
     ['a script that picks the mobile site (not a page to read)', stubPage('<script>if (/Android|iPhone/i.test(navigator.userAgent)) { location.href = "/m/"; }</script>'), '/'],
-    ['a page with links and a script that sets the location', stubPage('<script>location.href="/col/col1/index.html"</script>', '<a href="/p0.html">进入</a>'), '/'],
-    ['a refresh commented out (an old redirect: not one a browser follows)', stubPage('<!-- <meta http-equiv="refresh" content="0;url=/col/col1/index.html"> -->', '<a href="/p0.html">进入</a>'), '/'],
-    ['a refresh inside <noscript> (raw text to a browser that runs scripts)', stubPage('<NOSCRIPT><meta http-equiv="refresh" content="0;url=/col/col1/index.html"></NOSCRIPT>', '<a href="/p0.html">进入</a>'), '/'],
+    ['a page with links and a script that sets the location', stubPage('<script>location.href="/col/col1/index.html"</script>', '<a href="/p0.html">网站地图</a>'), '/'],
+    ['a refresh commented out (an old redirect: not one a browser follows)', stubPage('<!-- <meta http-equiv="refresh" content="0;url=/col/col1/index.html"> -->', '<a href="/p0.html">网站地图</a>'), '/'],
+    ['a refresh inside <noscript> (raw text to a browser that runs scripts)', stubPage('<NOSCRIPT><meta http-equiv="refresh" content="0;url=/col/col1/index.html"></NOSCRIPT>', '<a href="/p0.html">网站地图</a>'), '/'],
     ['a refresh after a long head (an old home page kept with its content)', stubPage(`${'<style>.a { color: #333 }</style>'.repeat(300)}<meta http-equiv="refresh" content="0;url=/col/col1/index.html">`, '<p>旧版首页</p>'), '/col/col1/index.html'],
     ['a Refresh header, the page itself blank', stubPage(''), '/col/col1/index.html', { refresh: '0; url=/col/col1/index.html' }],
     ['a Refresh header 10 minutes later (a reload)', stubPage(''), '/', { refresh: '600; url=/col/col1/index.html' }],
+    ['an entrance page (引导页): a picture, a few words, 进入网站 and the footer\'s ICP link', stubPage('<style>body{background:url(bg.jpg)}</style>', '<img src="banner.jpg"><p>欢迎访问某县人民政府网站</p><a href="/col/col1/index.html"> 进入网站 </a><p><a href="https://beian.miit.gov.cn/">皖ICP备05000000号</a></p>'), '/col/col1/index.html'],
+    ['an entrance that is a picture', stubPage('', '<a href="col/col1/index.html"><img src="enter.png" alt="点击进入"></a>'), '/col/col1/index.html'],
+    ['an entrance opened by script: no address to ask', stubPage('', '<a href="javascript:void(0)" onclick="location.href=\'/col/col1/index.html\'">进入首页</a>'), '/'],
+    ['a page of many links, one of them 进入 (a home page, not an entrance)', stubPage('', `${Array.from({ length: 9 }, (_, i) => `<a href="/p${i}.html">栏目${i}</a>`).join('')}<a href="/col/col1/index.html">进入</a>`), '/'],
+    ['two entrances (中文 and English sites): none is the home page', stubPage('', '<a href="/col/col1/index.html">进入网站</a><a href="/en/">进入</a>'), '/'],
   ])('a home page that is a stub — %s — is read at its target', async (_what: string, stub: string, at: string, headers?: Record<string, string>) => {
     fleet = await FixtureFleet.start({ a: { files: { '/': 'placeholder', '/col/col1/index.html': linksTo(['/p0.html']), '/p0.html': html('文章') } } });
     const origin = fleet.origin('a');
