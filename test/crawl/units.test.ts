@@ -227,6 +227,9 @@ describe('stubRedirect on hostile home pages', () => {
     ['100,000 <meta without a >', '<html>' + '<meta '.repeat(100_000), undefined],
     ['100,000 comments, then a refresh', '<html>' + '<!-- x -->'.repeat(100_000) + '<meta http-equiv="refresh" content="0;url=/x">', 'http://x.gov.cn/x'],
     ['100,000 unclosed <noscript>', '<html>' + '<noscript>'.repeat(100_000), undefined],
+    // an entrance page is looked for in 16 KB at most
+    ['16 KB of unclosed <a>', '<a>'.repeat(5_400), undefined],
+    ['an entrance, then 16 KB of unclosed <script>', '<a href="/x">进入</a>' + '<script>'.repeat(2_000), 'http://x.gov.cn/x'],
   ])('%s', (_what: string, html: string, target: string | undefined) => {
     const started = performance.now();
     expect(stubRedirect(answer(html), 'http://x.gov.cn/')).toBe(target);
