@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { NO_LINKS } from '../extract/links.js';
+import { NO_LINKS, type StoredLink } from '../extract/links.js';
 import type { Db } from '../store/db.js';
 import { Fetches, type FetchPurpose, type Validators } from '../store/fetches.js';
 import { Frontier, type FrontierEntry } from '../store/frontier.js';
@@ -267,7 +267,10 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     const mergedInto = home && outcome.ok ? this.registered.mergedInto(site, outcome.finalUrl) : null;
     const read = mergedInto ? { ...answered, copyOf: undefined, links: NO_LINKS, follow: NOTHING_TO_FOLLOW, facts: null } : answered;
     if (mergedInto) this.underWay.get(site.id)!.mergedInto = mergedInto;
-    else if (home && outcome.ok) scope.alsoAt(outcome.finalUrl);
+    else if (home && outcome.ok) {
+      scope.alsoAt(outcome.finalUrl);
+      this.warnIfInnerPage(site, outcome.finalUrl, read.copyOf === undefined ? read.links : this.links.of(read.copyOf));
+    }
     await this.batch.write(() => {
       if (mergedInto) markSiteMerged(this.db, this.runId, site.id, mergedInto);
       const checked = { outcome, soft404: read.soft404, method: 'GET' as const, page: null, charset: read.charset };
@@ -414,6 +417,20 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     });
   }
 
+  /**
+   * A portal registered at one of its inner pages (206 rows of county-portals.csv give a 走进/概况
+   * page, www.beijing.gov.cn/renwen/bjgk/): read as the home page, it carries none of the news, and
+   * the site fails homepage-not-updated. Said when the page's own 首页 link leads to its host's root
+   * and no other site is registered there; audited as registered all the same (a department's site
+   * at a path of its portal links 首页 to the portal too, and a sample registry may not hold the portal).
+   */
+  private warnIfInnerPage(site: StoredSite, at: string, links: string): void {
+    const root = `${new URL(at).origin}/`;
+    if (ROOT_PAGE.test(new URL(at).pathname) || this.registered.registeredElsewhere(root, site.id)) return;
+    const toRoot = (JSON.parse(links) as StoredLink[]).some(([target, , text]) => HOME_LINK.test(text.replace(/\s+/g, '')) && ROOT_PAGE.test(target.slice(root.length - 1)) && target.startsWith(root));
+    if (toRoot) this.warnOnce(`inner ${site.id}`, `site ${site.id}${site.name ? ` ${site.name}` : ''} is registered at ${at}, an inner page whose 首页 link leads to ${root}: audited as registered (its home page may be ${root}; if so, correct the registry)`);
+  }
+
   private applyCrawlDelay(url: string, seconds: number): void {
     const host = new URL(url).host;
     const ms = Math.min(seconds * 1000, this.options.maxCrawlDelayMs);
@@ -428,6 +445,11 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     this.emit('warn', message);
   }
 }
+
+/** A host's root, or a default document there. */
+const ROOT_PAGE = /^\/(?:(?:index|default|main|home)\.(?:s?html?|jsp|aspx?|php))?$/i;
+/** what a link to a site's home page says */
+const HOME_LINK = /^(?:网站首页|首页|返回首页|回到首页|主页|网站主页)$/;
 
 /** What a request for a stored copy sends: its validators, so an unchanged answer is a bodiless 304. */
 function conditionalHeaders(stored: Validators | undefined): Record<string, string> {

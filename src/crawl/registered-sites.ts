@@ -63,6 +63,12 @@ export class RegisteredSites {
     return owners !== undefined && !owners.has(siteId);
   }
 
+  /** Another site is registered in this address's folder (`www.` aside): at a host's root, that host's site. */
+  registeredElsewhere(url: string, siteId: string): boolean {
+    const at = where(url);
+    return at !== null && (this.byHost.get(at.host) ?? []).some((s) => s.id !== siteId && s.path === at.path);
+  }
+
   /**
    * The id of the registered site whose host `landing` (where the site's home page ended up) is on,
    * when that is another site than this one and not this site's own host; among sites sharing that

@@ -149,3 +149,34 @@ describe('merged sites over real sockets', () => {
     expect(report.sites.map((s) => [s.id, s.verdict === 'not-assessed', s.mergedInto?.name ?? null])).toEqual([['dept', true, '某县人民政府'], ['stub', true, '某县人民政府'], ['old', false, null]]);
   });
 });
+
+describe('a portal registered at one of its inner pages', () => {
+  const page = (title: string, body: string) => `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
+  const inner = (name: string) => (w: string) => w.startsWith(`site ${name} is registered at`);
+
+  it('is said, as registered, when its own 首页 link leads to its host\'s root — in every run — and audited as registered', async () => {
+    const sites = await FixtureFleet.start({ a: { files: { '/': page('某县人民政府', '<p>首页</p>'), '/zjx/index.html': page('走进某县', '<a href="/">首页</a> &gt; 走进某县<p>某县概况</p>') } } });
+    try {
+      const { db } = tmpDb();
+      const registered = [{ id: 'a', url: `${sites.origin('a')}/zjx/index.html` }];
+      for (const run of [1, 2]) {
+        const { warnings, runId } = await crawlTestSites(db, registered);
+        expect({ run, warnings: warnings.filter(inner('a')) }).toEqual({ run, warnings: [`site a is registered at ${sites.origin('a')}/zjx/index.html, an inner page whose 首页 link leads to ${sites.origin('a')}/: audited as registered (its home page may be ${sites.origin('a')}/; if so, correct the registry)`] });
+        expect(rows(db, `SELECT url FROM fetches WHERE run_id = ? AND purpose = 'page' ORDER BY id LIMIT 1`, runId)).toEqual([{ url: `${sites.origin('a')}/zjx/index.html` }]);
+      }
+    } finally {
+      await sites.close();
+    }
+  });
+
+  it('is not said of a department\'s site at a path of its registered portal, nor of a site at its root', async () => {
+    const sites = await FixtureFleet.start({ portal: { files: { '/': page('某市人民政府', '<a href="/">首页</a> <a href="/bm/fgw/">市发展改革委</a>'), '/bm/fgw/index.html': page('市发展改革委', '<a href="/">首页</a> &gt; 部门 &gt; 市发展改革委') } } });
+    try {
+      const { db } = tmpDb();
+      const { warnings } = await crawlTestSites(db, [{ id: 'portal', url: `${sites.origin('portal')}/` }, { id: 'fgw', url: `${sites.origin('portal')}/bm/fgw/` }]);
+      expect(warnings.filter((w) => inner('portal')(w) || inner('fgw')(w))).toEqual([]);
+    } finally {
+      await sites.close();
+    }
+  });
+});
