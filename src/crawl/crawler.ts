@@ -418,8 +418,9 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
   }
 
   /**
-   * A portal registered at one of its inner pages (206 rows of county-portals.csv give a 走进/概况
-   * page, www.beijing.gov.cn/renwen/bjgk/): read as the home page, it carries none of the news, and
+   * A portal registered at one of its inner pages (of the 206 rows of county-portals.csv below a
+   * host's root, most give a 走进/概况 page, www.beijing.gov.cn/renwen/bjgk/): read as the home page,
+   * it carries none of the news, and
    * the site fails homepage-not-updated. Said when the page's own 首页 link leads to its host's root
    * and no other site is registered there; audited as registered all the same (a department's site
    * at a path of its portal links 首页 to the portal too, and a sample registry may not hold the portal).
