@@ -124,7 +124,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
   /** every site of the registry, the other shards' too */
   private readonly registered: RegisteredSites;
 
-  /** `registry`: the registry's sites, every shard's (see RegisteredSites) */
+  /** `registry`: every registered site, the other shards' too (see RegisteredSites and knownSites) */
   constructor(private readonly db: Db, private readonly runId: number, private readonly asOf: string, private readonly options: CrawlOptions, registry: readonly { id: string; url: string }[]) {
     super();
     this.registered = new RegisteredSites(registry);

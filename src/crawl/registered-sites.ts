@@ -10,8 +10,10 @@ import { normaliseUrl } from './scope.js';
  * that site's: the old one is merged, and not assessed.
  *
  * Hosts compare without `www.` (x.gov.cn and www.x.gov.cn are one site) and with their port; a
- * subdomain is not its parent (fgw.x.gov.cn moving to a new host of x.gov.cn is a move). Each shard
- * parses the whole registry, so a site merged into one of another shard's is known as such too.
+ * subdomain is not its parent (fgw.x.gov.cn moving to a new host of x.gov.cn is a move). The sites
+ * are every site the database knows (knownSites): each shard imports the whole registry, so a site
+ * merged into one of another shard's is known as such; a monthly sample, when the whole registry was
+ * imported into its database before.
  */
 export class RegisteredSites {
   private readonly byHost = new Map<string, { id: string; path: string }[]>();

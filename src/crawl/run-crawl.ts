@@ -4,7 +4,7 @@ import { importRegistry } from '../registry/import.js';
 import type { ParsedRegistry } from '../registry/types.js';
 import type { Db } from '../store/db.js';
 import { createRun, finishRun, getRun, unfinishedRun, unfinishedSiteIds, type Run } from '../store/runs.js';
-import { sitesOfRun } from '../store/sites.js';
+import { knownSites, sitesOfRun } from '../store/sites.js';
 import { InputError } from '../errors.js';
 import { inShard, type Shard } from '../registry/shard.js';
 import { Crawler, type CrawlOptions } from './crawler.js';
@@ -41,8 +41,9 @@ export async function crawlRegistry(db: Db, request: CrawlRequest): Promise<Craw
   });
   const pending = new Set(unfinishedSiteIds(db, run.id));
   const sites = sitesOfRun(db, run.id).filter((s) => pending.has(s.id));
-  // the whole registry's sites, every shard's: a site merged into another shard's is known as such
-  const crawler = new Crawler(db, run.id, run.asOf, request.options, parsed.rows);
+  // every registered site, the other shards' and, for a sample, the whole registry's when imported
+  // before: a site merged into one of them is known as such (see RegisteredSites)
+  const crawler = new Crawler(db, run.id, run.asOf, request.options, knownSites(db));
   request.onStart?.(crawler, sites.length);
   // every row's parent is written first by construction (the run before its fetches, a body before the
   // fetch that names it, in one transaction): checking each key of each insert cost 8 % of a re-audit's

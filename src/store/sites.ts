@@ -35,3 +35,12 @@ export function sitesOfRun(db: Db, runId: number): StoredSite[] {
     WHERE rs.run_id = ? ORDER BY rs.rowid`).all(runId) as SiteRecord[];
   return rows.map(toSite);
 }
+
+/**
+ * Every site the database knows: the registry's just imported, every shard's, and those of earlier
+ * imports (the whole registry, when this run audits a sample of it).
+ */
+export function knownSites(db: Db): { id: string; url: string; mailboxes: string[] }[] {
+  return (db.prepare(`SELECT id, url, mailboxes FROM sites`).all() as { id: string; url: string; mailboxes: string }[])
+    .map((r) => ({ id: r.id, url: r.url, mailboxes: JSON.parse(r.mailboxes) as string[] }));
+}

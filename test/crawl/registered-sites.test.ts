@@ -139,6 +139,13 @@ describe('merged sites over real sockets', () => {
     expect(lines[lines.findIndex((l) => l.includes('某县发展和改革局')) + 1]).toBe(`      首页跳转至名录中的另一网站，视为已整合，未予评估: 某县人民政府（portal） ${o('portal')}/col/dept/index.html`);
   });
 
+  it('a sample knows the sites of the whole registry imported before: merged into a site it does not audit', async () => {
+    const { db, o } = await audit();
+    const sample = writeTmp('sample.csv', ['id,name,url', `dept,某县发展和改革局,${o('dept')}/`, `old,某县旧站,${o('old')}/`].join('\n'));
+    const { run } = await crawlRegistry(db, { registry: sample, asOf: '2026-11-16', resume: false, options: TEST_CRAWL });
+    expect(rows(db, `SELECT site_id, merged_into FROM run_sites WHERE run_id = ? ORDER BY site_id`, run.id)).toEqual([{ site_id: 'dept', merged_into: 'portal' }, { site_id: 'old', merged_into: null }]);
+  });
+
   it('a shard knows the sites of the other shards: merged into a site it does not crawl', async () => {
     // "portal" is in shard 1 of 2, the others in shard 2
     const { db, runId } = await audit({ index: 2, count: 2 });
