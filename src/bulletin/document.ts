@@ -28,7 +28,11 @@ export function bulletinDocument(b: Bulletin, lang: Lang, office: string): Print
   const unread = b.notAssessed.filter((s) => !s.closed && !s.mergedInto);
   const closed = b.notAssessed.filter((s) => s.closed);
   const merged = b.notAssessed.filter((s) => !s.closed && s.mergedInto);
-  const into = (s: SiteReport) => `${name(s)} → ${s.mergedInto!.name ?? s.mergedInto!.id}（${s.mergedInto!.id}）`;
+  // into a site the registry does not hold (its parent domain's): the page it landed on
+  const into = (s: SiteReport) => {
+    const m = s.mergedInto!;
+    return `${name(s)} → ${m.id === null ? m.landing : `${m.name ?? m.id}（${m.id}）`}`;
+  };
   const notAssessed = (unread.length === 0 ? '' : zh
     ? `另有${unread.length}个网站未能自动评估，不计入合格率，需人工核查：${unread.map(name).join('、')}。`
     : ` ${unread.length} could not be assessed and are left out of the rate, to be checked by hand: ${unread.map(name).join(', ')}.`)

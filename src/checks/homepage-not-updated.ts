@@ -17,8 +17,8 @@ export const homepageNotUpdated = defineCheck({
     indicator: { zh: '单项否决 · 首页栏目信息超过2周未更新', en: 'Veto · no home page update in 2 weeks' }, requires: ['home', 'homeItems', 'columns', 'homeUrl', 'homeObservations', 'mergedInto'] },
   defaultOptions: { days: 14 },
   run({ home, homeItems, columns, homeUrl, homeObservations, mergedInto }, { asOf, options }) {
-    // a site merged into another registered site is assessed there (see RegisteredSites)
-    if (mergedInto) return { kind: 'not-assessed', reason: `the home page leads into registered site ${mergedInto.id} (${mergedInto.landing ?? mergedInto.url}): merged into it` };
+    // a site merged into another site is assessed there, if at all (see RegisteredSites)
+    if (mergedInto) return { kind: 'not-assessed', reason: `the home page leads into ${mergedInto.id ? `registered site ${mergedInto.id}` : 'its parent domain\'s site'} (${mergedInto.landing}): merged into it` };
     if (!home) return HOME_NOT_READ;
     // a site that says it has closed or moved is no longer one to judge (see closed-notice.ts)
     if (home.closedNotice) return { kind: 'not-assessed', reason: `the home page says the site has closed or moved: "${home.closedNotice}"` };

@@ -77,8 +77,8 @@ interface SiteUnderWay {
   pages: number;
   /** the links lately offered to its frontier (role and target): spares the database the INSERT of every navigation link on every page */
   offered: RecentSet;
-  /** its home page led into this other registered site (see RegisteredSites): its crawl ends with that page's wave */
-  mergedInto: string | null;
+  /** its home page led into another site (see RegisteredSites): its crawl ends with that page's wave */
+  merged: boolean;
 }
 
 /** A page fetched before: what a conditional request sends, and its stored copy as read ahead. */
@@ -159,15 +159,15 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     const scope = new SiteScope(site.url, site.mailboxes, (hostname) => this.registered.ownedElsewhere(hostname, site.id));
     // resumed: the home page already answered, perhaps from where the site has moved
     const home = this.fetches.storedInRun(this.runId, normaliseUrl(site.url, site.url)!, 'page');
-    const mergedInto = home?.finalUrl ? this.registered.mergedInto(site, home.finalUrl) : null;
-    if (home?.finalUrl && !mergedInto) scope.alsoAt(home.finalUrl);
+    const merged = home?.finalUrl ? this.registered.mergedInto(site, home.finalUrl) !== null : false;
+    if (home?.finalUrl && !merged) scope.alsoAt(home.finalUrl);
     const seed = (url: string, role: PageRole) => ({ siteId: site.id, url: normaliseUrl(url, url)!, kind: 'page' as const, external: false, depth: 0, referrer: null, role });
     this.frontier.add([seed(site.url, 'home'), ...site.mailboxes.map((m) => seed(m, 'mailbox'))]);
-    const underWay: SiteUnderWay = { pages: this.frontier.pageCount(site.id), offered: new RecentSet(OFFERED_PER_SITE), mergedInto };
+    const underWay: SiteUnderWay = { pages: this.frontier.pageCount(site.id), offered: new RecentSet(OFFERED_PER_SITE), merged };
     this.underWay.set(site.id, underWay);
     for (;;) {
       // a merged site is not crawled past its home page's wave (the home page's role comes first)
-      if (underWay.mergedInto) {
+      if (underWay.merged) {
         await this.batch.write(() => this.frontier.skipQueued(site.id, 'merged'));
         break;
       }
@@ -262,17 +262,18 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     const outcome = await this.fetcher.fetch(entry.url, { method: 'GET', headers: conditionalHeaders(seenBefore?.stored), bodyBytes: entry.role === 'frame' ? partBytes : analysedBytes },
       { stubs: home, recheck: attempt > 1, upgradeOnTimeout: home, referrer: entry.referrer });
     const answered = seenBefore && outcome.ok && outcome.status === 304 ? await this.readUnchanged(entry, seenBefore) : await this.readAnswer(site, entry, outcome);
-    // a site whose address now leads into another registered site was merged into it: that page is the
-    // other site's, neither read nor followed as this one's; one that leads elsewhere (a new domain) is crawled there
-    const mergedInto = home && outcome.ok ? this.registered.mergedInto(site, outcome.finalUrl) : null;
-    const read = mergedInto ? { ...answered, copyOf: undefined, links: NO_LINKS, follow: NOTHING_TO_FOLLOW, facts: null } : answered;
-    if (mergedInto) this.underWay.get(site.id)!.mergedInto = mergedInto;
+    // a site whose address now leads into another registered site (or its parent domain's) was merged
+    // into it: that page is the other site's, neither read nor followed as this one's; one that leads
+    // elsewhere (a new domain) is crawled there
+    const merger = home && outcome.ok ? this.registered.mergedInto(site, outcome.finalUrl) : null;
+    const read = merger ? { ...answered, copyOf: undefined, links: NO_LINKS, follow: NOTHING_TO_FOLLOW, facts: null } : answered;
+    if (merger) this.underWay.get(site.id)!.merged = true;
     else if (home && outcome.ok) {
       scope.alsoAt(outcome.finalUrl);
       this.warnIfInnerPage(site, outcome.finalUrl, read.copyOf === undefined ? read.links : this.links.of(read.copyOf));
     }
     await this.batch.write(() => {
-      if (mergedInto) markSiteMerged(this.db, this.runId, site.id, mergedInto);
+      if (merger) markSiteMerged(this.db, this.runId, site.id, merger.into);
       const checked = { outcome, soft404: read.soft404, method: 'GET' as const, page: null, charset: read.charset };
       const fetchId = this.record(site, entry, 'page', checked, attempt, read.body, read.reused, read.copyOf);
       this.links.record(fetchId, read.links);

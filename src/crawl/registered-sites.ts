@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { normaliseUrl } from './scope.js';
 
 /**
@@ -6,8 +7,8 @@ import { normaliseUrl } from './scope.js';
  * 集约化 a department's or town's site is folded into the portal, and its old address must then
  * lead there (a redirect, or a stub page): crawled as a site that moved, the portal's pages were
  * judged as the old site's (a not-updated, empty-columned site, sent a notice for what the portal
- * is assessed for in its own right). A home page that lands on another registered site's host is
- * that site's: the old one is merged, and not assessed.
+ * is assessed for in its own right). A home page that lands on another registered site's host, or
+ * on its own parent domain's, is that site's: the old one is merged, and not assessed.
  *
  * Hosts compare without `www.` (x.gov.cn and www.x.gov.cn are one site) and with their port; a
  * subdomain is not its parent (fgw.x.gov.cn moving to a new host of x.gov.cn is a move). The sites
@@ -72,17 +73,21 @@ export class RegisteredSites {
   }
 
   /**
-   * The id of the registered site whose host `landing` (where the site's home page ended up) is on,
-   * when that is another site than this one and not this site's own host; among sites sharing that
-   * host, the one whose address is the longest prefix of the landing page's.
+   * Whether the site merged, where its home page ended up (`landing`) says: `into` the registered site
+   * whose host that is (another site than this one, not on this site's own host; among sites sharing
+   * the host, the one whose address is the longest prefix of the landing page's), or into its parent
+   * domain's site, registered or not (`into` null: fgw.x.gov.cn sent to www.x.gov.cn/col/…, a closed
+   * site sent to www.gov.cn — a department's site moves to a new domain of its own, not into its
+   * portal's). Null when it did not merge: a site that moved elsewhere is crawled there.
    */
-  mergedInto(site: { id: string; url: string }, landing: string): string | null {
+  mergedInto(site: { id: string; url: string }, landing: string): { into: string | null } | null {
     const own = where(site.url);
     const there = where(landing);
     if (!own || !there || there.host === own.host) return null;
     const candidates = (this.byHost.get(there.host) ?? []).filter((s) => there.path.startsWith(s.path)).sort((a, b) => b.path.length - a.path.length);
     const into = candidates[0];
-    return into && into.id !== site.id ? into.id : null;
+    if (into) return into.id === site.id ? null : { into: into.id };
+    return !isIP(own.name) && own.name.endsWith(`.${there.name}`) ? { into: null } : null;
   }
 }
 

@@ -5,8 +5,8 @@ export type Lang = 'zh' | 'en';
 
 /** Report chrome in both languages; rule titles come from the checks themselves. */
 export const LABELS = {
-  zh: { qualified: '合格', unqualified: '不合格', 'not-assessed': '未评估', active: '活跃', sleeping: '睡眠', zombie: '僵尸', down: '无法访问', score: '得分', sites: '个网站', total: '合计', veto: '否决', noProblems: '未发现问题', homeUnread: '首页无法读取，未能评估', closed: '首页称网站已关停或迁移，未予评估', merged: '首页跳转至名录中的另一网站，视为已整合，未予评估', asOf: '监测时间点', profile: '评分标准' },
-  en: { qualified: 'qualified', unqualified: 'unqualified', 'not-assessed': 'not assessed', active: 'active', sleeping: 'sleeping', zombie: 'zombie', down: 'down', score: 'score', sites: 'sites', total: 'total', veto: 'veto', noProblems: 'no problems found', homeUnread: 'the home page could not be read: not assessed', closed: 'the home page says the site has closed or moved: not assessed', merged: 'the home page leads into another site of the registry: merged, not assessed', asOf: 'as of', profile: 'profile' },
+  zh: { qualified: '合格', unqualified: '不合格', 'not-assessed': '未评估', active: '活跃', sleeping: '睡眠', zombie: '僵尸', down: '无法访问', score: '得分', sites: '个网站', total: '合计', veto: '否决', noProblems: '未发现问题', homeUnread: '首页无法读取，未能评估', closed: '首页称网站已关停或迁移，未予评估', merged: '首页跳转至名录中的另一网站，视为已整合，未予评估', mergedUp: '首页跳转至上级域名的网站，视为已整合，未予评估', asOf: '监测时间点', profile: '评分标准' },
+  en: { qualified: 'qualified', unqualified: 'unqualified', 'not-assessed': 'not assessed', active: 'active', sleeping: 'sleeping', zombie: 'zombie', down: 'down', score: 'score', sites: 'sites', total: 'total', veto: 'veto', noProblems: 'no problems found', homeUnread: 'the home page could not be read: not assessed', closed: 'the home page says the site has closed or moved: not assessed', merged: 'the home page leads into another site of the registry: merged, not assessed', mergedUp: 'the home page leads into its parent domain\'s site: merged, not assessed', asOf: 'as of', profile: 'profile' },
 } as const;
 
 /** rule ids and the finer finding ids the checks declare, with their titles */
@@ -27,6 +27,7 @@ export function goneNote(s: Pick<SiteReport, 'closed' | 'mergedInto'>, lang: Lan
   if (s.closed) return { label: LABELS[lang].closed, detail: s.closed };
   const m = s.mergedInto;
   if (!m) return null;
-  const site = lang === 'zh' ? `${m.name ?? m.id}（${m.id}）` : `${m.name ?? m.id} (${m.id})`;
-  return { label: LABELS[lang].merged, detail: m.landing ? `${site} ${m.landing}` : site };
+  // a site the registry does not hold (its parent domain's) is named by the page it landed on
+  const site = m.id === null ? '' : lang === 'zh' ? `${m.name ?? m.id}（${m.id}） ` : `${m.name ?? m.id} (${m.id}) `;
+  return { label: LABELS[lang][m.id === null ? 'mergedUp' : 'merged'], detail: `${site}${m.landing ?? ''}`.trim() };
 }

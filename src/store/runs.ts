@@ -56,14 +56,17 @@ export function markSiteStarted(db: Db, runId: number, siteId: string): void {
   db.prepare(`UPDATE run_sites SET started_at = coalesce(started_at, ?) WHERE run_id = ? AND site_id = ?`).run(new Date().toISOString(), runId, siteId);
 }
 
-/** The site's home page led into another registered site, `into` (see RegisteredSites): merged, not assessed. */
-export function markSiteMerged(db: Db, runId: number, siteId: string, into: string): void {
-  db.prepare(`UPDATE run_sites SET merged_into = ? WHERE run_id = ? AND site_id = ?`).run(into, runId, siteId);
+/** The site's home page led into another site, `into` when registered (see RegisteredSites): merged, not assessed. */
+export function markSiteMerged(db: Db, runId: number, siteId: string, into: string | null): void {
+  db.prepare(`UPDATE run_sites SET merged = 1, merged_into = ? WHERE run_id = ? AND site_id = ?`).run(into, runId, siteId);
 }
 
-/** The registered site a site was merged into (its name and address as the registry gives them), and where the site's home page landed. */
+/**
+ * The site a site was merged into — its id, name and address as the registry gives them, all null
+ * when it is not registered (its parent domain's) — and where the site's home page landed.
+ */
 export interface MergedInto {
-  id: string;
+  id: string | null;
   name: string | null;
   url: string | null;
   landing: string | null;
@@ -72,7 +75,7 @@ export interface MergedInto {
 export function mergedInto(db: Db, runId: number, site: { id: string; url: string }): MergedInto | null {
   const row = statement(db, `SELECT rs.merged_into AS id, s.name, s.url,
       (SELECT f.final_url FROM fetches f WHERE f.run_id = rs.run_id AND f.site_id = rs.site_id AND f.url = ? AND f.purpose = 'page' ORDER BY f.id DESC LIMIT 1) AS landing
-    FROM run_sites rs LEFT JOIN sites s ON s.id = rs.merged_into WHERE rs.run_id = ? AND rs.site_id = ? AND rs.merged_into IS NOT NULL`).get(site.url, runId, site.id) as MergedInto | undefined;
+    FROM run_sites rs LEFT JOIN sites s ON s.id = rs.merged_into WHERE rs.run_id = ? AND rs.site_id = ? AND rs.merged = 1`).get(site.url, runId, site.id) as MergedInto | undefined;
   return row ?? null;
 }
 

@@ -21,16 +21,19 @@ describe('a registered site whose home page leads into another registered site i
     { id: 'bare', url: 'http://x.gov.cn/' },
   ]);
   cases([
-    ['into the portal\'s column page', 'dept', 'http://fgw.x.gov.cn/', 'http://www.x.gov.cn/col/col123/index.html', 'portal'],
-    ['into the site registered at that column (the longest address that holds it)', 'dept', 'http://fgw.x.gov.cn/', 'https://www.x.gov.cn/col/fgw/index.html', 'fgw-new'],
-    ['www. or not, http or https: one host', 'dept', 'http://fgw.x.gov.cn/', 'https://x.gov.cn/', 'portal'],
+    ['into the portal\'s column page', 'dept', 'http://fgw.x.gov.cn/', 'http://www.x.gov.cn/col/col123/index.html', { into: 'portal' }],
+    ['into the site registered at that column (the longest address that holds it)', 'dept', 'http://fgw.x.gov.cn/', 'https://www.x.gov.cn/col/fgw/index.html', { into: 'fgw-new' }],
+    ['www. or not, http or https: one host', 'dept', 'http://fgw.x.gov.cn/', 'https://x.gov.cn/', { into: 'portal' }],
     ['its own host with www. is no move', 'bare', 'http://x.gov.cn/', 'http://www.x.gov.cn/index.html', null],
     ['a new subdomain of the portal\'s domain is a move, not a merger', 'dept', 'http://fgw.x.gov.cn/', 'http://fzgg.x.gov.cn/', null],
     ['a host not in the registry is a move', 'dept', 'http://fgw.x.gov.cn/', 'http://www.newdomain.gov.cn/', null],
-    ['another port is another site', 'dept', 'http://fgw.x.gov.cn/', 'http://127.0.0.1:8081/a.html', 'town'],
+    ['into its parent domain\'s site, not registered', 'jw', 'http://jw.y.gov.cn/', 'http://www.y.gov.cn/col/jw/index.html', { into: null }],
+    ['a closed site sent to the central portal', 'jw', 'http://www.jw.gov.cn/', 'https://www.gov.cn/', { into: null }],
+    ['another port is another site', 'dept', 'http://fgw.x.gov.cn/', 'http://127.0.0.1:8081/a.html', { into: 'town' }],
     ['the same address and port', 'town', 'http://127.0.0.1:8081/', 'http://127.0.0.1:8081/index.html', null],
-  ])('%s', (_what, id: string, url: string, landing: string, into: string | null) => {
-    expect(registry.mergedInto({ id, url }, landing)).toBe(into);
+    ['an address is no domain: 127.0.0.1 is not under 0.0.1', 'town', 'http://127.0.0.1:8081/', 'http://0.0.1/', null],
+  ])('%s', (_what, id: string, url: string, landing: string, into: { into: string | null } | null) => {
+    expect(registry.mergedInto({ id, url }, landing)).toEqual(into);
   });
 });
 
@@ -154,6 +157,30 @@ describe('merged sites over real sockets', () => {
     ]);
     const report = scoreRun(db, runId, loadProfile('gov-2019'));
     expect(report.sites.map((s) => [s.id, s.verdict === 'not-assessed', s.mergedInto?.name ?? null])).toEqual([['dept', true, '某县人民政府'], ['stub', true, '某县人民政府'], ['old', false, null]]);
+  });
+});
+
+describe('a site sent into its parent domain\'s portal, which nobody registered', () => {
+  it('is merged into it, not crawled as if it had moved there: named by the page it landed on', async () => {
+    const page = (body: string) => `<!DOCTYPE html><html><head><meta charset="utf-8"><title>某省人民政府</title></head><body>${body}</body></html>`;
+    const sites = await FixtureFleet.start({
+      portal: { files: { '/': page('<a href="/col/jw/index.html">教育</a>'), '/col/jw/index.html': page('<a href="/art/1.html">教育动态</a><a href="/gone.html">失效</a>'), '/art/1.html': page('动态') } },
+      old: { files: {}, behaviours: { '/': { redirect: 'http://www.hn.gov.cn/col/jw/index.html', status: 301 } } },
+    });
+    const hosts: Record<string, string> = { 'www.hn.gov.cn': 'portal', 'jw.hn.gov.cn': 'old' };
+    const proxy = await startLoopbackProxy((host) => (hosts[host] ? sites.origin(hosts[host]) : null));
+    try {
+      const { db } = tmpDb();
+      const { runId } = await crawlTestSites(db, [{ id: 'jw', url: 'http://jw.hn.gov.cn/' }], { proxy: proxy.url });
+      expect(rows(db, `SELECT merged, merged_into FROM run_sites WHERE run_id = ?`, runId)).toEqual([{ merged: 1, merged_into: null }]);
+      expect(rows(db, `SELECT url FROM fetches WHERE run_id = ? AND purpose IN ('page', 'check')`, runId)).toEqual([{ url: 'http://jw.hn.gov.cn/' }]);
+      const report = scoreRun(db, runId, loadProfile('gov-2019'));
+      expect(report.sites.map((s) => [s.verdict, s.findings.length, s.mergedInto])).toEqual([['not-assessed', 0, { id: null, name: null, url: null, landing: 'http://www.hn.gov.cn/col/jw/index.html' }]]);
+      expect(renderTerminal(report, { lang: 'zh' }).split('\n')[2]).toBe('      首页跳转至上级域名的网站，视为已整合，未予评估: http://www.hn.gov.cn/col/jw/index.html');
+    } finally {
+      await proxy.close();
+      await sites.close();
+    }
   });
 });
 

@@ -1,7 +1,8 @@
 /**
- * A site whose home page led into another registered site (集约化: merged into a portal): the id of
- * that site (see RegisteredSites). Such a site is not assessed.
+ * A site whose home page led into another site (集约化: merged into a portal; see RegisteredSites):
+ * merged = 1, and merged_into the id of that site when it is registered.
  */
 export const up = `
+ALTER TABLE run_sites ADD COLUMN merged INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE run_sites ADD COLUMN merged_into TEXT;
 `;
