@@ -40,8 +40,8 @@ export function bulletinDocument(b: Bulletin, lang: Lang, office: string): Print
       ? `${closed.length}个网站首页公告已关停或迁移，不计入合格率，请核实后调整网站名录：${closed.map(name).join('、')}。`
       : ` ${closed.length} say on their home page that they have closed or moved, and are left out of the rate (to check, and take out of the registry): ${closed.map(name).join(', ')}.`)
     + (merged.length === 0 ? '' : zh
-      ? `${merged.length}个网站首页跳转至名录中的其他网站，视为已整合，不计入合格率，请核实后调整网站名录：${merged.map(into).join('、')}。`
-      : ` ${merged.length} lead into another site of the registry (merged into it), and are left out of the rate (to check, and take out of the registry): ${merged.map(into).join(', ')}.`);
+      ? `${merged.length}个网站首页跳转至名录中的其他网站或上级域名的网站，视为已整合，不计入合格率，请核实后调整网站名录：${merged.map(into).join('、')}。`
+      : ` ${merged.length} lead into another site of the registry or their parent domain's (merged into it), and are left out of the rate (to check, and take out of the registry): ${merged.map(into).join(', ')}.`);
   return {
     lang, title,
     blocks: [

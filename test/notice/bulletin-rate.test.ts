@@ -38,6 +38,17 @@ describe("the bulletin's 合格率 and health counts", () => {
     expect(text('en')).toContain('4 sites checked, 1 qualified (50.0 %). 1 could not be assessed and are left out of the rate, to be checked by hand: 某县人民政府（3408000009）. 1 say on their home page that they have closed or moved, and are left out of the rate (to check, and take out of the registry): 某县农业局（3408000010）.');
   });
 
+  it('names merged sites apart, with the site they lead into, or the page they landed on when the registry does not hold it', () => {
+    const merged = (id: string, name: string, into: SiteReport['mergedInto']) => ({ id, name, verdict: 'not-assessed', level: 'department', url: 'http://x.gov.cn/', vetoes: [], deductions: [], findings: [], mergedInto: into }) as unknown as SiteReport;
+    const all = [merged('a1', '某县教育局', { id: '3408000002', name: '旧县人民政府', url: 'http://www.jx.gov.cn/', landing: 'http://www.jx.gov.cn/col/jy/' }), merged('a2', '某县民政局', { id: null, name: null, url: null, landing: 'http://www.x.gov.cn/col/mz/' })];
+    const bulletin: Bulletin = {
+      quarter: { year: 2026, q: 4, start: '2026-10-01', end: '2026-12-31', label: '2026Q4' }, profile: 'gov-2019', runs: [{ id: 1, asOf: '2026-11-15' }],
+      sites: all, stats: statsOf(all), byLevel: [], byHealth: { active: 0, sleeping: 0, zombie: 0, down: 0 }, unqualified: [], notAssessed: all,
+      commonProblems: [], stillOpen: [], notified: 0, previous: null,
+    };
+    expect(JSON.stringify(bulletinDocument(bulletin, 'zh', '某市政务公开办').blocks[1])).toContain('2个网站首页跳转至名录中的其他网站或上级域名的网站，视为已整合，不计入合格率，请核实后调整网站名录：某县教育局（a1） → 旧县人民政府（3408000002）、某县民政局（a2） → http://www.x.gov.cn/col/mz/。');
+  });
+
   it('a notified site whose latest check could not judge its problems is followed up, not said to have fixed them', () => {
     const site = { id: '3408000002', name: '旧县人民政府', verdict: 'not-assessed', level: 'county', url: 'http://x.gov.cn/', vetoes: [], deductions: [], findings: [] } as unknown as SiteReport;
     const unverified = [{ rule: 'dead-link', id: 'dead-link-0123456789', url: 'http://x.gov.cn/', firstSeen: '2026-08-15' }] as ReportedFinding[];
