@@ -8,7 +8,8 @@ import { HostResolver, type Resolve } from './resolver.js';
 import { GivenUpHosts } from './given-up-hosts.js';
 import { controlsOver, unanswered, type NetworkControls } from './controls.js';
 import { withHttpsUpgrade } from './https-upgrade.js';
-import { neverAsked } from './never-asked.js';
+import { isIntranetHost } from './intranet.js';
+import { neverAsked, refusal } from './never-asked.js';
 import { refererHeader } from './referer.js';
 
 export interface FetcherOptions extends ClientOptions {
@@ -61,12 +62,32 @@ export class Fetcher {
 
   /** A redirect chain from `url`, each hop polite and retried, none that would never be asked (see neverAsked). */
   private chain(url: string, request: RequestOptions, { stubs, recheck, referrer }: { stubs: boolean; recheck: boolean; referrer: string | null }): Promise<FetchOutcome> {
-    return followRedirects(url, (hopUrl, cookie) => {
+    return followRedirects(url, async (hopUrl, cookie) => {
       // a redirect into a local network (or to a local file) from a public address is not followed there
       const refused = hopUrl === url ? null : neverAsked(hopUrl, url);
+      if (refused) return refused;
       const asked = withCookie({ ...request, headers: { ...request.headers, ...refererHeader(referrer, hopUrl) } }, cookie);
-      return refused ? Promise.resolve(refused) : this.online(() => withRetry(() => this.hop(hopUrl, asked, recheck), this.options.retry));
+      return (await this.intranetName(hopUrl, hopUrl === url ? referrer : url)) ?? this.online(() => withRetry(() => this.hop(hopUrl, asked, recheck), this.options.retry));
     }, { stubs });
+  }
+
+  /**
+   * A host *name* whose every address is on a local network (an office system in public DNS:
+   * oa.x.gov.cn → 10.1.2.3), reached from a public page: not asked, as an intranet address written
+   * out is not (see neverAsked) — the request would reach the inspector's own network. Behind a proxy
+   * the proxy resolves names: nothing to tell here. A site on a local network itself (an intranet
+   * audit) links freely, and an address the registry gives (no page links to it) is asked.
+   */
+  private async intranetName(url: string, from: string | null): Promise<FetchOutcome | null> {
+    if (from === null || this.client.proxied) return null;
+    const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+    if (isIP(host) || !(await this.onIntranet(host)) || (await this.onIntranet(new URL(from).hostname.replace(/^\[|\]$/g, '')))) return null;
+    return refusal(url, 'EPRIVATE', `${host} resolves to an intranet address, reached from the public ${from}`);
+  }
+
+  private onIntranet(host: string): Promise<boolean> {
+    if (isIP(host) || isIntranetHost(host)) return Promise.resolve(isIntranetHost(host));
+    return this.resolver.addresses(host).then((all) => all.length > 0 && all.every((a) => isIntranetHost(a.address)), () => false);
   }
 
   /**

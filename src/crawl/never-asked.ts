@@ -15,6 +15,7 @@ export function neverAsked(url: string, from: string | null): FetchFailure | nul
   return null;
 }
 
-function refusal(url: string, code: FailureCode, why: string): FetchFailure {
+/** A failure ended without a request, with its reason. */
+export function refusal(url: string, code: FailureCode, why: string): FetchFailure {
   return { ok: false, code, message: `not asked: ${why}`, finalUrl: url, redirects: [], ms: 0 };
 }

@@ -5,6 +5,7 @@ import { expect } from 'expect';
 import { Fetcher } from '../../src/crawl/fetcher.js';
 import { DEFAULT_RETRY } from '../../src/crawl/retry.js';
 import type { Resolve } from '../../src/crawl/resolver.js';
+import { cases } from '../helpers/cases.js';
 
 const lookupError = (code: string, hostname: string) => Object.assign(new Error(`getaddrinfo ${code} ${hostname}`), { code, hostname, syscall: 'getaddrinfo' });
 
@@ -73,5 +74,19 @@ describe('HostResolver, through the fetcher, over real sockets', () => {
     await fetcher.close();
     expect(outcomes.map((o) => (o.ok ? o.status : o.code))).toEqual([200, 200]);
     expect(lookups).toEqual({ 'slow.example.gov.cn': 1 });
+  });
+
+  // 203.0.113.5 is a documentation address: looked up here, never connected to
+  const publicAddress = () => Promise.resolve([{ address: '203.0.113.5', family: 4 }]);
+  cases([
+    ['a public page\'s link to a name on a local network (oa.x.gov.cn → an office address) is not asked', 'http://www.example.gov.cn/', 'EPRIVATE', 0],
+    ['a page on a local network links to it freely (an intranet audit)', 'http://intranet.example.gov.cn/', 200, 1],
+    ['an address no page links to (the registry\'s) is asked', null, 200, 1],
+  ])('%s', async (_what, referrer: string | null, expected: number | string, requests: number) => {
+    const { fetcher } = fetcherWith({ 'oa.example.gov.cn': [loopback], 'www.example.gov.cn': [publicAddress], 'intranet.example.gov.cn': [loopback] });
+    hosts.length = 0;
+    const outcome = await fetcher.fetch(`http://oa.example.gov.cn:${port}/oa/`, { method: 'GET' }, { referrer });
+    await fetcher.close();
+    expect([outcome.ok ? outcome.status : outcome.code, hosts.length]).toEqual([expected, requests]);
   });
 });
