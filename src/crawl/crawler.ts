@@ -16,6 +16,7 @@ import { analysedBytes, partBytes } from './content-types.js';
 import { analyseAnswer, checkTarget, isSoft404, probePath, type CheckedTarget } from './link-check.js';
 import { verdictFor, type FetchOutcome, type LinkVerdict } from './outcome.js';
 import { storedBody, type StoredBody } from './page-analysis.js';
+import { innerPageRoot } from './inner-page.js';
 import { RecentSet } from './recent-set.js';
 import { RegisteredSites } from './registered-sites.js';
 import { readStoredCopy, type CopyRead } from './stored-copy.js';
@@ -418,19 +419,10 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     });
   }
 
-  /**
-   * A portal registered at one of its inner pages (of the 206 rows of county-portals.csv below a
-   * host's root, most give a 走进/概况 page, www.beijing.gov.cn/renwen/bjgk/): read as the home page,
-   * it carries none of the news, and
-   * the site fails homepage-not-updated. Said when the page's own 首页 link leads to its host's root
-   * and no other site is registered there; audited as registered all the same (a department's site
-   * at a path of its portal links 首页 to the portal too, and a sample registry may not hold the portal).
-   */
+  /** A registered address that is an inner page of its site: said, and audited as registered (see innerPageRoot). */
   private warnIfInnerPage(site: StoredSite, at: string, links: string): void {
-    const root = `${new URL(at).origin}/`;
-    if (ROOT_PAGE.test(new URL(at).pathname) || this.registered.registeredElsewhere(root, site.id)) return;
-    const toRoot = (JSON.parse(links) as StoredLink[]).some(([target, , text]) => HOME_LINK.test(text.replace(/\s+/g, '')) && ROOT_PAGE.test(target.slice(root.length - 1)) && target.startsWith(root));
-    if (toRoot) this.warnOnce(`inner ${site.id}`, `site ${site.id}${site.name ? ` ${site.name}` : ''} is registered at ${at}, an inner page whose 首页 link leads to ${root}: audited as registered (its home page may be ${root}; if so, correct the registry)`);
+    const root = innerPageRoot(at, JSON.parse(links) as StoredLink[], (r) => this.registered.registeredElsewhere(r, site.id));
+    if (root) this.warnOnce(`inner ${site.id}`, `site ${site.id}${site.name ? ` ${site.name}` : ''} is registered at ${at}, an inner page whose 首页 link leads to ${root}: audited as registered (its home page may be ${root}; if so, correct the registry)`);
   }
 
   private applyCrawlDelay(url: string, seconds: number): void {
@@ -447,11 +439,6 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     this.emit('warn', message);
   }
 }
-
-/** A host's root, or a default document there. */
-const ROOT_PAGE = /^\/(?:(?:index|default|main|home)\.(?:s?html?|jsp|aspx?|php))?$/i;
-/** what a link to a site's home page says */
-const HOME_LINK = /^(?:网站首页|首页|返回首页|回到首页|主页|网站主页)$/;
 
 /** What a request for a stored copy sends: its validators, so an unchanged answer is a bodiless 304. */
 function conditionalHeaders(stored: Validators | undefined): Record<string, string> {

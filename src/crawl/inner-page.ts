@@ -1,0 +1,23 @@
+import type { StoredLink } from '../extract/links.js';
+
+/** A host's root, or a default document there. */
+const ROOT_PAGE = /^\/(?:(?:index|default|main|home)\.(?:s?html?|jsp|aspx?|php))?$/i;
+/** what a link to a site's home page says */
+const HOME_LINK = /^(?:网站首页|首页|返回首页|回到首页|主页|网站主页)$/;
+
+/**
+ * A portal registered at one of its inner pages (of the 206 rows of county-portals.csv below a
+ * host's root, most give a 走进/概况 page, www.beijing.gov.cn/renwen/bjgk/): read as the home page,
+ * it carries none of the news, and the site fails homepage-not-updated. The root its own 首页 link
+ * leads to, when the page `at` is below its host's root and `registeredThere` (another site at that
+ * root) is false; else null. The crawl says so and audits the site as registered all the same: a
+ * department's site at a path of its portal links 首页 to the portal too, and a sample registry may
+ * not hold the portal.
+ */
+export function innerPageRoot(at: string, links: readonly StoredLink[], registeredThere: (root: string) => boolean): string | null {
+  const url = new URL(at);
+  const root = `${url.origin}/`;
+  if (ROOT_PAGE.test(url.pathname) || registeredThere(root)) return null;
+  const home = links.some(([target, , text]) => target.startsWith(root) && ROOT_PAGE.test(target.slice(root.length - 1)) && HOME_LINK.test(text.replace(/\s+/g, '')));
+  return home ? root : null;
+}
