@@ -38,6 +38,10 @@ describe('the fixture fleet audited at 2026-11-15 (gov-2019), by hand', () => {
     const json = JSON.parse(RENDERERS.json(gov, { lang: 'zh' })) as unknown;
     expect(validate(json) ? [] : validate.errors).toEqual([]);
     expect(validate({ ...gov, sites: [{ ...gov.sites[0], verdict: 'fine' }] })).toBe(false);
+    // merged into a site the registry does not hold (its parent domain's): id, name and url null
+    const unregistered = { ...site(gov, '3201000006'), mergedInto: { id: null, name: null, url: null, landing: 'http://www.x.gov.cn/col/fgw/' } };
+    expect(validate(JSON.parse(RENDERERS.json({ ...gov, sites: [unregistered] }, { lang: 'zh' })) as unknown) ? [] : validate.errors).toEqual([]);
+    expect(validate({ ...gov, sites: [{ ...unregistered, mergedInto: { id: null } }] })).toBe(false);
   });
 
   it('示范市 (healthy): qualified, 100, no findings', () => {
