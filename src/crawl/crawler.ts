@@ -271,7 +271,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     if (merger) this.underWay.get(site.id)!.merged = true;
     else if (home && outcome.ok) {
       scope.alsoAt(outcome.finalUrl);
-      this.warnIfInnerPage(site, outcome.finalUrl, read.copyOf === undefined ? read.links : this.links.of(read.copyOf));
+      this.warnIfInnerPage(site, read.copyOf === undefined ? read.links : this.links.of(read.copyOf));
     }
     await this.batch.write(() => {
       if (merger) markSiteMerged(this.db, this.runId, site.id, merger.into);
@@ -420,9 +420,9 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
   }
 
   /** A registered address that is an inner page of its site: said, and audited as registered (see innerPageRoot). */
-  private warnIfInnerPage(site: StoredSite, at: string, links: string): void {
-    const root = innerPageRoot(at, JSON.parse(links) as StoredLink[], (r) => this.registered.registeredElsewhere(r, site.id));
-    if (root) this.warnOnce(`inner ${site.id}`, `site ${site.id}${site.name ? ` ${site.name}` : ''} is registered at ${at}, an inner page whose 首页 link leads to ${root}: audited as registered (its home page may be ${root}; if so, correct the registry)`);
+  private warnIfInnerPage(site: StoredSite, links: string): void {
+    const root = innerPageRoot(site.url, JSON.parse(links) as StoredLink[], (r) => this.registered.registeredElsewhere(r, site.id));
+    if (root) this.warnOnce(`inner ${site.id}`, `site ${site.id}${site.name ? ` ${site.name}` : ''} is registered at ${site.url}, an inner page whose 首页 link leads to ${root}: audited as registered (its home page may be ${root}; if so, correct the registry)`);
   }
 
   private applyCrawlDelay(url: string, seconds: number): void {

@@ -9,8 +9,9 @@ const HOME_LINK = /^(?:网站首页|首页|返回首页|回到首页|主页|网�
  * A portal registered at one of its inner pages (of the 206 rows of county-portals.csv below a
  * host's root, most give a 走进/概况 page, www.beijing.gov.cn/renwen/bjgk/): read as the home page,
  * it carries none of the news, and the site fails homepage-not-updated. The root its own 首页 link
- * leads to, when the page `at` is below its host's root and `registeredThere` (another site at that
- * root) is false; else null. The crawl says so and audits the site as registered all the same: a
+ * leads to, when the registered address `at` is below its host's root (a root that is a stub in front
+ * of /col/col1/index.html is a home page, whatever that page's 首页 says) and `registeredThere`
+ * (another site at that root) is false; else null. The crawl says so and audits the site as registered all the same: a
  * department's site at a path of its portal links 首页 to the portal too, and a sample registry may
  * not hold the portal.
  */

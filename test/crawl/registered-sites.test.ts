@@ -203,12 +203,15 @@ describe('a portal registered at one of its inner pages', () => {
     }
   });
 
-  it('is not said of a department\'s site at a path of its registered portal, nor of a site at its root', async () => {
-    const sites = await FixtureFleet.start({ portal: { files: { '/': page('某市人民政府', '<a href="/">首页</a> <a href="/bm/fgw/">市发展改革委</a>'), '/bm/fgw/index.html': page('市发展改革委', '<a href="/">首页</a> &gt; 部门 &gt; 市发展改革委') } } });
+  it('is not said of a department\'s site at a path of its registered portal, nor of a site at its root, a stub in front of its home page', async () => {
+    const sites = await FixtureFleet.start({
+      portal: { files: { '/': page('某市人民政府', '<a href="/">首页</a> <a href="/bm/fgw/">市发展改革委</a>'), '/bm/fgw/index.html': page('市发展改革委', '<a href="/">首页</a> &gt; 部门 &gt; 市发展改革委') } },
+      trs: { files: { '/': '<html><head><meta http-equiv="refresh" content="0;url=/col/col1/index.html"></head></html>', '/col/col1/index.html': page('某县人民政府', '<a href="/">首页</a> <p>要闻</p>') } },
+    });
     try {
       const { db } = tmpDb();
-      const { warnings } = await crawlTestSites(db, [{ id: 'portal', url: `${sites.origin('portal')}/` }, { id: 'fgw', url: `${sites.origin('portal')}/bm/fgw/` }]);
-      expect(warnings.filter((w) => inner('portal')(w) || inner('fgw')(w))).toEqual([]);
+      const { warnings } = await crawlTestSites(db, [{ id: 'portal', url: `${sites.origin('portal')}/` }, { id: 'fgw', url: `${sites.origin('portal')}/bm/fgw/` }, { id: 'trs', url: `${sites.origin('trs')}/` }]);
+      expect(warnings.filter((w) => inner('portal')(w) || inner('fgw')(w) || inner('trs')(w))).toEqual([]);
     } finally {
       await sites.close();
     }
