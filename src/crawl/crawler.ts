@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { NO_LINKS, type StoredLink } from '../extract/links.js';
+import { NO_LINKS } from '../extract/links.js';
 import type { Db } from '../store/db.js';
 import { Fetches, type FetchPurpose, type Validators } from '../store/fetches.js';
 import { Frontier, type FrontierEntry } from '../store/frontier.js';
@@ -16,7 +16,6 @@ import { analysedBytes, partBytes } from './content-types.js';
 import { analyseAnswer, checkTarget, isSoft404, probePath, type CheckedTarget } from './link-check.js';
 import { verdictFor, type FetchOutcome, type LinkVerdict } from './outcome.js';
 import { storedBody, type StoredBody } from './page-analysis.js';
-import { innerPageRoot } from './inner-page.js';
 import { RecentSet } from './recent-set.js';
 import { RegisteredSites } from './registered-sites.js';
 import { readStoredCopy, type CopyRead } from './stored-copy.js';
@@ -269,10 +268,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     const merger = home && outcome.ok ? this.registered.mergedInto(site, outcome.finalUrl) : null;
     const read = merger ? { ...answered, copyOf: undefined, links: NO_LINKS, follow: NOTHING_TO_FOLLOW, facts: null } : answered;
     if (merger) this.underWay.get(site.id)!.merged = true;
-    else if (home && outcome.ok) {
-      scope.alsoAt(outcome.finalUrl);
-      this.warnIfInnerPage(site, read.copyOf === undefined ? read.links : this.links.of(read.copyOf));
-    }
+    else if (home && outcome.ok) scope.alsoAt(outcome.finalUrl);
     await this.batch.write(() => {
       if (merger) markSiteMerged(this.db, this.runId, site.id, merger.into);
       const checked = { outcome, soft404: read.soft404, method: 'GET' as const, page: null, charset: read.charset };
@@ -417,12 +413,6 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
       charset: null, etag: h['etag'] ?? reused?.etag ?? null, lastModified: h['last-modified'] ?? reused?.lastModified ?? null, depth: null, referrer: null,
       body, bodyHash: reused?.bodyHash ?? null, certificate: outcome.certificate ?? null,
     });
-  }
-
-  /** A registered address that is an inner page of its site: said, and audited as registered (see innerPageRoot). */
-  private warnIfInnerPage(site: StoredSite, links: string): void {
-    const root = innerPageRoot(site.url, JSON.parse(links) as StoredLink[], (r) => this.registered.registeredElsewhere(r, site.id));
-    if (root) this.warnOnce(`inner ${site.id}`, `site ${site.id}${site.name ? ` ${site.name}` : ''} is registered at ${site.url}, an inner page whose 首页 link leads to ${root}: audited as registered (its home page may be ${root}; if so, correct the registry)`);
   }
 
   private applyCrawlDelay(url: string, seconds: number): void {

@@ -16,9 +16,11 @@ const HOME_LINK = /^(?:网站首页|首页|返回首页|回到首页|主页|网�
  * not hold the portal.
  */
 export function innerPageRoot(at: string, links: readonly StoredLink[], registeredThere: (root: string) => boolean): string | null {
-  const url = new URL(at);
-  const root = `${url.origin}/`;
-  if (ROOT_PAGE.test(url.pathname) || registeredThere(root)) return null;
+  const root = `${new URL(at).origin}/`;
+  if (!belowRoot(at) || registeredThere(root)) return null;
   const home = links.some(([target, , text]) => target.startsWith(root) && ROOT_PAGE.test(target.slice(root.length - 1)) && HOME_LINK.test(text.replace(/\s+/g, '')));
   return home ? root : null;
 }
+
+/** A registered address below its host's root (not the root, nor a default document there): one that may be an inner page. */
+export const belowRoot = (url: string): boolean => !ROOT_PAGE.test(new URL(url).pathname);

@@ -7,9 +7,9 @@ const HEADER = ['record', 'site', 'name', 'level', 'verdict', 'score', 'health',
 export function renderCsv(report: AuditReport): string {
   const rows: unknown[][] = [HEADER];
   for (const s of report.sites) {
-    // why a site was not judged at all, when it closed or merged: the evidence of its row
-    const gone = s.closed ? { closed: s.closed } : s.mergedInto ? { mergedInto: s.mergedInto } : null;
-    rows.push(['site', s.id, s.name, s.level, s.verdict, s.score, s.health, s.vetoes.join(' '), null, null, s.url, gone]);
+    // why a site was not judged at all (it closed or merged), and a caution on its registered address: the evidence of its row
+    const said = { ...(s.closed ? { closed: s.closed } : s.mergedInto ? { mergedInto: s.mergedInto } : {}), ...(s.innerPageOf ? { innerPageOf: s.innerPageOf } : {}) };
+    rows.push(['site', s.id, s.name, s.level, s.verdict, s.score, s.health, s.vetoes.join(' '), null, null, s.url, Object.keys(said).length ? said : null]);
     for (const d of s.deductions) rows.push(['deduction', s.id, null, null, null, null, null, d.rule, d.points, d.count, null, null]);
     for (const { rule, url, ...evidence } of s.findings) rows.push(['finding', s.id, null, null, null, null, null, rule, null, null, url, evidence]);
   }

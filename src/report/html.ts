@@ -3,7 +3,7 @@ import { evidenceOf } from './evidence.js';
 import { freshnessGrid, rulesChart, scoreChart } from './html-charts.js';
 import { evidenceLink, htmlDocument } from './html-page.js';
 import { TABLE_SCRIPT, TABLE_SCRIPT_HASH } from './html-script.js';
-import { goneNote, LABELS, levelLabel, ruleTitle, type Lang } from './labels.js';
+import { goneNote, LABELS, levelLabel, registryNote, ruleTitle, type Lang } from './labels.js';
 import type { AuditReport, SiteReport } from './model.js';
 
 const T = {
@@ -87,11 +87,12 @@ function siteSection(s: SiteReport, lang: Lang): string {
       `<tr><td>${evidenceLink(c.url, c.name)}</td><td>${escapeHtml(c.category)}</td><td>${c.list === 'script' ? t.scripted : c.list === 'not-crawled' ? t.notCrawled : c.empty ? t.empty : escapeHtml(c.lastUpdate ?? '—')}</td><td>${c.items}</td></tr>`).join('')}</tbody></table>` : '';
   const l = s.letters;
   const gone = goneNote(s, lang);
+  const note = registryNote(s, lang);
   const probes = s.probes.count ? `${s.probes.count} / ${s.probes.failed} (${((s.probes.failRate ?? 0) * 100).toFixed(1)} %)` : t.noProbes;
   return `<section class="site" id="${anchor(s.id)}">
 <h2>${escapeHtml(s.name ?? s.id)} <span class="muted">${escapeHtml(s.id)}</span></h2>
 <p>${evidenceLink(s.url)} · ${escapeHtml(levelLabel(s.level, lang))} · <span class="${s.verdict}">${L[s.verdict]}</span>${s.score !== null ? ` · ${L.score} ${s.score}` : ''} · ${L[s.health]}${s.certificate ? ` · <span class="unqualified">${t.certificate}: ${escapeHtml(s.certificate)}</span>` : ''}</p>
-${gone ? `<p class="not-assessed">${escapeHtml(gone.label)}: ${escapeHtml(gone.detail)}</p>` : ''}${s.vetoes.length ? `<p class="unqualified">${L.veto}: ${s.vetoes.map((v) => escapeHtml(ruleTitle(v, lang))).join('、')}</p>` : ''}${deductions}
+${gone ? `<p class="not-assessed">${escapeHtml(gone.label)}: ${escapeHtml(gone.detail)}</p>` : ''}${note ? `<p class="not-assessed">${escapeHtml(note)}</p>` : ''}${s.vetoes.length ? `<p class="unqualified">${L.veto}: ${s.vetoes.map((v) => escapeHtml(ruleTitle(v, lang))).join('、')}</p>` : ''}${deductions}
 ${s.notAssessed.length ? `<p class="muted">${t.notAssessedRules}: ${s.notAssessed.map((r) => escapeHtml(ruleTitle(r, lang))).join('、')}</p>` : ''}
 <h4>${t.findings}</h4>${findings}${columns}
 <p>${t.letters}: ${t.lettersLine(l)} · ${t.probes}: ${probes}</p>

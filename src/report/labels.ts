@@ -31,3 +31,9 @@ export function goneNote(s: Pick<SiteReport, 'closed' | 'mergedInto'>, lang: Lan
   const site = m.id === null ? '' : lang === 'zh' ? `${m.name ?? m.id}（${m.id}） ` : `${m.name ?? m.id} (${m.id}) `;
   return { label: LABELS[lang][m.id === null ? 'mergedUp' : 'merged'], detail: `${site}${m.landing ?? ''}`.trim() };
 }
+
+/** A caution on the registry: its address for the site is an inner page of the site at a root (see innerPageOf). */
+export function registryNote(s: Pick<SiteReport, 'innerPageOf'>, lang: Lang): string | null {
+  if (!s.innerPageOf) return null;
+  return lang === 'zh' ? `登记地址为网站内页（其“首页”链接指向 ${s.innerPageOf}），请核对网站名录` : `the registered address is an inner page (its 首页 link leads to ${s.innerPageOf}): check the registry`;
+}

@@ -1,6 +1,6 @@
 import { escapeMd, mdLink } from './escape.js';
 import { evidenceText } from './evidence.js';
-import { goneNote, LABELS, levelLabel, ruleTitle, type Lang } from './labels.js';
+import { goneNote, LABELS, levelLabel, registryNote, ruleTitle, type Lang } from './labels.js';
 import type { AuditReport, ReportedFinding } from './model.js';
 
 /** One finding on one line: rule, stable id, the page, the observed values. */
@@ -30,6 +30,8 @@ export function renderMarkdown(report: AuditReport, { lang }: { lang: Lang }): s
     lines.push('', `## ${escapeMd(s.name ?? s.id)} (${escapeMd(s.id)})`, '', `${mdLink(s.url)} · ${L[s.verdict]}${s.score !== null ? ` · ${L.score} ${s.score}` : ''} · ${L[s.health]}`);
     const gone = goneNote(s, lang);
     if (gone) lines.push('', `**${gone.label}**: ${escapeMd(gone.detail)}`);
+    const note = registryNote(s, lang);
+    if (note) lines.push('', `**${escapeMd(note)}**`);
     if (s.vetoes.length) lines.push('', `**${L.veto}**: ${s.vetoes.map((v) => ruleTitle(v, lang)).join('、')}`);
     if (s.deductions.length) lines.push('', `${t.deductions}: ${s.deductions.map((d) => `${ruleTitle(d.rule, lang)} −${d.points}`).join('；')}`);
     lines.push('', `### ${t.findings}`, '', ...(s.findings.length ? s.findings.map((f) => `- ${findingLine(f, lang)}`) : [t.none]));

@@ -3,6 +3,7 @@ import { ALL_CHECKS } from '../checks/index.js';
 import { runCheck } from '../checks/run.js';
 import type { CheckFacts, CheckResult, Finding } from '../checks/types.js';
 import { homeObservations } from '../facts/home-observations.js';
+import { innerPageOf } from '../facts/inner-page.js';
 import { loadSiteFacts } from '../facts/site-facts.js';
 import type { LetterStats } from '../facts/letter-stats.js';
 import { PACKAGE_ROOT } from '../paths.js';
@@ -15,7 +16,8 @@ import { firstSeen } from '../store/history.js';
 import { probesOf } from '../store/probes.js';
 import { getRun, type MergedInto, type Run } from '../store/runs.js';
 import { findingIds } from '../history/finding-id.js';
-import { sitesOfRun } from '../store/sites.js';
+import { knownSites, sitesOfRun } from '../store/sites.js';
+import { RegisteredSites } from '../crawl/registered-sites.js';
 import { join } from 'node:path';
 
 /** The SPEC §6 JSON contract: the only input of every renderer. */
@@ -46,6 +48,8 @@ export interface SiteReport extends SiteScore {
   closed?: string | null;
   /** the home page leads into another registered site: merged into it (the site is then not assessed, and down); absent from reports stored by earlier versions */
   mergedInto?: MergedInto | null;
+  /** its registered address is an inner page of the site at this root (its own 首页 link says): audited as registered, the registry to check; absent from reports stored by earlier versions */
+  innerPageOf?: string | null;
   health: Health;
   findings: ReportedFinding[];
   /** home page availability probes of the monitoring week before the as-of date (see probesOf) */
@@ -67,6 +71,7 @@ export function buildReport(db: Db, runId: number, profile: Profile, observe?: (
   const durations = new Map((statement(db, `SELECT site_id, started_at, finished_at FROM run_sites WHERE run_id = ?`).all(runId) as { site_id: string; started_at: string | null; finished_at: string | null }[])
     .map((r) => [r.site_id, r.started_at && r.finished_at ? Date.parse(r.finished_at) - Date.parse(r.started_at) : null]));
   const rules = new Map(profile.rules.filter((r) => r.kind !== 'off').map((r) => [r.rule, r]));
+  const registered = new RegisteredSites(knownSites(db));
   const sites = sitesOfRun(db, runId).map((site): SiteReport => {
     const siteFacts = loadSiteFacts(db, runId, site, run.asOf, verdicts);
     const facts: CheckFacts = { ...siteFacts, brokenLinks: stats.get(site.id)?.broken ?? [], portal: site.portal, level: site.level,
@@ -86,6 +91,7 @@ export function buildReport(db: Db, runId: number, profile: Profile, observe?: (
     const failed = facts.probes.filter((p) => !p.ok).length;
     return {
       id: site.id, name: site.name, url: site.url, level: site.level, certificate: s?.homepageCertificate ?? null, closed: facts.home?.closedNotice ?? null, mergedInto: facts.mergedInto,
+      innerPageOf: facts.home ? innerPageOf(db, runId, site, registered) : null,
       ...score,
       health: healthOf(facts, s?.homepageLinks ?? 0, run.asOf),
       findings: found.map((f, i) => ({ ...f, id: ids[i]!, firstSeen: seen.get(ids[i]!) ?? run.asOf })),

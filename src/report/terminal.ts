@@ -1,5 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import { goneNote, LABELS, ruleTitle, type Lang } from './labels.js';
+import { goneNote, LABELS, registryNote, ruleTitle, type Lang } from './labels.js';
 import type { AuditReport, SiteReport } from './model.js';
 
 /** One line per site (verdict, score, health, main problems), then the totals. */
@@ -17,6 +17,8 @@ export function renderTerminal(report: AuditReport, { lang, color = false }: { l
     const problems = gone ? [] : mainProblems(s, lang, chalk);
     const none = gone ? chalk.yellow(`${gone.label}: ${gone.detail}`) : s.verdict === 'not-assessed' ? chalk.yellow(L.homeUnread) : chalk.dim(L.noProblems);
     lines.push(`      ${problems.length ? problems.join(' · ') : none}`);
+    const note = registryNote(s, lang);
+    if (note) lines.push(`      ${chalk.yellow(note)}`);
   }
   const count = (v: SiteReport['verdict']) => report.sites.filter((s) => s.verdict === v).length;
   lines.push(chalk.bold(`${L.total}: ${L.qualified} ${count('qualified')} · ${L.unqualified} ${count('unqualified')} · ${L['not-assessed']} ${count('not-assessed')}`));

@@ -7,18 +7,19 @@ import { statement, type Db } from './db.js';
  */
 export class Links {
   private readonly insert;
-  private readonly select;
   constructor(db: Db) {
     this.insert = statement(db, `INSERT INTO link_sets (fetch_id, links) VALUES (?, ?)`);
-    this.select = statement(db, `SELECT links FROM link_sets WHERE fetch_id = ?`);
   }
 
   record(fetchId: number, links: string): void {
     if (links !== NO_LINKS) this.insert.run(fetchId, links);
   }
 
-  /** A stored fetch's link set (a copy's is the fetch it copies). */
-  of(fetchId: number): string {
-    return (this.select.get(fetchId) as { links: string } | undefined)?.links ?? NO_LINKS;
-  }
+}
+
+/** The link set of a run's latest fetch of a site's page (a copy's is the fetch it copies). */
+export function linkSetOf(db: Db, runId: number, siteId: string, url: string): string {
+  const row = statement(db, `SELECT l.links FROM fetches f JOIN link_sets l ON l.fetch_id = coalesce(f.copy_of, f.id)
+    WHERE f.run_id = ? AND f.site_id = ? AND f.url = ? AND f.purpose = 'page' ORDER BY f.id DESC LIMIT 1`).get(runId, siteId, url) as { links: string } | undefined;
+  return row?.links ?? NO_LINKS;
 }

@@ -45,6 +45,11 @@ export const noticeCommand = new Command('notice')
       process.stderr.write(`${notices.length} notice(s) for run ${report.run} (as of ${report.asOf}), deadline ${notices[0]?.deadline ?? '—'}\n`);
       const warning = notices[0] ? unknownHolidaysWarning(date, notices[0].deadline, 'the deadline') : null;
       if (warning) process.stderr.write(`${warning}\n`);
+      // a site registered at an inner page may have been judged on what that page lacks
+      const noticed = new Set(notices.map((n) => n.site.id));
+      for (const site of report.sites) {
+        if (noticed.has(site.id) && site.innerPageOf) process.stderr.write(`check before sending: site ${site.id} is registered at ${site.url}, an inner page whose 首页 link leads to ${site.innerPageOf}\n`);
+      }
     } finally {
       db.close();
     }
