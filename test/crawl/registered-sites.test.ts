@@ -189,7 +189,7 @@ describe('a site sent into its parent domain\'s portal, which nobody registered'
 describe('a portal registered at one of its inner pages', () => {
   const page = (title: string, body: string) => `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
 
-  it('is audited as registered, and the report says its 首页 link leads to its host\'s root — in every run — as the notice command does', async () => {
+  it('is audited as registered, and the report says its 首页 link leads to its host\'s root — in every run — as notice and bulletin do', async () => {
     const sites = await FixtureFleet.start({ a: { files: { '/': page('某县人民政府', '<p>首页</p>'), '/zjx/index.html': page('走进某县', '<a href="/">首页</a> &gt; 走进某县<p>某县概况</p>') } } });
     try {
       const { db, file } = tmpDb();
@@ -207,6 +207,8 @@ describe('a portal registered at one of its inner pages', () => {
       db.close();
       const notice = runCli(['notice', '--db', file, '--out', tmpDir(), '--format', 'md']);
       expect(notice.stderr).toContain(`check before sending: site a is registered at ${root}zjx/index.html, an inner page whose 首页 link leads to ${root}\n`);
+      const bulletin = runCli(['bulletin', '--db', file, '--quarter', '2026Q4', '--out', tmpDir(), '--format', 'md']);
+      expect(bulletin.stderr).toContain(`check before publishing: site a is registered at ${root}zjx/index.html, an inner page whose 首页 link leads to ${root}\n`);
     } finally {
       await sites.close();
     }

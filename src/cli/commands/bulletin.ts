@@ -6,6 +6,7 @@ import { buildBulletin, parseQuarter } from '../../bulletin/model.js';
 import type { Lang } from '../../report/labels.js';
 import { DEFAULT_PROFILE, loadProfile } from '../../score/profile.js';
 import { openDb } from '../../store/db.js';
+import { reportInnerPages } from '../inner-pages.js';
 import { dbOption, parseList } from '../options.js';
 import { DOCUMENT_FORMATS } from '../../document/blocks.js';
 import { writeDocument } from '../../document/write.js';
@@ -31,6 +32,7 @@ export const bulletinCommand = new Command('bulletin')
       for (const format of formats) process.stdout.write(`${await writeDocument(bulletinDocument(bulletin, raw.lang, raw.office), format, join(dir, `bulletin-${quarter.label}`))}\n`);
       const unassessed = bulletin.notAssessed.length ? `, ${bulletin.notAssessed.length} not assessed` : '';
       process.stderr.write(`${quarter.label}: ${bulletin.stats.checked} sites, ${bulletin.stats.qualified} qualified, ${bulletin.unqualified.length} unqualified${unassessed}, ${bulletin.stillOpen.length} with notified problems still open or not verifiable\n`);
+      reportInnerPages(bulletin.unqualified, 'before publishing');
     } finally {
       db.close();
     }

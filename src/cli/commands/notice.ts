@@ -11,6 +11,7 @@ import { DEFAULT_PROFILE, loadProfile } from '../../score/profile.js';
 import { openDb } from '../../store/db.js';
 import { unknownHolidaysWarning } from '../../working-days.js';
 import { InputError } from '../../errors.js';
+import { reportInnerPages } from '../inner-pages.js';
 import { dbOption, parseAsOf, parseList, positiveInt } from '../options.js';
 import { runOf } from './check.js';
 
@@ -45,11 +46,8 @@ export const noticeCommand = new Command('notice')
       process.stderr.write(`${notices.length} notice(s) for run ${report.run} (as of ${report.asOf}), deadline ${notices[0]?.deadline ?? '—'}\n`);
       const warning = notices[0] ? unknownHolidaysWarning(date, notices[0].deadline, 'the deadline') : null;
       if (warning) process.stderr.write(`${warning}\n`);
-      // a site registered at an inner page may have been judged on what that page lacks
       const noticed = new Set(notices.map((n) => n.site.id));
-      for (const site of report.sites) {
-        if (noticed.has(site.id) && site.innerPageOf) process.stderr.write(`check before sending: site ${site.id} is registered at ${site.url}, an inner page whose 首页 link leads to ${site.innerPageOf}\n`);
-      }
+      reportInnerPages(report.sites.filter((s) => noticed.has(s.id)), 'before sending');
     } finally {
       db.close();
     }
