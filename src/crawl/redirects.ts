@@ -176,6 +176,7 @@ const ENTRANCE_LINKS = 8;
 const ENTRANCE_TEXT = 300;
 const ANCHOR = /<a\b([^>]*)>([\s\S]*?)<\/a>/gi;
 const HREF = /\bhref\s*=\s*(?:(["'])([^"']*)\1|([^\s>]+))/i;
+const ATTRIBUTE_WORDS = /\b(?:alt|title)\s*=\s*["']([^"']*)/i;
 /** what an entrance link says (its text, or its picture's alt or title): 进入网站, 点击进入, 进入首页>> */
 const ENTER = /^(?:点击)?进入(?:本站|网站|首页|主页|门户|门户网站|政府网站)?(?:>>|»|→)?$/;
 
@@ -194,8 +195,9 @@ function entranceLink(html: string): string | undefined {
   if (anchors.length === 0 || anchors.length > ENTRANCE_LINKS) return undefined;
   const words = html.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ').replace(/<[^>]*>/g, ' ').replace(/&nbsp;|\s+/g, '');
   if (words.length > ENTRANCE_TEXT) return undefined;
-  const said = (inner: string) => (inner.replace(/<[^>]*>/g, '') || /\b(?:alt|title)\s*=\s*["']([^"']*)/i.exec(inner)?.[1] || '').replace(/&nbsp;|\s+/g, '');
-  const entrances = anchors.filter(([, attributes, inner]) => ENTER.test(said(inner!)) || (said(inner!) === '' && ENTER.test(/\btitle\s*=\s*["']([^"']*)/i.exec(attributes!)?.[1]?.replace(/\s+/g, '') ?? '')));
+  // what a link says: its words, else its picture's alt or title, else its own title
+  const said = (attributes: string, inner: string) => (inner.replace(/<[^>]*>/g, '').replace(/&nbsp;|\s+/g, '') || ATTRIBUTE_WORDS.exec(inner)?.[1] || ATTRIBUTE_WORDS.exec(attributes)?.[1] || '').replace(/\s+/g, '');
+  const entrances = anchors.filter(([, attributes, inner]) => ENTER.test(said(attributes!, inner!)));
   if (entrances.length !== 1) return undefined;
   const href = HREF.exec(entrances[0]![1]!);
   const target = href ? (href[2] ?? href[3])!.trim() : '';

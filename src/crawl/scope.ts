@@ -13,6 +13,14 @@ export type LinkScheme = 'http' | 'javascript' | 'mailto' | 'tel' | 'file' | 'ma
 /** A link the run gives a verdict: a web address, asked; a local file or a malformed address, broken without asking (see neverAsked). */
 export const hasVerdict = (scheme: string): boolean => scheme === 'http' || scheme === 'file' || scheme === 'malformed';
 
+/**
+ * An address without its scheme, a leading `www.` or a default document (`index.html`,
+ * `default.aspx`, …): one place however a page or a registry spells it.
+ */
+export function addressKey(url: string): string {
+  return url.replace(/^https?:\/\/(?:www\.)?/i, '//').replace(/\/(?:index|default)\.(?:s?html?|jsp|aspx?|php)$/i, '/');
+}
+
 /** base → href → resolved; forgotten wholesale past a size */
 const resolved = new Map<string, Map<string, string | null>>();
 let resolvedCount = 0;
@@ -152,10 +160,6 @@ export class SiteScope {
     const domain = siteDomain(url);
     // www.gov.cn's "subdomains" are every government site in the country: a suffix has none of its own
     this.homes.push({ host: u.hostname, port: u.port, domain: isIp(u.hostname) || PUBLIC_SUFFIX.test(domain) ? '' : domain });
-  }
-
-  contains(url: string | URL): boolean {
-    return this.reach(url) !== null;
   }
 
   /** `site`: on the site's own hosts; `mailbox`: on a registered mailbox's host that is not one of them (see Crawler.follow); else null. */

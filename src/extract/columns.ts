@@ -1,5 +1,5 @@
 import type { Document, Element } from 'domhandler';
-import { inDomain, isGovernmentHost, siteDomain, urlParts } from '../crawl/scope.js';
+import { addressKey, inDomain, isGovernmentHost, siteDomain, urlParts } from '../crawl/scope.js';
 import { classifyColumn, type ColumnCategory } from './categories.js';
 import { urlDate } from './dates.js';
 import { DocumentIndex, rawText } from './document-index.js';
@@ -55,9 +55,7 @@ export function extractColumns(doc: Document, pageUrl: string): Column[] {
  * menu's /xwdt/ and the block heading's www.x.gov.cn/xwdt/index.html are one list, and counted
  * twice it would be two stale columns.
  */
-export function columnKey(url: string): string {
-  return url.replace(/^https?:\/\/(?:www\.)?/i, '//').replace(/\/(?:index|default)\.(?:s?html?|jsp|aspx?|php)$/i, '/');
-}
+export const columnKey = addressKey;
 
 /** A block heading's link: inside h1–h4, or directly in a *title* / *tit* element. */
 function inHeading(a: Element): boolean {

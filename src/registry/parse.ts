@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { normaliseUrl } from '../crawl/scope.js';
+import { addressKey, normaliseUrl } from '../crawl/scope.js';
 import { InputError } from '../errors.js';
 import { levelFromRegionPath, normaliseLevel, resolveHeaders } from './aliases.js';
 import { siteIdFor } from './site-id.js';
@@ -57,8 +57,8 @@ function sharedAddresses(rows: readonly RegistryRow[]): RowError[] {
   const first = new Map<string, RegistryRow>();
   const warnings: RowError[] = [];
   for (const row of rows) {
-    const u = new URL(row.url);
-    const address = `${u.host.replace(/^www\./, '')}${u.pathname.replace(/\/+$/, '')}${u.search}`;
+    // a trailing slash aside too: registries write http://a.gov.cn/b and http://a.gov.cn/b/ for one site
+    const address = addressKey(row.url).replace(/\/+(\?|$)/, '$1');
     const earlier = first.get(address);
     if (earlier) warnings.push({ place: row.source, reason: `the address of ${earlier.source} (${earlier.id}${earlier.name ? ` ${earlier.name}` : ''}), ${row.url}: both are audited, one of them likely as another site` });
     else first.set(address, row);

@@ -14,12 +14,10 @@ export class Links {
   record(fetchId: number, links: string): void {
     if (links !== NO_LINKS) this.insert.run(fetchId, links);
   }
-
 }
 
-/** The link set of a run's latest fetch of a site's page (a copy's is the fetch it copies). */
+/** The link set a run stored for a site's page (through the view: a copy's is the fetch it copies). */
 export function linkSetOf(db: Db, runId: number, siteId: string, url: string): string {
-  const row = statement(db, `SELECT l.links FROM fetches f JOIN link_sets l ON l.fetch_id = coalesce(f.copy_of, f.id)
-    WHERE f.run_id = ? AND f.site_id = ? AND f.url = ? AND f.purpose = 'page' ORDER BY f.id DESC LIMIT 1`).get(runId, siteId, url) as { links: string } | undefined;
+  const row = statement(db, `SELECT links FROM page_link_sets WHERE run_id = ? AND site_id = ? AND from_url = ? LIMIT 1`).get(runId, siteId, url) as { links: string } | undefined;
   return row?.links ?? NO_LINKS;
 }

@@ -13,6 +13,7 @@ describe('a registered address that is an inner page of its site', () => {
     ['another site is registered at the root (a department at a path of its portal)', 'http://www.x.gov.cn/bm/fgw/', [link('http://www.x.gov.cn/', '首页')], true, null],
     ['the root itself', 'http://www.x.gov.cn/index.html', [link('http://www.x.gov.cn/', '首页')], false, null],
     ['its 首页 is its own section', 'http://www.lsz.gov.cn/zhaojue/index/index.html', [link('http://www.lsz.gov.cn/zhaojue/index/index.html', '首页')], false, null],
+    ['首页 to the root spelt with www.', 'http://x.gov.cn/zjx/', [link('http://www.x.gov.cn/', '首页')], false, 'http://x.gov.cn/'],
     ['首页 on another host', 'http://www.x.gov.cn/zjx/', [link('http://www.y.gov.cn/', '首页')], false, null],
     ['the root linked by another text', 'http://www.x.gov.cn/zjx/', [link('http://www.x.gov.cn/', '某县人民政府')], false, null],
   ])('%s', (_what, at: string, links: StoredLink[], registeredThere: boolean, root: string | null) => {

@@ -79,6 +79,7 @@ describe('bad rows are reported with file:line and skipped', () => {
     ['the same address under two ids, spelt apart (www., a slash, the scheme)', 'id,url\n1,http://www.a.gov.cn\n2,https://a.gov.cn/\n3,http://a.gov.cn/b/\n4,http://a.gov.cn/b\n',
       [{ place: 'a.csv:3', reason: 'the address of a.csv:2 (1), https://a.gov.cn/: both are audited, one of them likely as another site' },
         { place: 'a.csv:5', reason: 'the address of a.csv:4 (3), http://a.gov.cn/b: both are audited, one of them likely as another site' }]],
+    ['a default document is the folder\'s address', 'id,url\n1,http://a.gov.cn/\n2,http://www.a.gov.cn/index.html\n', [{ place: 'a.csv:3', reason: 'the address of a.csv:2 (1), http://www.a.gov.cn/index.html: both are audited, one of them likely as another site' }]],
     ['one site on several rows (one per mailbox) is one site', 'id,url,mailbox\n1,http://a.gov.cn,http://m.gov.cn/1\n1,http://a.gov.cn/,http://m.gov.cn/2\n', []],
     ['sites at a host\'s root and below it are two sites', 'id,url\n1,http://a.gov.cn/\n2,http://a.gov.cn/bm/\n', []],
   ])('warns: %s', (_what, text: string, warnings: unknown[]) => {
