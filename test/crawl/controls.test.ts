@@ -66,7 +66,8 @@ describe('this machine\'s network down during a crawl (--control)', () => {
   cases([
     { name: 'with a control: the crawl waits for the network and reads the site whole', controls: true, backAfterMs: 600,
       pages: [['/', 200, 'ok', null], ['/p1.html', 200, 'ok', null], ['/p2.html', 200, 'ok', null]] },
-    { name: 'without one: every request meanwhile is the site\'s failure (its home page refused)', controls: false, backAfterMs: 600,
+    // the network stays down for the whole crawl: reopened after 600 ms, it was back before the first request on a busy machine
+    { name: 'without one: every request meanwhile is the site\'s failure (its home page refused)', controls: false, backAfterMs: null,
       pages: [['/', null, 'broken', 'ECONNREFUSED']] },
     { name: 'down past the longest outage: EOFFLINE, inconclusive, never a dead link', controls: true, backAfterMs: null,
       pages: [['/', null, 'inconclusive', 'EOFFLINE'], ['/', null, 'inconclusive', 'EOFFLINE']] },
