@@ -1,6 +1,7 @@
 import * as cheerio from 'cheerio/slim';
 import PQueue from 'p-queue';
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { ProxyAgent, request } from 'undici';
 
 /**
@@ -20,8 +21,10 @@ const visit = (url: string, depth: number) => {
   if (seen.has(url) || depth > 4) return;
   seen.add(url);
   void queue.add(async () => {
-    const res = await request(url, { dispatcher: agent, headers: { 'accept-encoding': 'identity' } });
-    const html = await res.body.text();
+    const res = await request(url, { dispatcher: agent, headers: { 'accept-encoding': 'gzip' } });
+    // gzip, as the audit asks and servers answer (the simulation's always do): read undecoded, no page had links to follow
+    const wire = Buffer.from(await res.body.arrayBuffer());
+    const html = (res.headers['content-encoding'] === 'gzip' ? gunzipSync(wire) : wire).toString('utf8');
     pages++;
     if (res.statusCode !== 200) return;
     const $ = cheerio.load(html);

@@ -35,7 +35,7 @@ const registryOf = (n: number) => {
 const server = spawn(process.execPath, [here('./sweep-server.js'), articles, weight, registryOf(Math.max(...counts))], { stdio: ['pipe', 'pipe', 'inherit'] });
 const [proxy] = (await once(createInterface({ input: server.stdout! }), 'line')) as [string];
 console.log(`sweep simulation · ${new Date().toISOString().slice(0, 10)} · node ${process.version} · ${articles} articles per site, 8 columns, a mailbox, ${weight} pages`);
-console.log('hosts   audit s (report s)  pages   pages/s  2nd audit s (report s)  speed-up  crawl speed-up  peak RSS MB  floor pages/s  audit/floor');
+console.log('hosts   audit s (report s)  pages   pages/s  2nd audit s (report s)  speed-up  crawl speed-up  peak RSS MB  floor pages  floor pages/s  audit/floor');
 /** Each fleet size's figures against the targets (SPEC's sweep: issue 6), printed after the table. */
 const targets: { hosts: number; floorShare: number; speedUp: number; rssMb: number }[] = [];
 try {
@@ -46,7 +46,7 @@ try {
     const floor = JSON.parse(execFileSync(process.execPath, [here('./run-floor.js'), registry, proxy], { encoding: 'utf8' })) as { pages: number; ms: number };
     const rate = first.pages / (first.ms / 1000);
     const floorRate = floor.pages / (floor.ms / 1000);
-    console.log(`${String(n).padStart(5)} ${(first.ms / 1000).toFixed(1).padStart(9)} ${`(${(first.reportMs / 1000).toFixed(1)})`.padStart(10)} ${String(first.pages).padStart(6)} ${rate.toFixed(0).padStart(9)} ${(second.ms / 1000).toFixed(1).padStart(12)} ${`(${(second.reportMs / 1000).toFixed(1)})`.padStart(10)} ${(first.ms / second.ms).toFixed(2).padStart(9)} ${((first.ms - first.reportMs) / (second.ms - second.reportMs)).toFixed(2).padStart(15)} ${String(Math.max(first.maxRssMb, second.maxRssMb)).padStart(12)} ${floorRate.toFixed(0).padStart(14)} ${(rate / floorRate).toFixed(2).padStart(12)}`);
+    console.log(`${String(n).padStart(5)} ${(first.ms / 1000).toFixed(1).padStart(9)} ${`(${(first.reportMs / 1000).toFixed(1)})`.padStart(10)} ${String(first.pages).padStart(6)} ${rate.toFixed(0).padStart(9)} ${(second.ms / 1000).toFixed(1).padStart(12)} ${`(${(second.reportMs / 1000).toFixed(1)})`.padStart(10)} ${(first.ms / second.ms).toFixed(2).padStart(9)} ${((first.ms - first.reportMs) / (second.ms - second.reportMs)).toFixed(2).padStart(15)} ${String(Math.max(first.maxRssMb, second.maxRssMb)).padStart(12)} ${String(floor.pages).padStart(12)} ${floorRate.toFixed(0).padStart(14)} ${(rate / floorRate).toFixed(2).padStart(12)}`);
     targets.push({ hosts: n, floorShare: rate / floorRate, speedUp: first.ms / second.ms, rssMb: Math.max(first.maxRssMb, second.maxRssMb) });
   }
   const line = (name: string, figure: (t: (typeof targets)[number]) => string, met: (t: (typeof targets)[number]) => boolean) =>
