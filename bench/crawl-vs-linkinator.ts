@@ -33,15 +33,18 @@ try {
   ];
   console.log(`fleet: ${sites} sites × ${pages} ${weight} pages, concurrency ${concurrency}, ${new Date().toISOString().slice(0, 10)}, node ${process.version}`);
   console.log('tool                              pages   urls   seconds   urls/s  pages/s  peak RSS MB  CPU s (all runs)');
+  const last = (f: Figures) => f.runs[f.runs.length - 1]!;
   for (const [name, f] of rows) {
-    const r = f.runs[f.runs.length - 1]!;
+    const r = last(f);
     const s = r.ms / 1000;
     console.log(`${name.padEnd(32)} ${String(r.pages).padStart(6)} ${String(r.urls).padStart(6)} ${s.toFixed(2).padStart(9)} ${(r.urls / s).toFixed(0).padStart(8)} ${(r.pages / s).toFixed(0).padStart(8)} ${f.maxRssMb.toFixed(0).padStart(12)} ${(f.cpuMs / 1000).toFixed(2).padStart(17)}${r.notModified ? `  (${r.notModified} answered 304)` : ''}`);
   }
-  // the default (per-host 2) against linkinator: the crawl an inspector runs
-  const pagesPerSecond = (f: Figures) => f.runs[f.runs.length - 1]!.pages / (f.runs[f.runs.length - 1]!.ms / 1000);
-  const ratio = pagesPerSecond(rows[2]![1]) / pagesPerSecond(rows[0]![1]);
-  console.log(`govsite (per-host 2) / linkinator pages/s: ${ratio.toFixed(2)} · target ≥ 1.3 ${ratio >= 1.3 ? 'met' : 'NOT met'} (≥ 1.0 ${ratio >= 1 ? 'met' : 'NOT met'})`);
+  // the default (per-host 2) against linkinator: the crawl an inspector runs — if both read the same pages
+  // (a tool that cannot decode a body, or does not follow a kind of link, measures something else)
+  const [linkinator, govsite] = [last(rows[0]![1]), last(rows[2]![1])];
+  const ratio = govsite.pages / govsite.ms / (linkinator.pages / linkinator.ms);
+  if (Math.abs(govsite.pages - linkinator.pages) > linkinator.pages * 0.05) console.log(`govsite read ${govsite.pages} pages against linkinator's ${linkinator.pages}: not a comparison`);
+  else console.log(`govsite (per-host 2) / linkinator pages/s: ${ratio.toFixed(2)} · target ≥ 1.3 ${ratio >= 1.3 ? 'met' : 'NOT met'} (≥ 1.0 ${ratio >= 1 ? 'met' : 'NOT met'})`);
 } finally {
   server.stdin!.end();
 }
