@@ -7,14 +7,16 @@ import { pageWeight } from './portal-chrome.js';
 /**
  * Crawls a generated fleet (N sites × M pages, served by a separate process on loopback) with
  * govsite and with linkinator at the same total concurrency, and prints URLs/s, pages/s and peak RSS.
- * Usage: node dist/bench/crawl-vs-linkinator.js [sites=20] [pages=100] [concurrency=16] [light|portal] (page weight: see portal-chrome.ts)
+ * Usage: node dist/bench/crawl-vs-linkinator.js [sites=20] [pages=100] [concurrency=16] [light|portal] [latency ms=0]
+ * (page weight: see portal-chrome.ts; latency: each answer waits that long first, as real servers' do)
  * Each tool runs in its own process so its peak RSS is its own. A benchmark, never a timed test.
  */
 const [sites = 20, pages = 100, concurrency = 16] = process.argv.slice(2, 5).map(Number);
 const weight = pageWeight(process.argv[5]);
+const latencyMs = Number(process.argv[6] ?? 0);
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
-const server = spawn(process.execPath, [here('./serve-fleet.js'), String(sites), String(pages), weight], { stdio: ['pipe', 'pipe', 'inherit'] });
+const server = spawn(process.execPath, [here('./serve-fleet.js'), String(sites), String(pages), weight, String(latencyMs)], { stdio: ['pipe', 'pipe', 'inherit'] });
 const [line] = (await once(createInterface({ input: server.stdout! }), 'line')) as [string];
 
 type Figures = { runs: { pages: number; urls: number; ms: number; notModified?: number }[]; maxRssMb: number; cpuMs: number };
@@ -31,7 +33,7 @@ try {
     ['govsite, per-host 2 (default)', run('./run-govsite.js', '2')],
     ['govsite, 2nd run (conditional)', run('./run-govsite.js', '2', '2')],
   ];
-  console.log(`fleet: ${sites} sites × ${pages} ${weight} pages, concurrency ${concurrency}, ${new Date().toISOString().slice(0, 10)}, node ${process.version}`);
+  console.log(`fleet: ${sites} sites × ${pages} ${weight} pages, ${latencyMs} ms latency, concurrency ${concurrency}, ${new Date().toISOString().slice(0, 10)}, node ${process.version}`);
   console.log('tool                              pages   urls   seconds   urls/s  pages/s  peak RSS MB  CPU s (all runs)');
   const last = (f: Figures) => f.runs[f.runs.length - 1]!;
   for (const [name, f] of rows) {
