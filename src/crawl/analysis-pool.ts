@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { performance } from 'node:perf_hooks';
+import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../store/db.js';
 import { analysePage, type AnalysisRequest, type PageAnalysis } from './page-analysis.js';
@@ -27,22 +27,27 @@ type Pending = { here: () => unknown; again: () => Promise<unknown>; resolve: (r
  */
 const WORKER_HEAP = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 };
 
-/** How many analysis threads: `start` at once, and up to `most` as the pool grows (see AnalysisPool); a number is a fixed size. */
-export type PoolSize = number | { start: number; most: number };
+/**
+ * How many analysis threads: a number is a fixed pool; `{ most }` starts with one worker and adds one
+ * whenever every worker has pages waiting, up to `most` (see AnalysisPool.growUpTo).
+ */
+export type PoolSize = number | { most: number };
 
 /**
- * One worker per spare core from the start, so the main thread has a core to fetch and store with;
- * and one more, a worker per core, once pages wait for analysis while the main thread idles. Real
- * portal pages (1.5–6.6 ms each to analyse, on the corpus) leave the main thread most of its core:
- * on 2 cores the second worker made a sweep of them 22 % faster. Light pages keep the main thread
- * busy, and a second worker would only take its core from it (10 % slower).
+ * One worker, and more as pages wait for them: a worker on a core of its own as soon as they wait,
+ * the last one (a worker per core, sharing the main thread's) only while the main thread idles too.
+ * Real portal pages (1.5–6.6 ms each to analyse, on the corpus) leave the main thread most of its core:
+ * on 2 cores the second worker made a sweep of them 22 % faster; light pages keep the main thread
+ * busy, and a second worker would only take its core from it (10 % slower). A worker analysing portal
+ * pages holds ~80 MB: a pool started at one per core would hold 2.5 GB on a 32-core server from the
+ * first second, while a sweep of real servers (answers in 0.1–2 s) keeps one worker a fraction busy.
  */
-export const DEFAULT_WORKERS: PoolSize = { start: Math.max(1, availableParallelism() - 1), most: Math.max(1, availableParallelism()) };
+export const DEFAULT_WORKERS: PoolSize = { most: Math.max(1, availableParallelism()) };
 
-/** The pool grows when, over the last check's interval, the main thread was busy less than this share of the time… */
+/** A worker joins when every worker was busy at least this share of the last check's interval (pages wait for them)… */
+const BUSY_SHARE = 0.9;
+/** …and the last one, which takes the main thread's core, only if the main thread was busy less than this share of it. */
 const IDLE_SHARE = 0.5;
-/** …and every worker had at least this many pages waiting. */
-const BACKLOG = 4;
 const GROWTH_CHECK_MS = 1000;
 
 /**
@@ -74,7 +79,7 @@ export class AnalysisPool extends EventEmitter<{ 'worker-lost': [message: string
   constructor(size: PoolSize, private readonly script = fileURLToPath(new URL('./analysis-worker.js', import.meta.url)), private readonly heap = WORKER_HEAP,
     private readonly stuckMs = STUCK_MS) {
     super();
-    const { start, most } = typeof size === 'number' ? { start: size, most: size } : size;
+    const { start, most } = typeof size === 'number' ? { start: size, most: size } : { start: Math.min(1, size.most), most: size.most };
     if (start === 0 || !existsSync(script)) return;
     for (let i = 0; i < start; i++) this.start(i);
     if (most > start) this.growUpTo(most);
@@ -125,14 +130,26 @@ export class AnalysisPool extends EventEmitter<{ 'worker-lost': [message: string
     });
   }
 
-  /** Adds a worker, up to `most`, whenever the main thread idles while every worker has a backlog. */
+  /**
+   * Adds a worker, up to `most`, whenever every worker was busy (by its event loop's utilisation, not
+   * by a glance at its queue: answers that arrive together queue for a moment at a worker that is idle
+   * most of the time): at once while the workers have a core each beside the main thread's, and the
+   * last one only if the main thread idles as well.
+   */
   private growUpTo(most: number): void {
     let last = performance.eventLoopUtilization();
+    const before = new WeakMap<Worker, EventLoopUtilization>();
     this.growth = setInterval(() => {
       const now = performance.eventLoopUtilization();
       const idle = performance.eventLoopUtilization(now, last).utilization < IDLE_SHARE;
       last = now;
-      if (!idle || !this.pending.every((p) => p.size >= BACKLOG)) return;
+      // a worker that joined (or replaced a lost one) since the last check is judged at the next
+      const busy = this.workers.map((w) => {
+        const [then, elu] = [before.get(w), w.performance.eventLoopUtilization()];
+        before.set(w, elu);
+        return then !== undefined && w.performance.eventLoopUtilization(elu, then).utilization >= BUSY_SHARE;
+      });
+      if (!busy.every(Boolean) || (this.workers.length + 1 >= most && !idle)) return;
       this.start(this.workers.length);
       if (this.workers.length >= most) this.stopGrowing();
     }, GROWTH_CHECK_MS).unref();

@@ -134,21 +134,71 @@ describe('AnalysisPool', () => {
     }
   });
 
-  it('grows by a worker once pages wait while this thread idles, not while this thread is busy; each page gets its own answer', async () => {
-    // a worker that takes 30 ms a page whatever the machine: 100 pages are 3 s of backlog for one
-    const pool = new AnalysisPool({ start: 1, most: 2 }, fileURLToPath(new URL('../helpers/stub-worker.js', import.meta.url)));
+  // the stub worker takes 30 ms a page whatever the machine; the pool looks at its workers once a second
+  const stubWorker = fileURLToPath(new URL('../helpers/stub-worker.js', import.meta.url));
+  const urls = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `http://x.gov.cn/art/${from + i}.html`);
+  /** This thread busy (its timers wait) for `ms`, posting a page every 10 ms: more than two workers analyse. */
+  const busyPosting = async (pool: AnalysisPool, ms: number, answers: Promise<unknown>[]) => {
+    const until = performance.now() + ms;
+    let next = 0;
+    while (performance.now() < until) if (performance.now() >= next) {
+      answers.push(pool.analyse({ ...page(1), url: urls(1, answers.length)[0]! }));
+      next = performance.now() + 10;
+    }
+    await new Promise((r) => setTimeout(r, 0)); // the pool's check, overdue, runs first: over a busy interval
+    await new Promise((r) => setImmediate(r)); // and the workers' messages are read (their load is known to this thread from their first)
+  };
+
+  it('grows by a worker once pages wait while this thread idles, not while this thread is busy (2 cores); each page gets its own answer', async () => {
+    const pool = new AnalysisPool({ most: 2 }, stubWorker);
     try {
-      const urls = Array.from({ length: 100 }, (_, i) => `http://x.gov.cn/art/${i}.html`);
-      const results = Promise.all(urls.map((url) => pool.analyse({ ...page(1), url })));
+      // 100 pages are 3 s of backlog for one worker
+      const results = Promise.all(urls(100).map((url) => pool.analyse({ ...page(1), url })));
       // busy for longer than the pool's check interval: the backlog is there, the spare core is not
       const until = performance.now() + 1200;
       while (performance.now() < until);
       await new Promise((r) => setImmediate(r));
-      expect(pool['workers']).toHaveLength(1);
+      expect(pool['workers'].length).toBe(1);
       await new Promise((r) => setTimeout(r, 1500));
-      expect(pool['workers']).toHaveLength(2);
-      expect((await results).map((a) => a!.facts)).toEqual(urls);
+      expect(pool['workers'].length).toBe(2);
+      expect((await results).map((a) => a!.facts)).toEqual(urls(100));
       expect(pool['pending'].map((p) => p.size)).toEqual([0, 0]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('a worker with a core of its own joins while this thread is busy; the one that would take this thread\'s core waits until it idles (3 cores)', async () => {
+    const pool = new AnalysisPool({ most: 3 }, stubWorker);
+    const answers: Promise<unknown>[] = [];
+    try {
+      await busyPosting(pool, 1100, answers); // the first check: the worker's first look, nothing judged yet
+      await busyPosting(pool, 1100, answers); // the worker was busy: the second joins, on its own core
+      expect(pool['workers'].length).toBe(2);
+      await busyPosting(pool, 1100, answers); // the new worker's first look
+      await busyPosting(pool, 1100, answers); // both busy, but so is this thread
+      expect(pool['workers'].length).toBe(2);
+      const posting = setInterval(() => answers.push(pool.analyse({ ...page(1), url: urls(1, answers.length)[0]! })), 10);
+      await new Promise((r) => setTimeout(r, 2300));
+      clearInterval(posting);
+      expect(pool['workers'].length).toBe(3);
+      expect(new Set((await Promise.all(answers)).map((a) => (a as { facts: string }).facts)).size).toBe(answers.length);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('does not grow for pages that arrive together at a worker busy part of the time (answers of one wave): its queue is long now and then, its core not full', async () => {
+    const pool = new AnalysisPool({ most: 3 }, stubWorker);
+    const answers: Promise<unknown>[] = [];
+    try {
+      // 12 pages every 600 ms: 360 ms of work in each 600, and 8 or more waiting for the first 120 ms
+      for (let wave = 0; wave < 7; wave++) {
+        answers.push(...urls(12, wave * 12).map((url) => pool.analyse({ ...page(1), url })));
+        await new Promise((r) => setTimeout(r, 600));
+      }
+      expect(pool['workers'].length).toBe(1);
+      await Promise.all(answers);
     } finally {
       await pool.close();
     }
