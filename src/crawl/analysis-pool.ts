@@ -29,13 +29,13 @@ const WORKER_HEAP = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 }
 
 /**
  * How many analysis threads: a number is a fixed pool; `{ most }` starts with one worker and adds one
- * whenever every worker has pages waiting, up to `most` (see AnalysisPool.growUpTo).
+ * whenever every worker is busy, up to `most` (see AnalysisPool.growUpTo).
  */
 export type PoolSize = number | { most: number };
 
 /**
- * One worker, and more as pages wait for them: a worker on a core of its own as soon as they wait,
- * the last one (a worker per core, sharing the main thread's) only while the main thread idles too.
+ * One worker, and more as the workers are kept busy: a worker on a core of its own at once, the
+ * last one (a worker per core, sharing the main thread's) only while the main thread idles too.
  * Real portal pages (1.5–6.6 ms each to analyse, on the corpus) leave the main thread most of its core:
  * on 2 cores the second worker made a sweep of them 22 % faster; light pages keep the main thread
  * busy, and a second worker would only take its core from it (10 % slower). A worker analysing portal
