@@ -1,8 +1,6 @@
-import { FixtureFleet } from '../src/fixture-server/server.js';
+import { FixtureFleet, type SiteContent } from '../src/fixture-server/server.js';
 import { pageWeight } from './portal-chrome.js';
 import { externalSite, syntheticSite } from './synthetic-fleet.js';
-
-import type { SiteContent } from '../src/fixture-server/server.js';
 
 /**
  * Child process: serves the synthetic fleet on loopback and prints the origins as one JSON line.

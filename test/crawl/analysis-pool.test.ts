@@ -137,7 +137,7 @@ describe('AnalysisPool', () => {
   // the stub worker takes 30 ms a page whatever the machine; the pool looks at its workers once a second
   const stubWorker = fileURLToPath(new URL('../helpers/stub-worker.js', import.meta.url));
   const urls = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `http://x.gov.cn/art/${from + i}.html`);
-  /** This thread busy (its timers wait) for `ms`, posting a page every 10 ms: more than two workers analyse. */
+  /** This thread busy (its timers wait) for `ms`, posting a page every 10 ms: more pages than three workers analyse. */
   const busyPosting = async (pool: AnalysisPool, ms: number, answers: Promise<unknown>[]) => {
     const until = performance.now() + ms;
     let next = 0;
