@@ -37,7 +37,7 @@ export function crawlOptions(): Option[] {
     new Option('--proxy <url>', 'HTTP proxy (default: HTTP_PROXY / HTTPS_PROXY / NO_PROXY)'),
     controlOption('asked when a request gets no answer: when none answers either, this machine\'s network is down, and the crawl waits for it (up to 30 minutes) instead of recording the failure'),
     new Option('--user-agent <ua>', 'User-Agent with a contact URL').default(DEFAULT_USER_AGENT),
-    new Option('--workers <n>', 'threads that decode and parse pages (0: none; default: one, and one more whenever every worker is busy, up to one per core)'),
+    new Option('--workers <n>', 'threads that decode and parse pages (0: none; default: one, and one more whenever every worker is busy, up to one per core or the container\'s CPU limit)'),
   ];
 }
 

@@ -1,10 +1,10 @@
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../store/db.js';
+import { usableCores } from './cores.js';
 import { analysePage, type AnalysisRequest, type PageAnalysis } from './page-analysis.js';
 import type { CopyRead, CopyRequest } from './stored-copy.js';
 
@@ -42,7 +42,7 @@ export type PoolSize = number | { most: number };
  * pages holds ~80 MB: a pool started at one per core would hold 2.5 GB on a 32-core server from the
  * first second, while a sweep of real servers (answers in 0.1–2 s) keeps one worker a fraction busy.
  */
-export const DEFAULT_WORKERS: PoolSize = { most: Math.max(1, availableParallelism()) };
+export const DEFAULT_WORKERS: PoolSize = { most: usableCores() };
 
 /** A worker joins when every worker was busy at least this share of the last check's interval (pages wait for them)… */
 const BUSY_SHARE = 0.9;

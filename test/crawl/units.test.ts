@@ -8,6 +8,8 @@ import { refererHeader } from '../../src/crawl/referer.js';
 import { looksLikePage, normaliseUrl, schemeOf, SiteScope, urlParts } from '../../src/crawl/scope.js';
 import { saysNotFound } from '../../src/crawl/soft-404.js';
 import { stubRedirect } from '../../src/crawl/redirects.js';
+import { cpusOfQuota, usableCores } from '../../src/crawl/cores.js';
+import { availableParallelism } from 'node:os';
 
 describe('classifyError: every failure code from one place', () => {
   cases([
@@ -237,3 +239,22 @@ describe('stubRedirect on hostile home pages', () => {
   });
 });
 
+
+describe('the cores a container may use: its CPU quota caps the CPUs it sees', () => {
+  cases([
+    ['200000', '100000', 2], // cgroup v2 cpu.max "200000 100000": docker --cpus 2
+    ['150000', '100000', 2], // 1.5 CPUs: a second thread has half a core
+    ['50000', '100000', 1],
+    ['400000\n', '100000\n', 4], // v1's files end with a newline
+    ['max', '100000', null], // v2: no limit
+    ['-1', '100000', null], // v1: no limit
+    ['', '', null],
+  ] as const)('quota %j, period %j → %j CPUs', (quota, period, cpus) => {
+    expect(cpusOfQuota(quota, period)).toBe(cpus);
+  });
+
+  it('this process: at least one core, at most the CPUs it may run on', () => {
+    expect(usableCores()).toBeGreaterThanOrEqual(1);
+    expect(usableCores()).toBeLessThanOrEqual(availableParallelism());
+  });
+});
