@@ -39,8 +39,9 @@ export type PoolSize = number | { most: number };
  * Real portal pages (1.5–6.6 ms each to analyse, on the corpus) leave the main thread most of its core:
  * on 2 cores the second worker made a sweep of them 22 % faster; light pages keep the main thread
  * busy, and a second worker would only take its core from it (10 % slower). A worker analysing portal
- * pages holds ~80 MB: a pool started at one per core would hold 2.5 GB on a 32-core server from the
- * first second, while a sweep of real servers (answers in 0.1–2 s) keeps one worker a fraction busy.
+ * pages holds ~80 MB (13 MB idle): a pool started at one per core would hold ~2.5 GB on a 32-core
+ * server once each worker had read a few hundred pages (pages go to the least-loaded worker), while a
+ * sweep of real servers (answers in 0.1–2 s) keeps one worker a fraction busy.
  */
 export const DEFAULT_WORKERS: PoolSize = { most: usableCores() };
 
