@@ -5,8 +5,8 @@ import { defineCheck, findings } from './types.js';
 export const columnEmpty = defineCheck({
   meta: { id: 'column-empty', title: { zh: '空白栏目', en: 'Empty column' }, indicator: { zh: '发布解读 · 空白栏目', en: 'Publishing · empty columns' }, requires: ['columns', 'home'] },
   defaultOptions: {},
-  run({ columns, home }) {
-    const unread = columnsNotRead({ home, columns });
+  run({ columns }) {
+    const unread = columnsNotRead({ columns });
     if (unread) return unread;
     return findings(columns.filter((c) => c.empty).map((c) => ({ rule: 'column-empty', url: c.url, column: c.name })));
   },

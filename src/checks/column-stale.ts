@@ -11,8 +11,8 @@ export const columnStale = defineCheck({
   meta: { id: 'column-stale', title: { zh: '栏目更新不及时', en: 'Column not updated in time' },
     indicator: { zh: '发布解读 · 栏目更新', en: 'Publishing · column updates' }, requires: ['columns', 'home'] },
   defaultOptions: { windows: { news: 14, notice: 183, policy: 183, 'personnel-plan': 365 } as Record<string, number> },
-  run({ columns, home }, { asOf, options }) {
-    const unread = columnsNotRead({ home, columns });
+  run({ columns }, { asOf, options }) {
+    const unread = columnsNotRead({ columns });
     if (unread) return unread;
     return findings(columns.filter((c) => c.seen && !c.empty).flatMap((c) => {
       const limitDays = c.overrideDays ?? options.windows[c.category];

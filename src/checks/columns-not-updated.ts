@@ -13,8 +13,8 @@ export const columnsNotUpdated = defineCheck({
   meta: { id: 'columns-not-updated', title: { zh: '栏目不更新', en: 'Columns not updated' },
     indicator: { zh: '单项否决 · 栏目不更新', en: 'Veto · columns not updated' }, requires: ['columns', 'home', 'homeUrl'] },
   defaultOptions: { a: 5, b: 10, c: 5, windows: { news: 14, notice: 183, policy: 183, 'personnel-plan': 365 } as Record<string, number> },
-  run({ columns, home, homeUrl }, { asOf, options }) {
-    const unread = columnsNotRead({ home, columns });
+  run({ columns, homeUrl }, { asOf, options }) {
+    const unread = columnsNotRead({ columns });
     if (unread) return unread;
     const silent = (days: number, d: string | null) => d === null || daysBetween(d, asOf) > days;
     // a column whose list was not read (not crawled, or filled by script) is not judged

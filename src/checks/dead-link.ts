@@ -1,4 +1,4 @@
-import { defineCheck, findings, HOME_NOT_READ } from './types.js';
+import { defineCheck, findings } from './types.js';
 
 /**
  * Deduction 功能设计: a broken link, 1 point on the home page and 0.1 elsewhere (profile rates). A
@@ -7,8 +7,7 @@ import { defineCheck, findings, HOME_NOT_READ } from './types.js';
 export const deadLink = defineCheck({
   meta: { id: 'dead-link', title: { zh: '链接不可用', en: 'Dead link' }, indicator: { zh: '功能设计 · 链接可用性', en: 'Function · link availability' }, requires: ['home', 'brokenLinks', 'guides', 'homeUrl'] },
   defaultOptions: {},
-  run({ home, brokenLinks, guides }) {
-    if (!home) return HOME_NOT_READ;
+  run({ brokenLinks, guides }) {
     // one finding per target and page: the same dead target on two pages is two broken links to fix
     const seen = new Set(guides.flatMap((g) => g.attachments.map((a) => `${g.url} ${a.target}`)));
     return findings(brokenLinks.filter((b) => {

@@ -1,6 +1,6 @@
 import { daysBetween } from '../extract/dates.js';
 import { unchangedSince } from '../facts/home-observations.js';
-import { defineCheck, findings, HOME_NOT_READ } from './types.js';
+import { defineCheck, findings } from './types.js';
 
 /**
  * Veto: no dated item on the home page within 14 days. A navigation-only home page (no dated item
@@ -14,12 +14,9 @@ import { defineCheck, findings, HOME_NOT_READ } from './types.js';
  */
 export const homepageNotUpdated = defineCheck({
   meta: { id: 'homepage-not-updated', title: { zh: '首页长期未更新', en: 'Home page not updated' },
-    indicator: { zh: '单项否决 · 首页栏目信息超过2周未更新', en: 'Veto · no home page update in 2 weeks' }, requires: ['home', 'homeItems', 'columns', 'homeUrl', 'homeObservations', 'mergedInto'] },
+    indicator: { zh: '单项否决 · 首页栏目信息超过2周未更新', en: 'Veto · no home page update in 2 weeks' }, requires: ['home', 'homeItems', 'columns', 'homeUrl', 'homeObservations'] },
   defaultOptions: { days: 14 },
-  run({ home, homeItems, columns, homeUrl, homeObservations, mergedInto }, { asOf, options }) {
-    // a site merged into another site is assessed there, if at all (see RegisteredSites)
-    if (mergedInto) return { kind: 'not-assessed', reason: `the home page leads into ${mergedInto.id ? `registered site ${mergedInto.id}` : 'its parent domain\'s site'} (${mergedInto.landing}): merged into it` };
-    if (!home) return HOME_NOT_READ;
+  run({ home, homeItems, columns, homeUrl, homeObservations }, { asOf, options }) {
     // a site that says it has closed or moved is no longer one to judge (see closed-notice.ts)
     if (home.closedNotice) return { kind: 'not-assessed', reason: `the home page says the site has closed or moved: "${home.closedNotice}"` };
     const dated = homeItems.map((i) => i.date!).filter((d) => d <= asOf);

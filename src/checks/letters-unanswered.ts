@@ -12,8 +12,8 @@ export const lettersUnanswered = defineCheck({
   meta: { id: 'letters-unanswered', title: { zh: '留言长期未回复', en: 'Letters left unanswered' }, indicator: { zh: '单项否决 · 超过3个月未回应', en: 'Veto · letters unanswered over 3 months' }, requires: ['home', 'letters', 'mailboxes'],
     findings: { 'letter-unanswered': { zh: '留言超期未回复', en: 'Letter unanswered' } } },
   defaultOptions: { days: OVERDUE_DAYS },
-  run({ home, letters, mailboxes }, { asOf, options }) {
-    const unread = lettersNotRead({ home, mailboxes, letters });
+  run({ letters, mailboxes }, { asOf, options }) {
+    const unread = lettersNotRead({ mailboxes, letters });
     if (unread) return unread;
     return findings(lettersInWindow(letters, asOf)
       .filter((l) => !isAnswered(l) && daysBetween(l.asked!, asOf) > options.days)

@@ -7,8 +7,8 @@ import { defineCheck, findings } from './types.js';
 export const noPublishedReplies = defineCheck({
   meta: { id: 'no-published-replies', title: { zh: '近期无答复公开', en: 'No published replies' }, indicator: { zh: '互动交流 · 答复公开', en: 'Interaction · published replies' }, requires: ['home', 'letters', 'mailboxes', 'homeUrl'] },
   defaultOptions: { days: 60 },
-  run({ home, letters, mailboxes, homeUrl }, { asOf, options }) {
-    const unread = lettersNotRead({ home, mailboxes, letters });
+  run({ letters, mailboxes, homeUrl }, { asOf, options }) {
+    const unread = lettersNotRead({ mailboxes, letters });
     if (unread) return unread;
     if (!mailboxes.some((m) => !m.imageOnly && !m.dead)) return { kind: 'not-applicable', reason: 'no working consultation channel (no-consultation-channel)' };
     const recent = letters.filter((l) => isAnswered(l) && (l.replied ?? l.asked) !== null && daysBetween((l.replied ?? l.asked)!, asOf) <= options.days);

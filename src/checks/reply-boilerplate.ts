@@ -9,8 +9,8 @@ import { defineCheck, findings } from './types.js';
 export const replyBoilerplate = defineCheck({
   meta: { id: 'reply-boilerplate', title: { zh: '答复敷衍', en: 'Boilerplate replies' }, indicator: { zh: '互动交流 · 答复质量', en: 'Interaction · reply quality' }, requires: ['home', 'letters', 'letterStats', 'mailboxes', 'homeUrl'] },
   defaultOptions: { share: 0.5, minReplies: 3 },
-  run({ home, letters, letterStats, mailboxes, homeUrl }, { asOf, options }) {
-    const unread = lettersNotRead({ home, mailboxes, letters });
+  run({ letters, letterStats, mailboxes, homeUrl }, { asOf, options }) {
+    const unread = lettersNotRead({ mailboxes, letters });
     if (unread) return unread;
     const { replied, boilerplate } = repliesOf(letters, asOf);
     if (replied.length < options.minReplies || letterStats.boilerplateShare < options.share) return findings([]);

@@ -1,6 +1,6 @@
 import { isGovernmentHost, urlParts } from '../crawl/scope.js';
 import { daysBetween, urlDate } from '../extract/dates.js';
-import { defineCheck, findings, HOME_NOT_READ, type Finding } from './types.js';
+import { defineCheck, findings, type Finding } from './types.js';
 
 /**
  * Veto: injected spam or hidden links (spam-injection), and forged publish dates (forged-date: a date
@@ -17,8 +17,7 @@ export const seriousError = defineCheck({
     findings: { 'spam-injection': { zh: '暗链或垃圾信息', en: 'Injected spam or hidden links' }, 'forged-date': { zh: '发布日期可疑', en: 'Forged date' } } },
   // futureDays [D]: a crawl that runs past midnight sees the next day's items; a date that far after the as-of date is no evidence
   defaultOptions: { contradictionDays: 365, hiddenLinks: 3, futureDays: 1 },
-  run({ home, spam, listItems, articles }, { asOf, options }) {
-    if (!home) return HOME_NOT_READ;
+  run({ spam, listItems, articles }, { asOf, options }) {
     const out: Finding[] = [];
     const future = (date: string) => daysBetween(asOf, date) > options.futureDays;
     for (const s of spam) {

@@ -1,4 +1,4 @@
-import { defineCheck, findings, HOME_NOT_READ } from './types.js';
+import { defineCheck, findings } from './types.js';
 
 /**
  * Veto: ≥ 5 service guides missing ≥ 4 of the eight element categories, or (portals) no service
@@ -7,8 +7,7 @@ import { defineCheck, findings, HOME_NOT_READ } from './types.js';
 export const servicesNotPractical = defineCheck({
   meta: { id: 'services-not-practical', title: { zh: '办事服务不实用', en: 'Services not practical' }, indicator: { zh: '单项否决 · 服务不实用', en: 'Veto · services not practical' }, requires: ['home', 'guides', 'columns', 'portal', 'homeUrl'] },
   defaultOptions: { guides: 5, missing: 4 },
-  run({ home, guides, columns, portal, homeUrl }, { options }) {
-    if (!home) return HOME_NOT_READ;
+  run({ guides, columns, portal, homeUrl }, { options }) {
     const hollow = guides.filter((g) => g.missing.length >= options.missing);
     if (hollow.length >= options.guides) return findings(hollow.map((g) => ({ rule: 'services-not-practical', url: g.url, missing: g.missing })));
     const offersServices = guides.length > 0 || columns.some((c) => c.category === 'service');

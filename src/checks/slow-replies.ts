@@ -7,8 +7,8 @@ import { defineCheck, findings } from './types.js';
 export const slowReplies = defineCheck({
   meta: { id: 'slow-replies', title: { zh: '答复不及时', en: 'Slow replies' }, indicator: { zh: '互动交流 · 答复时效', en: 'Interaction · reply time' }, requires: ['home', 'letters', 'mailboxes', 'homeUrl'] },
   defaultOptions: { workingDays: 5 },
-  run({ home, letters, mailboxes, homeUrl }, { asOf, options }) {
-    const unread = lettersNotRead({ home, mailboxes, letters });
+  run({ letters, mailboxes, homeUrl }, { asOf, options }) {
+    const unread = lettersNotRead({ mailboxes, letters });
     if (unread) return unread;
     const days = lettersInWindow(letters, asOf).filter((l) => isAnswered(l) && l.replied).map((l) => workingDaysBetween(l.asked!, l.replied!)).sort((a, b) => a - b);
     if (days.length === 0) return findings([]);

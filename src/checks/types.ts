@@ -34,14 +34,19 @@ export type CheckResult =
 
 /**
  * Nothing of a site is read when its home page is not (down, walled, merged into another site): no
- * rule that reads its pages can judge it — a pass would say its problems were fixed.
+ * rule that reads its pages (every rule that requires `home`) can judge it — a pass would say its
+ * problems were fixed. runCheck answers for them; a merged site is assessed where it leads, if at all.
  */
-export const HOME_NOT_READ = { kind: 'not-assessed', reason: 'the home page was not fetched' } as const;
+export function homeNotRead(mergedInto: CheckFacts['mergedInto']): CheckResult & { kind: 'not-assessed' } {
+  if (!mergedInto) return { kind: 'not-assessed', reason: 'the home page was not fetched' };
+  return { kind: 'not-assessed', reason: `the home page leads into ${mergedInto.id ? `registered site ${mergedInto.id}` : 'its parent domain\'s site'} (${mergedInto.landing}): merged into it` };
+}
 
 export interface CheckMeta {
   id: string;
   title: { zh: string; en: string };
   indicator: { zh: string; en: string };
+  /** the facts it reads; `home` among them: it reads the site's pages, and is not assessed when the home page was not read (see homeNotRead) */
   requires: readonly FactKey[];
   /** finer SPEC §5 finding ids this check reports instead of its own id, with their titles */
   findings?: Record<string, { zh: string; en: string }>;
@@ -58,10 +63,13 @@ export interface Check {
   run(facts: Partial<CheckFacts>, context: CheckContext): Exclude<CheckResult, { kind: 'error' }>;
 }
 
+/** The facts a check reads: `home`, when it declares it, was read (runCheck answers for a site whose home page was not, see homeNotRead). */
+type DeclaredFacts = Omit<CheckFacts, 'home'> & { home: NonNullable<CheckFacts['home']> };
+
 export function defineCheck<F extends FactKey, O extends Record<string, unknown>>(check: {
   meta: CheckMeta & { requires: readonly F[] };
   defaultOptions: O;
-  run(facts: Pick<CheckFacts, F>, context: { asOf: LocalDate; options: O }): Exclude<CheckResult, { kind: 'error' }>;
+  run(facts: Pick<DeclaredFacts, F>, context: { asOf: LocalDate; options: O }): Exclude<CheckResult, { kind: 'error' }>;
 }): Check {
   return check as unknown as Check;
 }
