@@ -17,7 +17,7 @@ import { analyseAnswer, checkTarget, isSoft404, probePath, type CheckedTarget } 
 import { verdictFor, type FetchOutcome, type LinkVerdict } from './outcome.js';
 import { storedBody, type StoredBody } from './page-analysis.js';
 import { RecentSet } from './recent-set.js';
-import { RegisteredSites } from './registered-sites.js';
+import type { RegisteredSites } from './registered-sites.js';
 import { readStoredCopy, type CopyRead } from './stored-copy.js';
 import type { PageRole } from './priorities.js';
 import { RobotsCache } from './robots.js';
@@ -121,13 +121,9 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
   private readonly notFoundPages = new Map<string, Promise<string | null>>();
   private readonly warned = new Set<string>();
   private readonly underWay = new Map<string, SiteUnderWay>();
-  /** every site of the registry, the other shards' too */
-  private readonly registered: RegisteredSites;
-
-  /** `registry`: every registered site, the other shards' too (see RegisteredSites and knownSites) */
-  constructor(private readonly db: Db, private readonly runId: number, private readonly asOf: string, private readonly options: CrawlOptions, registry: readonly { id: string; url: string }[]) {
+  /** `registered`: every site of the registry, the other shards' too (see RegisteredSites and knownSites) */
+  constructor(private readonly db: Db, private readonly runId: number, private readonly asOf: string, private readonly options: CrawlOptions, private readonly registered: RegisteredSites) {
     super();
-    this.registered = new RegisteredSites(registry);
     this.fetcher = new Fetcher(options);
     this.pool = new AnalysisPool(options.workers);
     this.pool.on('worker-lost', (message) => this.emit('warn', message));
@@ -317,7 +313,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
       if (underWay.offered.has(key)) continue;
       const { target, role, navigable } = readFollowLine(line);
       // a link that is no web address (a local file, a malformed one) is checked, never crawled
-      const url = /^https?:/i.test(target) && URL.canParse(target) ? new URL(target) : null;
+      const url = /^https?:/i.test(target) ? URL.parse(target) : null;
       const reach = url === null ? null : scope.reach(url);
       const internal = reach !== null;
       const directed = role !== 'page';

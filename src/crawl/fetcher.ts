@@ -80,8 +80,8 @@ export class Fetcher {
    */
   private async intranetName(url: string, from: string | null): Promise<FetchOutcome | null> {
     if (from === null || this.client.proxied) return null;
-    const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
-    if (isIP(host) || !(await this.onIntranet(host)) || (await this.onIntranet(new URL(from).hostname.replace(/^\[|\]$/g, '')))) return null;
+    const host = hostnameOf(url);
+    if (isIP(host) || !(await this.onIntranet(host)) || (await this.onIntranet(hostnameOf(from)))) return null;
     return refusal(url, 'EPRIVATE', `${host} resolves to an intranet address, reached from the public ${from}`);
   }
 
@@ -135,3 +135,6 @@ export class Fetcher {
     return this.client.close();
   }
 }
+
+/** A URL's host name as lookups and isIP take it (an IPv6 literal without its brackets). */
+const hostnameOf = (url: string): string => new URL(url).hostname.replace(/^\[|\]$/g, '');

@@ -93,11 +93,6 @@ export class RegisteredSites {
 
 /** A URL's host (port kept, `www.` and case dropped), its host name alone, and its path up to its last `/`. */
 function where(url: string): { host: string; name: string; path: string } | null {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return null;
-  }
-  return { host: u.host.toLowerCase().replace(/^www\./, ''), name: u.hostname.toLowerCase().replace(/^www\./, ''), path: u.pathname.replace(/[^/]*$/, '') };
+  const u = URL.parse(url);
+  return u === null ? null : { host: u.host.toLowerCase().replace(/^www\./, ''), name: u.hostname.toLowerCase().replace(/^www\./, ''), path: u.pathname.replace(/[^/]*$/, '') };
 }

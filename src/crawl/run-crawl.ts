@@ -8,6 +8,7 @@ import { knownSites, sitesOfRun } from '../store/sites.js';
 import { InputError } from '../errors.js';
 import { inShard, type Shard } from '../registry/shard.js';
 import { Crawler, type CrawlOptions } from './crawler.js';
+import { RegisteredSites } from './registered-sites.js';
 
 export interface CrawlRequest {
   registry: string;
@@ -43,7 +44,7 @@ export async function crawlRegistry(db: Db, request: CrawlRequest): Promise<Craw
   const sites = sitesOfRun(db, run.id).filter((s) => pending.has(s.id));
   // every registered site, the other shards' and, for a sample, the whole registry's when imported
   // before: a site merged into one of them is known as such (see RegisteredSites)
-  const crawler = new Crawler(db, run.id, run.asOf, request.options, knownSites(db));
+  const crawler = new Crawler(db, run.id, run.asOf, request.options, new RegisteredSites(knownSites(db)));
   request.onStart?.(crawler, sites.length);
   // every row's parent is written first by construction (the run before its fetches, a body before the
   // fetch that names it, in one transaction): checking each key of each insert cost 8 % of a re-audit's

@@ -40,7 +40,6 @@ export function sitesOfRun(db: Db, runId: number): StoredSite[] {
  * Every site the database knows: the registry's just imported, every shard's, and those of earlier
  * imports (the whole registry, when this run audits a sample of it).
  */
-export function knownSites(db: Db): { id: string; url: string; mailboxes: string[] }[] {
-  return (db.prepare(`SELECT id, url, mailboxes FROM sites`).all() as { id: string; url: string; mailboxes: string }[])
-    .map((r) => ({ id: r.id, url: r.url, mailboxes: JSON.parse(r.mailboxes) as string[] }));
+export function knownSites(db: Db): StoredSite[] {
+  return (db.prepare(`SELECT id, url, name, level, mailboxes, portal, columns FROM sites`).all() as SiteRecord[]).map(toSite);
 }
