@@ -84,13 +84,11 @@ function baseParts(base: string): { origin: string | null; directory: string } {
 }
 
 function resolve(href: string, base: string): string | null {
-  try {
-    const u = new URL(href.trim(), base);
-    u.hash = '';
-    return withoutSessionIds(u.href);
-  } catch {
-    return null;
-  }
+  // the first '#' begins the fragment wherever it stands: cut before parsing, not by the hash setter (which serialises the URL again)
+  const trimmed = href.trim();
+  const fragment = trimmed.indexOf('#');
+  const u = URL.parse(fragment < 0 ? trimmed : trimmed.slice(0, fragment), base);
+  return u === null ? null : withoutSessionIds(u.href);
 }
 
 const PARTS = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)(?::\d*)?([^?#]*)/i;

@@ -129,7 +129,7 @@ describe('scope and normalisation', () => {
   const pages = ['http://x.gov.cn/', 'http://x.gov.cn/a/b/c.html?q=/1#f', 'http://x.gov.cn:8080/a/', 'https://y.gov.cn/p?x', 'http://x.gov.cn/a/d/'];
   cases([
     '/p/q.html', 'p.html', '../r.html', './s.html', '?page=2', '#top', '', '//c.gov.cn/x', '/\\evil.gov.cn/x', 'http:foo', 'HTTP://D.gov.cn/a/../b',
-    'help.html', ' spaced.html', 'a b.html', '\\x', 'q?x=1#y', '/a/./b/../c',
+    'help.html', ' spaced.html', 'a b.html', '\\x', 'q?x=1#y', '/a/./b/../c', 'a#b#c', 'http://x#@y.gov.cn/', '#', ' #top ',
   ].map((href) => [href]))('%j resolves on every page as the URL parser does, in any order', (href: string) => {
     // the parser's answer, without its fragment ('#' only ever delimits one in a serialised URL)
     const parsed = (base: string) => URL.canParse(href.trim(), base) ? new URL(href.trim(), base).href.split('#')[0] : null;
