@@ -21,6 +21,8 @@ import { parseYamlDocuments, type Yaml } from '../helpers/yaml.js';
  */
 const AS_OF = '2026-11-15';
 const SET_UP = 'npm ci && npm run build';
+/** the Node the package is for (its `engines`): what a job must set up */
+const NODE_MAJOR = Number(/\d+/.exec((JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node)![0]);
 
 let fleet: FixtureFleet;
 let registry: string;
@@ -110,7 +112,7 @@ describe('the deploy/ examples run as written', () => {
         const expand = (text: string) => text.replace(/\$\{\{\s*(matrix\.(\w+)|inputs\.as_of)\s*\}\}/g, (_, _all, key: string | undefined) => (key ? String(matrix[key]) : AS_OF));
         const uses = step['uses'];
         if (typeof uses === 'string') {
-          if (uses.startsWith('actions/setup-node')) expect(asMap(step['with'])['node-version']).toBe(Number(process.versions.node.split('.')[0]));
+          if (uses.startsWith('actions/setup-node')) expect(asMap(step['with'])['node-version']).toBe(NODE_MAJOR);
           // an uploaded artifact is there to upload (a download is the shared workspace)
           if (uses.startsWith('actions/upload-artifact')) expect([uses, globbed(dir, expand(String(asMap(step['with'])['path'])))]).not.toEqual([uses, []]);
           continue;
@@ -144,6 +146,7 @@ describe('the deploy/ examples run as written', () => {
     const dir = workspace();
     const variables = Object.fromEntries(Object.entries(asMap(pipeline['variables'])).map(([k, v]) => [k, String(v)]));
     const runJob = async (job: YamlMap, env: Record<string, string>) => {
+      expect(job['image']).toBe(`node:${NODE_MAJOR}`);
       const results: { step: string; ran: Ran }[] = [];
       for (const line of asList(job['script']).map(String)) {
         if (line === SET_UP) continue;
