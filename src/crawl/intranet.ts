@@ -27,6 +27,7 @@ const MAYBE_INTRANET = /^https?:\/\/(?:[^/@]*@)?(?:\d|\[|[^/:]*localhost)/i;
 
 /** A link from a page on a public host to an intranet address (see isIntranetHost); a site that is itself on one links freely. */
 export function intranetLink(target: string, fromPage: string | null): boolean {
-  if (fromPage === null || !MAYBE_INTRANET.test(target) || !URL.canParse(target) || !URL.canParse(fromPage)) return false;
-  return isIntranetHost(new URL(target).hostname) && !isIntranetHost(new URL(fromPage).hostname);
+  if (fromPage === null || !MAYBE_INTRANET.test(target)) return false;
+  const [to, from] = [URL.parse(target), URL.parse(fromPage)];
+  return to !== null && from !== null && isIntranetHost(to.hostname) && !isIntranetHost(from.hostname);
 }

@@ -183,6 +183,8 @@ describe('intranet addresses', () => {
     ['http://192.168.1.10/oa/', 'http://192.168.1.9/', false], // a site on a local network links within it
     ['http://www.x.gov.cn/', 'http://www.y.gov.cn/', false],
     ['http://localhost/a', null, false],
+    ['http://[fd00::1]/', 'http://www.x.gov.cn/', true],
+    ['http://[fd00::1', 'http://www.x.gov.cn/', false], // no address at all: malformed (EBADURL), not intranet
   ])('%s from %s: %s', (target: string, from: string | null, link: boolean) => {
     expect(intranetLink(target, from)).toBe(link);
   });
