@@ -1,6 +1,7 @@
 import type { AnyNode, Document, Element, ParentNode, Text } from 'domhandler';
 import { findOne } from 'domutils';
 import { normaliseUrl } from '../crawl/scope.js';
+import { perDocument } from './per-document.js';
 
 /**
  * Every element of a parsed page by tag name, collected in one walk. Extractors look elements up
@@ -16,12 +17,10 @@ export class DocumentIndex {
   private hrefBase = '';
   private base: { pageUrl: string; url: string } | null = null;
   private linking: readonly Element[] | null = null;
-  private static readonly cache = new WeakMap<Document, DocumentIndex>();
+  private static readonly key = Symbol('index');
 
   static of(doc: Document): DocumentIndex {
-    let index = DocumentIndex.cache.get(doc);
-    if (!index) DocumentIndex.cache.set(doc, (index = new DocumentIndex([doc])));
-    return index;
+    return perDocument(doc, DocumentIndex.key, () => new DocumentIndex([doc]));
   }
 
   private constructor(roots: readonly AnyNode[]) {

@@ -6,6 +6,7 @@ import { withoutComments } from './js-code.js';
 import { DocumentIndex, rawText, textOf } from './document-index.js';
 import { findDates, scanDates, shownDateWithout, toLocalDate, urlDate, type DateScan, type LocalDate, type UrlDate } from './dates.js';
 import { parseHtml } from './parse-html.js';
+import { perDocument } from './per-document.js';
 import { Visibility } from './visibility.js';
 
 export interface ListItem {
@@ -316,13 +317,11 @@ export function breadcrumbLeaf(doc: Document): string {
   return trail[trail.length - 1] ?? '';
 }
 
-const trails = new WeakMap<Document, string[]>();
+const TRAIL = Symbol('breadcrumb');
 
 /** The page's breadcrumb trail (read once per document). */
 export function breadcrumb(doc: Document): string[] {
-  let trail = trails.get(doc);
-  if (!trail) trails.set(doc, (trail = readBreadcrumb(doc)));
-  return trail;
+  return perDocument(doc, TRAIL, () => readBreadcrumb(doc));
 }
 
 function readBreadcrumb(doc: Document): string[] {

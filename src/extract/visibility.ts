@@ -1,6 +1,7 @@
 import type { AnyNode, Document, Element } from 'domhandler';
 import { ownCopy } from '../own-copy.js';
 import { DocumentIndex, rawText } from './document-index.js';
+import { perDocument } from './per-document.js';
 import { replaceSpans } from './spans.js';
 
 const HIDING_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden|(?:left|top|text-indent|margin-left)\s*:\s*-\d{3,}px|(?:^|;)\s*(?:width|height|font-size)\s*:\s*0(?:px)?\s*(?:;|$)|opacity\s*:\s*0(?:\.0*)?\s*(?:;|$)/i;
@@ -16,13 +17,11 @@ export class Visibility {
   /** each node's visible text, read once: list rows ask for their row's, and many anchors share one row */
   private readonly texts = new Map<AnyNode, string>();
   private readonly hidden = new Map<AnyNode, boolean>();
-  private static readonly cache = new WeakMap<Document, Visibility>();
+  private static readonly key = Symbol('visibility');
 
   /** One per document: the page's <style> rules are read once. */
   static of(doc: Document): Visibility {
-    let v = Visibility.cache.get(doc);
-    if (!v) Visibility.cache.set(doc, (v = new Visibility(doc)));
-    return v;
+    return perDocument(doc, Visibility.key, () => new Visibility(doc));
   }
 
   constructor(doc: Document) {
