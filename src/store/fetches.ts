@@ -1,6 +1,7 @@
 import { constants, gunzipSync } from 'node:zlib';
 import type { StoredBody } from '../crawl/page-analysis.js';
 import type { LinkVerdict } from '../crawl/outcome.js';
+import { textIn, utf8Text } from '../extract/decode.js';
 import { EXTRACTOR_VERSION } from '../extract/page.js';
 import type { Db } from './db.js';
 
@@ -117,6 +118,6 @@ export class Fetches {
     if (!row) throw new Error(`body ${hash} is missing from the database`);
     // SYNC_FLUSH: a body cut at the size cap still reads as far as it arrived
     const bytes = gunzipSync(row.data, { finishFlush: constants.Z_SYNC_FLUSH });
-    return row.format === 'gzip-wire' ? new TextDecoder(row.charset ?? 'utf-8').decode(bytes) : bytes.toString('utf8');
+    return row.format === 'gzip-wire' ? textIn(bytes, row.charset ?? 'utf-8') : utf8Text(bytes);
   }
 }

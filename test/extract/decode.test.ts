@@ -1,7 +1,7 @@
-import { describe } from 'node:test';
+import { describe, it } from 'node:test';
 import { expect } from 'expect';
 import { cases } from '../helpers/cases.js';
-import { decodeHtml, utf8As } from '../../src/extract/decode.js';
+import { decodeHtml, textIn, utf8As, utf8Text } from '../../src/extract/decode.js';
 import { storedBody } from '../../src/crawl/page-analysis.js';
 import { corpusBytes, describeCorpus } from '../helpers/corpus.js';
 
@@ -52,5 +52,39 @@ describe('utf8As: the page\'s own bytes stand for its text\'s UTF-8 only when th
     expect(utf8 === bytes).toBe(own);
     // stored from the page's own bytes or encoded again, the body is the same
     expect(storedBody(decoded.text, utf8)).toEqual(storedBody(decoded.text));
+  });
+});
+
+describe('utf8Text reads UTF-8 as TextDecoder does, invalid sequences as U+FFFD (it transcodes valid text by ICU, faster)', () => {
+  const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p))));
+  cases([
+    ['empty', bytes('')],
+    ['ASCII', bytes('<p>notice 2026-11-01</p>')],
+    ['Chinese', bytes('<p>政务公开 通知公告</p>')],
+    ['four-byte characters (surrogate pairs)', bytes('𠀋 😀 中')],
+    ['a NUL', bytes('a\0b')],
+    ['a cut three-byte character at the end (a body cut at the size cap)', bytes('中', [0xe4, 0xb8])],
+    ['a lone continuation byte', bytes('a', [0x80], 'b')],
+    ['an overlong encoding', bytes([0xc0, 0x80])],
+    ['an encoded surrogate', bytes([0xed, 0xa0, 0x80])],
+    ['beyond U+10FFFF', bytes([0xf4, 0x90, 0x80, 0x80])],
+    ['invalid in the middle of Chinese text', bytes('政务', [0xff], '公开')],
+  ])('%s', (_name, b: Buffer) => {
+    expect(utf8Text(b)).toBe(new TextDecoder().decode(b));
+    expect(utf8Text(new Uint8Array(b))).toBe(new TextDecoder().decode(b));
+  });
+
+  it('a subarray is read from its own bytes, not its buffer\'s', () => {
+    const whole = Buffer.from('前文中文后文');
+    expect(utf8Text(whole.subarray(6, 12))).toBe('中文');
+  });
+
+  cases([
+    ['UTF-8 with a BOM: the BOM is not text', Buffer.from([0xef, 0xbb, 0xbf, ...Buffer.from('政务')]), 'utf-8', '政务'],
+    ['UTF-8 without one', Buffer.from('政务'), 'utf-8', '政务'],
+    ['GBK', Buffer.from('c8abcfd8', 'hex'), 'gb18030', '全县'],
+  ])('textIn: %s', (_name, b: Buffer, charset: string, text: string) => {
+    expect(textIn(b, charset)).toBe(text);
+    expect(textIn(b, charset)).toBe(new TextDecoder(charset).decode(b));
   });
 });
