@@ -80,3 +80,14 @@ describeCorpus('the facts name only URLs the link extractor stores', () => {
     expect(lost).toEqual([]);
   });
 });
+
+/** A document's resolutions are kept (menus repeat their links), each against the base it was asked for. */
+describe('one document read at two addresses', () => {
+  it('resolves its links against each address in turn', () => {
+    const doc = parseHtml('<a href="a.html">一</a><a href="a.html">一</a><a href="../b/">二</a><img src="a.html">');
+    const read = (url: string) => extractLinks(doc, url).map((l) => l.target);
+    expect(read('http://www.x.gov.cn/one/page.html')).toEqual(['http://www.x.gov.cn/one/a.html', 'http://www.x.gov.cn/one/a.html', 'http://www.x.gov.cn/b/', 'http://www.x.gov.cn/one/a.html']);
+    expect(read('http://www.x.gov.cn/two/three/page.html')).toEqual(['http://www.x.gov.cn/two/three/a.html', 'http://www.x.gov.cn/two/three/a.html', 'http://www.x.gov.cn/two/b/', 'http://www.x.gov.cn/two/three/a.html']);
+    expect(extractPage('<ul><li><a href="n/1.html">全县安全生产工作会议召开</a> 2026-11-12</li></ul>', 'http://www.x.gov.cn/one/', '2026-11-15').lists[0]?.items[0]?.href).toBe('http://www.x.gov.cn/one/n/1.html');
+  });
+});
