@@ -11,15 +11,10 @@ import { perDocument } from './per-document.js';
 export class DocumentIndex {
   readonly all: Element[] = [];
   private readonly byTag = new Map<string, Element[]>();
+  private readonly hrefs = new Map<Element, string | null>();
   /** elements by class name and by id, built on first use: one pass, however many selectors ask */
   private named: { class: Map<string, Element[]>; id: Map<string, Element[]> } | null = null;
-  /**
-   * hrefs resolved against one base URL: the list reader and the link reader resolve the same
-   * anchors, and menus repeat theirs (real pages: 1.5–2.8 resolutions a distinct href; a portal's
-   * mega-menu 14)
-   */
-  private readonly resolved = new Map<string, string | null>();
-  private resolvedAgainst = '';
+  private hrefBase = '';
   private base: { pageUrl: string; url: string } | null = null;
   private linking: readonly Element[] | null = null;
   private static readonly key = Symbol('index');
@@ -101,20 +96,15 @@ export class DocumentIndex {
     return this.base.url;
   }
 
-  /** An anchor's href resolved against the page's base URL. */
+  /** An anchor's href resolved against the page's base URL: once per anchor, though several extractors ask. */
   hrefOf(a: Element, pageUrl: string): string | null {
-    return this.resolve(a.attribs['href'] ?? '', this.baseUrl(pageUrl));
-  }
-
-  /** `href` resolved against `base` (normaliseUrl): once per distinct href of the document, however many links and extractors repeat it. */
-  resolve(href: string, base: string): string | null {
-    if (base !== this.resolvedAgainst) {
-      this.resolved.clear();
-      this.resolvedAgainst = base;
+    if (pageUrl !== this.hrefBase) {
+      this.hrefs.clear();
+      this.hrefBase = pageUrl;
     }
-    let url = this.resolved.get(href);
-    if (url === undefined) this.resolved.set(href, (url = normaliseUrl(href, base)));
-    return url;
+    let href = this.hrefs.get(a);
+    if (href === undefined) this.hrefs.set(a, (href = normaliseUrl(a.attribs['href'] ?? '', this.baseUrl(pageUrl))));
+    return href;
   }
 }
 

@@ -97,8 +97,7 @@ export function extractLinks(doc: Document, pageUrl: string, charset: string | n
   const index = DocumentIndex.of(doc);
   const elements = index.all.filter((el) => el.tagName in SOURCES);
   const base = index.baseUrl(pageUrl);
-  const resolve = (href: string) => index.resolve(href, base);
-  const out = referencesOf(elements, base, resolve);
+  const out = referencesOf(elements, base);
   // a pager that a script writes: its pages are links a visitor clicks (a saved page may hold them written out already)
   const written = new Set(out.map((l) => l.target));
   for (const target of scriptedPages(doc, pageUrl)) if (!written.has(target)) out.push({ target, tag: 'a', text: '', scheme: 'http', navigable: true });
@@ -108,13 +107,13 @@ export function extractLinks(doc: Document, pageUrl: string, charset: string | n
     // an include a template has commented out is not loaded: its menu is not the page's
     if (!code.includes('.load(')) continue;
     for (const m of withoutComments(code).matchAll(INCLUDE)) {
-      const target = resolve(m[3]!);
+      const target = normaliseUrl(m[3]!, base);
       if (target && schemeOf(target) === 'http') out.push({ target, tag: INCLUDE_TAG, text: '', scheme: 'http', navigable: true });
     }
   }
   if (elements.some(isRecordSetScript)) {
     for (const set of extractRecordSets(doc)) {
-      if (set.records.length > 0) out.push(...referencesOf(DocumentIndex.of(parseHtml(set.records.join('\n'), charset)).all, base, resolve));
+      if (set.records.length > 0) out.push(...referencesOf(DocumentIndex.of(parseHtml(set.records.join('\n'), charset)).all, base));
     }
   }
   return out;
@@ -125,7 +124,7 @@ function isRecordSetScript(el: Element): boolean {
 }
 
 /** One walk over the elements that can carry a reference (a plain DOM walk: several times faster than a selector). */
-function referencesOf(elements: readonly Element[], base: string, resolve: (href: string) => string | null): PageLink[] {
+function referencesOf(elements: readonly Element[], base: string): PageLink[] {
   const out: PageLink[] = [];
   for (const el of elements) {
     const tag = el.tagName;
@@ -136,7 +135,7 @@ function referencesOf(elements: readonly Element[], base: string, resolve: (href
     const raw = (attrs[attr] ?? '').trim();
     if (raw !== '' && !raw.startsWith('#') && !(tag === 'link' && IGNORED_LINK_RELS.test(attrs['rel'] ?? ''))) {
       const written = schemeOf(raw);
-      const resolved = written === 'http' ? resolve(raw) : raw;
+      const resolved = written === 'http' ? normaliseUrl(raw, base) : raw;
       // a web address no URL parser reads is kept as written: a link no visitor can open
       const [target, scheme] = resolved === null ? [raw, 'malformed' as const] : [resolved, written];
       out.push({ target, tag, text: navigable ? visibleLabel(el) : (attrs['alt'] ?? '').trim(), scheme, navigable });
@@ -147,7 +146,7 @@ function referencesOf(elements: readonly Element[], base: string, resolve: (href
     if (attrs['srcset']) {
       for (const candidate of attrs['srcset'].split(',')) {
         const url = candidate.trim().split(/\s+/)[0];
-        const target = url ? resolve(url) : null;
+        const target = url ? normaliseUrl(url, base) : null;
         if (target) out.push({ target, tag, text: '', scheme: 'http', navigable: false });
       }
     }

@@ -1,5 +1,6 @@
 import type { Document, Element } from 'domhandler';
 import { findOne } from 'domutils';
+import { normaliseUrl } from '../crawl/scope.js';
 import { CONSULTATION, NOT_CONSULTATION } from './categories.js';
 import { DocumentIndex, rawText } from './document-index.js';
 import { scriptedTarget } from './links.js';
@@ -20,8 +21,7 @@ const FILE = /(?:sz|xz|qz|zz|sj|ld|bm|jz|shz)xx|xinxiang|mailbox|liuyan|zxzx|123
 /** Every consultation entry of a page, from link text, image alt and title, and image file names. */
 export function extractMailboxes(doc: Document, pageUrl: string): Mailbox[] {
   const found = new Map<string, Mailbox>();
-  const index = DocumentIndex.of(doc);
-  const base = index.baseUrl(pageUrl);
+  const base = DocumentIndex.of(doc).baseUrl(pageUrl);
   const add = (label: string, link: Element | null) => {
     const clean = label.replace(/\s+/g, '').slice(0, 20);
     if (!CONSULTATION.test(clean) && !FILE.test(label)) return;
@@ -32,10 +32,11 @@ export function extractMailboxes(doc: Document, pageUrl: string): Mailbox[] {
     // a link that opens the mailbox by script (window.open) leads there
     const scripted = link ? scriptedTarget(link, base) : null;
     const leadsNowhere = scripted === null && (raw === '' || raw === '#' || raw.startsWith('#') || /^javascript:/i.test(raw));
-    const href = scripted ?? (leadsNowhere ? raw : index.resolve(raw, base) ?? raw);
+    const href = scripted ?? (leadsNowhere ? raw : normaliseUrl(raw, base) ?? raw);
     const key = `${clean}|${href}`;
     if (!found.has(key)) found.set(key, { label: clean, href, imageOnly: leadsNowhere });
   };
+  const index = DocumentIndex.of(doc);
   for (const el of [...index.tag('a'), ...index.tag('img')]) {
     if (el.tagName === 'a') {
       const text = rawText(el).trim();

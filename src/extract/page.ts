@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Document, Element } from 'domhandler';
+import { normaliseUrl } from '../crawl/scope.js';
 import { publishDates } from './article.js';
 import { closedNotice } from './closed-notice.js';
 import { extractColumns, type Column } from './columns.js';
@@ -146,7 +147,7 @@ function pageLinks(doc: Document, url: string, visibility: Visibility): PageFact
     const text = textOf(a);
     const img = findTag(a, IMG);
     return {
-      href: /^https?:|^\/|^\.|^[\w-]+(\.|\/|$)/i.test(raw) ? index.resolve(raw, base) ?? raw : raw,
+      href: /^https?:|^\/|^\.|^[\w-]+(\.|\/|$)/i.test(raw) ? normaliseUrl(raw, base) ?? raw : raw,
       text: text || (img?.attribs['alt'] ?? '').trim(),
       imageOnly: text === '' && img !== null,
       hidden: visibility.isHidden(a),

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { expect } from 'expect';
 import { extractLinks } from '../../src/extract/links.js';
-import { extractPage } from '../../src/extract/page.js';
+import { extractFromDocument, extractPage } from '../../src/extract/page.js';
 import { parseHtml } from '../../src/extract/parse-html.js';
 import { cases } from '../helpers/cases.js';
 import { decodeHtml } from '../../src/extract/decode.js';
@@ -81,13 +81,12 @@ describeCorpus('the facts name only URLs the link extractor stores', () => {
   });
 });
 
-/** A document's resolutions are kept (menus repeat their links), each against the base it was asked for. */
+/** A document's resolutions are kept (the extractors and the list reader ask for the same links), each against the address it was read at. */
 describe('one document read at two addresses', () => {
-  it('resolves its links against each address in turn', () => {
-    const doc = parseHtml('<a href="a.html">一</a><a href="a.html">一</a><a href="../b/">二</a><img src="a.html">');
-    const read = (url: string) => extractLinks(doc, url).map((l) => l.target);
-    expect(read('http://www.x.gov.cn/one/page.html')).toEqual(['http://www.x.gov.cn/one/a.html', 'http://www.x.gov.cn/one/a.html', 'http://www.x.gov.cn/b/', 'http://www.x.gov.cn/one/a.html']);
-    expect(read('http://www.x.gov.cn/two/three/page.html')).toEqual(['http://www.x.gov.cn/two/three/a.html', 'http://www.x.gov.cn/two/three/a.html', 'http://www.x.gov.cn/two/b/', 'http://www.x.gov.cn/two/three/a.html']);
-    expect(extractPage('<ul><li><a href="n/1.html">全县安全生产工作会议召开</a> 2026-11-12</li></ul>', 'http://www.x.gov.cn/one/', '2026-11-15').lists[0]?.items[0]?.href).toBe('http://www.x.gov.cn/one/n/1.html');
+  it('resolves its links and its list items against each address in turn', () => {
+    const doc = parseHtml('<ul><li><a href="a.html">全县安全生产工作会议召开</a> 2026-11-12</li><li><a href="../b/">县政府召开第十二次常务会议</a> 2026-11-05</li></ul><img src="a.html">');
+    const read = (url: string) => [extractLinks(doc, url).map((l) => l.target), extractFromDocument(doc, url, '2026-11-15', null).lists[0]?.items.map((i) => i.href)];
+    expect(read('http://www.x.gov.cn/one/page.html')).toEqual([['http://www.x.gov.cn/one/a.html', 'http://www.x.gov.cn/b/', 'http://www.x.gov.cn/one/a.html'], ['http://www.x.gov.cn/one/a.html', 'http://www.x.gov.cn/b/']]);
+    expect(read('http://www.x.gov.cn/two/three/page.html')).toEqual([['http://www.x.gov.cn/two/three/a.html', 'http://www.x.gov.cn/two/b/', 'http://www.x.gov.cn/two/three/a.html'], ['http://www.x.gov.cn/two/three/a.html', 'http://www.x.gov.cn/two/b/']]);
   });
 });
