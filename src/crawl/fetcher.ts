@@ -112,7 +112,7 @@ export class Fetcher {
   private async hop(url: string, request: RequestOptions, recheck: boolean): Promise<FetchOutcome> {
     const origin = Fetcher.originKey(url);
     const keys = [origin];
-    const ip = await this.ipOf(new URL(url).hostname);
+    const ip = await this.ipOf(hostnameOf(url));
     if (ip) keys.push(`ip:${ip}`);
     // asked when the host's turn comes: it may have been given up on while this request waited for it
     const outcome = await this.politeness.run(keys, () => this.givenUp.ask(origin, url, recheck, () => this.client.send(url, request)));
@@ -124,11 +124,10 @@ export class Fetcher {
   }
 
   /** The IP a host resolves to (looked up once, see HostResolver); behind a proxy the proxy resolves, so only the origin key applies. */
-  private ipOf(hostname: string): Promise<string | null> {
+  private ipOf(host: string): Promise<string | null> {
     if (this.client.proxied) return Promise.resolve(null);
-    const bare = hostname.replace(/^\[|\]$/g, '');
-    if (isIP(bare)) return Promise.resolve(bare);
-    return this.resolver.addresses(bare).then((all) => all[0]?.address ?? null, () => null);
+    if (isIP(host)) return Promise.resolve(host);
+    return this.resolver.addresses(host).then((all) => all[0]?.address ?? null, () => null);
   }
 
   close(): Promise<void> {

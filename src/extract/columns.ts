@@ -34,7 +34,9 @@ export function extractColumns(doc: Document, pageUrl: string): Column[] {
     // a portal's 政务服务 entry usually leads to the province's service platform, another government
     // host: it is the site's service column all the same (linked, not crawled: it is another site)
     if (!inDomain(host, domain) && !(category === 'service' && isGovernmentHost(host))) return;
-    const key = columnKey(url);
+    // one column, one key: the menu's /xwdt/ and the block heading's www.x.gov.cn/xwdt/index.html are
+    // one list, and counted twice it would be two stale columns
+    const key = addressKey(url);
     const known = columns.get(key);
     if (known) {
       known.firstLevel ||= firstLevel;
@@ -49,13 +51,6 @@ export function extractColumns(doc: Document, pageUrl: string): Column[] {
   for (const a of anchors) if (inHeading(a) && !urlDate(index.hrefOf(a, pageUrl) ?? '')) add(a, false);
   return [...columns.values()];
 }
-
-/**
- * One column, one key: its address without scheme, a leading www. or a default document — the
- * menu's /xwdt/ and the block heading's www.x.gov.cn/xwdt/index.html are one list, and counted
- * twice it would be two stale columns.
- */
-export const columnKey = addressKey;
 
 /** A block heading's link: inside h1–h4, or directly in a *title* / *tit* element. */
 function inHeading(a: Element): boolean {

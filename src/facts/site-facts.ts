@@ -1,5 +1,5 @@
 import { classifyColumn, type ColumnCategory } from '../extract/categories.js';
-import { columnKey } from '../extract/columns.js';
+import { addressKey } from '../crawl/scope.js';
 import type { LocalDate } from '../extract/dates.js';
 import type { Letter } from '../extract/letters.js';
 import type { ListItem } from '../extract/list-items.js';
@@ -86,14 +86,14 @@ export function loadSiteFacts(db: Db, runId: number, site: StoredSite, asOf: Loc
   const homeItems = [home, ...homeParts].flatMap((p) => p?.lists ?? []).flatMap((l) => l.items).filter((i) => i.date !== null);
 
   const paginated = paginationByFolder(pages.keys());
-  const pageKeys = [...pages.entries()].map(([url, p]) => [columnKey(url), p] as const);
+  const pageKeys = [...pages.entries()].map(([url, p]) => [addressKey(url), p] as const);
   // a frameset's menu frame names the columns as the home page itself would
-  const columns = [...new Map([home, ...homeParts].flatMap((p) => p?.columns ?? []).map((c) => [columnKey(c.url), c])).values()].map((c): ColumnFacts => {
+  const columns = [...new Map([home, ...homeParts].flatMap((p) => p?.columns ?? []).map((c) => [addressKey(c.url), c])).values()].map((c): ColumnFacts => {
     const override = site.columns[c.name];
     const category = typeof override === 'string' ? (override as ColumnCategory) : c.category ?? classifyColumn(c.name);
     const overrideDays = typeof override === 'number' ? override : null;
     // its list at any of its addresses (the menu's /xwdt/ or the heading's /xwdt/index.html), and its further pages
-    const ownPages = new Set([columnKey(c.url), ...(paginated.get(c.url.replace(/[^/]*$/, '')) ?? []).map(columnKey)]);
+    const ownPages = new Set([addressKey(c.url), ...(paginated.get(c.url.replace(/[^/]*$/, '')) ?? []).map(addressKey)]);
     const listPages = pageKeys.filter(([key]) => ownPages.has(key)).map(([, p]) => p);
     const items = dedupeItems(listPages.flatMap((p) => mainList(p)));
     const datedItems = items.filter((i) => i.date !== null).map((i) => ({ href: i.href, date: i.date! }));
