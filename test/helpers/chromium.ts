@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { WebSocket } from 'undici';
 
 /** The Debian chromium binary, when installed (.ci/run installs it). */
@@ -24,7 +25,7 @@ export async function openInChromium(url: string): Promise<PageVisit> {
   const browser: ChildProcess = spawn(CHROMIUM!, [
     '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-dev-shm-usage',
     '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank',
-  ], { stdio: ['ignore', 'ignore', 'pipe'] });
+  ], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   const endpoint = await new Promise<string>((resolve, reject) => {
     let err = '';
     const timer = setTimeout(() => reject(new Error(`chromium did not start: ${err}`)), 20_000);
@@ -82,10 +83,18 @@ export async function openInChromium(url: string): Promise<PageVisit> {
       return Buffer.from(data, 'base64');
     },
     async close() {
+      // A SIGKILL to the browser alone left its storage and network processes writing into the
+      // profile while it was removed (ENOTEMPTY on CI): the browser is asked to shut down, its
+      // process group killed only if it has not within 10 s, and removal retried.
+      const exited = browser.exitCode !== null || browser.signalCode !== null ? Promise.resolve() : new Promise((r) => browser.once('exit', r));
+      const unref = { ref: false };
+      await Promise.race([send('Browser.close').catch(() => undefined), delay(2_000, undefined, unref)]);
       ws.close();
-      browser.kill('SIGKILL');
-      await new Promise((r) => browser.once('exit', r));
-      rmSync(profile, { recursive: true, force: true });
+      if (await Promise.race([exited.then(() => true), delay(10_000, false, unref)]) === false) {
+        process.kill(-browser.pid!, 'SIGKILL');
+        await exited;
+      }
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }
