@@ -125,7 +125,7 @@ export function loadSiteFacts(db: Db, runId: number, site: StoredSite, asOf: Loc
     for (let j = i + 1; j < articles.length; j++) {
       const [a, pa] = articles[i]!;
       const [b, pb] = articles[j]!;
-        const s = similarity(pa.fingerprint!, pb.fingerprint!);
+      const s = similarity(pa.fingerprint!, pb.fingerprint!);
       if (s >= TWIN_SIMILARITY) twins.push({ pages: [a, b], similarity: s });
     }
   }
