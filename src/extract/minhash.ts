@@ -1,5 +1,5 @@
 /**
- * Bottom-k MinHash sketches of article bodies (character 3-grams, digits left out): twin reports —
+ * Bottom-k MinHash sketches of article bodies (character 3-grams, whitespace and digits left out): twin reports —
  * the same text with only dates, numbers and names changed — share almost all of their sketch.
  * One hash per 3-gram and the k smallest kept: far cheaper than k hash functions.
  */
@@ -7,26 +7,58 @@ export const SKETCH_SIZE = 64;
 /** Estimated Jaccard similarity from which two bodies are twins. */
 export const TWIN_SIMILARITY = 0.85;
 
+/** the hashes' range: 32 bits */
+const HASHES = 2 ** 32;
+
 export function minhash(text: string): number[] {
-  const clean = text.replace(/[\s\d]+/g, '');
-  // the k smallest distinct hashes, ascending: a hash above the k-th is dropped at once, so a long
-  // body costs one hash per 3-gram, not a set and a sort of them all
-  const sketch: number[] = [];
-  for (let i = 0; i + 3 <= clean.length; i++) {
-    const h = mix(fnv1a(clean, i));
-    if (sketch.length === SKETCH_SIZE && h >= sketch[SKETCH_SIZE - 1]!) continue;
-    let lo = 0;
-    let hi = sketch.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sketch[mid]! < h) lo = mid + 1;
-      else hi = mid;
+  // hashes are uniform: of a text's n distinct 3-grams about 2k hash below 2k/n of the range, and the
+  // k smallest are among them — only those are sorted into the sketch (that sorting was most of the
+  // time). A text with fewer distinct 3-grams than its length promised (repeats, spaces, digits) can
+  // leave fewer than k below: it is read again with no bound
+  const bound = Math.min(HASHES, Math.floor(((2 * SKETCH_SIZE) / Math.max(1, text.length)) * HASHES));
+  return smallestHashes(text, bound) ?? smallestHashes(text, HASHES)!;
+}
+
+/** The k smallest distinct 3-gram hashes below `bound`, ascending; null if a bound left fewer than k. */
+function smallestHashes(text: string, bound: number): number[] | null {
+  const bounded = bound < HASHES;
+  const sketch = new Float64Array(SKETCH_SIZE);
+  let size = 0;
+  // the 3-gram's first two characters (whitespace and digits skipped, as if cut out of the text)
+  let first = -1;
+  let second = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (leftOut(c)) continue;
+    if (first >= 0) {
+      const h = mix(fnv1a(first, second, c));
+      if (h < bound) {
+        let lo = 0;
+        let hi = size;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (sketch[mid]! < h) lo = mid + 1;
+          else hi = mid;
+        }
+        if (lo === size || sketch[lo] !== h) {
+          if (size < SKETCH_SIZE) size++;
+          for (let j = size - 1; j > lo; j--) sketch[j] = sketch[j - 1]!;
+          sketch[lo] = h;
+          // full: a hash above the k-th is dropped at once
+          if (size === SKETCH_SIZE) bound = sketch[SKETCH_SIZE - 1]!;
+        }
+      }
     }
-    if (sketch[lo] === h) continue;
-    sketch.splice(lo, 0, h);
-    if (sketch.length > SKETCH_SIZE) sketch.pop();
+    first = second;
+    second = c;
   }
-  return sketch;
+  return bounded && size < SKETCH_SIZE ? null : Array.from(sketch.subarray(0, size));
+}
+
+/** A digit, or a character JavaScript's \s matches (what the sketch leaves out of the text). */
+function leftOut(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**
@@ -54,11 +86,10 @@ export function similarity(a: readonly number[], b: readonly number[]): number {
   return Math.round((both / union) * 1000) / 1000;
 }
 
-/** FNV-1a of the 3-gram at `i`, without slicing the string */
-function fnv1a(s: string, i: number): number {
-  let h = 0x811c9dc5;
-  for (let k = i; k < i + 3; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193) >>> 0;
-  return h;
+/** FNV-1a of a 3-gram's UTF-16 code units */
+function fnv1a(a: number, b: number, c: number): number {
+  const h = Math.imul(0x811c9dc5 ^ a, 0x01000193);
+  return Math.imul(Math.imul(h ^ b, 0x01000193) ^ c, 0x01000193);
 }
 
 /** murmur3's finaliser: FNV's low bits alone are not uniform enough to rank */

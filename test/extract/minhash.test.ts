@@ -44,5 +44,23 @@ describe('minhash similarity', () => {
     expect(sketch).toHaveLength(SKETCH_SIZE);
     expect(sketch.every((h, i) => i === 0 || h > sketch[i - 1]!)).toBe(true);
     expect(minhash('一二三一二三一二三')).toHaveLength(3); // 一二三, 二三一, 三一二
+    // long, and of fewer distinct 3-grams than its length: its sketch is every one of them
+    const distinct = Array.from({ length: 100 }, (_, i) => '安全生产工作通知如下各乡镇人民政府县直单位'[i % 20]! + '一二三四五'[Math.floor(i / 20)]!).join('');
+    expect(minhash(distinct.repeat(20))).toEqual(minhash(distinct + distinct.slice(0, 2)));
+    expect(minhash(distinct.repeat(20))).toHaveLength(SKETCH_SIZE);
+  });
+
+  it('leaves out exactly what \\s and \\d match: with any UTF-16 code unit inside a text, it sketches as the text with those cut out', () => {
+    const differ: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const text = `通知${String.fromCharCode(c)}如下`;
+      if (minhash(text).join() !== minhash(text.replace(/[\s\d]+/g, '')).join()) differ.push(c);
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it('sketches as the stored ones do: facts stored by earlier runs (an unchanged page\'s copy) are compared with new ones', () => {
+    expect(minhash('关于 2024 年\u3000安全生产工作的通知')).toEqual([267588465, 366348412, 913022354, 1898287156, 3046021602, 3074253870, 3512577312, 3608693993, 3782374495, 4102566522]);
+    expect(minhash('ab\u00a0c😀')).toEqual([482950588, 1559932512, 1990703918]);
   });
 });
