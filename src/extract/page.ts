@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Document, Element } from 'domhandler';
 import { normaliseUrl } from '../crawl/scope.js';
 import { publishDates } from './article.js';
@@ -133,7 +133,7 @@ export function extractFromDocument(doc: Document, url: string, asOf: LocalDate,
     breadcrumb: breadcrumb(doc),
     pagination: extractPagination(doc, url),
     fingerprint: isArticle && main !== null ? minhash(main) : null,
-    signature: isArticle || guide ? createHash('sha1').update(main ?? text).digest('hex').slice(0, 16) : null,
+    signature: isArticle || guide ? hash('sha1', main ?? text).slice(0, 16) : null,
     asOfDependent: lists.some((l) => l.items.some((i) => i.yearless)),
     closedNotice: closedNotice(text, index.anchors().length),
   };
