@@ -1,14 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
+import { join } from 'node:path';
+import { createSecureContext, TLSSocket } from 'node:tls';
 import { gzipSync } from 'node:zlib';
+import { FIXTURES_DIR } from '../src/paths.js';
 import { NO_CHROME, pageWeight, portalChrome, type Chrome } from './portal-chrome.js';
 
 /**
  * Child process: a loopback forward proxy that plays every host of a registry itself (the
  * absolute-form request URL names the host): the audit reaches them through --proxy as it would
  * real portals, and the simulation spends one HTTP hop of the cores the audit is measured on, not
- * two (a proxy forwarding to a server took 4.3 CPU-s of a 1,000-host re-audit's ~20).
+ * two (a proxy forwarding to a server took 4.3 CPU-s of a 1,000-host re-audit's ~20). An https://
+ * host is played inside its CONNECT tunnel, with the fixtures' self-signed certificate for every host.
  * Prints the proxy URL as one line; ends when stdin ends.
  * Each site: a home page, 8 column lists and `pages` articles, gzip like real servers. Usage:
  * sweep-server.js [articles=12] [weight=light|portal] (see portal-chrome.ts) [registry: its sites' pages rendered first].
@@ -85,7 +89,8 @@ if (registry) {
 }
 
 const server = createServer((req, res) => {
-  const url = URL.parse(req.url ?? '');
+  // inside a tunnel the request is in origin form: its host is the Host header's
+  const url = URL.parse(req.url ?? '', req.socket instanceof TLSSocket ? `https://${req.headers.host}` : undefined);
   if (url === null) return void res.writeHead(400).end('absolute-form request expected');
   const { host, pathname: path } = url;
   // a static robots.txt, with the ETag a web server gives a file: a second audit asks for it conditionally
@@ -98,8 +103,15 @@ const server = createServer((req, res) => {
   if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { etag }).end();
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip', etag, 'content-length': body.length }).end(body);
 });
-// a CONNECT tunnel (https:// targets) is not played: the simulation serves its portals over http://
-server.on('connect', (_req, socket) => socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n'));
+// a CONNECT tunnel (https:// targets): TLS ends here, and the requests inside it are answered as
+// the others. The certificate fails verification, as a self-signed site's does: the audit reads it
+// all the same and says so
+const tls = createSecureContext({ key: readFileSync(join(FIXTURES_DIR, 'tls', 'self-signed.key')), cert: readFileSync(join(FIXTURES_DIR, 'tls', 'self-signed.crt')) });
+server.on('connect', (_req, socket: Socket, head: Buffer) => {
+  if (head.length > 0) socket.unshift(head);
+  socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+  server.emit('connection', new TLSSocket(socket, { isServer: true, secureContext: tls }));
+});
 server.keepAliveTimeout = 5000;
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
 process.stdout.write(`http://127.0.0.1:${(server.address() as AddressInfo).port}\n`);

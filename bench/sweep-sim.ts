@@ -14,27 +14,29 @@ import { pageWeight } from './portal-chrome.js';
  * wall time, pages/s, peak RSS, the second (conditional) audit — whole, and its crawl alone (the
  * report reads every page's facts again however little changed) — and the raw fetch+parse floor
  * measured in the same run.
- * Usage: node dist/bench/sweep-sim.js [corpus dir=../shared/corpus] [articles per site=12] [sizes=300,1000,3208] [light|portal]
- * (page weight: see portal-chrome.ts)
+ * Usage: node dist/bench/sweep-sim.js [corpus dir=../shared/corpus] [articles per site=12] [sizes=300,1000,3208] [light|portal] [http|https]
+ * (page weight: see portal-chrome.ts; https plays every host over TLS inside the proxy's CONNECT tunnels)
  */
 const [corpus = join(process.cwd(), '..', 'shared', 'corpus'), articles = '12', sizes = '300,1000,3208'] = process.argv.slice(2);
 const weight = pageWeight(process.argv[5]);
+const scheme = process.argv[6] ?? 'http';
+if (scheme !== 'http' && scheme !== 'https') throw new Error(`scheme: http or https, not ${scheme}`);
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const portals = readFileSync(join(corpus, 'registries', 'county-portals.csv'), 'utf8').trim().split('\n');
 
 type Audit = { pages: number; ms: number; reportMs: number; maxRssMb: number };
 const dir = mkdtempSync(join(tmpdir(), 'govsite-sweep-'));
 const counts = sizes.split(',').map(Number);
-// the simulation serves plain HTTP: https:// portals are played over http://
+// every portal played over one scheme (the registry's are 97 % http://)
 const registryOf = (n: number) => {
   const file = join(dir, `portals-${n}.csv`);
-  writeFileSync(file, [portals[0], ...portals.slice(1, n + 1)].join('\n').replace(/https:\/\//g, 'http://'));
+  writeFileSync(file, [portals[0], ...portals.slice(1, n + 1)].join('\n').replace(/https?:\/\//g, `${scheme}://`));
   return file;
 };
 // the proxy renders every page first, as real servers have theirs: their work is not on the audit's cores
 const server = spawn(process.execPath, [here('./sweep-server.js'), articles, weight, registryOf(Math.max(...counts))], { stdio: ['pipe', 'pipe', 'inherit'] });
 const [proxy] = (await once(createInterface({ input: server.stdout! }), 'line')) as [string];
-console.log(`sweep simulation · ${new Date().toISOString().slice(0, 10)} · node ${process.version} · ${articles} articles per site, 8 columns, a mailbox, ${weight} pages`);
+console.log(`sweep simulation · ${new Date().toISOString().slice(0, 10)} · node ${process.version} · ${articles} articles per site, 8 columns, a mailbox, ${weight} pages over ${scheme}`);
 console.log('hosts   audit s (report s)  pages   pages/s  2nd audit s (report s)  speed-up  crawl speed-up  peak RSS MB  floor pages  floor pages/s  audit/floor');
 /** Each fleet size's figures against the targets (SPEC's sweep: issue 6), printed after the table. */
 const targets: { hosts: number; floorShare: number; speedUp: number; rssMb: number }[] = [];
