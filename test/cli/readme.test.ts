@@ -44,10 +44,14 @@ describe('the README\'s usage examples', () => {
   });
   cases(rows)('crawl option $name: default $written', ({ name, written }: { name: string; written: string }) => {
     const option = crawl.options.find((o) => o.long === name)!;
-    // a number or a literal is the default itself; "off" is none; prose (today in China, one per core) is not read
+    // a number or a literal is the default itself, a literal cut short (…) begins it; words (off, none,
+    // today in China, one per core, the proxy variables) are no default in the parser: the command
+    // decides when it runs
     const literal = /^`([^`…]+)`$/.exec(written)?.[1] ?? (/^\d+$/.test(written) ? written : undefined);
+    const start = /^`([^`…]+)…[^`]*`$/.exec(written)?.[1];
     if (literal !== undefined) expect(option.defaultValue).toBe(literal);
-    if (written === 'off') expect(option.defaultValue).toBeUndefined();
+    else if (start !== undefined) expect(String(option.defaultValue).slice(0, start.length)).toBe(start);
+    else expect([written, option.defaultValue]).toEqual([written, undefined]);
   });
 
   cases(lines.map((line) => [line]))('%s', (line: string) => {
