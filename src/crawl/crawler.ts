@@ -10,6 +10,7 @@ import type { StoredSite } from '../store/sites.js';
 import { WriteBatch } from '../store/write-batch.js';
 import { AnalysisPool, type PoolSize } from './analysis-pool.js';
 import { Fetcher, type FetcherOptions } from './fetcher.js';
+import { watchHeapGrowth } from './heap-growth.js';
 import { neverAsked } from './never-asked.js';
 import { followKey, NOTHING_TO_FOLLOW, readFollowLine, type FollowList } from './follow-list.js';
 import { analysedBytes, partBytes } from './content-types.js';
@@ -141,9 +142,11 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     const worker = async () => {
       while (next < sites.length) await this.crawlSite(sites[next++]!);
     };
+    const unwatch = watchHeapGrowth();
     try {
       await Promise.all(Array.from({ length: Math.min(this.options.siteConcurrency, sites.length) }, worker));
     } finally {
+      unwatch();
       this.batch.flush();
       await Promise.all([this.fetcher.close(), this.pool.close()]);
     }
