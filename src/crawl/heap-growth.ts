@@ -4,14 +4,14 @@ import { setFlagsFromString } from 'node:v8';
 export const TIGHT_ABOVE_MB = 384;
 
 /** A full collection then lets an old generation grow to (1 + this / 100) × what survived it. */
-export const TIGHT_GROWING_PERCENT = 100;
+const TIGHT_GROWING_PERCENT = 100;
 
 const HEAP_GROWTH_FLAG = '--heap-growing-percent';
 
 /**
- * Keeps a long crawl's memory near what it uses. Under Node's default heap limit (4 GB on this
- * machine's 24 GB; V8's top factor applies from a 2 GB limit), V8 lets an old generation grow up to
- * 4× what survived its last full collection. A crawl's main thread keeps 30–55 MB alive, but pages in flight outlive two scavenges
+ * Keeps a long crawl's memory near what it uses. Under Node's default heap limit (a quarter of the
+ * machine's memory, at most 4 GB; V8's top factor applies from 2 GB), V8 lets an old generation grow
+ * up to 4× what survived its last full collection. A crawl's main thread keeps 30–55 MB alive, but pages in flight outlive two scavenges
  * and die in the old generation: its heap swelled to ~200 MB between full collections, and a sweep
  * of portal-weight pages over HTTPS peaked at 482 / 515–520 / 549 MB RSS at 300 / 1,000 / 3,208
  * hosts. Growth to 2× holds those at 427 / 426–436 / 450 MB, for ~2.5 times as many full
