@@ -11,10 +11,8 @@ import { perDocument } from './per-document.js';
 export class DocumentIndex {
   readonly all: Element[] = [];
   private readonly byTag = new Map<string, Element[]>();
-  private readonly hrefs = new Map<Element, string | null>();
   /** elements by class name and by id, built on first use: one pass, however many selectors ask */
   private named: { class: Map<string, Element[]>; id: Map<string, Element[]> } | null = null;
-  private hrefBase = '';
   private base: { pageUrl: string; url: string } | null = null;
   private linking: readonly Element[] | null = null;
   private static readonly key = Symbol('index');
@@ -96,15 +94,9 @@ export class DocumentIndex {
     return this.base.url;
   }
 
-  /** An anchor's href resolved against the page's base URL: once per anchor, though several extractors ask. */
+  /** An anchor's href resolved against the page's base URL (normaliseUrl memoises every resolution). */
   hrefOf(a: Element, pageUrl: string): string | null {
-    if (pageUrl !== this.hrefBase) {
-      this.hrefs.clear();
-      this.hrefBase = pageUrl;
-    }
-    let href = this.hrefs.get(a);
-    if (href === undefined) this.hrefs.set(a, (href = normaliseUrl(a.attribs['href'] ?? '', this.baseUrl(pageUrl))));
-    return href;
+    return normaliseUrl(a.attribs['href'] ?? '', this.baseUrl(pageUrl));
   }
 }
 

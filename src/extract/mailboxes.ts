@@ -21,7 +21,8 @@ const FILE = /(?:sz|xz|qz|zz|sj|ld|bm|jz|shz)xx|xinxiang|mailbox|liuyan|zxzx|123
 /** Every consultation entry of a page, from link text, image alt and title, and image file names. */
 export function extractMailboxes(doc: Document, pageUrl: string): Mailbox[] {
   const found = new Map<string, Mailbox>();
-  const base = DocumentIndex.of(doc).baseUrl(pageUrl);
+  const index = DocumentIndex.of(doc);
+  const base = index.baseUrl(pageUrl);
   const add = (label: string, link: Element | null) => {
     const clean = label.replace(/\s+/g, '').slice(0, 20);
     if (!CONSULTATION.test(clean) && !FILE.test(label)) return;
@@ -36,7 +37,6 @@ export function extractMailboxes(doc: Document, pageUrl: string): Mailbox[] {
     const key = `${clean}|${href}`;
     if (!found.has(key)) found.set(key, { label: clean, href, imageOnly: leadsNowhere });
   };
-  const index = DocumentIndex.of(doc);
   for (const el of [...index.tag('a'), ...index.tag('img')]) {
     if (el.tagName === 'a') {
       const text = rawText(el).trim();

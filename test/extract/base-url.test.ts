@@ -81,7 +81,7 @@ describeCorpus('the facts name only URLs the link extractor stores', () => {
   });
 });
 
-/** Resolutions are memoised (normaliseUrl by base, the list reader per anchor): one document read at two addresses resolves against each. */
+/** Resolutions are memoised (normaliseUrl by base, the document's base URL by page address): one document read at two addresses resolves against each. */
 describe('one document read at two addresses', () => {
   it('resolves its links and its list items against each address in turn', () => {
     const doc = parseHtml('<ul><li><a href="a.html">全县安全生产工作会议召开</a> 2026-11-12</li><li><a href="../b/">县政府召开第十二次常务会议</a> 2026-11-05</li></ul><img src="a.html">');
