@@ -17,6 +17,7 @@ import { noticesOf } from '../src/notice/model.js';
 import { documentToDocx } from '../src/document/to-docx.js';
 import { FIXTURES_DIR, PACKAGE_ROOT } from '../src/paths.js';
 import { RENDERERS } from '../src/report/index.js';
+import { writeRendered } from '../src/report/rendered.js';
 import { loadProfile } from '../src/score/profile.js';
 import { openDb } from '../src/store/db.js';
 import { openInChromium } from '../test/helpers/chromium.js';
@@ -33,7 +34,7 @@ try {
   const report = scoreRun(db, run.id, loadProfile('gov-2019'));
 
   const html = join(work, 'report.html');
-  writeFileSync(html, RENDERERS.html(report, { lang: 'zh' }));
+  writeRendered(html, RENDERERS.html(report, { lang: 'zh' }));
   const page = await openInChromium(pathToFileURL(html).href);
   writeFileSync(join(DOCS, 'report.png'), await page.screenshot(1280, 2000));
   await page.close();

@@ -10,6 +10,12 @@ const program = new Command('govsite')
   .exitOverride();
 for (const command of COMMANDS) program.addCommand(command.exitOverride());
 
+// a reader that stops early (`govsite report | head`) ends the output: not an error, no stack trace
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit();
+});
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

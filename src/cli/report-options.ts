@@ -1,5 +1,5 @@
 import { Option } from 'commander';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AuditFailed, UsageError } from '../errors.js';
 import { addDays } from '../extract/dates.js';
@@ -7,6 +7,7 @@ import { unknownHolidaysWarning } from '../working-days.js';
 import { FILE_NAMES, FORMATS, RENDERERS, type Format } from '../report/index.js';
 import type { Lang } from '../report/labels.js';
 import type { AuditReport } from '../report/model.js';
+import { batched, writeRendered, type Rendered } from '../report/rendered.js';
 import { DEFAULT_PROFILE } from '../score/profile.js';
 import { parseList } from './options.js';
 
@@ -39,21 +40,26 @@ export function writeReports(report: AuditReport, raw: RawReportOptions): string
     mkdirSync(dir, { recursive: true });
     const files = formats.map((f) => {
       const file = join(dir, FILE_NAMES[f]);
-      writeFileSync(file, RENDERERS[f](report, { lang: raw.lang }));
+      writeRendered(file, RENDERERS[f](report, { lang: raw.lang }));
       return file;
     });
     // the files are for mail and machines; the person at the terminal gets the summary
-    process.stdout.write(RENDERERS.terminal(report, { lang: raw.lang, color: Boolean(process.stdout.isTTY) }));
+    toStdout(RENDERERS.terminal(report, { lang: raw.lang, color: Boolean(process.stdout.isTTY) }));
     return files;
   }
   if (formats.length !== 1) throw new UsageError('several formats need --out DIR');
   const format = formats[0]!;
   if (raw.output) {
-    writeFileSync(raw.output, RENDERERS[format](report, { lang: raw.lang }));
+    writeRendered(raw.output, RENDERERS[format](report, { lang: raw.lang }));
     return [raw.output];
   }
-  process.stdout.write(RENDERERS[format](report, { lang: raw.lang, color: Boolean(process.stdout.isTTY) }));
+  toStdout(RENDERERS[format](report, { lang: raw.lang, color: Boolean(process.stdout.isTTY) }));
   return [];
+}
+
+/** Written to stdout as it comes (a pipe or a terminal is written synchronously on Linux: nothing piles up). */
+function toStdout(rendered: Rendered): void {
+  for (const piece of batched(rendered)) process.stdout.write(piece);
 }
 
 /** Throws AuditFailed (exit 1) when the report holds what --fail-on names. */

@@ -16,9 +16,17 @@ figure{margin:16px 0}figcaption{font-weight:bold;margin-bottom:4px}svg text{font
  * One self-contained HTML document: inline style, no external resource, and a Content-Security-Policy
  * that lets only the given script (by hash) run.
  */
-export function htmlDocument({ lang, title, body, script }: { lang: Lang; title: string; body: string; script?: { source: string; hash: string } }): string {
+export function htmlDocument({ body, ...frame }: HtmlFrame & { body: string }): string {
+  const { head, tail } = htmlFrame(frame);
+  return `${head}${body}${tail}`;
+}
+
+interface HtmlFrame { lang: Lang; title: string; script?: { source: string; hash: string } }
+
+/** What comes before an HTML document's body and after it (see htmlDocument): a long report's body is written between them a piece at a time. */
+export function htmlFrame({ lang, title, script }: HtmlFrame): { head: string; tail: string } {
   const csp = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src ${script ? `'${script.hash}'` : "'none'"}`;
-  return `<!DOCTYPE html>
+  const head = `<!DOCTYPE html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
 <head>
 <meta charset="utf-8">
@@ -28,11 +36,8 @@ export function htmlDocument({ lang, title, body, script }: { lang: Lang; title:
 <style>${STYLE}</style>
 </head>
 <body>
-${body}
-${script ? `<script>${script.source}</script>` : ''}
-</body>
-</html>
 `;
+  return { head, tail: `\n${script ? `<script>${script.source}</script>` : ''}\n</body>\n</html>\n` };
 }
 
 /** A link to a page an inspector can open: only http(s) targets become links; anything else stays text. */

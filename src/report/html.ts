@@ -1,10 +1,11 @@
 import { escapeHtml } from './escape.js';
 import { evidenceOf } from './evidence.js';
 import { freshnessGrid, rulesChart, scoreChart } from './html-charts.js';
-import { evidenceLink, htmlDocument } from './html-page.js';
+import { evidenceLink, htmlFrame } from './html-page.js';
 import { TABLE_SCRIPT, TABLE_SCRIPT_HASH } from './html-script.js';
 import { goneNote, LABELS, levelLabel, registryNote, ruleTitle, type Lang } from './labels.js';
 import type { AuditReport, SiteReport } from './model.js';
+import type { Rendered } from './rendered.js';
 
 const T = {
   zh: {
@@ -29,7 +30,7 @@ const VERDICTS = ['qualified', 'unqualified', 'not-assessed'] as const;
 const HEALTHS = ['active', 'sleeping', 'zombie', 'down'] as const;
 
 /** The report as one self-contained page: summary, charts, a sortable and filterable site table, a section per site. */
-export function renderHtml(report: AuditReport, { lang }: { lang: Lang }): string {
+export function* renderHtml(report: AuditReport, { lang }: { lang: Lang }): Rendered {
   const t = T[lang];
   const L = LABELS[lang];
   const count = <K extends keyof SiteReport>(key: K, value: SiteReport[K]) => report.sites.filter((s) => s[key] === value).length;
@@ -45,7 +46,8 @@ export function renderHtml(report: AuditReport, { lang }: { lang: Lang }): strin
     return `<tr><td>${escapeHtml(levelLabel(level, lang))}</td><td>${sites.length}</td>${VERDICTS.map((v) => `<td>${sites.filter((s) => s.verdict === v).length}</td>`).join('')}<td>${sites.length ? ((100 * q) / sites.length).toFixed(1) : '—'} %</td></tr>`;
   }).join('');
   const meta = [`${L.asOf} ${report.asOf}`, `${L.profile} ${report.profile}`, `${t.run} ${report.run}`, ...(report.sample ? [`${t.sample} ${report.sample}`] : [])];
-  const body = `
+  const { head, tail } = htmlFrame({ lang, title: `${t.title} · ${report.asOf}`, script: { source: TABLE_SCRIPT, hash: TABLE_SCRIPT_HASH } });
+  yield `${head}
 <h1>${t.title}</h1>
 <p class="muted">${meta.map(escapeHtml).join(' · ')} · govsite ${escapeHtml(report.tool.version)}</p>
 <h2 id="summary">${t.summary}</h2>
@@ -59,9 +61,11 @@ ${freshnessGrid(report, lang)}
 <h2 id="list">${t.table}</h2>
 <div class="controls"><input id="filter" type="search" placeholder="${t.filter}"><select id="verdict-filter"><option value="">${t.all}</option>${VERDICTS.map((v) => `<option value="${v}">${L[v]}</option>`).join('')}</select></div>
 <table id="sites"><thead><tr><th>${t.site}</th><th>${t.level}</th><th>${t.verdict}</th><th data-type="number">${L.score}</th><th>${t.health}</th><th>${t.vetoes}</th><th data-type="number">${t.problems}</th><th data-type="number">${t.deadLinks}</th></tr></thead>
-<tbody>${report.sites.map((s) => siteRow(s, lang)).join('\n')}</tbody></table>
-${report.sites.map((s) => siteSection(s, lang)).join('\n')}`;
-  return htmlDocument({ lang, title: `${t.title} · ${report.asOf}`, body, script: { source: TABLE_SCRIPT, hash: TABLE_SCRIPT_HASH } });
+<tbody>`;
+  for (const [i, s] of report.sites.entries()) yield `${i ? '\n' : ''}${siteRow(s, lang)}`;
+  yield '</tbody></table>\n';
+  for (const [i, s] of report.sites.entries()) yield `${i ? '\n' : ''}${siteSection(s, lang)}`;
+  yield tail;
 }
 
 const anchor = (id: string) => `site-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;

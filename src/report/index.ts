@@ -1,18 +1,20 @@
 import { renderCsv } from './csv.js';
 import { renderHtml } from './html.js';
+import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
 import type { Lang } from './labels.js';
 import { renderMarkdown } from './markdown.js';
 import type { AuditReport } from './model.js';
+import type { Rendered } from './rendered.js';
 import { renderSarif } from './sarif.js';
 import { renderTerminal } from './terminal.js';
 
 export type Format = 'terminal' | 'json' | 'csv' | 'html' | 'md' | 'junit' | 'sarif';
-export type Renderer = (report: AuditReport, options: { lang: Lang; color?: boolean }) => string;
+export type Renderer = (report: AuditReport, options: { lang: Lang; color?: boolean }) => Rendered;
 
 export const RENDERERS: Record<Format, Renderer> = {
   terminal: renderTerminal,
-  json: (report) => `${JSON.stringify(report, null, 2)}\n`,
+  json: renderJson,
   csv: renderCsv,
   html: renderHtml,
   md: renderMarkdown,

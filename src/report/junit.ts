@@ -3,6 +3,7 @@ import { escapeXml as xml } from './escape.js';
 import { evidenceText } from './evidence.js';
 import { ruleTitle, type Lang } from './labels.js';
 import type { AuditReport, SiteReport } from './model.js';
+import type { Rendered } from './rendered.js';
 
 type Outcome = { rule: string; state: 'pass' | 'fail' | 'skip'; findings: SiteReport['findings']; veto: boolean };
 
@@ -16,27 +17,35 @@ export function ruleOutcomes(site: SiteReport): Outcome[] {
 }
 
 /** JUnit XML: a test suite per site, a test case per rule; a finding is a failure, a rule not assessed is skipped. */
-export function renderJunit(report: AuditReport, { lang }: { lang: Lang }): string {
-  const suites = report.sites.map((s) => {
-    const outcomes = ruleOutcomes(s);
-    const cases = outcomes.map((o) => {
-      const open = `<testcase classname="govsite.${xml(s.id)}" name="${xml(o.rule)}: ${xml(ruleTitle(o.rule, lang))}">`;
-      if (o.state === 'pass') return `${open}</testcase>`;
-      if (o.state === 'skip') return `${open}<skipped message="not assessed"/></testcase>`;
-      const detail = o.findings.map((f) => `${f.url}  ${evidenceText(f, lang)}  [${f.id}]`).join('\n');
-      return `${open}<failure type="${o.veto ? 'veto' : 'deduction'}" message="${xml(`${o.findings.length} × ${ruleTitle(o.rule, lang)}`)}">${xml(detail)}</failure></testcase>`;
-    });
-    const failures = outcomes.filter((o) => o.state === 'fail').length;
-    const skipped = outcomes.filter((o) => o.state === 'skip').length;
-    return `  <testsuite name="${xml(`${s.name ?? s.id} (${s.id})`)}" tests="${outcomes.length}" failures="${failures}" errors="0" skipped="${skipped}" timestamp="${report.asOf}T00:00:00">
+export function* renderJunit(report: AuditReport, { lang }: { lang: Lang }): Rendered {
+  // the totals head the document: counted first, the sites' outcomes not kept
+  const totals = { tests: 0, fail: 0, skip: 0 };
+  for (const s of report.sites) {
+    for (const o of ruleOutcomes(s)) {
+      totals.tests++;
+      if (o.state !== 'pass') totals[o.state]++;
+    }
+  }
+  yield `<?xml version="1.0" encoding="UTF-8"?>
+<testsuites name="govsite ${report.asOf} ${xml(report.profile)}" tests="${totals.tests}" failures="${totals.fail}" skipped="${totals.skip}">
+`;
+  for (const [i, s] of report.sites.entries()) yield `${i ? '\n' : ''}${testSuite(s, report.asOf, lang)}`;
+  yield '\n</testsuites>\n';
+}
+
+function testSuite(s: SiteReport, asOf: string, lang: Lang): string {
+  const outcomes = ruleOutcomes(s);
+  const cases = outcomes.map((o) => {
+    const open = `<testcase classname="govsite.${xml(s.id)}" name="${xml(o.rule)}: ${xml(ruleTitle(o.rule, lang))}">`;
+    if (o.state === 'pass') return `${open}</testcase>`;
+    if (o.state === 'skip') return `${open}<skipped message="not assessed"/></testcase>`;
+    const detail = o.findings.map((f) => `${f.url}  ${evidenceText(f, lang)}  [${f.id}]`).join('\n');
+    return `${open}<failure type="${o.veto ? 'veto' : 'deduction'}" message="${xml(`${o.findings.length} × ${ruleTitle(o.rule, lang)}`)}">${xml(detail)}</failure></testcase>`;
+  });
+  const failures = outcomes.filter((o) => o.state === 'fail').length;
+  const skipped = outcomes.filter((o) => o.state === 'skip').length;
+  return `  <testsuite name="${xml(`${s.name ?? s.id} (${s.id})`)}" tests="${outcomes.length}" failures="${failures}" errors="0" skipped="${skipped}" timestamp="${asOf}T00:00:00">
     <properties><property name="url" value="${xml(s.url)}"/><property name="verdict" value="${s.verdict}"/><property name="score" value="${s.score ?? ''}"/></properties>
     ${cases.join('\n    ')}
   </testsuite>`;
-  });
-  const totals = report.sites.map(ruleOutcomes).flat();
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<testsuites name="govsite ${report.asOf} ${xml(report.profile)}" tests="${totals.length}" failures="${totals.filter((o) => o.state === 'fail').length}" skipped="${totals.filter((o) => o.state === 'skip').length}">
-${suites.join('\n')}
-</testsuites>
-`;
 }

@@ -1,6 +1,7 @@
 import { escapeMd, mdLink } from './escape.js';
 import { evidenceText } from './evidence.js';
 import { goneNote, LABELS, levelLabel, registryNote, ruleTitle, type Lang } from './labels.js';
+import { endedLines, type Rendered } from './rendered.js';
 import type { AuditReport, ReportedFinding } from './model.js';
 
 /** One finding on one line: rule, stable id, the page, the observed values. */
@@ -14,27 +15,29 @@ const T = {
   en: { title: 'Government website audit report', site: 'site', level: 'level', verdict: 'verdict', health: 'health', vetoes: 'vetoes', problems: 'problems', findings: 'Problems and evidence', none: 'no problems found', deductions: 'Deductions' },
 };
 
-/** The HTML report's content as Markdown, for mail and wikis. */
-export function renderMarkdown(report: AuditReport, { lang }: { lang: Lang }): string {
+/** The HTML report's content as Markdown, for mail and wikis: the summary table, then a section per site. */
+export function* renderMarkdown(report: AuditReport, { lang }: { lang: Lang }): Rendered {
   const t = T[lang];
   const L = LABELS[lang];
   const count = (v: string) => report.sites.filter((s) => s.verdict === v).length;
-  const lines = [
+  yield endedLines([
     `# ${t.title}`, '',
     `${L.asOf} ${report.asOf} · ${L.profile} ${report.profile} · run ${report.run}${report.sample ? ` · ${escapeMd(report.sample)}` : ''}`, '',
     `${report.sites.length} ${L.sites}: ${L.qualified} ${count('qualified')} · ${L.unqualified} ${count('unqualified')} · ${L['not-assessed']} ${count('not-assessed')}`, '',
     `| ${t.site} | ${t.level} | ${t.verdict} | ${L.score} | ${t.health} | ${t.vetoes} | ${t.problems} |`, '|---|---|---|---:|---|---|---:|',
-    ...report.sites.map((s) => `| ${escapeMd(s.name ?? s.id)} (${escapeMd(s.id)}) | ${levelLabel(s.level, lang)} | ${L[s.verdict]} | ${s.score ?? '—'} | ${L[s.health]} | ${s.vetoes.map((v) => ruleTitle(v, lang)).join('、')} | ${s.findings.length} |`),
-  ];
+  ]);
   for (const s of report.sites) {
-    lines.push('', `## ${escapeMd(s.name ?? s.id)} (${escapeMd(s.id)})`, '', `${mdLink(s.url)} · ${L[s.verdict]}${s.score !== null ? ` · ${L.score} ${s.score}` : ''} · ${L[s.health]}`);
-    const gone = goneNote(s, lang);
-    if (gone) lines.push('', `**${gone.label}**: ${escapeMd(gone.detail)}`);
-    const note = registryNote(s, lang);
-    if (note) lines.push('', `**${escapeMd(note)}**`);
-    if (s.vetoes.length) lines.push('', `**${L.veto}**: ${s.vetoes.map((v) => ruleTitle(v, lang)).join('、')}`);
-    if (s.deductions.length) lines.push('', `${t.deductions}: ${s.deductions.map((d) => `${ruleTitle(d.rule, lang)} −${d.points}`).join('；')}`);
-    lines.push('', `### ${t.findings}`, '', ...(s.findings.length ? s.findings.map((f) => `- ${findingLine(f, lang)}`) : [t.none]));
+    yield endedLines([`| ${escapeMd(s.name ?? s.id)} (${escapeMd(s.id)}) | ${levelLabel(s.level, lang)} | ${L[s.verdict]} | ${s.score ?? '—'} | ${L[s.health]} | ${s.vetoes.map((v) => ruleTitle(v, lang)).join('、')} | ${s.findings.length} |`]);
   }
-  return `${lines.join('\n')}\n`;
+  for (const s of report.sites) {
+    const section = ['', `## ${escapeMd(s.name ?? s.id)} (${escapeMd(s.id)})`, '', `${mdLink(s.url)} · ${L[s.verdict]}${s.score !== null ? ` · ${L.score} ${s.score}` : ''} · ${L[s.health]}`];
+    const gone = goneNote(s, lang);
+    if (gone) section.push('', `**${gone.label}**: ${escapeMd(gone.detail)}`);
+    const note = registryNote(s, lang);
+    if (note) section.push('', `**${escapeMd(note)}**`);
+    if (s.vetoes.length) section.push('', `**${L.veto}**: ${s.vetoes.map((v) => ruleTitle(v, lang)).join('、')}`);
+    if (s.deductions.length) section.push('', `${t.deductions}: ${s.deductions.map((d) => `${ruleTitle(d.rule, lang)} −${d.points}`).join('；')}`);
+    section.push('', `### ${t.findings}`, '', ...(s.findings.length ? s.findings.map((f) => `- ${findingLine(f, lang)}`) : [t.none]));
+    yield endedLines(section);
+  }
 }

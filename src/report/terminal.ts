@@ -1,14 +1,16 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { goneNote, LABELS, registryNote, ruleTitle, type Lang } from './labels.js';
+import { endedLines, type Rendered } from './rendered.js';
 import type { AuditReport, SiteReport } from './model.js';
 
 /** One line per site (verdict, score, health, main problems), then the totals. */
-export function renderTerminal(report: AuditReport, { lang, color = false }: { lang: Lang; color?: boolean }): string {
+export function* renderTerminal(report: AuditReport, { lang, color = false }: { lang: Lang; color?: boolean }): Rendered {
   const chalk = new Chalk({ level: color ? 1 : 0 });
   const L = LABELS[lang];
   const colour = { qualified: chalk.green, unqualified: chalk.red, 'not-assessed': chalk.yellow } as const;
-  const lines = [chalk.bold(`govsite · ${L.asOf} ${report.asOf} · ${L.profile} ${report.profile} · ${report.sites.length} ${L.sites}`)];
+  yield `${chalk.bold(`govsite · ${L.asOf} ${report.asOf} · ${L.profile} ${report.profile} · ${report.sites.length} ${L.sites}`)}\n`;
   for (const s of report.sites) {
+    const lines: string[] = [];
     const verdict = colour[s.verdict](L[s.verdict].padEnd(lang === 'zh' ? 4 : 13));
     const score = s.score === null ? '   —' : String(s.score).padStart(4);
     lines.push(`${verdict} ${score}  ${L[s.health].padEnd(lang === 'zh' ? 5 : 9)} ${s.name ?? s.id} ${chalk.dim(s.url)}`);
@@ -19,10 +21,10 @@ export function renderTerminal(report: AuditReport, { lang, color = false }: { l
     lines.push(`      ${problems.length ? problems.join(' · ') : none}`);
     const note = registryNote(s, lang);
     if (note) lines.push(`      ${chalk.yellow(note)}`);
+    yield endedLines(lines);
   }
   const count = (v: SiteReport['verdict']) => report.sites.filter((s) => s.verdict === v).length;
-  lines.push(chalk.bold(`${L.total}: ${L.qualified} ${count('qualified')} · ${L.unqualified} ${count('unqualified')} · ${L['not-assessed']} ${count('not-assessed')}`));
-  return `${lines.join('\n')}\n`;
+  yield `${chalk.bold(`${L.total}: ${L.qualified} ${count('qualified')} · ${L.unqualified} ${count('unqualified')} · ${L['not-assessed']} ${count('not-assessed')}`)}\n`;
 }
 
 function mainProblems(s: SiteReport, lang: Lang, chalk: ChalkInstance): string[] {

@@ -53,12 +53,12 @@ export function finishRun(db: Db, id: number): void {
 }
 
 export function markSiteStarted(db: Db, runId: number, siteId: string): void {
-  db.prepare(`UPDATE run_sites SET started_at = coalesce(started_at, ?) WHERE run_id = ? AND site_id = ?`).run(new Date().toISOString(), runId, siteId);
+  statement(db, `UPDATE run_sites SET started_at = coalesce(started_at, ?) WHERE run_id = ? AND site_id = ?`).run(new Date().toISOString(), runId, siteId);
 }
 
 /** The site's home page led into another site, `into` when registered (see RegisteredSites): merged, not assessed. */
 export function markSiteMerged(db: Db, runId: number, siteId: string, into: string | null): void {
-  db.prepare(`UPDATE run_sites SET merged = 1, merged_into = ? WHERE run_id = ? AND site_id = ?`).run(into, runId, siteId);
+  statement(db, `UPDATE run_sites SET merged = 1, merged_into = ? WHERE run_id = ? AND site_id = ?`).run(into, runId, siteId);
 }
 
 /**
@@ -80,7 +80,7 @@ export function mergedInto(db: Db, runId: number, site: { id: string; url: strin
 }
 
 export function markSiteFinished(db: Db, runId: number, siteId: string): void {
-  db.prepare(`UPDATE run_sites SET finished_at = ? WHERE run_id = ? AND site_id = ?`).run(new Date().toISOString(), runId, siteId);
+  statement(db, `UPDATE run_sites SET finished_at = ? WHERE run_id = ? AND site_id = ?`).run(new Date().toISOString(), runId, siteId);
 }
 
 export function unfinishedSiteIds(db: Db, runId: number): string[] {

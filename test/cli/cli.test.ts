@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import { expect } from 'expect';
 import { cases } from '../helpers/cases.js';
 import { join } from 'node:path';
-import { runCli } from '../helpers/cli.js';
+import { runCli, startCli } from '../helpers/cli.js';
 import { tmpDir, writeTmp } from '../helpers/tmp.js';
 import { corpusPath, describeCorpus } from '../helpers/corpus.js';
 
@@ -29,6 +29,12 @@ describe('govsite import', () => {
     expect(result.code).toBe(code);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace for expected errors
+  });
+
+  it('a reader that closes its end early (`| head`) ends the output quietly: no EPIPE stack trace', async () => {
+    const { child, done } = startCli(['--help']);
+    child.stdout.destroy();
+    expect(await done).toMatchObject({ code: 0, signal: null, stderr: '' });
   });
 
   it('--help lists every command', () => {

@@ -6,6 +6,7 @@ import { crawlRegistry } from '../../src/crawl/run-crawl.js';
 import { FixtureFleet } from '../../src/fixture-server/server.js';
 import { startLoopbackProxy } from '../../src/fixture-server/proxy.js';
 import { RENDERERS } from '../../src/report/index.js';
+import { renderedText } from '../../src/report/rendered.js';
 import { renderTerminal } from '../../src/report/terminal.js';
 import { scoreRun } from '../../src/history/score-run.js';
 import { loadProfile } from '../../src/score/profile.js';
@@ -140,7 +141,7 @@ describe('merged sites over real sockets', () => {
         { verdict: 'not-assessed', score: null, health: 'down', findings: [], columns: [], mergedInto: { id: 'portal', name: '某县人民政府', url: `${o('portal')}/`, landing: `${o('portal')}/` } },
       ]);
     expect([site('portal').mergedInto, site('old').mergedInto, site('old').verdict === 'not-assessed']).toEqual([null, null, false]);
-    const lines = renderTerminal(report, { lang: 'zh' }).split('\n');
+    const lines = renderedText(renderTerminal(report, { lang: 'zh' })).split('\n');
     expect(lines[lines.findIndex((l) => l.includes('某县发展和改革局')) + 1]).toBe(`      首页跳转至名录中的另一网站，视为已整合，未予评估: 某县人民政府（portal） ${o('portal')}/col/dept/index.html`);
   });
 
@@ -178,7 +179,7 @@ describe('a site sent into its parent domain\'s portal, which nobody registered'
       expect(rows(db, `SELECT url FROM fetches WHERE run_id = ? AND purpose IN ('page', 'check')`, runId)).toEqual([{ url: 'http://jw.hn.gov.cn/' }]);
       const report = scoreRun(db, runId, loadProfile('gov-2019'));
       expect(report.sites.map((s) => [s.verdict, s.findings.length, s.mergedInto])).toEqual([['not-assessed', 0, { id: null, name: null, url: null, landing: 'http://www.hn.gov.cn/col/jw/index.html' }]]);
-      expect(renderTerminal(report, { lang: 'zh' }).split('\n')[2]).toBe('      首页跳转至上级域名的网站，视为已整合，未予评估: http://www.hn.gov.cn/col/jw/index.html');
+      expect(renderedText(renderTerminal(report, { lang: 'zh' })).split('\n')[2]).toBe('      首页跳转至上级域名的网站，视为已整合，未予评估: http://www.hn.gov.cn/col/jw/index.html');
     } finally {
       await proxy.close();
       await sites.close();
@@ -200,8 +201,8 @@ describe('a portal registered at one of its inner pages', () => {
         expect(rows(db, `SELECT url FROM fetches WHERE run_id = ? AND purpose = 'page' ORDER BY id LIMIT 1`, runId)).toEqual([{ url: `${root}zjx/index.html` }]);
         const report = scoreRun(db, runId, loadProfile('gov-2019'));
         expect({ asOf, innerPageOf: report.sites[0]!.innerPageOf, verdict: report.sites[0]!.verdict }).toEqual({ asOf, innerPageOf: root, verdict: 'unqualified' });
-        expect(renderTerminal(report, { lang: 'zh' }).split('\n')[3]).toBe(`      登记地址为网站内页（其“首页”链接指向 ${root}），请核对网站名录`);
-        expect([RENDERERS.csv(report, { lang: 'zh' }), RENDERERS.html(report, { lang: 'en' }), RENDERERS.md(report, { lang: 'en' })].map((text) => text.includes(`""innerPageOf"":""${root}""`) || text.includes('the registered address is an inner page')))
+        expect(renderedText(renderTerminal(report, { lang: 'zh' })).split('\n')[3]).toBe(`      登记地址为网站内页（其“首页”链接指向 ${root}），请核对网站名录`);
+        expect([renderedText(RENDERERS.csv(report, { lang: 'zh' })), renderedText(RENDERERS.html(report, { lang: 'en' })), renderedText(RENDERERS.md(report, { lang: 'en' }))].map((text) => text.includes(`""innerPageOf"":""${root}""`) || text.includes('the registered address is an inner page')))
           .toEqual([true, true, true]);
       }
       db.close();

@@ -4,6 +4,7 @@ import { closedNotice } from '../../src/extract/closed-notice.js';
 import { FixtureFleet } from '../../src/fixture-server/server.js';
 import { scoreRun } from '../../src/history/score-run.js';
 import { renderTerminal } from '../../src/report/terminal.js';
+import { renderedText } from '../../src/report/rendered.js';
 import { loadProfile } from '../../src/score/profile.js';
 import { cases } from '../helpers/cases.js';
 import { crawlTestSites } from '../helpers/crawl.js';
@@ -35,7 +36,7 @@ describe('a home page that only says the site has closed or moved', () => {
       const notice = '根据政府网站集约化工作要求，本网站已整合至某某县人民政府门户网站。';
       expect(report.sites.map((s) => ({ verdict: s.verdict, score: s.score, health: s.health, closed: s.closed, homeJudged: !s.notAssessed.includes('homepage-not-updated') })))
         .toEqual([{ verdict: 'not-assessed', score: null, health: 'down', closed: notice, homeJudged: false }]);
-      expect(renderTerminal(report, { lang: 'zh' }).split('\n')[2]).toBe(`      首页称网站已关停或迁移，未予评估: ${notice}`);
+      expect(renderedText(renderTerminal(report, { lang: 'zh' })).split('\n')[2]).toBe(`      首页称网站已关停或迁移，未予评估: ${notice}`);
     } finally {
       await fleet.close();
     }

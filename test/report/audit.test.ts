@@ -7,6 +7,7 @@ import { expect } from 'expect';
 import { FixtureFleet } from '../../src/fixture-server/server.js';
 import { FIXTURES_DIR } from '../../src/paths.js';
 import { RENDERERS } from '../../src/report/index.js';
+import { renderedText } from '../../src/report/rendered.js';
 import { buildReport, type AuditReport } from '../../src/report/model.js';
 import { loadProfile } from '../../src/score/profile.js';
 import { startCli } from '../helpers/cli.js';
@@ -35,12 +36,12 @@ const NOT_ASSESSED = ['site-unreachable', 'homepage-availability', 'online-syste
 
 describe('the fixture fleet audited at 2026-11-15 (gov-2019), by hand', () => {
   it('the JSON report validates against report.schema.json', () => {
-    const json = JSON.parse(RENDERERS.json(gov, { lang: 'zh' })) as unknown;
+    const json = JSON.parse(renderedText(RENDERERS.json(gov, { lang: 'zh' }))) as unknown;
     expect(validate(json) ? [] : validate.errors).toEqual([]);
     expect(validate({ ...gov, sites: [{ ...gov.sites[0], verdict: 'fine' }] })).toBe(false);
     // merged into a site the registry does not hold (its parent domain's): id, name and url null
     const unregistered = { ...site(gov, '3201000006'), mergedInto: { id: null, name: null, url: null, landing: 'http://www.x.gov.cn/col/fgw/' } };
-    expect(validate(JSON.parse(RENDERERS.json({ ...gov, sites: [unregistered] }, { lang: 'zh' })) as unknown) ? [] : validate.errors).toEqual([]);
+    expect(validate(JSON.parse(renderedText(RENDERERS.json({ ...gov, sites: [unregistered] }, { lang: 'zh' }))) as unknown) ? [] : validate.errors).toEqual([]);
     expect(validate({ ...gov, sites: [{ ...unregistered, mergedInto: { id: null } }] })).toBe(false);
   });
 
@@ -110,9 +111,9 @@ describe('the fixture fleet audited at 2026-11-15 (gov-2019), by hand', () => {
   });
 
   it('the CSV has a row per site and per finding, and escapes hostile text', () => {
-    const csv = RENDERERS.csv({ ...gov, sites: [{ ...site(gov, '3201000001'), name: '=HYPERLINK("x"),"<script>' }] }, { lang: 'zh' });
+    const csv = renderedText(RENDERERS.csv({ ...gov, sites: [{ ...site(gov, '3201000001'), name: '=HYPERLINK("x"),"<script>' }] }, { lang: 'zh' }));
     expect(csv.split('\r\n')[1]).toBe(`site,3201000001,"'=HYPERLINK(""x""),""<script>",city,qualified,100,active,,,,${fleet.origin('healthy')}/,`);
-    const rows = RENDERERS.csv(gov, { lang: 'zh' }).trim().split('\r\n');
+    const rows = renderedText(RENDERERS.csv(gov, { lang: 'zh' })).trim().split('\r\n');
     expect(rows.filter((r) => r.startsWith('site,'))).toHaveLength(6);
     expect(rows.find((r) => r.startsWith('site,3201000006,'))).toBe(`site,3201000006,示范市发展和改革委员会,department,not-assessed,,down,,,,${fleet.origin('merged-bureau')}/,`
       + `"{""mergedInto"":{""id"":""3201000001"",""name"":""示范市人民政府"",""url"":""${fleet.origin('healthy')}/"",""landing"":""${fleet.origin('healthy')}/col/col102/index.html""}}"`);

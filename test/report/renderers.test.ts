@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
@@ -7,11 +7,13 @@ import { parseDocument } from 'htmlparser2';
 import { findAll, getAttributeValue, textContent } from 'domutils';
 import { ALL_CHECKS } from '../../src/checks/index.js';
 import type { FixtureFleet } from '../../src/fixture-server/server.js';
-import { RENDERERS } from '../../src/report/index.js';
+import { FORMATS, RENDERERS, type Format } from '../../src/report/index.js';
+import { renderedText, writeRendered } from '../../src/report/rendered.js';
 import type { AuditReport } from '../../src/report/model.js';
 import { CHROMIUM, openInChromium, type PageVisit } from '../helpers/chromium.js';
 import { scoredFixtureFleet, TITLE_PAYLOAD } from '../helpers/fleet.js';
 import { tmpDir } from '../helpers/tmp.js';
+import { cases } from '../helpers/cases.js';
 
 // one crawl of the fixture fleet, rendered in every format
 let fleet: FixtureFleet;
@@ -23,7 +25,7 @@ const RULES = ALL_CHECKS.length;
 
 describe('JUnit XML', () => {
   it('a suite per site, a case per rule: failures where a rule found something, skipped where it could not judge', () => {
-    const xml = RENDERERS.junit(report, { lang: 'en' });
+    const xml = renderedText(RENDERERS.junit(report, { lang: 'en' }));
     const doc = parseDocument(xml, { xmlMode: true });
     const suites = findAll((e) => e.name === 'testsuite', doc.children);
     expect(suites.map((s) => [getAttributeValue(s, 'name'), getAttributeValue(s, 'tests'), getAttributeValue(s, 'failures'), getAttributeValue(s, 'skipped')])).toEqual([
@@ -46,7 +48,7 @@ describe('JUnit XML', () => {
   it('characters XML cannot hold, from a hostile page, are left out: the file stays well-formed', () => {
     const site = report.sites.find((s) => s.id === '3408000002')!;
     const hostile = { ...report, sites: [{ ...site, findings: site.findings.map((f) => ({ ...f, text: 'a\u0000b\u0007c\u001bd' })) }] };
-    const xml = RENDERERS.junit(hostile, { lang: 'en' });
+    const xml = renderedText(RENDERERS.junit(hostile, { lang: 'en' }));
     expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
     expect(xml).toContain('text: abcd');
   });
@@ -54,7 +56,7 @@ describe('JUnit XML', () => {
 
 describe('SARIF', () => {
   it('a result per site and rule; failed ones at the findings\' pages, vetoes as errors', () => {
-    const sarif = JSON.parse(RENDERERS.sarif(report, { lang: 'en' })) as { version: string; runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; kind: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[]; properties: { site: string } }[] }[] };
+    const sarif = JSON.parse(renderedText(RENDERERS.sarif(report, { lang: 'en' }))) as { version: string; runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; kind: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[]; properties: { site: string } }[] }[] };
     expect(sarif.version).toBe('2.1.0');
     const [run] = sarif.runs;
     expect(run!.tool.driver.rules.map((r) => r.id)).toEqual(ALL_CHECKS.map((c) => c.meta.id));
@@ -70,9 +72,33 @@ describe('SARIF', () => {
   });
 });
 
+// a national run's report is written a site at a time (its SARIF of 3,208 sites is 49 MB): the
+// pieces must add up to exactly what one whole-document serialisation would write
+describe('every format, a site at a time', () => {
+  cases(FORMATS.map((f) => [f]))('%s comes in at least a piece per site', (format: Format) => {
+    expect([...RENDERERS[format](report, { lang: 'zh' })].length).toBeGreaterThanOrEqual(report.sites.length);
+  });
+
+  cases([[6], [1], [0]])('JSON of %i sites is JSON.stringify(report, null, 2), byte for byte', (sites) => {
+    const some = { ...report, sites: report.sites.slice(0, sites) };
+    expect(renderedText(RENDERERS.json(some, { lang: 'zh' }))).toBe(`${JSON.stringify(some, null, 2)}\n`);
+  });
+
+  cases([[6], [1], [0]])('SARIF of %i sites is its document two-space indented, byte for byte', (sites) => {
+    const text = renderedText(RENDERERS.sarif({ ...report, sites: report.sites.slice(0, sites) }, { lang: 'en' }));
+    expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+  });
+
+  it('writeRendered writes every piece into the file', () => {
+    const file = join(tmpDir(), 'report.md');
+    writeRendered(file, RENDERERS.md(report, { lang: 'zh' }));
+    expect(readFileSync(file, 'utf8')).toBe(renderedText(RENDERERS.md(report, { lang: 'zh' })));
+  });
+});
+
 describe('Markdown', () => {
   it('a table of sites and a section per site with every finding; page text cannot become markup', () => {
-    const md = RENDERERS.md(report, { lang: 'zh' });
+    const md = renderedText(RENDERERS.md(report, { lang: 'zh' }));
     expect(md).toContain('| 问题区人民政府 (4401000003) | 县级 | 不合格 | — | 睡眠 | 首页长期未更新、留言长期未回复 | 13 |');
     const findings = report.sites.reduce((n, s) => n + s.findings.length, 0);
     expect(md.split('\n').filter((l) => /^- .* `[a-z-]+-[0-9a-f]{10}(-\d+)?` </.test(l))).toHaveLength(findings);
@@ -87,7 +113,7 @@ describe('the HTML report in headless Chromium', { skip: CHROMIUM ? false : 'chr
 
   before(async () => {
     const file = join(tmpDir(), 'report.html');
-    writeFileSync(file, RENDERERS.html(report, { lang: 'zh' }));
+    writeFileSync(file, renderedText(RENDERERS.html(report, { lang: 'zh' })));
     page = await openInChromium(pathToFileURL(file).href);
   });
   after(() => page?.close());

@@ -1,0 +1,52 @@
+import { closeSync, openSync, writeFileSync } from 'node:fs';
+
+/**
+ * A report as pieces of text, each written out as it comes (a site's part at a time): a national run's
+ * report in every format is never held as one string (SARIF of 3,208 sites is 49 MB).
+ */
+export type Rendered = Iterable<string>;
+
+/** The whole text of a rendered report. */
+export const renderedText = (rendered: Rendered): string => [...rendered].join('');
+
+/** Lines of text, each ended by a newline. */
+export const endedLines = (lines: readonly string[]): string => lines.map((l) => `${l}\n`).join('');
+
+/**
+ * `JSON.stringify(document, null, 2)` and a newline, where the document's last value is an empty
+ * array that stands for `entries`, `depth` levels deep: written an entry at a time.
+ */
+export function* indentedJson(document: unknown, entries: Iterable<unknown>, depth: number): Rendered {
+  const whole = JSON.stringify(document, null, 2);
+  const at = whole.lastIndexOf('[]');
+  const indent = ' '.repeat(2 * depth);
+  let first = true;
+  for (const entry of entries) {
+    // a string's newlines are escaped in JSON: every newline in an entry's text is a line of its own
+    yield `${first ? `${whole.slice(0, at)}[` : ','}\n${indent}${JSON.stringify(entry, null, 2).replace(/\n/g, `\n${indent}`)}`;
+    first = false;
+  }
+  yield first ? `${whole}\n` : `\n${indent.slice(2)}]${whole.slice(at + 2)}\n`;
+}
+
+/** Pieces joined into pieces of at least `size` characters: few writes, however finely a report is cut. */
+export function* batched(rendered: Rendered, size = 1 << 16): Rendered {
+  let batch = '';
+  for (const piece of rendered) {
+    batch += piece;
+    if (batch.length < size) continue;
+    yield batch;
+    batch = '';
+  }
+  if (batch) yield batch;
+}
+
+/** Writes a rendered report into a file as it comes. */
+export function writeRendered(file: string, rendered: Rendered): void {
+  const fd = openSync(file, 'w');
+  try {
+    for (const piece of batched(rendered)) writeFileSync(fd, piece);
+  } finally {
+    closeSync(fd);
+  }
+}
