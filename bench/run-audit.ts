@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { MAX_CRAWL_DELAY_S, sitesInFlight } from '../src/crawl/crawler.js';
 import { crawlRegistry } from '../src/crawl/run-crawl.js';
 import { DEFAULT_RETRY } from '../src/crawl/retry.js';
@@ -6,10 +9,13 @@ import { DEFAULT_WORKERS } from '../src/crawl/analysis-pool.js';
 import { scoreRun } from '../src/history/score-run.js';
 import { loadProfile } from '../src/score/profile.js';
 import { openDb } from '../src/store/db.js';
+import { FILE_NAMES, FORMATS, RENDERERS } from '../src/report/index.js';
+import { writeRendered } from '../src/report/rendered.js';
 
 /**
  * Child process: one full audit (crawl, facts, checks, the report model kept as history) through a
- * proxy, as one `govsite audit` is one process; prints one JSON line. A second audit of the same
+ * proxy, as one `govsite audit` is one process, then its report files in every format; prints one
+ * JSON line (the time is the audit's, the peak RSS the whole process's). A second audit of the same
  * database is a second process, as next month's audit would be.
  */
 const [registry, dbFile, proxy, concurrency = '32'] = process.argv.slice(2);
@@ -24,7 +30,13 @@ const crawled = performance.now();
 const peakAfterCrawl = Math.round(process.resourceUsage().maxRSS / 1024);
 const report = scoreRun(db, run.id, loadProfile('gov-2019'));
 const ms = performance.now() - started;
+const reportMs = performance.now() - crawled;
+const peakAfterReport = Math.round(process.resourceUsage().maxRSS / 1024);
+// the report files an inspector's `audit --out` writes, every format (untimed: the default audit prints only its summary); their peak counts
+const files = mkdtempSync(join(tmpdir(), 'govsite-report-'));
+for (const format of FORMATS) writeRendered(join(files, FILE_NAMES[format]), RENDERERS[format](report, { lang: 'zh' }));
+rmSync(files, { recursive: true });
 const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
 const { pages } = db.prepare(`SELECT count(*) AS pages FROM fetches WHERE run_id = ? AND purpose = 'page'`).get(run.id) as { pages: number };
-process.stderr.write(`  audit of ${registry}: peak RSS after crawl ${peakAfterCrawl} MB, after report ${maxRssMb} MB\n`);
-process.stdout.write(`${JSON.stringify({ sites: report.sites.length, pages, ms: Math.round(ms), reportMs: Math.round(performance.now() - crawled), maxRssMb })}\n`);
+process.stderr.write(`  audit of ${registry}: peak RSS after crawl ${peakAfterCrawl} MB, after report ${peakAfterReport} MB, after its files in every format ${maxRssMb} MB\n`);
+process.stdout.write(`${JSON.stringify({ sites: report.sites.length, pages, ms: Math.round(ms), reportMs: Math.round(reportMs), maxRssMb })}\n`);
