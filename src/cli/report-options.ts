@@ -7,7 +7,7 @@ import { unknownHolidaysWarning } from '../working-days.js';
 import { FILE_NAMES, FORMATS, RENDERERS, type Format } from '../report/index.js';
 import type { Lang } from '../report/labels.js';
 import type { AuditReport } from '../report/model.js';
-import { batched, writeRendered, type Rendered } from '../report/rendered.js';
+import { printRendered, writeRendered } from '../report/rendered.js';
 import { DEFAULT_PROFILE } from '../score/profile.js';
 import { parseList } from './options.js';
 
@@ -44,7 +44,7 @@ export function writeReports(report: AuditReport, raw: RawReportOptions): string
       return file;
     });
     // the files are for mail and machines; the person at the terminal gets the summary
-    toStdout(RENDERERS.terminal(report, { lang: raw.lang, color: Boolean(process.stdout.isTTY) }));
+    printRendered(RENDERERS.terminal(report, { lang: raw.lang, color: Boolean(process.stdout.isTTY) }));
     return files;
   }
   if (formats.length !== 1) throw new UsageError('several formats need --out DIR');
@@ -53,13 +53,8 @@ export function writeReports(report: AuditReport, raw: RawReportOptions): string
     writeRendered(raw.output, RENDERERS[format](report, { lang: raw.lang }));
     return [raw.output];
   }
-  toStdout(RENDERERS[format](report, { lang: raw.lang, color: Boolean(process.stdout.isTTY) }));
+  printRendered(RENDERERS[format](report, { lang: raw.lang, color: Boolean(process.stdout.isTTY) }));
   return [];
-}
-
-/** Written to stdout as it comes (a pipe or a terminal is written synchronously on Linux: nothing piles up). */
-function toStdout(rendered: Rendered): void {
-  for (const piece of batched(rendered)) process.stdout.write(piece);
 }
 
 /** Throws AuditFailed (exit 1) when the report holds what --fail-on names. */

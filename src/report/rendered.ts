@@ -41,6 +41,11 @@ export function* batched(rendered: Rendered, size = 1 << 16): Rendered {
   if (batch) yield batch;
 }
 
+/** Writes a rendered report to stdout as it comes (a pipe or a terminal is written synchronously on Linux: nothing piles up). */
+export function printRendered(rendered: Rendered): void {
+  for (const piece of batched(rendered)) process.stdout.write(piece);
+}
+
 /** Writes a rendered report into a file as it comes. */
 export function writeRendered(file: string, rendered: Rendered): void {
   const fd = openSync(file, 'w');

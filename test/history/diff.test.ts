@@ -30,6 +30,8 @@ describe('govsite diff between two audits of the fixture fleet', () => {
     const { code, stdout } = runCli(['diff', '--db', file, '--format', 'json']);
     expect(code).toBe(0);
     const diff = JSON.parse(stdout) as RunDiff;
+    // written a site at a time, as JSON.stringify(diff, null, 2) would write it whole
+    expect(stdout).toBe(`${JSON.stringify(diff, null, 2)}\n`);
     expect(diff.from).toEqual({ run: runs[0], asOf: '2026-11-15' });
     expect(diff.to).toEqual({ run: runs[1], asOf: '2026-11-16' });
     const changes = diff.sites.map((s) => ({ id: s.id, fixed: s.fixed.map(brief).sort(), new: s.new.map(brief).sort(), verdict: s.verdict }));

@@ -1,8 +1,8 @@
 import { Command, Option } from 'commander';
-import { writeFileSync } from 'node:fs';
 import { diffSites, type RunDiff } from '../../history/diff.js';
 import { reportOf } from '../../history/stored-report.js';
-import { renderDiffMd } from '../../report/diff-md.js';
+import { renderDiffJson, renderDiffMd } from '../../report/diff-md.js';
+import { printRendered, writeRendered } from '../../report/rendered.js';
 import type { Lang } from '../../report/labels.js';
 import { DEFAULT_PROFILE, loadProfile } from '../../score/profile.js';
 import { openDb, type Db } from '../../store/db.js';
@@ -27,9 +27,9 @@ export const diffCommand = new Command('diff')
       const a = reportOf(db, from, profile);
       const b = reportOf(db, to, profile);
       const diff: RunDiff = { from: { run: from, asOf: a.asOf }, to: { run: to, asOf: b.asOf }, profile: profile.name, sites: diffSites(a.sites, b.sites) };
-      const text = raw.format === 'json' ? `${JSON.stringify(diff, null, 2)}\n` : renderDiffMd(diff, raw.lang);
-      if (raw.output) writeFileSync(raw.output, text);
-      else process.stdout.write(text);
+      const rendered = raw.format === 'json' ? renderDiffJson(diff) : renderDiffMd(diff, raw.lang);
+      if (raw.output) writeRendered(raw.output, rendered);
+      else printRendered(rendered);
     } finally {
       db.close();
     }
