@@ -32,5 +32,12 @@ export function exitCodeFor(error: unknown): number {
 
 /** Expected errors print one line; anything else is a bug and prints its stack. */
 export function isExpected(error: unknown): boolean {
-  return error instanceof UsageError || error instanceof InputError || error instanceof AuditFailed || error instanceof RuntimeError;
+  return error instanceof UsageError || error instanceof InputError || error instanceof AuditFailed || error instanceof RuntimeError || isFileError(error);
 }
+
+/**
+ * The system refused a file or folder the user named (`--output` into a folder that does not exist,
+ * a read-only disk): its message names the path and the call (`ENOENT: no such file or directory,
+ * open 'x/r.json'`), which is all the user needs.
+ */
+const isFileError = (error: unknown): boolean => error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string' && typeof (error as NodeJS.ErrnoException).path === 'string';

@@ -24,6 +24,8 @@ describe('govsite import', () => {
     [['audit', 'x.csv', '--max-crawl-delay', '0.5'], 2, /^govsite: --max-crawl-delay must be a whole number ≥ 1, got "0.5"/],
     [['crawl', 'x.csv', '--control', 'https://www.gov.cn/', 'www.example.gov.cn'], 2, /^govsite: --control must be an http\(s\) URL, got "www.example.gov.cn"/],
     [['frobnicate'], 2, /unknown command 'frobnicate'/],
+    // a file the system refuses: its one-line message names it (exit 3, a runtime failure)
+    [['sample', writeTmp('to-sample.csv', 'code,name,level,url\n1,甲,county,http://a.gov.cn\n'), '--seed', '2026-11', '--output', '/nonexistent/folder/sample.csv'], 3, /^govsite: ENOENT: no such file or directory, open '\/nonexistent\/folder\/sample.csv'\n$/],
   ])('%j exits %i with a one-line error', (args, code, message) => {
     const result = runCli(args, { cwd: tmpDir() });
     expect(result.code).toBe(code);
