@@ -82,6 +82,21 @@ describe('kill -9 mid-crawl, then --resume', () => {
     expect(reference.orphans).toEqual([]);
   });
 
+  cases([['SIGINT', 130], ['SIGTERM', 143]])('%s (Ctrl-C; a scheduler stopping a pod) ends with exit %i and a line on how to go on; --resume finishes the same', async (signal, code) => {
+    const file = join(tmpDir(), 'interrupted.db');
+    const first = startCli(crawlArgs(file));
+    let exited = false;
+    void first.done.then(() => (exited = true));
+    await waitForFetches(file, 60, () => exited);
+    first.child.kill(signal);
+    const stopped = await first.done;
+    expect(stopped).toMatchObject({ code, signal: null });
+    expect(stopped.stderr).toMatch(new RegExp(`(^|\\n)${signal}: stopped at sites \\d+/2 · pages \\d+ · [\\d.]+ pages/s · errors \\d+; every page stored so far is kept, and the same command with --resume continues this run\\n$`));
+    const second = startCli(crawlArgs(file, '--resume'));
+    expect((await second.done).code).toBe(0);
+    expect(storedResult(file)).toEqual(reference);
+  });
+
   cases([10, 120, 250])('killed after %i stored pages: same stored result, nothing stored fetched again', async (killAfter) => {
     const file = join(tmpDir(), 'killed.db');
     const first = startCli(crawlArgs(file));
