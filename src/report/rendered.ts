@@ -1,4 +1,4 @@
-import { closeSync, openSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 
 /**
  * A report as pieces of text, each written out as it comes (a site's part at a time): a national run's
@@ -46,8 +46,26 @@ export function printRendered(rendered: Rendered): void {
   for (const piece of batched(rendered)) process.stdout.write(piece);
 }
 
-/** Writes a rendered report into a file as it comes. */
+/**
+ * Writes a rendered report into a file as it comes, through a temporary file beside it renamed at
+ * the end: a report that fails halfway leaves no truncated file (a CI job would upload it), and an
+ * earlier report of the same name stays as it was. A device or a pipe (`/dev/stdout`, `/dev/null`)
+ * is written as it is: renaming over it would replace it.
+ */
 export function writeRendered(file: string, rendered: Rendered): void {
+  const existing = statSync(file, { throwIfNoEntry: false });
+  if (existing && !existing.isFile()) return writePieces(file, rendered);
+  const partial = `${file}.${process.pid}.partial`;
+  try {
+    writePieces(partial, rendered);
+    renameSync(partial, file);
+  } catch (e) {
+    rmSync(partial, { force: true });
+    throw e;
+  }
+}
+
+function writePieces(file: string, rendered: Rendered): void {
   const fd = openSync(file, 'w');
   try {
     for (const piece of batched(rendered)) writeFileSync(fd, piece);

@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
@@ -93,6 +94,35 @@ describe('every format, a site at a time', () => {
     const file = join(tmpDir(), 'report.md');
     writeRendered(file, RENDERERS.md(report, { lang: 'zh' }));
     expect(readFileSync(file, 'utf8')).toBe(renderedText(RENDERERS.md(report, { lang: 'zh' })));
+  });
+
+  it('a report that fails halfway leaves no truncated file: the earlier one stays, nothing else is left', () => {
+    const dir = tmpDir();
+    const file = join(dir, 'report.sarif');
+    writeFileSync(file, 'the earlier report');
+    const failing = function* () {
+      yield 'x'.repeat(200_000); // past a batch: some of it is written before the failure
+      throw new Error('a renderer bug');
+    };
+    expect(() => writeRendered(file, failing())).toThrow('a renderer bug');
+    expect(readdirSync(dir)).toEqual(['report.sarif']);
+    expect(readFileSync(file, 'utf8')).toBe('the earlier report');
+  });
+
+  // a named pipe here, as --output /dev/stdout is one (renaming over /dev/null as root would replace it)
+  it('a pipe or a device is written as it is, not replaced', async () => {
+    const dir = tmpDir();
+    const fifo = join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const reader = spawn('cat', [fifo]);
+    let read = '';
+    reader.stdout.on('data', (d: Buffer) => (read += d.toString()));
+    const closed = new Promise((resolve) => reader.on('close', resolve));
+    writeRendered(fifo, RENDERERS.csv(report, { lang: 'zh' }));
+    await closed;
+    expect(read).toBe(renderedText(RENDERERS.csv(report, { lang: 'zh' })));
+    expect(statSync(fifo).isFIFO()).toBe(true);
+    expect(readdirSync(dir)).toEqual(['pipe']);
   });
 });
 
