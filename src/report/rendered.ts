@@ -30,7 +30,7 @@ export function* indentedJson(document: unknown, entries: Iterable<unknown>, dep
 }
 
 /** Pieces joined into pieces of at least `size` characters: few writes, however finely a report is cut. */
-export function* batched(rendered: Rendered, size = 1 << 16): Rendered {
+function* batched(rendered: Rendered, size = 1 << 16): Rendered {
   let batch = '';
   for (const piece of rendered) {
     batch += piece;
