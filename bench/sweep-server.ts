@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { join } from 'node:path';
 import { createSecureContext, TLSSocket } from 'node:tls';
 import { gzipSync } from 'node:zlib';
-import { FIXTURES_DIR } from '../src/paths.js';
+import { selfSignedTls } from '../src/fixture-server/server.js';
 import { NO_CHROME, pageWeight, portalChrome, type Chrome } from './portal-chrome.js';
 
 /**
@@ -106,7 +105,7 @@ const server = createServer((req, res) => {
 // a CONNECT tunnel (https:// targets): TLS ends here, and the requests inside it are answered as
 // the others. The certificate fails verification, as a self-signed site's does: the audit reads it
 // all the same and says so
-const tls = createSecureContext({ key: readFileSync(join(FIXTURES_DIR, 'tls', 'self-signed.key')), cert: readFileSync(join(FIXTURES_DIR, 'tls', 'self-signed.crt')) });
+const tls = createSecureContext(selfSignedTls());
 server.on('connect', (_req, socket: Socket, head: Buffer) => {
   if (head.length > 0) socket.unshift(head);
   socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');

@@ -5,7 +5,14 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { FIXTURES_DIR } from '../paths.js';
 import { contentTypeFor, type Behaviour, type Behaviours } from './behaviours.js';
+
+/** fixtures/tls's self-signed key and certificate: a site served with them fails verification as a self-signed site does. */
+export const selfSignedTls = (): { key: Buffer; cert: Buffer } => ({
+  key: readFileSync(join(FIXTURES_DIR, 'tls', 'self-signed.key')),
+  cert: readFileSync(join(FIXTURES_DIR, 'tls', 'self-signed.crt')),
+});
 
 /** A site's files by path ('/' → index.html), as bytes, plus planted behaviours. */
 export interface SiteContent {
@@ -21,7 +28,7 @@ export interface SiteContent {
    * one (as Tomcat's encodeURL writes it), and the path is routed without it
    */
   sessions?: boolean;
-  /** served over HTTPS with this key and certificate (fixtures/tls holds a self-signed pair) */
+  /** served over HTTPS with this key and certificate (selfSignedTls: fixtures/tls's self-signed pair) */
   tls?: { key: Buffer | string; cert: Buffer | string };
 }
 

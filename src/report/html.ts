@@ -5,7 +5,7 @@ import { evidenceLink, htmlFrame } from './html-page.js';
 import { TABLE_SCRIPT, TABLE_SCRIPT_HASH } from './html-script.js';
 import { goneNote, LABELS, levelLabel, registryNote, ruleTitle, type Lang } from './labels.js';
 import type { AuditReport, SiteReport } from './model.js';
-import type { Rendered } from './rendered.js';
+import { separated, type Rendered } from './rendered.js';
 
 const T = {
   zh: {
@@ -62,9 +62,9 @@ ${freshnessGrid(report, lang)}
 <div class="controls"><input id="filter" type="search" placeholder="${t.filter}"><select id="verdict-filter"><option value="">${t.all}</option>${VERDICTS.map((v) => `<option value="${v}">${L[v]}</option>`).join('')}</select></div>
 <table id="sites"><thead><tr><th>${t.site}</th><th>${t.level}</th><th>${t.verdict}</th><th data-type="number">${L.score}</th><th>${t.health}</th><th>${t.vetoes}</th><th data-type="number">${t.problems}</th><th data-type="number">${t.deadLinks}</th></tr></thead>
 <tbody>`;
-  for (const [i, s] of report.sites.entries()) yield `${i ? '\n' : ''}${siteRow(s, lang)}`;
+  yield* separated(report.sites, '\n', (s) => siteRow(s, lang));
   yield '</tbody></table>\n';
-  for (const [i, s] of report.sites.entries()) yield `${i ? '\n' : ''}${siteSection(s, lang)}`;
+  yield* separated(report.sites, '\n', (s) => siteSection(s, lang));
   yield tail;
 }
 

@@ -3,7 +3,7 @@ import { escapeXml as xml } from './escape.js';
 import { evidenceText } from './evidence.js';
 import { ruleTitle, type Lang } from './labels.js';
 import type { AuditReport, SiteReport } from './model.js';
-import type { Rendered } from './rendered.js';
+import { separated, type Rendered } from './rendered.js';
 
 type Outcome = { rule: string; state: 'pass' | 'fail' | 'skip'; findings: SiteReport['findings']; veto: boolean };
 
@@ -29,7 +29,7 @@ export function* renderJunit(report: AuditReport, { lang }: { lang: Lang }): Ren
   yield `<?xml version="1.0" encoding="UTF-8"?>
 <testsuites name="govsite ${report.asOf} ${xml(report.profile)}" tests="${totals.tests}" failures="${totals.fail}" skipped="${totals.skip}">
 `;
-  for (const [i, s] of report.sites.entries()) yield `${i ? '\n' : ''}${testSuite(s, report.asOf, lang)}`;
+  yield* separated(report.sites, '\n', (s) => testSuite(s, report.asOf, lang));
   yield '\n</testsuites>\n';
 }
 

@@ -12,6 +12,15 @@ export const renderedText = (rendered: Rendered): string => [...rendered].join('
 /** Lines of text, each ended by a newline. */
 export const endedLines = (lines: readonly string[]): string => lines.map((l) => `${l}\n`).join('');
 
+/** Each item rendered, with `separator` between two (a site's row, section or suite at a time). */
+export function* separated<T>(items: Iterable<T>, separator: string, render: (item: T) => string): Rendered {
+  let first = true;
+  for (const item of items) {
+    yield first ? render(item) : `${separator}${render(item)}`;
+    first = false;
+  }
+}
+
 /**
  * `JSON.stringify(document, null, 2)` and a newline, where the document's last value is an empty
  * array that stands for `entries`, `depth` levels deep: written an entry at a time.

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import { HttpClient } from '../../src/crawl/http-client.js';
-import { FixtureFleet, loadSiteDir } from '../../src/fixture-server/server.js';
+import { FixtureFleet, loadSiteDir, selfSignedTls } from '../../src/fixture-server/server.js';
 import { startLoopbackProxy } from '../../src/fixture-server/proxy.js';
 import { FIXTURES_DIR } from '../../src/paths.js';
 import { probeHomePage } from '../../src/probe/probe.js';
@@ -14,7 +13,7 @@ import { startCli } from '../helpers/cli.js';
 import { crawlTestSites, rows } from '../helpers/crawl.js';
 import { tmpDb, tmpDir, writeTmp } from '../helpers/tmp.js';
 
-const TLS = { key: readFileSync(join(FIXTURES_DIR, 'tls', 'self-signed.key')), cert: readFileSync(join(FIXTURES_DIR, 'tls', 'self-signed.crt')) };
+const TLS = selfSignedTls();
 const SELF_SIGNED = 'DEPTH_ZERO_SELF_SIGNED_CERT';
 
 /**

@@ -1,19 +1,16 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import { HttpClient } from '../../src/crawl/http-client.js';
 import { withHttpsUpgrade } from '../../src/crawl/https-upgrade.js';
 import type { FetchOutcome } from '../../src/crawl/outcome.js';
-import { FixtureFleet } from '../../src/fixture-server/server.js';
+import { FixtureFleet, selfSignedTls } from '../../src/fixture-server/server.js';
 import { startLoopbackProxy } from '../../src/fixture-server/proxy.js';
-import { FIXTURES_DIR } from '../../src/paths.js';
 import { probeHomePage } from '../../src/probe/probe.js';
 import { cases } from '../helpers/cases.js';
 import { crawlTestSites, rows } from '../helpers/crawl.js';
 import { tmpDb } from '../helpers/tmp.js';
 
-const TLS = { key: readFileSync(join(FIXTURES_DIR, 'tls', 'self-signed.key')), cert: readFileSync(join(FIXTURES_DIR, 'tls', 'self-signed.crt')) };
+const TLS = selfSignedTls();
 const html = (body: string) => `<!DOCTYPE html><html><head><meta charset="utf-8"><title>首页</title></head><body>${body}</body></html>`;
 
 /**

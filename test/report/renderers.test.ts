@@ -38,6 +38,11 @@ describe('JUnit XML', () => {
       // merged into the city's portal: nothing of it read, every rule skipped (no probes either), none passed
       ['示范市发展和改革委员会 (3201000006)', String(RULES), '0', String(RULES)],
     ]);
+    // the document's totals, counted before its suites are written, are theirs
+    const root = findAll((e) => e.name === 'testsuites', doc.children)[0]!;
+    const sum = (attr: string) => String(suites.reduce((n, s) => n + Number(getAttributeValue(s, attr)), 0));
+    expect(['tests', 'failures', 'skipped'].map((a) => getAttributeValue(root, a))).toEqual([String(6 * RULES), '33', String(15 + RULES)]);
+    expect(['tests', 'failures', 'skipped'].map((a) => getAttributeValue(root, a))).toEqual(['tests', 'failures', 'skipped'].map(sum));
     const zombie = suites[4]!;
     const guides = findAll((e) => e.name === 'testcase' && getAttributeValue(e, 'name')!.startsWith('guide-missing-elements'), zombie.children)[0]!;
     const failure = findAll((e) => e.name === 'failure', guides.children)[0]!;
