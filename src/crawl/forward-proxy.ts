@@ -1,4 +1,5 @@
-import { Dispatcher, Pool, ProxyAgent } from 'undici';
+import { Dispatcher, Pool, ProxyAgent, type Agent } from 'undici';
+import { judgedTls } from './certificates.js';
 
 /**
  * Plain-HTTP requests through a forward proxy in absolute form, all over one pool of connections to
@@ -11,13 +12,14 @@ export class ForwardProxy extends Dispatcher {
   private readonly tunnel: ProxyAgent;
   private readonly auth: Record<string, string>;
 
-  /** `tls`: for the targets' TLS inside the tunnel (not the proxy's own connection) */
-  constructor(proxy: string, options: { connections: number; keepAliveTimeout: number; connect: { timeout: number } }, tls: { rejectUnauthorized?: boolean } = {}) {
+  /** `options.factory` makes the targets' pools inside tunnels (see certificates.ts); their TLS is judged there */
+  constructor(proxy: string, options: { connections: number; keepAliveTimeout: number; connect: { timeout: number }; factory: Agent.Options['factory'] }) {
     super();
     const url = new URL(proxy);
     this.auth = url.username ? { 'proxy-authorization': `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}` } : {};
-    this.pool = new Pool(url.origin, options);
-    this.tunnel = new ProxyAgent({ uri: proxy, proxyTunnel: true, ...options, requestTls: tls });
+    const { factory, ...pool } = options;
+    this.pool = new Pool(url.origin, pool);
+    this.tunnel = new ProxyAgent({ uri: proxy, proxyTunnel: true, ...pool, factory, requestTls: judgedTls() });
   }
 
   override dispatch(opts: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {

@@ -1,9 +1,10 @@
 import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici';
 import type { LookupFunction } from 'node:net';
+import { certificateCheckedPools, judgedTls } from './certificates.js';
 import { ForwardProxy } from './forward-proxy.js';
 import { decompress } from './decompress.js';
 import { FORGIVABLE, LenientClient } from './lenient-http.js';
-import { classifyError, timedOut, unverifiedCertificate, type FetchOutcome } from './outcome.js';
+import { classifyError, timedOut, type FetchOutcome } from './outcome.js';
 
 export const REQUEST_TIMEOUT_MS = 15_000;
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -42,12 +43,13 @@ const UNREAD_BODY_BYTES = 64 * 1024;
 /** The usual variables' proxy, when set (NO_PROXY is EnvHttpProxyAgent's to apply). */
 const envProxy = (): string | undefined => process.env['HTTP_PROXY'] ?? process.env['http_proxy'] ?? process.env['HTTPS_PROXY'] ?? process.env['https_proxy'];
 
-/** Connections to origins (or to the proxy), pooled per origin; `tls` applies to the origins' TLS. */
-function dispatcherFor(options: ClientOptions, tls: { rejectUnauthorized?: boolean } = {}): Dispatcher {
-  const pool = { connections: options.perHost, keepAliveTimeout: 10_000, connect: { timeout: options.timeoutMs, ...tls, ...(options.lookup ? { lookup: options.lookup } : {}) } };
+/** Connections to origins (or to the proxy), pooled per origin; their certificates' faults written into `faults` (see certificates.ts). */
+function dispatcherFor(options: ClientOptions, faults: Map<string, string>): Dispatcher {
+  const factory = certificateCheckedPools(faults);
+  const pool = { connections: options.perHost, keepAliveTimeout: 10_000, factory, connect: { timeout: options.timeoutMs, ...judgedTls(), ...(options.lookup ? { lookup: options.lookup } : {}) } };
   // plain-HTTP targets go to the proxy as absolute-form requests, HTTPS ones through CONNECT
-  if (options.proxy) return new ForwardProxy(options.proxy, { ...pool, connect: { timeout: options.timeoutMs }, connections: PROXY_CONNECTIONS }, tls);
-  if (envProxy()) return new EnvHttpProxyAgent({ proxyTunnel: false, ...pool, requestTls: tls } as ConstructorParameters<typeof EnvHttpProxyAgent>[0]);
+  if (options.proxy) return new ForwardProxy(options.proxy, { ...pool, connect: { timeout: options.timeoutMs }, connections: PROXY_CONNECTIONS });
+  if (envProxy()) return new EnvHttpProxyAgent({ proxyTunnel: false, ...pool, requestTls: judgedTls() } as ConstructorParameters<typeof EnvHttpProxyAgent>[0]);
   return new Agent(pool);
 }
 
@@ -57,8 +59,7 @@ export type SingleRequest = (url: string, options: RequestOptions) => Promise<Fe
 /** undici with keep-alive pooling, a per-request time limit and caps on raw and decompressed size. */
 export class HttpClient {
   readonly dispatcher: Dispatcher;
-  private lenient: Dispatcher | undefined;
-  /** origins whose certificate failed verification, with the fault */
+  /** origins whose certificate failed verification, with the fault (pages are read through it: see certificates.ts) */
   private readonly faults = new Map<string, string>();
   /** origins whose answers only a lenient parser reads (see LenientClient), and that client */
   private readonly forgiven = new Set<string>();
@@ -71,7 +72,7 @@ export class HttpClient {
   constructor(private readonly options: ClientOptions) {
     this.maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
     this.maxDecodedBytes = options.maxDecodedBytes ?? MAX_DECODED_BYTES;
-    this.dispatcher = dispatcherFor(options);
+    this.dispatcher = dispatcherFor(options, this.faults);
     this.proxied = Boolean(options.proxy ?? envProxy());
   }
 
@@ -84,20 +85,15 @@ export class HttpClient {
   readonly send: SingleRequest = async (url, request) => {
     const started = performance.now();
     if (this.forgiven.size > 0 && this.forgiven.has(new URL(url).origin)) return this.leniently(url, request, started);
-    // an origin whose certificate failed once is asked through the lenient pool at once: one handshake a request, not two
-    const known = this.faults.size > 0 ? this.faults.get(new URL(url).origin) : undefined;
-    if (known) return { ...(await this.exchange(this.unverified(), url, request, started)), certificate: known };
     const outcome = await this.exchange(this.dispatcher, url, request, started);
     // an answer that breaks HTTP in a way browsers forgive is read as they read it (not through a proxy, which parses it itself)
     if (!outcome.ok && outcome.code === 'EPROTO' && FORGIVABLE.test(outcome.message) && !this.proxied) {
       this.forgiven.add(new URL(url).origin);
       return this.leniently(url, request, started);
     }
-    if (outcome.ok || !outcome.certificate) return outcome;
     // the page behind a certificate a browser warns about or chains itself is read all the same, and the certificate's fault kept
-    this.faults.set(new URL(url).origin, outcome.certificate);
-    const again = await this.exchange(this.unverified(), url, request, started);
-    return { ...again, certificate: outcome.certificate };
+    const certificate = this.faults.size > 0 ? this.faults.get(new URL(url).origin) : undefined;
+    return certificate ? { ...outcome, certificate } : outcome;
   };
 
   /** Through Node's lenient parser (see LenientClient): the same caps and deadline; the whole body is read, whatever its type (a rare path). */
@@ -113,11 +109,6 @@ export class HttpClient {
     } catch (e) {
       return failure(e as Error);
     }
-  }
-
-  /** A second pool that reads through a certificate that failed verification (public pages only: nothing is sent but the request). */
-  private unverified(): Dispatcher {
-    return (this.lenient ??= dispatcherFor(this.options, { rejectUnauthorized: false }));
   }
 
   private exchange(dispatcher: Dispatcher, url: string, { method, headers = {}, bodyBytes }: RequestOptions, started: number): Promise<FetchOutcome> {
@@ -137,8 +128,7 @@ export class HttpClient {
         if (settled) return;
         settled = true;
         clearTimeout(deadline);
-        const certificate = unverifiedCertificate(e);
-        resolve({ ok: false, code: classifyError(e), message: (e as Error)?.message ?? String(e), finalUrl: url, redirects: [], ms: ms(), ...(certificate ? { certificate } : {}) });
+        resolve({ ok: false, code: classifyError(e), message: (e as Error)?.message ?? String(e), finalUrl: url, redirects: [], ms: ms() });
       };
       const succeed = (truncated: boolean) => {
         if (settled) return;
@@ -215,7 +205,7 @@ export class HttpClient {
   /** Ends every connection: requests given up on by the deadline must not keep the process waiting. */
   async close(): Promise<void> {
     this.forgiving?.close();
-    await Promise.all([this.dispatcher.destroy(), this.lenient?.destroy()]);
+    await this.dispatcher.destroy();
   }
 }
 

@@ -31,7 +31,7 @@ export interface FetchFailure {
   ok: false;
   code: FailureCode;
   message: string;
-  /** ECERT from a certificate that failed verification: Node's reason (the page is then read without it, see HttpClient) */
+  /** the origin's certificate failed verification earlier in the run: Node's reason (see certificates.ts) */
   certificate?: string;
   finalUrl: string;
   redirects: Redirect[];
@@ -72,22 +72,16 @@ export function classifyError(error: unknown): FailureCode {
 }
 
 /**
- * Certificate verification failures: the server answered and its page is there, behind a certificate
- * a browser warns about (expired, self-signed, another name) or one Node cannot chain where a browser
- * can (an intermediate the server does not send: browsers fetch it, Node does not). Not handshake
- * failures (a protocol no client speaks): no one reads those pages.
+ * Certificate verification failures a page is read through: the server answered and its page is
+ * there, behind a certificate a browser warns about (expired, self-signed, another name) or one Node
+ * cannot chain where a browser can (an intermediate the server does not send: browsers fetch it, Node
+ * does not). Not other faults (revoked, not for a server) nor handshake failures (a protocol no client
+ * speaks): no one reads those pages.
  */
-const UNVERIFIED = new Set(['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'SELF_SIGNED_CERT_IN_CHAIN',
+const READ_THROUGH = new Set(['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'SELF_SIGNED_CERT_IN_CHAIN',
   'DEPTH_ZERO_SELF_SIGNED_CERT', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_UNTRUSTED', 'CERT_SIGNATURE_FAILURE']);
 
-/** The certificate verification failure behind an error, if that is what it is. */
-export function unverifiedCertificate(error: unknown): string | null {
-  let e = error as { code?: string; cause?: unknown } | undefined;
-  for (let depth = 0; e && depth < 5; depth++, e = e.cause as typeof e) {
-    if (e.code && UNVERIFIED.has(e.code)) return e.code;
-  }
-  return null;
-}
+export const readThrough = (fault: string): boolean => READ_THROUGH.has(fault);
 
 /** A soft 404 is a 200 page that says it is missing: broken, like the 404 it hides. */
 export function verdictFor(outcome: FetchOutcome, soft404: boolean, attempt: number): LinkVerdict {

@@ -44,6 +44,8 @@ export interface SiteStats {
   arrivals: { at: number; request: string }[];
   /** TLS handshakes the client broke off (it refused the certificate) */
   refusedHandshakes: number;
+  /** connections accepted (over TLS: handshakes completed) */
+  connections: number;
 }
 
 export interface ServedSite {
@@ -76,7 +78,7 @@ function fromHost(req: IncomingMessage): boolean {
   return referer !== undefined && URL.canParse(referer) && new URL(referer).host === req.headers.host;
 }
 
-const newStats = (): SiteStats => ({ requests: 0, hits: new Map(), openSockets: 0, peakSockets: 0, inFlight: 0, peakInFlight: 0, arrivals: [], refusedHandshakes: 0 });
+const newStats = (): SiteStats => ({ requests: 0, hits: new Map(), openSockets: 0, peakSockets: 0, inFlight: 0, peakInFlight: 0, arrivals: [], refusedHandshakes: 0, connections: 0 });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Writes `body` a `chunk` of bytes every 100 ms, until it is sent or the client hangs up. */
@@ -171,6 +173,7 @@ export class FixtureFleet {
     server.keepAliveTimeout = 5000;
     server.on('tlsClientError', () => stats.refusedHandshakes++);
     server.on(content.tls ? 'secureConnection' : 'connection', (socket: Socket) => {
+      stats.connections++;
       stats.openSockets++;
       stats.peakSockets = Math.max(stats.peakSockets, stats.openSockets);
       socket.on('close', () => stats.openSockets--);

@@ -1,6 +1,9 @@
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
+import { TLSSocket } from 'node:tls';
+import { judged } from '../../src/crawl/certificates.js';
+import { classifyError } from '../../src/crawl/outcome.js';
 import { HttpClient } from '../../src/crawl/http-client.js';
 import { FixtureFleet, loadSiteDir, selfSignedTls } from '../../src/fixture-server/server.js';
 import { startLoopbackProxy } from '../../src/fixture-server/proxy.js';
@@ -45,18 +48,19 @@ describe('certificates that fail verification', () => {
     }
   });
 
-  it('an origin whose certificate failed is asked through the lenient pool at once: one handshake a connection, not a failed one before each', async () => {
+  it('one handshake a connection: none refused before it, and the pool\'s connections kept for the next requests', async () => {
     const c = client();
-    const refused = () => fleet.stats('healthy').refusedHandshakes;
+    const stats = () => ({ refused: fleet.stats('healthy').refusedHandshakes, connections: fleet.stats('healthy').connections });
     try {
-      const before = refused();
+      const before = stats();
       for (const path of ['/', '/col/col101/index.html', '/col/col102/index.html']) {
         expect(await c.send(`${fleet.origin('healthy')}${path}`, { method: 'GET' })).toMatchObject({ ok: true, status: 200, certificate: SELF_SIGNED });
       }
-      // the server hears of a refused handshake a moment later: wait for the first, then give any other time to arrive
-      for (let waited = 0; refused() === before && waited < 2_000; waited += 10) await new Promise((r) => setTimeout(r, 10));
-      await new Promise((r) => setTimeout(r, 100));
-      expect(refused() - before).toBe(1);
+      // the server hears of a refused handshake a moment after the client breaks it off
+      await new Promise((r) => setTimeout(r, 200));
+      expect(stats().refused - before.refused).toBe(0);
+      // undici's pool may open its second connection for a request sent as the first one ends
+      expect(stats().connections - before.connections).toBeLessThanOrEqual(2);
     } finally {
       await c.close();
     }
@@ -94,6 +98,27 @@ describe('certificates that fail verification', () => {
     }
   });
 
+  it('through the usual proxy variables: HTTPS_PROXY tunnels, HTTP_PROXY forwards, NO_PROXY goes direct', async () => {
+    const proxy = await startLoopbackProxy((host) => (host.startsWith('www.tls.gov.cn') ? fleet.origin('healthy') : host === 'www.plain.gov.cn' ? plain.origin('plain') : null));
+    const saved = { ...process.env };
+    Object.assign(process.env, { HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' });
+    const c = client();
+    try {
+      const asked = async (url: string) => {
+        const before = proxy.requests();
+        const outcome = await c.send(url, { method: 'GET' });
+        return { status: outcome.ok ? outcome.status : outcome.code, certificate: outcome.certificate ?? null, proxied: proxy.requests() - before };
+      };
+      expect(await asked('https://www.tls.gov.cn/')).toEqual({ status: 200, certificate: SELF_SIGNED, proxied: 1 });
+      expect(await asked('http://www.plain.gov.cn/')).toEqual({ status: 200, certificate: null, proxied: 1 });
+      expect(await asked(`${plain.origin('plain')}/`)).toEqual({ status: 200, certificate: null, proxied: 0 });
+    } finally {
+      await c.close();
+      for (const name of ['HTTPS_PROXY', 'HTTP_PROXY', 'NO_PROXY']) if (saved[name] === undefined) delete process.env[name]; else process.env[name] = saved[name];
+      await proxy.close();
+    }
+  });
+
   it('govsite probe says so in its summary, and merge keeps the probe\'s certificate', async () => {
     const dir = tmpDir();
     const registry = writeTmp('tls.csv', `id,url\n3201000001,${fleet.origin('healthy')}/\n`);
@@ -114,4 +139,26 @@ describe('certificates that fail verification', () => {
       await c.close();
     }
   });
+});
+
+describe('a connection judged by its certificate', () => {
+  /** What the judged connector hands undici for a TLS socket with this verification result. */
+  const handed = (authorized: boolean, fault: string | null) => {
+    const socket = new TLSSocket(null as never);
+    Object.assign(socket, { authorized, authorizationError: fault });
+    const faults = new Map<string, string>();
+    let result: { error: Error | null; socket: unknown } | undefined;
+    judged((_options, callback) => callback(null, socket), faults)({ protocol: 'https:', host: 'www.x.gov.cn', hostname: 'www.x.gov.cn', port: '' }, (error, s) => {
+      result = { error, socket: s };
+    });
+    return { kept: result!.socket === socket, destroyed: socket.destroyed, error: result!.error && `${classifyError(result!.error)}: ${result!.error.message}`, faults: Object.fromEntries(faults) };
+  };
+  const cases: [string, boolean, string | null, ReturnType<typeof handed>][] = [
+    ['verified', true, null, { kept: true, destroyed: false, error: null, faults: {} }],
+    ['expired: read through, the fault kept under its origin', false, 'CERT_HAS_EXPIRED', { kept: true, destroyed: false, error: null, faults: { 'https://www.x.gov.cn': 'CERT_HAS_EXPIRED' } }],
+    ['another name: read through', false, 'ERR_TLS_CERT_ALTNAME_INVALID', { kept: true, destroyed: false, error: null, faults: { 'https://www.x.gov.cn': 'ERR_TLS_CERT_ALTNAME_INVALID' } }],
+    ['revoked: the connection fails, as a verifying client\'s would', false, 'CERT_REVOKED', { kept: false, destroyed: true, error: 'ECERT: certificate not verified: CERT_REVOKED', faults: {} }],
+    ['not for a server: fails', false, 'INVALID_PURPOSE', { kept: false, destroyed: true, error: 'ECERT: certificate not verified: INVALID_PURPOSE', faults: {} }],
+  ];
+  for (const [name, authorized, fault, expected] of cases) it(name, () => expect(handed(authorized, fault)).toEqual(expected));
 });

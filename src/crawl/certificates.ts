@@ -1,0 +1,45 @@
+import { createSecureContext, TLSSocket, type SecureContext } from 'node:tls';
+import { buildConnector, Pool, type Dispatcher } from 'undici';
+import { readThrough } from './outcome.js';
+
+let shared: SecureContext | undefined;
+
+/**
+ * TLS options for connections that judge the certificate themselves (see certificateCheckedPools),
+ * all with one context: Node builds one a connection otherwise (the CA store's settings each time:
+ * 0.35 ms of the main thread a connection, one a host in a sweep).
+ */
+export const judgedTls = (): { rejectUnauthorized: false; secureContext: SecureContext } => ({ rejectUnauthorized: false, secureContext: (shared ??= createSecureContext()) });
+
+/**
+ * Pools (undici's Agent `factory`) whose TLS connections are made once, judged by Node's own
+ * verification (chain and host name) and kept: a fault pages are read through (readThrough: expired,
+ * self-signed, another name, an unsent intermediate) is written into `faults` under the origin before
+ * the connection carries a request; any other fails the connection as a verifying client would.
+ * Rejecting and then connecting again without verification took a refused handshake more for each
+ * such host, and a verifying pool and a lenient one that never shared a TLS session. Connections must
+ * be made with judgedTls() (a verifying connection never gets here with a fault).
+ */
+export function certificateCheckedPools(faults: Map<string, string>): (origin: string | URL, options: Pool.Options) => Dispatcher {
+  return (origin, options) => {
+    const connect = typeof options.connect === 'function' ? options.connect : buildConnector({ ...options.connect });
+    return new Pool(origin, { ...options, connect: judged(connect, faults) });
+  };
+}
+
+/** A connector whose TLS sockets are judged as certificateCheckedPools says. */
+export function judged(connect: buildConnector.connector, faults: Map<string, string>): buildConnector.connector {
+  return (options, callback) => connect(options, (error, socket) => {
+    if (error) return void callback(error, null);
+    if (!(socket instanceof TLSSocket) || socket.authorized) return void callback(null, socket!);
+    // Node gives the fault's code here (typed as an Error)
+    const fault = String(socket.authorizationError);
+    if (!readThrough(fault)) {
+      socket.destroy();
+      // ECERT whatever the fault's name (INVALID_PURPOSE names no certificate)
+      return void callback(Object.assign(new Error(`certificate not verified: ${fault}`), { code: 'ECERT' }), null);
+    }
+    faults.set(`${options.protocol}//${options.host}`, fault);
+    callback(null, socket);
+  });
+}
