@@ -96,8 +96,9 @@ interface PageRead {
   reused?: Validators;
   /** the stored fetch whose links and facts these are (an unchanged page stores none of its own) */
   copyOf?: number;
-  /** the page's links to store (a link set's JSON; none for a copy: they are stored with the fetch it copies) */
+  /** the page's links to store (a link set's JSON; none for a copy: they are stored with the fetch it copies), and how many */
   links: string;
+  linkCount: number;
   follow: FollowList;
   /** facts to store with this fetch (none for a copy: they are stored with the fetch it copies) */
   facts: string | null;
@@ -265,13 +266,13 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     // into it: that page is the other site's, neither read nor followed as this one's; one that leads
     // elsewhere (a new domain) is crawled there
     const merger = home && outcome.ok ? this.registered.mergedInto(site, outcome.finalUrl) : null;
-    const read = merger ? { ...answered, copyOf: undefined, links: NO_LINKS, follow: NOTHING_TO_FOLLOW, facts: null } : answered;
+    const read = merger ? { ...answered, copyOf: undefined, links: NO_LINKS, linkCount: 0, follow: NOTHING_TO_FOLLOW, facts: null } : answered;
     if (merger) this.underWay.get(site.id)!.merged = true;
     else if (home && outcome.ok) scope.alsoAt(outcome.finalUrl);
     await this.batch.write(() => {
       if (merger) markSiteMerged(this.db, this.runId, site.id, merger.into);
       const checked = { outcome, soft404: read.soft404, method: 'GET' as const, page: null, charset: read.charset };
-      const fetchId = this.record(site, entry, 'page', checked, attempt, read.body, read.reused, read.copyOf);
+      const fetchId = this.record(site, entry, 'page', checked, attempt, read.body, read.reused, read.copyOf, read.linkCount);
       this.links.record(fetchId, read.links);
       this.follow(site, scope, entry, read.follow);
       if (read.facts) this.pageFacts.record(fetchId, this.runId, site.id, entry.url, read.facts);
@@ -283,7 +284,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     const page = await analyseAnswer(this.pool, outcome, true, { asOf: this.asOf, role: entry.role });
     const soft404 = await isSoft404(entry.url, outcome, page, this.notFoundProbe(site));
     const served = page !== null && outcome.ok && outcome.status === 200 && !soft404;
-    return { soft404, charset: page?.charset ?? null, body: page?.body ?? null, links: served ? page.links : NO_LINKS, follow: served ? page.follow : NOTHING_TO_FOLLOW, facts: served ? page.facts : null };
+    return { soft404, charset: page?.charset ?? null, body: page?.body ?? null, links: served ? page.links : NO_LINKS, linkCount: served ? page.linkCount : 0, follow: served ? page.follow : NOTHING_TO_FOLLOW, facts: served ? page.facts : null };
   }
 
   /**
@@ -294,11 +295,11 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     const base = { soft404: false, charset: stored.charset, body: null, reused: stored };
     const copy = (await readAhead) ?? readStoredCopy(this.db, { copyOf: stored.copyOf, storedAsOf: stored.asOf, asOf: this.asOf, role: entry.role });
     // a copy the worker found stale is not read again here: it is analysed again at once
-    if (copy && copy !== 'stale') return { ...base, copyOf: stored.copyOf, links: NO_LINKS, follow: copy.follow, facts: null };
+    if (copy && copy !== 'stale') return { ...base, copyOf: stored.copyOf, links: NO_LINKS, linkCount: 0, follow: copy.follow, facts: null };
     const finalUrl = stored.finalUrl ?? entry.url;
     const page = await this.pool.analyse({ bytes: Buffer.from(this.fetches.bodyText(stored.bodyHash)), contentType: 'text/html; charset=utf-8', url: finalUrl, links: true, factsAsOf: this.asOf, role: entry.role, storeBody: false, servedAs: stored.charset });
-    if (!page) return { ...base, links: NO_LINKS, follow: NOTHING_TO_FOLLOW, facts: null };
-    return { ...base, links: page.links, follow: page.follow, facts: stored.status === 200 ? page.facts : null };
+    if (!page) return { ...base, links: NO_LINKS, linkCount: 0, follow: NOTHING_TO_FOLLOW, facts: null };
+    return { ...base, links: page.links, linkCount: page.linkCount, follow: page.follow, facts: stored.status === 200 ? page.facts : null };
   }
 
   /**
@@ -338,7 +339,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
 
   /** One outcome → the fetches table; `reused` is the stored copy a 304 stands for. */
   private record(site: StoredSite, entry: FrontierEntry, purpose: 'page' | 'check', checked: CheckedTarget & { charset?: string | null }, attempt: number,
-    body: StoredBody | null = null, reused?: Validators, copyOf?: number): number {
+    body: StoredBody | null = null, reused?: Validators, copyOf?: number, linkCount: number | null = null): number {
     const { soft404 } = checked;
     const outcome = confirmed(checked.outcome, entry.url, reused);
     const verdict = verdictFor(outcome, soft404, attempt);
@@ -351,6 +352,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
       contentType: h['content-type'] ?? null, charset: checked.page?.charset ?? checked.charset ?? null,
       etag: h['etag'] ?? reused?.etag ?? null, lastModified: h['last-modified'] ?? reused?.lastModified ?? null,
       depth: entry.depth, referrer: entry.referrer, body, bodyHash: reused?.bodyHash ?? null, copyOf: copyOf ?? null, certificate: outcome.certificate ?? null,
+      linkCount: copyOf === undefined ? linkCount : null,
     });
     this.frontier.markDone(entry.id);
     this.emit('fetch', { siteId: site.id, url: entry.url, purpose, status: outcome.ok ? outcome.status : null, errorCode: outcome.ok ? null : outcome.code, verdict, bytes: outcome.ok ? outcome.body.length : 0 });

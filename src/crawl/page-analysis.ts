@@ -27,6 +27,8 @@ export interface PageAnalysis {
   charset: string;
   /** its links as stored (the link set's JSON: a string crosses threads cheaply) */
   links: string;
+  /** how many links the set holds */
+  linkCount: number;
   /** its links to follow, with the roles its facts give them */
   follow: FollowList;
   /** the page says it is missing (a soft 404 by its words) */
@@ -76,6 +78,7 @@ export function analysePage({ bytes, contentType, url, links, factsAsOf, role = 
   return {
     charset,
     links: JSON.stringify(stored),
+    linkCount: stored.length,
     follow: followList(stored, facts ? linkRoles(facts, role, factsAsOf!) : [], role),
     facts: facts ? JSON.stringify(facts) : null,
     saysNotFound: saysNotFound(text),

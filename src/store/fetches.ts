@@ -38,6 +38,8 @@ export interface FetchRecord {
   copyOf?: number | null;
   /** the certificate fault the answer was read despite (see HttpClient) */
   certificate?: string | null;
+  /** how many links its stored link set holds (a page's; a copy's are its original's) */
+  linkCount?: number | null;
 }
 
 export interface Validators {
@@ -63,10 +65,10 @@ export class Fetches {
   private readonly ofRun;
 
   constructor(db: Db) {
-    // positional parameters: binding 26 named ones cost more than the insert itself
+    // positional parameters: binding 27 named ones cost more than the insert itself
     this.insert = db.prepare(`INSERT INTO fetches (run_id, site_id, url, purpose, method, attempt, final_url, status, error_code, error_message,
-      redirects, verdict, soft404, not_modified, ms, bytes, content_type, charset, etag, last_modified, depth, referrer, body_hash, fetched_at, copy_of, certificate)
-      VALUES (${Array(26).fill('?').join(', ')})`);
+      redirects, verdict, soft404, not_modified, ms, bytes, content_type, charset, etag, last_modified, depth, referrer, body_hash, fetched_at, copy_of, certificate, link_count)
+      VALUES (${Array(27).fill('?').join(', ')})`);
     this.insertBody = db.prepare(`INSERT OR IGNORE INTO bodies (hash, data, format, charset) VALUES (?, ?, ?, ?)`);
     // a copy whose facts another version of the extractors read is not one to confirm: the page is
     // fetched in full and read afresh (a fix reaches unchanged pages, a stub home is followed)
@@ -104,7 +106,7 @@ export class Fetches {
     }
     return Number(this.insert.run(f.runId, f.siteId, f.url, f.purpose, f.method, f.attempt, f.finalUrl, f.status, f.errorCode, f.errorMessage,
       JSON.stringify(f.redirects), f.verdict, f.soft404 ? 1 : 0, f.notModified ? 1 : 0, f.ms, f.bytes, f.contentType, f.charset, f.etag, f.lastModified,
-      f.depth, f.referrer, bodyHash, new Date().toISOString(), f.copyOf ?? null, f.certificate ?? null).lastInsertRowid);
+      f.depth, f.referrer, bodyHash, new Date().toISOString(), f.copyOf ?? null, f.certificate ?? null, f.linkCount ?? null).lastInsertRowid);
   }
 
   /** ETag / Last-Modified of the newest stored copy of each URL, from any run: sent as conditional headers. URLs never stored have none. */

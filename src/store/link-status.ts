@@ -57,13 +57,13 @@ export interface SiteCrawlStats {
 export function crawlStats(db: Db, runId: number, verdicts = lastVerdicts(db, runId)): SiteCrawlStats[] {
   const bySite = <T>(sql: string) => new Map((statement(db, sql).all(runId) as (T & { site_id: string })[]).map((r) => [r.site_id, r]));
   // the home page's scripts are fetched as its parts (what they write), not pages a visitor opens
-  const pages = bySite<{ n: number; bytes: number }>(`SELECT site_id, count(DISTINCT CASE WHEN purpose = 'page' AND coalesce(content_type, '') NOT LIKE '%javascript%' THEN url END) AS n,
-    coalesce(sum(bytes), 0) AS bytes FROM fetches WHERE run_id = ? GROUP BY site_id`);
+  // a copy's links are counted with the fetch it copies (the link sets themselves are not read: most of a real-weight database)
+  const pages = bySite<{ n: number; bytes: number; links: number | null }>(`SELECT f.site_id, count(DISTINCT CASE WHEN f.purpose = 'page' AND coalesce(f.content_type, '') NOT LIKE '%javascript%' THEN f.url END) AS n,
+    coalesce(sum(f.bytes), 0) AS bytes, sum(coalesce(f.link_count, o.link_count)) AS links FROM fetches f LEFT JOIN fetches o ON o.id = f.copy_of WHERE f.run_id = ? GROUP BY f.site_id`);
   const skipped = bySite<{ n: number }>(`SELECT site_id, count(*) AS n FROM frontier WHERE run_id = ? AND state = 'skipped' GROUP BY site_id`);
   // with a lone min(), SQLite takes the other columns from the row that has it: the first fetch of the home page
   const home = bySite<{ status: string; certificate: string | null }>(`SELECT f.site_id, coalesce(f.error_code, CAST(f.status AS TEXT)) AS status, f.certificate, min(f.id) FROM fetches f JOIN sites s ON s.id = f.site_id AND s.url = f.url
     WHERE f.run_id = ? AND f.purpose = 'page' GROUP BY f.site_id`);
-  const linkCounts = bySite<{ n: number }>(`SELECT site_id, sum(json_array_length(links)) AS n FROM page_link_sets WHERE run_id = ? GROUP BY site_id`);
   // every target a page links to that gets a verdict is in its site's frontier: the sites that link to a broken one
   const withBroken = new Set<string>();
   for (const { site_id: siteId, url } of statement(db, `SELECT site_id, url FROM frontier WHERE run_id = ?`).iterate(runId) as Iterable<{ site_id: string; url: string }>) {
@@ -91,7 +91,7 @@ export function crawlStats(db: Db, runId: number, verdicts = lastVerdicts(db, ru
   return sites.map(({ site_id: siteId }) => ({
     siteId,
     pages: pages.get(siteId)?.n ?? 0,
-    links: linkCounts.get(siteId)?.n ?? 0,
+    links: pages.get(siteId)?.links ?? 0,
     brokenLinks: links.get(siteId)?.broken.size ?? 0,
     homepageBrokenLinks: links.get(siteId)?.brokenHome.size ?? 0,
     homepageLinks: links.get(siteId)?.home.size ?? 0,

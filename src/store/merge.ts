@@ -63,7 +63,8 @@ export function mergeShards(target: Db, files: readonly string[]): MergeResult {
         const copied = `(f.site_id IN (SELECT site_id FROM merging) OR (f.purpose = 'robots' AND f.url NOT IN (SELECT url FROM fetches WHERE run_id = @dst AND purpose = 'robots')))`;
         target.prepare(`INSERT OR IGNORE INTO bodies SELECT b.* FROM src.bodies b WHERE b.hash IN (SELECT f.body_hash FROM src.fetches f WHERE f.run_id = @src AND ${copied})`).run(run);
         target.prepare(`INSERT INTO fetches SELECT f.id + @offset, @dst, f.site_id, f.url, f.purpose, f.method, f.attempt, f.final_url, f.status, f.error_code, f.error_message, f.redirects,
-          f.verdict, f.soft404, f.not_modified, f.ms, f.bytes, f.content_type, f.charset, f.etag, f.last_modified, f.depth, f.referrer, f.body_hash, f.fetched_at, NULL, f.certificate
+          f.verdict, f.soft404, f.not_modified, f.ms, f.bytes, f.content_type, f.charset, f.etag, f.last_modified, f.depth, f.referrer, f.body_hash, f.fetched_at, NULL, f.certificate,
+          coalesce(f.link_count, (SELECT o.link_count FROM src.fetches o WHERE o.id = f.copy_of))
           FROM src.fetches f WHERE f.run_id = @src AND ${copied}`).run(run);
         // a shard's unchanged pages share links and facts with its earlier runs, which are not copied: each copied page gets its own
         target.prepare(`INSERT INTO link_sets SELECT f.id + @offset, l.links FROM src.fetches f JOIN src.link_sets l ON l.fetch_id = coalesce(f.copy_of, f.id)

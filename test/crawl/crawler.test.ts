@@ -490,6 +490,9 @@ describe('conditional requests', () => {
     expect(links(third.runId)).toEqual(links(first.runId));
     const own = (runId: number) => rows(db, `SELECT coalesce(sum(json_array_length(l.links)), 0) AS n FROM link_sets l JOIN fetches f ON f.id = l.fetch_id WHERE f.run_id = ?`, runId);
     expect([own(first.runId), own(second.runId), own(third.runId)]).toEqual([[{ n: 5 }], [{ n: 0 }], [{ n: 0 }]]);
+    // … and counts them as the first run did (a copy's count is its original's)
+    expect([second, third].map(({ runId }) => crawlStats(db, runId)[0]!.links)).toEqual([5, 5]);
+    expect(crawlStats(db, first.runId)[0]!.links).toBe(5);
     // … and its facts: every run reads them, only the first one stored them
     const facts = (runId: number) => rows(db, `SELECT url, facts FROM run_page_facts WHERE run_id = ? ORDER BY url`, runId);
     expect(facts(second.runId)).toEqual(facts(first.runId));

@@ -12,6 +12,7 @@ import * as m0011 from './0011-extractor-version.js';
 import * as m0012 from './0012-certificates.js';
 import * as m0013 from './0013-probe-controls.js';
 import * as m0014 from './0014-merged-sites.js';
+import * as m0015 from './0015-link-counts.js';
 
 /** Ordered and append-only; the database's user_version is the number applied last. */
 export const MIGRATIONS: readonly { version: number; up: string }[] = [
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly { version: number; up: string }[] = [
   { version: 12, up: m0012.up },
   { version: 13, up: m0013.up },
   { version: 14, up: m0014.up },
+  { version: 15, up: m0015.up },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
