@@ -14,6 +14,13 @@ export const selfSignedTls = (): { key: Buffer; cert: Buffer } => ({
   cert: readFileSync(join(FIXTURES_DIR, 'tls', 'self-signed.crt')),
 });
 
+/** A test CA's certificate (TEST_CA_FILE) trusted as a root, 127.0.0.1's certificate from it verifies: its key and certificate. */
+export const TEST_CA_FILE = join(FIXTURES_DIR, 'tls', 'test-ca.crt');
+export const testCaTls = (): { key: Buffer; cert: Buffer } => ({
+  key: readFileSync(join(FIXTURES_DIR, 'tls', 'test-ca-leaf.key')),
+  cert: readFileSync(join(FIXTURES_DIR, 'tls', 'test-ca-leaf.crt')),
+});
+
 /** A site's files by path ('/' → index.html), as bytes, plus planted behaviours. */
 export interface SiteContent {
   files: Record<string, Buffer | string>;

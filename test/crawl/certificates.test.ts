@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
@@ -5,7 +7,7 @@ import { TLSSocket } from 'node:tls';
 import { judged } from '../../src/crawl/certificates.js';
 import { classifyError } from '../../src/crawl/outcome.js';
 import { HttpClient } from '../../src/crawl/http-client.js';
-import { FixtureFleet, loadSiteDir, selfSignedTls } from '../../src/fixture-server/server.js';
+import { FixtureFleet, loadSiteDir, selfSignedTls, TEST_CA_FILE, testCaTls } from '../../src/fixture-server/server.js';
 import { startLoopbackProxy } from '../../src/fixture-server/proxy.js';
 import { FIXTURES_DIR } from '../../src/paths.js';
 import { probeHomePage } from '../../src/probe/probe.js';
@@ -139,6 +141,29 @@ describe('certificates that fail verification', () => {
       await c.close();
     }
   });
+});
+
+describe('a certificate that chains to a trusted root', () => {
+  let fleet: FixtureFleet;
+  before(async () => {
+    fleet = await FixtureFleet.start({ trusted: { files: { '/': '<html><body>可信</body></html>' }, tls: testCaTls() } });
+  });
+  after(() => fleet.close());
+  /** What a fresh process's client says of the site, trusting the test CA or not (Node reads NODE_EXTRA_CA_CERTS at its start). */
+  const seen = async (trust: boolean) => {
+    const client = new URL('../../src/crawl/http-client.js', import.meta.url).href;
+    const script = `const { HttpClient } = await import(${JSON.stringify(client)});
+      const c = new HttpClient({ perHost: 2, timeoutMs: 5000, userAgent: 'govsite-test' });
+      const o = await c.send(${JSON.stringify(`${fleet.origin('trusted')}/`)}, { method: 'GET' });
+      process.stdout.write(JSON.stringify({ status: o.ok ? o.status : o.code, certificate: o.certificate ?? null }));
+      await c.close();`;
+    const { NODE_EXTRA_CA_CERTS: _, ...env } = process.env;
+    // not execFileSync: the fixture server answers from this process's event loop
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { env: trust ? { ...env, NODE_EXTRA_CA_CERTS: TEST_CA_FILE } : env, encoding: 'utf8' });
+    return JSON.parse(stdout) as unknown;
+  };
+  it('is verified, with the roots every connection\'s shared context holds: no fault', async () => expect(await seen(true)).toEqual({ status: 200, certificate: null }));
+  it('is read through and its fault kept when its root is not trusted', async () => expect(await seen(false)).toEqual({ status: 200, certificate: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' }));
 });
 
 describe('a connection judged by its certificate', () => {
