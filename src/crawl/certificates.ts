@@ -1,6 +1,15 @@
 import { createSecureContext, TLSSocket, type SecureContext } from 'node:tls';
 import { buildConnector, Pool, type Dispatcher } from 'undici';
-import { readThrough } from './outcome.js';
+
+/**
+ * Certificate verification failures a page is read through: the server answered and its page is
+ * there, behind a certificate a browser warns about (expired, self-signed, another name) or one Node
+ * cannot chain where a browser can (an intermediate the server does not send: browsers fetch it, Node
+ * does not). Not other faults (revoked, not for a server) nor handshake failures (a protocol no client
+ * speaks): no one reads those pages.
+ */
+const READ_THROUGH = new Set(['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_UNTRUSTED', 'CERT_SIGNATURE_FAILURE']);
 
 let shared: SecureContext | undefined;
 
@@ -13,7 +22,7 @@ export const judgedTls = (): { rejectUnauthorized: false; secureContext: SecureC
 
 /**
  * Pools (undici's Agent `factory`) whose TLS connections are made once, judged by Node's own
- * verification (chain and host name) and kept: a fault pages are read through (readThrough: expired,
+ * verification (chain and host name) and kept: a fault pages are read through (READ_THROUGH: expired,
  * self-signed, another name, an unsent intermediate) is written into `faults` under the origin before
  * the connection carries a request; any other fails the connection as a verifying client would.
  * Rejecting and then connecting again without verification took a refused handshake more for each
@@ -34,7 +43,7 @@ export function judged(connect: buildConnector.connector, faults: Map<string, st
     if (!(socket instanceof TLSSocket) || socket.authorized) return void callback(null, socket!);
     // Node gives the fault's code here (typed as an Error)
     const fault = String(socket.authorizationError);
-    if (!readThrough(fault)) {
+    if (!READ_THROUGH.has(fault)) {
       socket.destroy();
       // ECERT whatever the fault's name (INVALID_PURPOSE names no certificate)
       return void callback(Object.assign(new Error(`certificate not verified: ${fault}`), { code: 'ECERT' }), null);

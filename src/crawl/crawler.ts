@@ -272,7 +272,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     await this.batch.write(() => {
       if (merger) markSiteMerged(this.db, this.runId, site.id, merger.into);
       const checked = { outcome, soft404: read.soft404, method: 'GET' as const, page: null, charset: read.charset };
-      const fetchId = this.record(site, entry, 'page', checked, attempt, read.body, read.reused, read.copyOf, read.linkCount);
+      const fetchId = this.record(site, entry, 'page', checked, attempt, read.body, read.reused, read.copyOf, read.links === NO_LINKS ? null : read.linkCount);
       this.links.record(fetchId, read.links);
       this.follow(site, scope, entry, read.follow);
       if (read.facts) this.pageFacts.record(fetchId, this.runId, site.id, entry.url, read.facts);
@@ -352,7 +352,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
       contentType: h['content-type'] ?? null, charset: checked.page?.charset ?? checked.charset ?? null,
       etag: h['etag'] ?? reused?.etag ?? null, lastModified: h['last-modified'] ?? reused?.lastModified ?? null,
       depth: entry.depth, referrer: entry.referrer, body, bodyHash: reused?.bodyHash ?? null, copyOf: copyOf ?? null, certificate: outcome.certificate ?? null,
-      linkCount: copyOf === undefined ? linkCount : null,
+      linkCount,
     });
     this.frontier.markDone(entry.id);
     this.emit('fetch', { siteId: site.id, url: entry.url, purpose, status: outcome.ok ? outcome.status : null, errorCode: outcome.ok ? null : outcome.code, verdict, bytes: outcome.ok ? outcome.body.length : 0 });

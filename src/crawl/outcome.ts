@@ -71,18 +71,6 @@ export function classifyError(error: unknown): FailureCode {
   return 'EUNKNOWN';
 }
 
-/**
- * Certificate verification failures a page is read through: the server answered and its page is
- * there, behind a certificate a browser warns about (expired, self-signed, another name) or one Node
- * cannot chain where a browser can (an intermediate the server does not send: browsers fetch it, Node
- * does not). Not other faults (revoked, not for a server) nor handshake failures (a protocol no client
- * speaks): no one reads those pages.
- */
-const READ_THROUGH = new Set(['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'SELF_SIGNED_CERT_IN_CHAIN',
-  'DEPTH_ZERO_SELF_SIGNED_CERT', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_UNTRUSTED', 'CERT_SIGNATURE_FAILURE']);
-
-export const readThrough = (fault: string): boolean => READ_THROUGH.has(fault);
-
 /** A soft 404 is a 200 page that says it is missing: broken, like the 404 it hides. */
 export function verdictFor(outcome: FetchOutcome, soft404: boolean, attempt: number): LinkVerdict {
   if (!outcome.ok) {

@@ -38,7 +38,7 @@ export interface FetchRecord {
   copyOf?: number | null;
   /** the certificate fault the answer was read despite (see HttpClient) */
   certificate?: string | null;
-  /** how many links its stored link set holds (a page's; a copy's are its original's) */
+  /** how many links its stored link set holds; null when it stores none (a copy's are its original's) */
   linkCount?: number | null;
 }
 

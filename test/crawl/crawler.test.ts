@@ -493,6 +493,10 @@ describe('conditional requests', () => {
     // … and counts them as the first run did (a copy's count is its original's)
     expect([second, third].map(({ runId }) => crawlStats(db, runId)[0]!.links)).toEqual([5, 5]);
     expect(crawlStats(db, first.runId)[0]!.links).toBe(5);
+    // each fetch's count is its own link set's, null where it stores none (the copies, the checks)
+    const counts = (runId: number) => rows(db, `SELECT f.link_count AS counted, json_array_length(l.links) AS stored FROM fetches f LEFT JOIN link_sets l ON l.fetch_id = f.id WHERE f.run_id = ? ORDER BY f.id`, runId);
+    for (const { runId } of [first, second, third]) expect(counts(runId).filter((c) => c['counted'] !== c['stored'])).toEqual([]);
+    expect(counts(first.runId).filter((c) => c['counted'] !== null)).toHaveLength(1);
     // … and its facts: every run reads them, only the first one stored them
     const facts = (runId: number) => rows(db, `SELECT url, facts FROM run_page_facts WHERE run_id = ? ORDER BY url`, runId);
     expect(facts(second.runId)).toEqual(facts(first.runId));
