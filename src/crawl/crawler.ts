@@ -88,6 +88,9 @@ interface SeenBefore {
   copy: Promise<CopyRead | 'stale' | null>;
 }
 
+/** A page read with no links to store. */
+const NO_LINK_SET = { links: NO_LINKS, linkCount: 0 } as const;
+
 /** What a page fetch leaves to store and follow. */
 interface PageRead {
   soft404: boolean;
@@ -266,7 +269,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     // into it: that page is the other site's, neither read nor followed as this one's; one that leads
     // elsewhere (a new domain) is crawled there
     const merger = home && outcome.ok ? this.registered.mergedInto(site, outcome.finalUrl) : null;
-    const read = merger ? { ...answered, copyOf: undefined, links: NO_LINKS, linkCount: 0, follow: NOTHING_TO_FOLLOW, facts: null } : answered;
+    const read = merger ? { ...answered, copyOf: undefined, ...NO_LINK_SET, follow: NOTHING_TO_FOLLOW, facts: null } : answered;
     if (merger) this.underWay.get(site.id)!.merged = true;
     else if (home && outcome.ok) scope.alsoAt(outcome.finalUrl);
     await this.batch.write(() => {
@@ -295,10 +298,10 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     const base = { soft404: false, charset: stored.charset, body: null, reused: stored };
     const copy = (await readAhead) ?? readStoredCopy(this.db, { copyOf: stored.copyOf, storedAsOf: stored.asOf, asOf: this.asOf, role: entry.role });
     // a copy the worker found stale is not read again here: it is analysed again at once
-    if (copy && copy !== 'stale') return { ...base, copyOf: stored.copyOf, links: NO_LINKS, linkCount: 0, follow: copy.follow, facts: null };
+    if (copy && copy !== 'stale') return { ...base, copyOf: stored.copyOf, ...NO_LINK_SET, follow: copy.follow, facts: null };
     const finalUrl = stored.finalUrl ?? entry.url;
     const page = await this.pool.analyse({ bytes: Buffer.from(this.fetches.bodyText(stored.bodyHash)), contentType: 'text/html; charset=utf-8', url: finalUrl, links: true, factsAsOf: this.asOf, role: entry.role, storeBody: false, servedAs: stored.charset });
-    if (!page) return { ...base, links: NO_LINKS, linkCount: 0, follow: NOTHING_TO_FOLLOW, facts: null };
+    if (!page) return { ...base, ...NO_LINK_SET, follow: NOTHING_TO_FOLLOW, facts: null };
     return { ...base, links: page.links, linkCount: page.linkCount, follow: page.follow, facts: stored.status === 200 ? page.facts : null };
   }
 

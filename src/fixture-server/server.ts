@@ -8,18 +8,16 @@ import { gzipSync } from 'node:zlib';
 import { FIXTURES_DIR } from '../paths.js';
 import { contentTypeFor, type Behaviour, type Behaviours } from './behaviours.js';
 
-/** fixtures/tls's self-signed key and certificate: a site served with them fails verification as a self-signed site does. */
-export const selfSignedTls = (): { key: Buffer; cert: Buffer } => ({
-  key: readFileSync(join(FIXTURES_DIR, 'tls', 'self-signed.key')),
-  cert: readFileSync(join(FIXTURES_DIR, 'tls', 'self-signed.crt')),
-});
+/** A key and certificate of fixtures/tls, `name`.key and `name`.crt. */
+const tlsPair = (name: string): { key: Buffer; cert: Buffer } => ({ key: readFileSync(join(FIXTURES_DIR, 'tls', `${name}.key`)), cert: readFileSync(join(FIXTURES_DIR, 'tls', `${name}.crt`)) });
 
-/** A test CA's certificate (TEST_CA_FILE) trusted as a root, 127.0.0.1's certificate from it verifies: its key and certificate. */
+/** A self-signed pair: a site served with it fails verification as a self-signed site does. */
+export const selfSignedTls = (): { key: Buffer; cert: Buffer } => tlsPair('self-signed');
+
+/** A test CA's certificate: trusted as a root (NODE_EXTRA_CA_CERTS), the certificate of testCaTls() verifies. */
 export const TEST_CA_FILE = join(FIXTURES_DIR, 'tls', 'test-ca.crt');
-export const testCaTls = (): { key: Buffer; cert: Buffer } => ({
-  key: readFileSync(join(FIXTURES_DIR, 'tls', 'test-ca-leaf.key')),
-  cert: readFileSync(join(FIXTURES_DIR, 'tls', 'test-ca-leaf.crt')),
-});
+/** 127.0.0.1's key and certificate from the test CA (TEST_CA_FILE). */
+export const testCaTls = (): { key: Buffer; cert: Buffer } => tlsPair('test-ca-leaf');
 
 /** A site's files by path ('/' → index.html), as bytes, plus planted behaviours. */
 export interface SiteContent {

@@ -2,7 +2,7 @@ import type { RunDiff, SiteDiff } from '../history/diff.js';
 import { escapeMd } from './escape.js';
 import { LABELS, type Lang } from './labels.js';
 import { findingLine } from './markdown.js';
-import { endedLines, indentedJson, type Rendered } from './rendered.js';
+import { endedLines, type Rendered } from './rendered.js';
 
 const T = {
   zh: { title: '整改情况对比', site: '网站', verdict: '结论', fixed: '已整改', open: '仍存在', new: '新发现', unverified: '无法核实', absent: '未检查', none: '两次检查之间没有变化。' },
@@ -30,9 +30,4 @@ export function* renderDiffMd(diff: RunDiff, lang: Lang): Rendered {
     }
     yield endedLines(section);
   }
-}
-
-/** `govsite diff --format json`: the diff two-space indented, a site at a time. */
-export function renderDiffJson({ sites, ...header }: RunDiff): Rendered {
-  return indentedJson({ ...header, sites: [] }, sites, 2);
 }

@@ -1,9 +1,9 @@
-import type { AuditReport } from './model.js';
 import { indentedJson, type Rendered } from './rendered.js';
 
-/** The report model as JSON (SPEC §6), two-space indented, a site at a time. */
-export function renderJson(report: AuditReport): Rendered {
-  // `sites` is the model's last key
-  const { sites, ...header } = report;
+/**
+ * A document whose last key is `sites` (the report model, SPEC §6; `govsite diff`'s) as JSON,
+ * two-space indented, a site at a time.
+ */
+export function renderJson({ sites, ...header }: { sites: readonly unknown[] }): Rendered {
   return indentedJson({ ...header, sites: [] }, sites, 2);
 }

@@ -34,3 +34,7 @@ export function expectKeysHold(db: Db): void {
 
 type Row = Record<string, unknown>;
 export const rows = (db: Db, sql: string, ...params: unknown[]): Row[] => db.prepare(sql).all(...params) as Row[];
+
+/** A run's fetches whose link_count is not the length of their own link set (null where they store none): none, when it holds. */
+export const miscountedLinks = (db: Db, runId: number): Row[] =>
+  rows(db, `SELECT f.id, f.link_count AS counted, json_array_length(l.links) AS stored FROM fetches f LEFT JOIN link_sets l ON l.fetch_id = f.id WHERE f.run_id = ? AND f.link_count IS NOT json_array_length(l.links)`, runId);

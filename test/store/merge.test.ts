@@ -12,7 +12,7 @@ import { loadProfile } from '../../src/score/profile.js';
 import { openDb } from '../../src/store/db.js';
 import { mergeShards } from '../../src/store/merge.js';
 import { cases } from '../helpers/cases.js';
-import { TEST_CRAWL, rows } from '../helpers/crawl.js';
+import { miscountedLinks, TEST_CRAWL, rows } from '../helpers/crawl.js';
 import { startFixtureFleet } from '../helpers/fleet.js';
 import { tmpDir } from '../helpers/tmp.js';
 import { corpusPath, describeCorpus } from '../helpers/corpus.js';
@@ -89,6 +89,9 @@ describe('sharding and merging', () => {
     const { runId } = mergeShards(merged, [twice]);
     expect(links(merged, runId!)).toEqual(links(source, latest));
     expect(own(merged, runId!)).toBe(links(source, latest).length);
+    // … and its count: the copy's, which was its original's
+    expect(miscountedLinks(merged, runId!)).toEqual([]);
+    expect(rows(merged, `SELECT sum(link_count) AS n FROM fetches WHERE run_id = ?`, runId)).toEqual([{ n: links(source, latest).length }]);
     expect(links(merged, runId!).length).toBeGreaterThan(20);
     // the second run's facts are the first run's copies: the merge stores them as the merged run's own
     // … with the version of the extractors that read them (a later audit of the merged file reuses them)

@@ -1,7 +1,8 @@
 import { Command, Option } from 'commander';
 import { diffSites, type RunDiff } from '../../history/diff.js';
 import { reportOf } from '../../history/stored-report.js';
-import { renderDiffJson, renderDiffMd } from '../../report/diff-md.js';
+import { renderDiffMd } from '../../report/diff-md.js';
+import { renderJson } from '../../report/json.js';
 import { printRendered, writeRendered } from '../../report/rendered.js';
 import type { Lang } from '../../report/labels.js';
 import { DEFAULT_PROFILE, loadProfile } from '../../score/profile.js';
@@ -27,7 +28,7 @@ export const diffCommand = new Command('diff')
       const a = reportOf(db, from, profile);
       const b = reportOf(db, to, profile);
       const diff: RunDiff = { from: { run: from, asOf: a.asOf }, to: { run: to, asOf: b.asOf }, profile: profile.name, sites: diffSites(a.sites, b.sites) };
-      const rendered = raw.format === 'json' ? renderDiffJson(diff) : renderDiffMd(diff, raw.lang);
+      const rendered = raw.format === 'json' ? renderJson(diff) : renderDiffMd(diff, raw.lang);
       if (raw.output) writeRendered(raw.output, rendered);
       else printRendered(rendered);
     } finally {
