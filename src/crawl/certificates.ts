@@ -1,3 +1,5 @@
+import { Agent, type AgentOptions, type RequestOptions } from 'node:https';
+import type { Duplex } from 'node:stream';
 import { createSecureContext, TLSSocket, type SecureContext } from 'node:tls';
 import { buildConnector, Pool, type Dispatcher } from 'undici';
 
@@ -40,15 +42,52 @@ export function certificateCheckedPools(faults: Map<string, string>): (origin: s
 export function judged(connect: buildConnector.connector, faults: Map<string, string>): buildConnector.connector {
   return (options, callback) => connect(options, (error, socket) => {
     if (error) return void callback(error, null);
-    if (!(socket instanceof TLSSocket) || socket.authorized) return void callback(null, socket!);
-    // Node gives the fault's code here (typed as an Error)
-    const fault = String(socket.authorizationError);
-    if (!READ_THROUGH.has(fault)) {
-      socket.destroy();
-      // ECERT whatever the fault's name (INVALID_PURPOSE names no certificate)
-      return void callback(Object.assign(new Error(`certificate not verified: ${fault}`), { code: 'ECERT' }), null);
-    }
-    faults.set(`${options.protocol}//${options.host}`, fault);
-    callback(null, socket);
+    const refused = socket instanceof TLSSocket ? judgement(socket, `${options.protocol}//${options.host}`, faults) : null;
+    if (!refused) return void callback(null, socket!);
+    socket!.destroy();
+    callback(refused, null);
   });
+}
+
+/**
+ * Node's own HTTPS agent, its connections made and judged as certificateCheckedPools' are: for the
+ * answers only Node's lenient parser reads (see LenientClient), whose origins' certificates may fail too.
+ * A handshake not done within `handshakeMs` ends its connection (no request holds it then).
+ */
+export function judgedHttpsAgent(faults: Map<string, string>, handshakeMs: number, options: AgentOptions): Agent {
+  return new (class extends Agent {
+    override createConnection(connection: RequestOptions, callback: (error: Error | null, socket: Duplex) => void): undefined {
+      const socket = super.createConnection(connection) as TLSSocket;
+      const failed = (error: Error) => callback(error, socket);
+      socket.once('error', failed);
+      socket.setTimeout(handshakeMs, () => socket.destroy(Object.assign(new Error(`no TLS handshake within ${handshakeMs} ms`), { code: 'ETIMEDOUT' })));
+      socket.once('secureConnect', () => {
+        socket.setTimeout(0);
+        socket.off('error', failed);
+        const refused = judgement(socket, originOf(connection), faults);
+        if (refused) socket.destroy();
+        callback(refused, socket);
+      });
+    }
+  })({ ...options, ...judgedTls() });
+}
+
+/** The origin a connection of Node's HTTPS agent is to, spelled as a URL's (the default port left out). */
+function originOf({ host, hostname, port }: RequestOptions): string {
+  const name = hostname ?? host ?? 'localhost';
+  return new URL(`https://${name.includes(':') ? `[${name}]` : name}${port ? `:${port}` : ''}`).origin;
+}
+
+/**
+ * A TLS socket's certificate judged: null when verified, or when its fault is one pages are read
+ * through (the fault then written under `origin`); else the error its connection fails with (ECERT,
+ * whatever the fault's name: INVALID_PURPOSE names no certificate).
+ */
+function judgement(socket: TLSSocket, origin: string, faults: Map<string, string>): Error | null {
+  if (socket.authorized) return null;
+  // Node gives the fault's code here (typed as an Error)
+  const fault = String(socket.authorizationError);
+  if (!READ_THROUGH.has(fault)) return Object.assign(new Error(`certificate not verified: ${fault}`), { code: 'ECERT' });
+  faults.set(origin, fault);
+  return null;
 }

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
+import { judgedHttpsAgent } from './certificates.js';
 import type { RequestOptions } from './http-client.js';
 import { timedOut } from './outcome.js';
 
@@ -24,6 +25,8 @@ export interface LenientOptions {
   timeoutMs: number;
   maxBodyBytes: number;
   lookup?: LookupFunction | undefined;
+  /** origins' certificate faults, as the main client's (see certificates.ts): each connection is judged as its are */
+  faults: Map<string, string>;
 }
 
 /** Keep-alive agents for the few origins that need them, made on first use. */
@@ -34,7 +37,7 @@ export class LenientClient {
 
   /** One request read leniently, under one deadline and the body cap; an Error for a failure. */
   request(url: string, { method, headers = {} }: RequestOptions): Promise<LenientAnswer | Error> {
-    this.agents ??= { http: new http.Agent({ keepAlive: true, maxSockets: this.connections }), https: new https.Agent({ keepAlive: true, maxSockets: this.connections }) };
+    this.agents ??= { http: new http.Agent({ keepAlive: true, maxSockets: this.connections }), https: judgedHttpsAgent(this.options.faults, this.options.timeoutMs, { keepAlive: true, maxSockets: this.connections }) };
     const secure = url.startsWith('https:');
     const { timeoutMs, maxBodyBytes, lookup } = this.options;
     return new Promise((resolve) => {

@@ -3,8 +3,10 @@ import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
-import { TLSSocket } from 'node:tls';
-import { judged } from '../../src/crawl/certificates.js';
+import { get } from 'node:https';
+import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
+import { createServer as createTlsServer, TLSSocket } from 'node:tls';
+import { judged, judgedHttpsAgent } from '../../src/crawl/certificates.js';
 import { classifyError } from '../../src/crawl/outcome.js';
 import { HttpClient } from '../../src/crawl/http-client.js';
 import { FixtureFleet, loadSiteDir, selfSignedTls, TEST_CA_FILE, testCaTls } from '../../src/fixture-server/server.js';
@@ -65,6 +67,59 @@ describe('certificates that fail verification', () => {
       expect(stats().connections - before.connections).toBeLessThanOrEqual(2);
     } finally {
       await c.close();
+    }
+  });
+
+  it('an answer only Node\'s lenient parser reads (lines ended by a lone LF) is read through the certificate as well, the fault kept', async () => {
+    let connections = 0;
+    const server = createTlsServer(TLS, (socket) => {
+      connections++;
+      socket.on('data', () => socket.write('HTTP/1.1 200 OK\nContent-Type: text/html\nContent-Length: 2\n\nok'));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const origin = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const c = client();
+    try {
+      // the first answer is read again leniently; the second is asked leniently at once, on the lenient client's kept connection
+      const answers = [];
+      for (const path of ['/', '/a.html']) {
+        const outcome = await c.send(`${origin}${path}`, { method: 'GET' });
+        answers.push({ status: outcome.ok ? outcome.status : outcome.code, body: outcome.ok ? outcome.body.toString() : null, certificate: outcome.certificate ?? null });
+      }
+      expect(answers).toEqual([{ status: 200, body: 'ok', certificate: SELF_SIGNED }, { status: 200, body: 'ok', certificate: SELF_SIGNED }]);
+      expect(connections).toBe(2);
+    } finally {
+      await c.close();
+      await new Promise((r) => server.close(r));
+    }
+  });
+
+  it('Node\'s HTTPS agent, as the lenient client uses it, writes the fault under the origin as the page\'s URL spells it', async () => {
+    const port = new URL(fleet.origin('healthy')).port;
+    for (const host of ['127.0.0.1', 'localhost']) {
+      const faults = new Map<string, string>();
+      const agent = judgedHttpsAgent(faults, 5000, { keepAlive: true });
+      try {
+        const status = await new Promise((resolve) => get(`https://${host}:${port}/`, { agent }, (res) => res.resume().on('end', () => resolve(res.statusCode))).on('error', (e) => resolve(e.message)));
+        expect({ status, faults: Object.fromEntries(faults) }).toEqual({ status: 200, faults: { [new URL(`https://${host}:${port}`).origin]: SELF_SIGNED } });
+      } finally {
+        agent.destroy();
+      }
+    }
+  });
+
+  it('a handshake that never comes ends the agent\'s connection in its time, not held open', async () => {
+    const held: Socket[] = [];
+    const silent = createNetServer((socket) => void held.push(socket));
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
+    const agent = judgedHttpsAgent(new Map(), 300, { keepAlive: true });
+    try {
+      const ended = new Promise((resolve) => get(`https://127.0.0.1:${(silent.address() as AddressInfo).port}/`, { agent }, () => resolve('answered')).on('error', (e) => resolve((e as NodeJS.ErrnoException).code)));
+      expect(await Promise.race([ended, new Promise((r) => setTimeout(() => r('still waiting after 3 s'), 3000))])).toBe('ETIMEDOUT');
+    } finally {
+      agent.destroy();
+      for (const socket of held) socket.destroy();
+      await new Promise((r) => silent.close(r));
     }
   });
 
