@@ -83,23 +83,21 @@ export class HttpClient {
    * whatever stage it hangs in.
    */
   readonly send: SingleRequest = async (url, request) => {
-    const outcome = await this.answer(url, request, performance.now());
-    // the page behind a certificate a browser warns about or chains itself is read all the same, and the certificate's fault kept
+    const started = performance.now();
+    let outcome: FetchOutcome;
+    if (this.forgiven.size > 0 && this.forgiven.has(new URL(url).origin)) outcome = await this.leniently(url, request, started);
+    else {
+      outcome = await this.exchange(this.dispatcher, url, request, started);
+      // an answer that breaks HTTP in a way browsers forgive is read as they read it (not through a proxy, which parses it itself)
+      if (!outcome.ok && outcome.code === 'EPROTO' && FORGIVABLE.test(outcome.message) && !this.proxied) {
+        this.forgiven.add(new URL(url).origin);
+        outcome = await this.leniently(url, request, started);
+      }
+    }
+    // the page behind a certificate a browser warns about or chains itself is read all the same (leniently too), and the certificate's fault kept
     const certificate = this.faults.size > 0 ? this.faults.get(new URL(url).origin) : undefined;
     return certificate ? { ...outcome, certificate } : outcome;
   };
-
-  /** The answer, through Node's lenient parser where the origin needs it. */
-  private async answer(url: string, request: RequestOptions, started: number): Promise<FetchOutcome> {
-    if (this.forgiven.size > 0 && this.forgiven.has(new URL(url).origin)) return this.leniently(url, request, started);
-    const outcome = await this.exchange(this.dispatcher, url, request, started);
-    // an answer that breaks HTTP in a way browsers forgive is read as they read it (not through a proxy, which parses it itself)
-    if (!outcome.ok && outcome.code === 'EPROTO' && FORGIVABLE.test(outcome.message) && !this.proxied) {
-      this.forgiven.add(new URL(url).origin);
-      return this.leniently(url, request, started);
-    }
-    return outcome;
-  }
 
   /** Through Node's lenient parser (see LenientClient): the same caps and deadline; the whole body is read, whatever its type (a rare path). */
   private async leniently(url: string, request: RequestOptions, started: number): Promise<FetchOutcome> {
