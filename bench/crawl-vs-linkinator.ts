@@ -19,7 +19,7 @@ const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const server = spawn(process.execPath, [here('./serve-fleet.js'), String(sites), String(pages), weight, String(latencyMs)], { stdio: ['pipe', 'pipe', 'inherit'] });
 const [line] = (await once(createInterface({ input: server.stdout! }), 'line')) as [string];
 
-type Figures = { runs: { pages: number; urls: number; ms: number; notModified?: number }[]; maxRssMb: number; cpuMs: number };
+type Figures = { runs: { pages: number; urls: number; ms: number; mainBusyMs: number; notModified?: number }[]; maxRssMb: number; cpuMs: number };
 const run = (script: string, ...args: string[]): Figures => JSON.parse(execFileSync(process.execPath, [here(script), line, String(concurrency), ...args], { encoding: 'utf8', maxBuffer: 1 << 26 })) as Figures;
 
 try {
@@ -34,12 +34,12 @@ try {
     ['govsite, 2nd run (conditional)', run('./run-govsite.js', '2', '2')],
   ];
   console.log(`fleet: ${sites} sites × ${pages} ${weight} pages, ${latencyMs} ms latency, concurrency ${concurrency}, ${new Date().toISOString().slice(0, 10)}, node ${process.version}`);
-  console.log('tool                              pages   urls   seconds   urls/s  pages/s  peak RSS MB  CPU s (all runs)');
+  console.log('tool                              pages   urls   seconds  main thread busy s   urls/s  pages/s  peak RSS MB  CPU s (all runs)');
   const last = (f: Figures) => f.runs[f.runs.length - 1]!;
   for (const [name, f] of rows) {
     const r = last(f);
     const s = r.ms / 1000;
-    console.log(`${name.padEnd(32)} ${String(r.pages).padStart(6)} ${String(r.urls).padStart(6)} ${s.toFixed(2).padStart(9)} ${(r.urls / s).toFixed(0).padStart(8)} ${(r.pages / s).toFixed(0).padStart(8)} ${f.maxRssMb.toFixed(0).padStart(12)} ${(f.cpuMs / 1000).toFixed(2).padStart(17)}${r.notModified ? `  (${r.notModified} answered 304)` : ''}`);
+    console.log(`${name.padEnd(32)} ${String(r.pages).padStart(6)} ${String(r.urls).padStart(6)} ${s.toFixed(2).padStart(9)} ${(r.mainBusyMs / 1000).toFixed(2).padStart(19)} ${(r.urls / s).toFixed(0).padStart(8)} ${(r.pages / s).toFixed(0).padStart(8)} ${f.maxRssMb.toFixed(0).padStart(12)} ${(f.cpuMs / 1000).toFixed(2).padStart(17)}${r.notModified ? `  (${r.notModified} answered 304)` : ''}`);
   }
   // the default (per-host 2) against linkinator: the crawl an inspector runs — if both read the same pages
   // (a tool that cannot decode a body, or does not follow a kind of link, measures something else)
