@@ -59,10 +59,13 @@ export function judgedHttpsAgent(faults: Map<string, string>, handshakeMs: numbe
     override createConnection(connection: RequestOptions, callback: (error: Error | null, socket: Duplex) => void): undefined {
       const socket = super.createConnection(connection) as TLSSocket;
       const failed = (error: Error) => callback(error, socket);
+      const late = () => socket.destroy(Object.assign(new Error(`no TLS handshake within ${handshakeMs} ms`), { code: 'ETIMEDOUT' }));
       socket.once('error', failed);
-      socket.setTimeout(handshakeMs, () => socket.destroy(Object.assign(new Error(`no TLS handshake within ${handshakeMs} ms`), { code: 'ETIMEDOUT' })));
+      socket.setTimeout(handshakeMs, late);
       socket.once('secureConnect', () => {
+        // the connection's later idle timeouts (the agent's keep-alive) are not a handshake's
         socket.setTimeout(0);
+        socket.off('timeout', late);
         socket.off('error', failed);
         const refused = judgement(socket, originOf(connection), faults);
         if (refused) socket.destroy();

@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
-import { get } from 'node:https';
+import { Agent, get } from 'node:https';
 import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { createServer as createTlsServer, TLSSocket } from 'node:tls';
 import { judged, judgedHttpsAgent } from '../../src/crawl/certificates.js';
@@ -106,6 +106,20 @@ describe('certificates that fail verification', () => {
         agent.destroy();
       }
     }
+  });
+
+  it('once the handshake is done, the agent\'s connection keeps no timer of its own (an idle timeout later is the agent\'s, not a handshake\'s)', async () => {
+    const url = `${fleet.origin('healthy')}/`;
+    const timeoutListeners = async (agent: Agent) => {
+      try {
+        await new Promise((resolve) => get(url, { agent, rejectUnauthorized: false }, (res) => res.resume().on('end', resolve)));
+        const [socket] = Object.values(agent.freeSockets).flat();
+        return socket!.listenerCount('timeout');
+      } finally {
+        agent.destroy();
+      }
+    };
+    expect(await timeoutListeners(judgedHttpsAgent(new Map(), 5000, { keepAlive: true }))).toBe(await timeoutListeners(new Agent({ keepAlive: true })));
   });
 
   it('a handshake that never comes ends the agent\'s connection in its time, not held open', async () => {
