@@ -55,29 +55,44 @@ export function printRendered(rendered: Rendered): void {
   for (const piece of batched(rendered)) process.stdout.write(piece);
 }
 
-/**
- * Writes a rendered report into a file as it comes, through a temporary file beside it renamed at
- * the end: a report that fails halfway leaves no truncated file (a CI job would upload it), and an
- * earlier report of the same name stays as it was. A device or a pipe (`/dev/stdout`, `/dev/null`)
- * is written as it is: renaming over it would replace it.
- */
+/** Writes a rendered report into a file as it comes (see writeWhole). */
 export function writeRendered(file: string, rendered: Rendered): void {
+  writeWhole(file, (fd) => {
+    for (const piece of batched(rendered)) writeFileSync(fd, piece);
+  });
+}
+
+/**
+ * Writes a file the user named (a report, a notice, a bulletin, a sample) through a temporary file
+ * beside it, renamed at the end: a write that fails halfway (a renderer's bug, a full disk) leaves no
+ * truncated file (a CI job would upload it; an office would send it), and an earlier file of the same
+ * name stays as it was. A device or a pipe (`/dev/stdout`, `/dev/null`) is written as it is: renaming
+ * over it would replace it.
+ */
+export function writeWhole(file: string, write: (fd: number) => void): void {
   const existing = statSync(file, { throwIfNoEntry: false });
-  if (existing && !existing.isFile()) return writePieces(file, rendered);
+  if (existing && !existing.isFile()) return writeInto(file, write);
   const partial = `${file}.${process.pid}.partial`;
   try {
-    writePieces(partial, rendered);
+    writeInto(partial, write);
     renameSync(partial, file);
   } catch (e) {
     rmSync(partial, { force: true });
-    throw e;
+    throw namingFile(e, partial, file);
   }
 }
 
-function writePieces(file: string, rendered: Rendered): void {
+/** The system's error about the temporary file, told of the file the user named (its message is all they see: see isExpected). */
+function namingFile(error: unknown, partial: string, file: string): unknown {
+  const e = error as NodeJS.ErrnoException;
+  if (e?.path !== partial) return error;
+  return Object.assign(e, { message: e.message.replace(partial, file), path: file });
+}
+
+function writeInto(file: string, write: (fd: number) => void): void {
   const fd = openSync(file, 'w');
   try {
-    for (const piece of batched(rendered)) writeFileSync(fd, piece);
+    write(fd);
   } finally {
     closeSync(fd);
   }

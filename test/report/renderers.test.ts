@@ -114,6 +114,11 @@ describe('every format, a site at a time', () => {
     expect(readFileSync(file, 'utf8')).toBe('the earlier report');
   });
 
+  it('a file the system refuses is named as the user named it, not by its temporary name', () => {
+    const file = join(tmpDir(), 'no-such-folder', 'report.csv');
+    expect(() => writeRendered(file, RENDERERS.csv(report, { lang: 'zh' }))).toThrow(expect.objectContaining({ code: 'ENOENT', path: file, message: `ENOENT: no such file or directory, open '${file}'` }));
+  });
+
   // a named pipe here, as --output /dev/stdout is one (renaming over /dev/null as root would replace it)
   it('a pipe or a device is written as it is, not replaced', async () => {
     const dir = tmpDir();

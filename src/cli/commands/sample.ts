@@ -1,9 +1,9 @@
 import { Command, Option } from 'commander';
-import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { UsageError } from '../../errors.js';
 import { parseRegistry } from '../../registry/parse.js';
 import { drawSample, sampleCsv } from '../../registry/sample.js';
+import { writeRendered } from '../../report/rendered.js';
 import { reportRowErrors } from '../row-errors.js';
 
 export const sampleCommand = new Command('sample')
@@ -21,7 +21,7 @@ export const sampleCommand = new Command('sample')
     const rows = drawSample(parsed.rows, { ratio, seed: raw.seed, ...(raw.by ? { by: raw.by } : {}) });
     const label = `${basename(registry)} ratio=${ratio} seed=${raw.seed}${raw.by ? ` by=${raw.by}` : ''}`;
     const csv = sampleCsv(rows, label);
-    if (raw.output) writeFileSync(raw.output, csv);
+    if (raw.output) writeRendered(raw.output, [csv]);
     else process.stdout.write(csv);
     process.stderr.write(`sample ${label}: ${rows.length} of ${parsed.rows.length} sites\n`);
   });
