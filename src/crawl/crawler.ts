@@ -3,7 +3,7 @@ import { NO_LINKS } from '../extract/links.js';
 import type { Db } from '../store/db.js';
 import { Fetches, type FetchPurpose, type Validators } from '../store/fetches.js';
 import { Frontier, type FrontierEntry } from '../store/frontier.js';
-import { Links } from '../store/links.js';
+import { Links, storesLinkSet } from '../store/links.js';
 import { PageFactsTable } from '../store/page-facts.js';
 import { markSiteFinished, markSiteMerged, markSiteStarted } from '../store/runs.js';
 import type { StoredSite } from '../store/sites.js';
@@ -275,7 +275,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     await this.batch.write(() => {
       if (merger) markSiteMerged(this.db, this.runId, site.id, merger.into);
       const checked = { outcome, soft404: read.soft404, method: 'GET' as const, page: null, charset: read.charset };
-      const fetchId = this.record(site, entry, 'page', checked, attempt, read.body, read.reused, read.copyOf, read.links === NO_LINKS ? null : read.linkCount);
+      const fetchId = this.record(site, entry, 'page', checked, attempt, read.body, read.reused, read.copyOf, storesLinkSet(read.links) ? read.linkCount : null);
       this.links.record(fetchId, read.links);
       this.follow(site, scope, entry, read.follow);
       if (read.facts) this.pageFacts.record(fetchId, this.runId, site.id, entry.url, read.facts);

@@ -77,10 +77,8 @@ export class HttpClient {
   }
 
   /**
-   * One exchange through undici's dispatch API: the body's chunks are collected as they arrive (no
-   * stream, no AbortSignal per request: a third of the CPU of `request()` on a crawl of small pages).
-   * One deadline covers queueing, connecting, headers and body, so a hanging peer costs one timeout
-   * whatever stage it hangs in.
+   * One request: through undici (see exchange), or through Node's lenient parser for an origin whose
+   * answers need it; an answer carries its origin's certificate fault, if one was read through.
    */
   readonly send: SingleRequest = async (url, request) => {
     const started = performance.now();
@@ -114,6 +112,12 @@ export class HttpClient {
     }
   }
 
+  /**
+   * One exchange through undici's dispatch API: the body's chunks are collected as they arrive (no
+   * stream, no AbortSignal per request: a third of the CPU of `request()` on a crawl of small pages).
+   * One deadline covers queueing, connecting, headers and body, so a hanging peer costs one timeout
+   * whatever stage it hangs in.
+   */
   private exchange(dispatcher: Dispatcher, url: string, { method, headers = {}, bodyBytes }: RequestOptions, started: number): Promise<FetchOutcome> {
     const { timeoutMs, userAgent } = this.options;
     let maxBody = method === 'HEAD' ? 0 : this.maxBodyBytes;

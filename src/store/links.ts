@@ -12,9 +12,12 @@ export class Links {
   }
 
   record(fetchId: number, links: string): void {
-    if (links !== NO_LINKS) this.insert.run(fetchId, links);
+    if (storesLinkSet(links)) this.insert.run(fetchId, links);
   }
 }
+
+/** A page's links are stored as a set unless it has none (its fetch's link count is then null, not 0). */
+export const storesLinkSet = (links: string): boolean => links !== NO_LINKS;
 
 /** The link set a run stored for a site's page (through the view: a copy's is the fetch it copies). */
 export function linkSetOf(db: Db, runId: number, siteId: string, url: string): string {
