@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createSecureContext, TLSSocket } from 'node:tls';
 import { gzipSync } from 'node:zlib';
@@ -58,9 +58,14 @@ function page(host: string, path: string): string | null {
 }
 
 const ROBOTS = 'User-agent: *\nAllow: /\n';
-const ROBOTS_ETAG = '"robots-1"';
 /** a 1 × 1 PNG: the portal pages' feature images */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+/** A static file with the ETag a web server gives one (nginx, Apache and IIS do): a second audit asks for it conditionally. */
+function serveStatic(req: IncomingMessage, res: ServerResponse, type: string, body: string | Buffer, etag: string): void {
+  if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { etag }).end();
+  res.writeHead(200, { 'content-type': type, etag, 'content-length': Buffer.byteLength(body) }).end(body);
+}
 
 /** A page's gzip, rendered once: a real server's work is not the audit's machine's, so a warm cache keeps it off these cores. */
 function bodyOf(host: string, path: string): Buffer | null {
@@ -92,9 +97,8 @@ const server = createServer((req, res) => {
   const url = URL.parse(req.url ?? '', req.socket instanceof TLSSocket ? `https://${req.headers.host}` : undefined);
   if (url === null) return void res.writeHead(400).end('absolute-form request expected');
   const { host, pathname: path } = url;
-  // a static robots.txt, with the ETag a web server gives a file: a second audit asks for it conditionally
-  if (path === '/robots.txt') return void (req.headers['if-none-match'] === ROBOTS_ETAG ? res.writeHead(304, { etag: ROBOTS_ETAG }).end() : res.writeHead(200, { 'content-type': 'text/plain', etag: ROBOTS_ETAG }).end(ROBOTS));
-  if (/^\/img\/zt\d+\.png$/.test(path)) return void res.writeHead(200, { 'content-type': 'image/png', 'content-length': PNG.length }).end(PNG);
+  if (path === '/robots.txt') return serveStatic(req, res, 'text/plain', ROBOTS, '"robots-1"');
+  if (/^\/img\/zt\d+\.png$/.test(path)) return serveStatic(req, res, 'image/png', PNG, '"png-1"');
   const key = `${host}${path}`;
   const body = bodyOf(host, path);
   if (body === null) return void res.writeHead(404, { 'content-type': 'text/html' }).end('<title>404</title>');

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { NO_LINKS } from '../extract/links.js';
 import type { Db } from '../store/db.js';
-import { Fetches, type FetchPurpose, type Validators } from '../store/fetches.js';
+import { Fetches, type EarlierAnswer, type FetchPurpose, type Validators } from '../store/fetches.js';
 import { Frontier, type FrontierEntry } from '../store/frontier.js';
 import { Links, storesLinkSet } from '../store/links.js';
 import { PageFactsTable } from '../store/page-facts.js';
@@ -13,7 +13,7 @@ import { Fetcher, type FetcherOptions } from './fetcher.js';
 import { watchHeapGrowth } from './heap-growth.js';
 import { neverAsked } from './never-asked.js';
 import { followKey, NOTHING_TO_FOLLOW, readFollowLine, type FollowList } from './follow-list.js';
-import { analysedBytes, partBytes } from './content-types.js';
+import { analysedBytes, isAnalysedType, partBytes } from './content-types.js';
 import { analyseAnswer, checkTarget, isSoft404, probePath, type CheckedTarget } from './link-check.js';
 import { verdictFor, type FetchOutcome, type LinkVerdict } from './outcome.js';
 import { storedBody, type StoredBody } from './page-analysis.js';
@@ -88,6 +88,12 @@ interface SeenBefore {
   copy: Promise<CopyRead | 'stale' | null>;
 }
 
+/** What a wave's entries were answered before: its pages by entry id, its link checks by URL. */
+interface WaveBefore {
+  pages: Map<number, SeenBefore>;
+  checks: Map<string, EarlierAnswer>;
+}
+
 /** A page read with no links to store. */
 const NO_LINK_SET = { links: NO_LINKS, linkCount: 0 } as const;
 
@@ -96,7 +102,7 @@ interface PageRead {
   soft404: boolean;
   charset: string | null;
   body: StoredBody | null;
-  reused?: Validators;
+  reused?: EarlierAnswer;
   /** the stored fetch whose links and facts these are (an unchanged page stores none of its own) */
   copyOf?: number;
   /** the page's links to store (a link set's JSON; none for a copy: they are stored with the fetch it copies), and how many */
@@ -178,17 +184,17 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
       // whatever the timing, so limits and a resumed crawl decide exactly as an uninterrupted one
       const wave = this.frontier.nextWave(site.id);
       if (wave.length > 0) {
-        const seenBefore = this.seenBefore(wave);
-        await Promise.all(wave.map((e) => this.batch.track(() => this.visit(site, scope, e, seenBefore.get(e.id) ?? null))));
+        const before = this.answeredBefore(wave);
+        await Promise.all(wave.map((e) => this.batch.track(() => this.visit(site, scope, e, before))));
         continue;
       }
       // inconclusive answers (a single timeout, a 429 after retries) get exactly one more try; a page
       // that answers then is a page like any other, and the links it adds are crawled in more waves
       const recheck = this.frontier.toRecheck(site.id);
       if (recheck.length === 0) break;
-      const seenBefore = this.seenBefore(recheck);
+      const before = this.answeredBefore(recheck);
       await Promise.all(recheck.map((e) => this.batch.track(() => this.onlyOnce(`recheck ${e.url}`,
-        () => (e.kind === 'check' ? this.check(site, e, 2) : this.fetchPage(site, scope, e, 2, seenBefore.get(e.id) ?? null))))));
+        () => (e.kind === 'check' ? this.check(site, e, 2, before.checks.get(e.url)) : this.fetchPage(site, scope, e, 2, before.pages.get(e.id) ?? null))))));
     }
     this.underWay.delete(site.id);
     markSiteFinished(this.db, this.runId, site.id);
@@ -198,24 +204,37 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
   /**
    * The pages of a wave (or of the re-checks) fetched before: their validators, and their stored
    * copies, which a worker reads while the conditional requests go out (a 304 needs its copy's links
-   * to follow).
+   * to follow); and its link checks answered before with validators.
    */
-  private seenBefore(wave: readonly FrontierEntry[]): Map<number, SeenBefore> {
+  private answeredBefore(wave: readonly FrontierEntry[]): WaveBefore {
     const pages = wave.filter((e) => e.kind === 'page');
     const validators = pages.length > 0 ? this.fetches.validatorsOf(pages.map((e) => e.url)) : new Map<string, Validators>();
     const seen = pages.flatMap((e) => {
       const stored = validators.get(e.url);
       return stored ? [{ entry: e, stored }] : [];
     });
-    const out = new Map<number, SeenBefore>();
+    const out: WaveBefore = { pages: new Map(), checks: this.checkedBefore(wave) };
     if (seen.length === 0) return out;
     const copies = this.pool.readCopies(this.db, seen.map(({ entry, stored }) => ({ copyOf: stored.copyOf, storedAsOf: stored.asOf, asOf: this.asOf, role: entry.role })));
-    seen.forEach(({ entry, stored }, i) => out.set(entry.id, { stored, copy: copies.then((c) => c[i]!) }));
+    seen.forEach(({ entry, stored }, i) => out.pages.set(entry.id, { stored, copy: copies.then((c) => c[i]!) }));
     return out;
   }
 
-  /** `seenBefore`: what the wave found of this page's earlier fetches (null: never fetched). */
-  private async visit(site: StoredSite, scope: SiteScope, entry: FrontierEntry, seenBefore: SeenBefore | null): Promise<void> {
+  /**
+   * The wave's internal link targets (asked by GET) that answered with validators before: an
+   * attachment or an image unchanged since is a bodiless 304, not its bytes again — nor, past the
+   * unread rest a connection survives, a connection closed for each. Not a page (HTML): its body
+   * says whether it is a soft 404, and a check keeps none to reuse.
+   */
+  private checkedBefore(wave: readonly FrontierEntry[]): Map<string, EarlierAnswer> {
+    const urls = wave.filter((e) => e.kind === 'check' && !e.external).map((e) => e.url);
+    const earlier = urls.length > 0 ? this.fetches.checkValidatorsOf(urls) : new Map<string, EarlierAnswer>();
+    for (const [url, answer] of earlier) if (isAnalysedType(answer.contentType)) earlier.delete(url);
+    return earlier;
+  }
+
+  /** `before`: what the wave found of its entries' earlier fetches. */
+  private async visit(site: StoredSite, scope: SiteScope, entry: FrontierEntry, before: WaveBefore): Promise<void> {
     if (!entry.external && !this.options.ignoreRobots) {
       const rules = await this.robots.for(entry.url);
       if (rules.crawlDelay) this.applyCrawlDelay(entry.url, rules.crawlDelay);
@@ -228,12 +247,12 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     }
     if (entry.kind === 'check') {
       await this.onlyOnce(entry.url, async () => {
-        if (!this.fetches.checkedInRun(this.runId, entry.url)) await this.check(site, entry, 1);
+        if (!this.fetches.checkedInRun(this.runId, entry.url)) await this.check(site, entry, 1, before.checks.get(entry.url));
       });
       await this.batch.write(() => this.frontier.markDone(entry.id));
       return;
     }
-    await this.fetchPage(site, scope, entry, 1, seenBefore);
+    await this.fetchPage(site, scope, entry, 1, before.pages.get(entry.id) ?? null);
   }
 
   /** Runs `work` once per key at a time; a second caller waits for the first one's result. */
@@ -250,13 +269,15 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     return (origin: string) => this.notFoundPage(site, origin);
   }
 
-  private async check(site: StoredSite, entry: FrontierEntry, attempt: number): Promise<void> {
+  /** `earlier`: the target's earlier answer, asked for conditionally (see checkedBefore). */
+  private async check(site: StoredSite, entry: FrontierEntry, attempt: number, earlier?: EarlierAnswer): Promise<void> {
     // a link no visitor can open (a local file, a malformed or intranet address) ends without a request
     const refused = neverAsked(entry.url, entry.referrer);
     const checked = refused
       ? { outcome: refused, soft404: false, method: 'GET' as const, page: null }
-      : await checkTarget(entry.url, entry.external, this.fetcher, this.pool, this.notFoundProbe(site), { recheck: attempt > 1, referrer: entry.referrer });
-    await this.batch.write(() => this.record(site, entry, 'check', checked, attempt));
+      : await checkTarget(entry.url, entry.external, this.fetcher, this.pool, this.notFoundProbe(site), { recheck: attempt > 1, referrer: entry.referrer, headers: conditionalHeaders(earlier) });
+    const unchanged = earlier && checked.outcome.ok && checked.outcome.status === 304 ? earlier : undefined;
+    await this.batch.write(() => this.record(site, entry, 'check', checked, attempt, null, unchanged));
   }
 
   private async fetchPage(site: StoredSite, scope: SiteScope, entry: FrontierEntry, attempt: number, seenBefore: SeenBefore | null): Promise<void> {
@@ -340,9 +361,9 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     underWay.pages = pages;
   }
 
-  /** One outcome → the fetches table; `reused` is the stored copy a 304 stands for. */
+  /** One outcome → the fetches table; `reused` is the earlier answer a 304 stands for. */
   private record(site: StoredSite, entry: FrontierEntry, purpose: 'page' | 'check', checked: CheckedTarget & { charset?: string | null }, attempt: number,
-    body: StoredBody | null = null, reused?: Validators, copyOf?: number, linkCount: number | null = null): number {
+    body: StoredBody | null = null, reused?: EarlierAnswer, copyOf?: number, linkCount: number | null = null): number {
     const { soft404 } = checked;
     const outcome = confirmed(checked.outcome, entry.url, reused);
     const verdict = verdictFor(outcome, soft404, attempt);
@@ -405,8 +426,8 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     return page?.fingerprint ?? null;
   }
 
-  /** robots.txt or a soft-404 probe → the fetches table; `reused` is the stored copy a 304 stands for. */
-  private recordAux(url: string, purpose: FetchPurpose, answer: FetchOutcome, body: StoredBody | null, siteId = '', reused?: Validators): void {
+  /** robots.txt or a soft-404 probe → the fetches table; `reused` is the earlier answer a 304 stands for. */
+  private recordAux(url: string, purpose: FetchPurpose, answer: FetchOutcome, body: StoredBody | null, siteId = '', reused?: EarlierAnswer): void {
     const outcome = confirmed(answer, url, reused);
     const h = outcome.ok ? outcome.headers : {};
     this.fetches.record({
@@ -435,7 +456,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
 }
 
 /** What a request for a stored copy sends: its validators, so an unchanged answer is a bodiless 304. */
-function conditionalHeaders(stored: Validators | undefined): Record<string, string> {
+function conditionalHeaders(stored: EarlierAnswer | undefined): Record<string, string> {
   const headers: Record<string, string> = {};
   if (stored?.etag) headers['if-none-match'] = stored.etag;
   if (stored?.lastModified) headers['if-modified-since'] = stored.lastModified;
@@ -443,7 +464,7 @@ function conditionalHeaders(stored: Validators | undefined): Record<string, stri
 }
 
 /** A 304 is recorded as the answer it confirms: the stored copy's status, final URL and type. */
-function confirmed<T extends FetchOutcome>(outcome: T, url: string, reused: Validators | undefined): T {
+function confirmed<T extends FetchOutcome>(outcome: T, url: string, reused: EarlierAnswer | undefined): T {
   return reused && outcome.ok
     ? { ...outcome, status: reused.status, finalUrl: reused.finalUrl ?? url, headers: { ...outcome.headers, 'content-type': reused.contentType ?? 'text/html' } }
     : outcome;

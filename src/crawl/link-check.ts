@@ -61,9 +61,10 @@ export async function isSoft404(url: string, outcome: FetchOutcome, page: PageAn
  * external ones by HEAD, falling back to GET where HEAD is refused or fails; from the page that
  * links to it, as a visitor's browser says (Referer).
  */
-export async function checkTarget(url: string, external: boolean, fetcher: Fetcher, pool: AnalysisPool, probe: NotFoundProbe, { recheck = false, referrer = null }: { recheck?: boolean; referrer?: string | null } = {}): Promise<CheckedTarget> {
+export async function checkTarget(url: string, external: boolean, fetcher: Fetcher, pool: AnalysisPool, probe: NotFoundProbe,
+  { recheck = false, referrer = null, headers = {} }: { recheck?: boolean; referrer?: string | null; headers?: Record<string, string> } = {}): Promise<CheckedTarget> {
   let method: 'GET' | 'HEAD' = external ? 'HEAD' : 'GET';
-  let outcome = await fetcher.fetch(url, { method, bodyBytes: analysedBytes }, { recheck, referrer });
+  let outcome = await fetcher.fetch(url, { method, headers, bodyBytes: analysedBytes }, { recheck, referrer });
   if (method === 'HEAD' && headNotTrusted(outcome)) {
     method = 'GET';
     outcome = await fetcher.fetch(url, { method, bodyBytes: analysedBytes }, { recheck, referrer });

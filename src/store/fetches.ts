@@ -42,24 +42,32 @@ export interface FetchRecord {
   linkCount?: number | null;
 }
 
-export interface Validators {
+/** An earlier answer a conditional request names (its ETag / Last-Modified), and what a 304 confirms of it. */
+export interface EarlierAnswer {
+  etag: string | null;
+  lastModified: string | null;
+  status: number;
+  contentType: string | null;
+  finalUrl: string | null;
+  /** its stored body, if it kept one (a link check keeps none) */
+  bodyHash: string | null;
+}
+
+/** A stored copy of a page: an earlier answer with its body, links and facts. */
+export interface Validators extends EarlierAnswer {
   /** the fetch whose stored links and facts are this copy's */
   copyOf: number;
   /** the as-of date of the run that last saw this copy */
   asOf: string;
-  etag: string | null;
-  lastModified: string | null;
   bodyHash: string;
-  status: number;
-  contentType: string | null;
   charset: string | null;
-  finalUrl: string | null;
 }
 
 export class Fetches {
   private readonly insert;
   private readonly insertBody;
   private readonly validators;
+  private readonly checkValidators;
   private readonly body;
   private readonly checked;
   private readonly ofRun;
@@ -82,6 +90,11 @@ export class Fetches {
       JOIN runs r ON r.id = f.run_id
       LEFT JOIN page_facts p ON p.fetch_id = coalesce(f.copy_of, f.id)
       WHERE p.extractor IS NULL OR p.extractor = ${EXTRACTOR_VERSION}`);
+    // a link check's newest answer with validators (its body never read: nothing stored to reuse)
+    this.checkValidators = db.prepare(`SELECT w.value AS url, f.etag, f.last_modified AS lastModified, f.status, f.content_type AS contentType, f.final_url AS finalUrl, NULL AS bodyHash
+      FROM json_each(?) w
+      JOIN fetches f ON f.id = (SELECT x.id FROM fetches x WHERE x.url = w.value AND x.purpose = 'check' AND x.method = 'GET' AND x.status = 200
+        AND (x.etag IS NOT NULL OR x.last_modified IS NOT NULL) ORDER BY x.run_id DESC, x.id DESC LIMIT 1)`);
     this.body = db.prepare(`SELECT data, format, charset FROM bodies WHERE hash = ?`);
     this.checked = db.prepare(`SELECT 1 FROM fetches WHERE run_id = ? AND url = ? AND purpose IN ('page', 'check') LIMIT 1`);
     this.ofRun = db.prepare(`SELECT status, error_code AS errorCode, body_hash AS bodyHash, final_url AS finalUrl FROM fetches WHERE run_id = ? AND url = ? AND purpose = ? ORDER BY id DESC LIMIT 1`);
@@ -111,8 +124,12 @@ export class Fetches {
 
   /** ETag / Last-Modified of the newest stored copy of each URL, from any run: sent as conditional headers. URLs never stored have none. */
   validatorsOf(urls: readonly string[]): Map<string, Validators> {
-    const rows = this.validators.all(JSON.stringify(urls)) as (Validators & { url: string })[];
-    return new Map(rows.map(({ url, ...v }) => [url, v]));
+    return byUrl(this.validators.all(JSON.stringify(urls)) as (Validators & { url: string })[]);
+  }
+
+  /** ETag / Last-Modified of each URL's newest link check answered 200 with them, from any run. */
+  checkValidatorsOf(urls: readonly string[]): Map<string, EarlierAnswer> {
+    return byUrl(this.checkValidators.all(JSON.stringify(urls)) as (EarlierAnswer & { url: string })[]);
   }
 
   bodyText(hash: string): string {
@@ -123,3 +140,5 @@ export class Fetches {
     return row.format === 'gzip-wire' ? textIn(bytes, row.charset ?? 'utf-8') : utf8Text(bytes);
   }
 }
+
+const byUrl = <T>(rows: (T & { url: string })[]): Map<string, T> => new Map(rows.map(({ url, ...v }) => [url, v as T]));

@@ -549,6 +549,43 @@ describe('conditional requests', () => {
     expect(runs.map((r) => rows(db, `SELECT url FROM frontier WHERE run_id = ? AND skip_reason = 'robots'`, r.runId))).toEqual([0, 1].map(() => [{ url: `${fleet!.origin('a')}/private/a.html` }]));
   });
 
+  it('a link check answered before is asked for with its validators: an unchanged attachment is a bodiless 304 that keeps its connection', async () => {
+    // attachments past the unread rest a connection survives (64 KB): a 200 closes the connection it came on
+    const attachment = (fill: string) => Buffer.alloc(100 * 1024, fill);
+    const home = linksTo(['/same.pdf', '/changed.pdf', '/removed.pdf', '/p.html']);
+    const page = html('<a href="/deep.html">深</a>');
+    fleet = await FixtureFleet.start({ a: { files: { '/': home, '/p.html': page, '/deep.html': html('深层'), '/same.pdf': attachment('a'), '/changed.pdf': attachment('b'), '/removed.pdf': attachment('c') } } });
+    const { db } = tmpDb();
+    const site = [{ id: 'a', url: `${fleet.origin('a')}/` }];
+    // one connection at a time, and /deep.html past the depth limit: a page that is only checked
+    const options = { perHost: 1, maxDepth: 1 };
+    const checks = (runId: number) => rows(db, `SELECT substr(url, ?) AS url, status, verdict, not_modified, etag IS NOT NULL AS validated FROM fetches
+      WHERE run_id = ? AND purpose = 'check' ORDER BY url`, fleet!.origin('a').length + 1, runId);
+    const first = await crawlTestSites(db, site, options);
+    fleet.update('a', { files: { '/': home, '/p.html': page, '/deep.html': html('深层'), '/same.pdf': attachment('a'), '/changed.pdf': attachment('B') } });
+    const second = await crawlTestSites(db, site, options);
+    expect(checks(first.runId)).toEqual([
+      { url: '/changed.pdf', status: 200, verdict: 'ok', not_modified: 0, validated: 1 },
+      { url: '/deep.html', status: 200, verdict: 'ok', not_modified: 0, validated: 1 },
+      { url: '/removed.pdf', status: 200, verdict: 'ok', not_modified: 0, validated: 1 },
+      { url: '/same.pdf', status: 200, verdict: 'ok', not_modified: 0, validated: 1 },
+    ]);
+    // the unchanged attachment confirmed; the changed one, the removed one and the page (whose body says
+    // whether it is a soft 404) asked for in full
+    expect(checks(second.runId)).toEqual([
+      { url: '/changed.pdf', status: 200, verdict: 'ok', not_modified: 0, validated: 1 },
+      { url: '/deep.html', status: 200, verdict: 'ok', not_modified: 0, validated: 1 },
+      { url: '/removed.pdf', status: 404, verdict: 'broken', not_modified: 0, validated: 0 },
+      { url: '/same.pdf', status: 200, verdict: 'ok', not_modified: 1, validated: 1 },
+    ]);
+    // each attachment answered in full closed the connection it came on; by the third run every attachment
+    // left is unchanged, and the whole site is read over one connection
+    const connections = fleet.stats('a').connections;
+    const third = await crawlTestSites(db, site, options);
+    expect(checks(third.runId).map((c) => [c['url'], c['not_modified']])).toEqual([['/changed.pdf', 1], ['/deep.html', 0], ['/removed.pdf', 0], ['/same.pdf', 1]]);
+    expect(fleet.stats('a').connections - connections).toBe(1);
+  });
+
   it('a page whose list dates have no year is read again when the as-of date moves', async () => {
     fleet = await FixtureFleet.start({ a: { files: { '/': html('<ul><li><a href="/n.html">一条没有年份日期的工作动态</a> (11-02)</li></ul>'), '/n.html': html('x') } } });
     const { db } = tmpDb();
