@@ -246,10 +246,14 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
       }
     }
     if (entry.kind === 'check') {
+      // the entry that checks its target is marked done with the check's answer; another that waited for it, or found it checked, here
+      let checked = false;
       await this.onlyOnce(entry.url, async () => {
-        if (!this.fetches.checkedInRun(this.runId, entry.url)) await this.check(site, entry, 1, before.checks.get(entry.url));
+        if (this.fetches.checkedInRun(this.runId, entry.url)) return;
+        await this.check(site, entry, 1, before.checks.get(entry.url));
+        checked = true;
       });
-      await this.batch.write(() => this.frontier.markDone(entry.id));
+      if (!checked) await this.batch.write(() => this.frontier.markDone(entry.id));
       return;
     }
     await this.fetchPage(site, scope, entry, 1, before.pages.get(entry.id) ?? null);
