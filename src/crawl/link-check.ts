@@ -59,7 +59,8 @@ export async function isSoft404(url: string, outcome: FetchOutcome, page: PageAn
 /**
  * A link target checked once: internal targets by GET (the answer is the page a visitor gets),
  * external ones by HEAD, falling back to GET where HEAD is refused or fails; from the page that
- * links to it, as a visitor's browser says (Referer).
+ * links to it, as a visitor's browser says (Referer). `headers` go with it: an earlier answer's
+ * validators, which an unchanged target answers with a bodiless 304.
  */
 export async function checkTarget(url: string, external: boolean, fetcher: Fetcher, pool: AnalysisPool, probe: NotFoundProbe,
   { recheck = false, referrer = null, headers = {} }: { recheck?: boolean; referrer?: string | null; headers?: Record<string, string> } = {}): Promise<CheckedTarget> {
@@ -67,7 +68,7 @@ export async function checkTarget(url: string, external: boolean, fetcher: Fetch
   let outcome = await fetcher.fetch(url, { method, headers, bodyBytes: analysedBytes }, { recheck, referrer });
   if (method === 'HEAD' && headNotTrusted(outcome)) {
     method = 'GET';
-    outcome = await fetcher.fetch(url, { method, bodyBytes: analysedBytes }, { recheck, referrer });
+    outcome = await fetcher.fetch(url, { method, headers, bodyBytes: analysedBytes }, { recheck, referrer });
   }
   const page = await analyseAnswer(pool, outcome, false);
   return { outcome, soft404: await isSoft404(url, outcome, page, probe), method, page };
