@@ -15,7 +15,7 @@ import { neverAsked } from './never-asked.js';
 import { followKey, NOTHING_TO_FOLLOW, readFollowLine, type FollowList } from './follow-list.js';
 import { analysedBytes, isAnalysedType, partBytes } from './content-types.js';
 import { analyseAnswer, checkTarget, isSoft404, probePath, type CheckedTarget } from './link-check.js';
-import { verdictFor, type FetchOutcome, type LinkVerdict } from './outcome.js';
+import { verdictFor, type FetchOutcome, type HttpResponse, type LinkVerdict } from './outcome.js';
 import { storedBody, type StoredBody } from './page-analysis.js';
 import { RecentSet } from './recent-set.js';
 import type { RegisteredSites } from './registered-sites.js';
@@ -111,6 +111,17 @@ interface PageRead {
   follow: FollowList;
   /** facts to store with this fetch (none for a copy: they are stored with the fetch it copies) */
   facts: string | null;
+}
+
+/** What a page's or a check's fetch row keeps besides its answer. */
+interface Kept {
+  body?: StoredBody | null;
+  /** the earlier answer a 304 stands for */
+  reused?: EarlierAnswer | undefined;
+  /** the stored fetch whose links and facts an unchanged page's are */
+  copyOf?: number | null | undefined;
+  /** how many links its own link set holds; null when it stores none */
+  linkCount?: number | null;
 }
 
 /**
@@ -280,8 +291,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     const checked = refused
       ? { outcome: refused, soft404: false, method: 'GET' as const, page: null }
       : await checkTarget(entry.url, entry.external, this.fetcher, this.pool, this.notFoundProbe(site), { recheck: attempt > 1, referrer: entry.referrer, headers: conditionalHeaders(earlier) });
-    const unchanged = earlier && checked.outcome.ok && checked.outcome.status === 304 ? earlier : undefined;
-    await this.batch.write(() => this.record(site, entry, 'check', checked, attempt, null, unchanged));
+    await this.batch.write(() => this.record(site, entry, 'check', checked, attempt, { reused: earlier && unchanged(checked.outcome) ? earlier : undefined }));
   }
 
   private async fetchPage(site: StoredSite, scope: SiteScope, entry: FrontierEntry, attempt: number, seenBefore: SeenBefore | null): Promise<void> {
@@ -289,7 +299,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     const home = entry.role === 'home';
     const outcome = await this.fetcher.fetch(entry.url, { method: 'GET', headers: conditionalHeaders(seenBefore?.stored), bodyBytes: entry.role === 'frame' ? partBytes : analysedBytes },
       { stubs: home, recheck: attempt > 1, upgradeOnTimeout: home, referrer: entry.referrer });
-    const answered = seenBefore && outcome.ok && outcome.status === 304 ? await this.readUnchanged(entry, seenBefore) : await this.readAnswer(site, entry, outcome);
+    const answered = seenBefore && unchanged(outcome) ? await this.readUnchanged(entry, seenBefore) : await this.readAnswer(site, entry, outcome);
     // a site whose address now leads into another registered site (or its parent domain's) was merged
     // into it: that page is the other site's, neither read nor followed as this one's; one that leads
     // elsewhere (a new domain) is crawled there
@@ -300,7 +310,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     await this.batch.write(() => {
       if (merger) markSiteMerged(this.db, this.runId, site.id, merger.into);
       const checked = { outcome, soft404: read.soft404, method: 'GET' as const, page: null, charset: read.charset };
-      const fetchId = this.record(site, entry, 'page', checked, attempt, read.body, read.reused, read.copyOf, storesLinkSet(read.links) ? read.linkCount : null);
+      const fetchId = this.record(site, entry, 'page', checked, attempt, { body: read.body, reused: read.reused, copyOf: read.copyOf, linkCount: storesLinkSet(read.links) ? read.linkCount : null });
       this.links.record(fetchId, read.links);
       this.follow(site, scope, entry, read.follow);
       if (read.facts) this.pageFacts.record(fetchId, this.runId, site.id, entry.url, read.facts);
@@ -365,22 +375,15 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     underWay.pages = pages;
   }
 
-  /** One outcome → the fetches table; `reused` is the earlier answer a 304 stands for. */
+  /** One outcome of a page or a link check → the fetches table, with what it keeps (see Kept). */
   private record(site: StoredSite, entry: FrontierEntry, purpose: 'page' | 'check', checked: CheckedTarget & { charset?: string | null }, attempt: number,
-    body: StoredBody | null = null, reused?: EarlierAnswer, copyOf?: number, linkCount: number | null = null): number {
+    { body = null, reused, copyOf = null, linkCount = null }: Kept = {}): number {
     const { soft404 } = checked;
     const outcome = confirmed(checked.outcome, entry.url, reused);
     const verdict = verdictFor(outcome, soft404, attempt);
-    const h = outcome.ok ? outcome.headers : {};
     const fetchId = this.fetches.record({
-      runId: this.runId, siteId: site.id, url: entry.url, purpose, method: checked.method, attempt,
-      finalUrl: outcome.finalUrl, status: outcome.ok ? outcome.status : null,
-      errorCode: outcome.ok ? null : outcome.code, errorMessage: outcome.ok ? null : outcome.message,
-      redirects: outcome.redirects, verdict, soft404, notModified: reused !== undefined, ms: outcome.ms, bytes: outcome.ok ? outcome.body.length : 0,
-      contentType: h['content-type'] ?? null, charset: checked.page?.charset ?? checked.charset ?? null,
-      etag: h['etag'] ?? reused?.etag ?? null, lastModified: h['last-modified'] ?? reused?.lastModified ?? null,
-      depth: entry.depth, referrer: entry.referrer, body, bodyHash: reused?.bodyHash ?? null, copyOf: copyOf ?? null, certificate: outcome.certificate ?? null,
-      linkCount,
+      ...answerFields(outcome, reused), runId: this.runId, siteId: site.id, url: entry.url, purpose, method: checked.method, attempt, verdict, soft404,
+      charset: checked.page?.charset ?? checked.charset ?? null, depth: entry.depth, referrer: entry.referrer, body, copyOf, linkCount,
     });
     this.frontier.markDone(entry.id);
     this.emit('fetch', { siteId: site.id, url: entry.url, purpose, status: outcome.ok ? outcome.status : null, errorCode: outcome.ok ? null : outcome.code, verdict, bytes: outcome.ok ? outcome.body.length : 0 });
@@ -399,7 +402,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     }
     const before = this.fetches.validatorsOf([url]).get(url);
     const outcome = await this.fetcher.fetch(url, { method: 'GET', headers: conditionalHeaders(before) });
-    if (before && outcome.ok && outcome.status === 304) {
+    if (before && unchanged(outcome)) {
       await this.batch.write(() => this.recordAux(url, 'robots', outcome, null, '', before));
       return { ...confirmed(outcome, url, before), body: Buffer.from(this.fetches.bodyText(before.bodyHash)) };
     }
@@ -433,14 +436,9 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
   /** robots.txt or a soft-404 probe → the fetches table; `reused` is the earlier answer a 304 stands for. */
   private recordAux(url: string, purpose: FetchPurpose, answer: FetchOutcome, body: StoredBody | null, siteId = '', reused?: EarlierAnswer): void {
     const outcome = confirmed(answer, url, reused);
-    const h = outcome.ok ? outcome.headers : {};
     this.fetches.record({
-      runId: this.runId, siteId, url, purpose, method: 'GET', attempt: 1, finalUrl: outcome.finalUrl,
-      status: outcome.ok ? outcome.status : null, errorCode: outcome.ok ? null : outcome.code, errorMessage: outcome.ok ? null : outcome.message,
-      redirects: outcome.redirects, verdict: outcome.ok ? 'ok' : 'broken', soft404: false, notModified: reused !== undefined,
-      ms: outcome.ms, bytes: outcome.ok ? outcome.body.length : 0, contentType: h['content-type'] ?? null,
-      charset: null, etag: h['etag'] ?? reused?.etag ?? null, lastModified: h['last-modified'] ?? reused?.lastModified ?? null, depth: null, referrer: null,
-      body, bodyHash: reused?.bodyHash ?? null, certificate: outcome.certificate ?? null,
+      ...answerFields(outcome, reused), runId: this.runId, siteId, url, purpose, method: 'GET', attempt: 1, verdict: outcome.ok ? 'ok' : 'broken', soft404: false,
+      charset: null, depth: null, referrer: null, body,
     });
   }
 
@@ -467,9 +465,22 @@ function conditionalHeaders(stored: EarlierAnswer | undefined): Record<string, s
   return headers;
 }
 
+/** A conditional request's answer that the earlier answer it named still holds. */
+const unchanged = (outcome: FetchOutcome): outcome is HttpResponse => outcome.ok && outcome.status === 304;
+
 /** A 304 is recorded as the answer it confirms: the stored copy's status, final URL and type. */
 function confirmed<T extends FetchOutcome>(outcome: T, url: string, reused: EarlierAnswer | undefined): T {
   return reused && outcome.ok
     ? { ...outcome, status: reused.status, finalUrl: reused.finalUrl ?? url, headers: { ...outcome.headers, 'content-type': reused.contentType ?? 'text/html' } }
     : outcome;
+}
+
+/** What an answer (confirmed: see confirmed()) gives its fetch row, whatever was asked and why; `reused`: the earlier answer a 304 stands for. */
+function answerFields(outcome: FetchOutcome, reused: EarlierAnswer | undefined) {
+  const h = outcome.ok ? outcome.headers : {};
+  return {
+    finalUrl: outcome.finalUrl, status: outcome.ok ? outcome.status : null, errorCode: outcome.ok ? null : outcome.code, errorMessage: outcome.ok ? null : outcome.message,
+    redirects: outcome.redirects, notModified: reused !== undefined, ms: outcome.ms, bytes: outcome.ok ? outcome.body.length : 0, contentType: h['content-type'] ?? null,
+    etag: h['etag'] ?? reused?.etag ?? null, lastModified: h['last-modified'] ?? reused?.lastModified ?? null, bodyHash: reused?.bodyHash ?? null, certificate: outcome.certificate ?? null,
+  };
 }
