@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { NO_LINKS } from '../extract/links.js';
 import type { Db } from '../store/db.js';
-import { Fetches, type EarlierAnswer, type FetchPurpose, type Validators } from '../store/fetches.js';
+import { Fetches, type EarlierAnswer, type FetchPurpose, type FetchRecord, type Validators } from '../store/fetches.js';
 import { Frontier, type FrontierEntry } from '../store/frontier.js';
 import { Links, storesLinkSet } from '../store/links.js';
 import { PageFactsTable } from '../store/page-facts.js';
@@ -381,10 +381,10 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     const { soft404 } = checked;
     const outcome = confirmed(checked.outcome, entry.url, reused);
     const verdict = verdictFor(outcome, soft404, attempt);
-    const fetchId = this.fetches.record({
-      ...answerFields(outcome, reused), runId: this.runId, siteId: site.id, url: entry.url, purpose, method: checked.method, attempt, verdict, soft404,
+    const fetchId = this.fetches.record(fetchRow({
+      runId: this.runId, siteId: site.id, url: entry.url, purpose, method: checked.method, attempt, verdict, soft404,
       charset: checked.page?.charset ?? checked.charset ?? null, depth: entry.depth, referrer: entry.referrer, body, copyOf, linkCount,
-    });
+    }, outcome, reused));
     this.frontier.markDone(entry.id);
     this.emit('fetch', { siteId: site.id, url: entry.url, purpose, status: outcome.ok ? outcome.status : null, errorCode: outcome.ok ? null : outcome.code, verdict, bytes: outcome.ok ? outcome.body.length : 0 });
     return fetchId;
@@ -436,10 +436,10 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
   /** robots.txt or a soft-404 probe → the fetches table; `reused` is the earlier answer a 304 stands for. */
   private recordAux(url: string, purpose: FetchPurpose, answer: FetchOutcome, body: StoredBody | null, siteId = '', reused?: EarlierAnswer): void {
     const outcome = confirmed(answer, url, reused);
-    this.fetches.record({
-      ...answerFields(outcome, reused), runId: this.runId, siteId, url, purpose, method: 'GET', attempt: 1, verdict: outcome.ok ? 'ok' : 'broken', soft404: false,
-      charset: null, depth: null, referrer: null, body,
-    });
+    this.fetches.record(fetchRow({
+      runId: this.runId, siteId, url, purpose, method: 'GET', attempt: 1, verdict: outcome.ok ? 'ok' : 'broken', soft404: false,
+      charset: null, depth: null, referrer: null, body, copyOf: null, linkCount: null,
+    }, outcome, reused));
   }
 
   private applyCrawlDelay(url: string, seconds: number): void {
@@ -475,12 +475,22 @@ function confirmed<T extends FetchOutcome>(outcome: T, url: string, reused: Earl
     : outcome;
 }
 
-/** What an answer (confirmed: see confirmed()) gives its fetch row, whatever was asked and why; `reused`: the earlier answer a 304 stands for. */
-function answerFields(outcome: FetchOutcome, reused: EarlierAnswer | undefined) {
+/** What was asked, and why, of a fetch row: the rest is its answer's (see fetchRow). */
+type Asked = Pick<FetchRecord, 'runId' | 'siteId' | 'url' | 'purpose' | 'method' | 'attempt' | 'verdict' | 'soft404' | 'charset' | 'depth' | 'referrer' | 'body' | 'copyOf' | 'linkCount'>;
+
+/**
+ * A fetch row: what was asked, and what the answer (confirmed: see confirmed()) gives it, whatever was
+ * asked and why; `reused`: the earlier answer a 304 stands for. One literal, not a spread of two: built
+ * by spreading the answer's fields into the rest, the row cost a 40 × 500 second crawl 15 % of its pages/s.
+ */
+function fetchRow(asked: Asked, outcome: FetchOutcome, reused: EarlierAnswer | undefined): FetchRecord {
   const h = outcome.ok ? outcome.headers : {};
   return {
+    runId: asked.runId, siteId: asked.siteId, url: asked.url, purpose: asked.purpose, method: asked.method, attempt: asked.attempt,
     finalUrl: outcome.finalUrl, status: outcome.ok ? outcome.status : null, errorCode: outcome.ok ? null : outcome.code, errorMessage: outcome.ok ? null : outcome.message,
-    redirects: outcome.redirects, notModified: reused !== undefined, ms: outcome.ms, bytes: outcome.ok ? outcome.body.length : 0, contentType: h['content-type'] ?? null,
-    etag: h['etag'] ?? reused?.etag ?? null, lastModified: h['last-modified'] ?? reused?.lastModified ?? null, bodyHash: reused?.bodyHash ?? null, certificate: outcome.certificate ?? null,
+    redirects: outcome.redirects, verdict: asked.verdict, soft404: asked.soft404, notModified: reused !== undefined, ms: outcome.ms, bytes: outcome.ok ? outcome.body.length : 0,
+    contentType: h['content-type'] ?? null, charset: asked.charset, etag: h['etag'] ?? reused?.etag ?? null, lastModified: h['last-modified'] ?? reused?.lastModified ?? null,
+    depth: asked.depth, referrer: asked.referrer, body: asked.body, bodyHash: reused?.bodyHash ?? null, copyOf: asked.copyOf ?? null, certificate: outcome.certificate ?? null,
+    linkCount: asked.linkCount ?? null,
   };
 }
