@@ -5,9 +5,18 @@ import { openDb, type Db } from '../../src/store/db.js';
 
 /** this test file's folders, removed when its process ends (a suite run made ~720, left behind in the system's temp folder) */
 const made: string[] = [];
-process.on('exit', () => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+const removeMade = () => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+};
+process.on('exit', removeMade);
+// a test run stopped (Ctrl-C, a CI job cancelled) ends by a signal, which skips 'exit': the folders
+// go, then the signal is raised again with its default action, so the process still ends by it
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    removeMade();
+    process.kill(process.pid, signal);
+  });
+}
 
 export function tmpDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'govsite-test-'));
