@@ -141,4 +141,5 @@ export class Fetches {
   }
 }
 
-const byUrl = <T>(rows: (T & { url: string })[]): Map<string, T> => new Map(rows.map(({ url, ...v }) => [url, v as T]));
+/** Rows by their URL, each kept as the row it is (its `url` too): a copy without it would be one more object a page. */
+const byUrl = <T>(rows: (T & { url: string })[]): Map<string, T> => new Map(rows.map((row) => [row.url, row]));
