@@ -49,14 +49,25 @@ export function judged(connect: buildConnector.connector, faults: Map<string, st
   });
 }
 
+/** The socket an origin's TLS runs over when it is not a direct connection (a proxy's tunnel); null: direct. */
+export type Carrier = (origin: string) => Promise<Duplex> | null;
+
 /**
  * Node's own HTTPS agent, its connections made and judged as certificateCheckedPools' are: for the
  * answers only Node's lenient parser reads (see LenientClient), whose origins' certificates may fail too.
- * A handshake not done within `handshakeMs` ends its connection (no request holds it then).
+ * A handshake not done within `handshakeMs` ends its connection (no request holds it then). `carrier`:
+ * the TLS of an origin it names runs over the socket it gives.
  */
-export function judgedHttpsAgent(faults: Map<string, string>, handshakeMs: number, options: AgentOptions): Agent {
+export function judgedHttpsAgent(faults: Map<string, string>, handshakeMs: number, options: AgentOptions, carrier: Carrier = () => null): Agent {
   return new (class extends Agent {
-    override createConnection(connection: RequestOptions, callback: (error: Error | null, socket: Duplex) => void): undefined {
+    override createConnection(connection: RequestOptions, callback: (error: Error | null, socket?: Duplex) => void): undefined {
+      const origin = originOf(connection);
+      const carried = carrier(origin);
+      if (!carried) return void this.secured(connection, origin, callback);
+      carried.then((socket) => this.secured({ ...connection, socket } as RequestOptions, origin, callback), (error: Error) => callback(error));
+    }
+
+    private secured(connection: RequestOptions, origin: string, callback: (error: Error | null, socket?: Duplex) => void): void {
       const socket = super.createConnection(connection) as TLSSocket;
       const failed = (error: Error) => callback(error, socket);
       const late = () => socket.destroy(Object.assign(new Error(`no TLS handshake within ${handshakeMs} ms`), { code: 'ETIMEDOUT' }));
@@ -67,7 +78,7 @@ export function judgedHttpsAgent(faults: Map<string, string>, handshakeMs: numbe
         socket.setTimeout(0);
         socket.off('timeout', late);
         socket.off('error', failed);
-        const refused = judgement(socket, originOf(connection), faults);
+        const refused = judgement(socket, origin, faults);
         if (refused) socket.destroy();
         callback(refused, socket);
       });

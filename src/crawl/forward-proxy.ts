@@ -1,5 +1,19 @@
 import { Dispatcher, Pool, ProxyAgent, type Agent } from 'undici';
 import { judgedTls } from './certificates.js';
+import type { ProxyRoute } from './proxy-route.js';
+
+/** The Proxy-Authorization a proxy URL's user and password give (Basic), if it has them. */
+export function proxyAuthorization(proxy: URL): Record<string, string> {
+  return proxy.username ? { 'proxy-authorization': `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString('base64')}` } : {};
+}
+
+export interface ForwardProxyOptions {
+  connections: number;
+  keepAliveTimeout: number;
+  connect: { timeout: number };
+  /** makes the targets' pools inside tunnels (see certificates.ts); their TLS is judged there */
+  factory: Agent.Options['factory'];
+}
 
 /**
  * Plain-HTTP requests through a forward proxy in absolute form, all over one pool of connections to
@@ -12,11 +26,10 @@ export class ForwardProxy extends Dispatcher {
   private readonly tunnel: ProxyAgent;
   private readonly auth: Record<string, string>;
 
-  /** `options.factory` makes the targets' pools inside tunnels (see certificates.ts); their TLS is judged there */
-  constructor(proxy: string, options: { connections: number; keepAliveTimeout: number; connect: { timeout: number }; factory: Agent.Options['factory'] }) {
+  constructor(proxy: string, options: ForwardProxyOptions) {
     super();
     const url = new URL(proxy);
-    this.auth = url.username ? { 'proxy-authorization': `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}` } : {};
+    this.auth = proxyAuthorization(url);
     const { factory, ...pool } = options;
     this.pool = new Pool(url.origin, pool);
     this.tunnel = new ProxyAgent({ uri: proxy, proxyTunnel: true, ...pool, factory, requestTls: judgedTls() });
@@ -36,5 +49,34 @@ export class ForwardProxy extends Dispatcher {
 
   override async destroy(): Promise<void> {
     await Promise.all([this.pool.destroy(), this.tunnel.destroy()]);
+  }
+}
+
+/**
+ * Each request the way its route says (see proxyRoute): through that proxy's ForwardProxy (made on
+ * first use), or straight through `direct`. For the usual proxy variables, whose `no_proxy` sends
+ * some hosts direct and whose HTTP and HTTPS proxies may differ.
+ */
+export class RoutedProxies extends Dispatcher {
+  private readonly proxies = new Map<string, ForwardProxy>();
+
+  constructor(private readonly route: ProxyRoute, private readonly direct: Dispatcher, private readonly options: ForwardProxyOptions) {
+    super();
+  }
+
+  override dispatch(opts: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
+    const proxy = this.route(new URL(String(opts.origin)));
+    if (proxy === null) return this.direct.dispatch(opts, handler);
+    let through = this.proxies.get(proxy);
+    if (!through) this.proxies.set(proxy, (through = new ForwardProxy(proxy, this.options)));
+    return through.dispatch(opts, handler);
+  }
+
+  override async close(): Promise<void> {
+    await Promise.all([this.direct.close(), ...[...this.proxies.values()].map((p) => p.close())]);
+  }
+
+  override async destroy(): Promise<void> {
+    await Promise.all([this.direct.destroy(), ...[...this.proxies.values()].map((p) => p.destroy())]);
   }
 }

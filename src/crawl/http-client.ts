@@ -1,10 +1,11 @@
-import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici';
+import { Agent, type Dispatcher } from 'undici';
 import type { LookupFunction } from 'node:net';
 import { certificateCheckedPools, judgedTls } from './certificates.js';
-import { ForwardProxy } from './forward-proxy.js';
+import { ForwardProxy, RoutedProxies } from './forward-proxy.js';
 import { decompress } from './decompress.js';
 import { FORGIVABLE, LenientClient } from './lenient-http.js';
 import { classifyError, timedOut, type FetchOutcome } from './outcome.js';
+import { proxyRoute, type ProxyRoute } from './proxy-route.js';
 
 export const REQUEST_TIMEOUT_MS = 15_000;
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -40,17 +41,17 @@ export interface RequestOptions {
 /** A body not read (see RequestOptions.bodyBytes) no longer than this is let through, so its connection stays open for the next request. */
 const UNREAD_BODY_BYTES = 64 * 1024;
 
-/** The usual variables' proxy, when set (NO_PROXY is EnvHttpProxyAgent's to apply). */
-const envProxy = (): string | undefined => process.env['HTTP_PROXY'] ?? process.env['http_proxy'] ?? process.env['HTTPS_PROXY'] ?? process.env['https_proxy'];
-
-/** Connections to origins (or to the proxy), pooled per origin; their certificates' faults written into `faults` (see certificates.ts). */
-function dispatcherFor(options: ClientOptions, faults: Map<string, string>): Dispatcher {
+/**
+ * Connections to origins (or to a proxy, as `route` says), pooled per origin; their certificates'
+ * faults written into `faults` (see certificates.ts).
+ */
+function dispatcherFor(options: ClientOptions, route: ProxyRoute | null, faults: Map<string, string>): Dispatcher {
   const factory = certificateCheckedPools(faults);
   const pool = { connections: options.perHost, keepAliveTimeout: 10_000, factory, connect: { timeout: options.timeoutMs, ...judgedTls(), ...(options.lookup ? { lookup: options.lookup } : {}) } };
-  // plain-HTTP targets go to the proxy as absolute-form requests, HTTPS ones through CONNECT
-  if (options.proxy) return new ForwardProxy(options.proxy, { ...pool, connect: { timeout: options.timeoutMs }, connections: PROXY_CONNECTIONS });
-  if (envProxy()) return new EnvHttpProxyAgent({ proxyTunnel: false, ...pool, requestTls: judgedTls() } as ConstructorParameters<typeof EnvHttpProxyAgent>[0]);
-  return new Agent(pool);
+  // plain-HTTP targets go to a proxy as absolute-form requests, HTTPS ones through CONNECT
+  const proxied = { ...pool, connect: { timeout: options.timeoutMs }, connections: PROXY_CONNECTIONS };
+  if (options.proxy) return new ForwardProxy(options.proxy, proxied);
+  return route === null ? new Agent(pool) : new RoutedProxies(route, new Agent(pool), proxied);
 }
 
 /** One hop: no redirects followed here (redirects.ts records the chain). */
@@ -64,16 +65,19 @@ export class HttpClient {
   /** origins whose answers only a lenient parser reads (see LenientClient), and that client */
   private readonly forgiven = new Set<string>();
   private forgiving: LenientClient | undefined;
-  /** requests go through a proxy (--proxy or the usual variables): it resolves host names and parses the answers */
+  /** requests go through a proxy (--proxy or the usual variables), which resolves host names */
   readonly proxied: boolean;
+  /** the proxy each request goes through (see proxyRoute); null: none is set */
+  private readonly route: ProxyRoute | null;
   private readonly maxBodyBytes: number;
   private readonly maxDecodedBytes: number;
 
   constructor(private readonly options: ClientOptions) {
     this.maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
     this.maxDecodedBytes = options.maxDecodedBytes ?? MAX_DECODED_BYTES;
-    this.dispatcher = dispatcherFor(options, this.faults);
-    this.proxied = Boolean(options.proxy ?? envProxy());
+    this.route = proxyRoute(options.proxy);
+    this.dispatcher = dispatcherFor(options, this.route, this.faults);
+    this.proxied = this.route !== null;
   }
 
   /**
@@ -86,8 +90,8 @@ export class HttpClient {
     if (this.forgiven.size > 0 && this.forgiven.has(new URL(url).origin)) outcome = await this.leniently(url, request, started);
     else {
       outcome = await this.exchange(this.dispatcher, url, request, started);
-      // an answer that breaks HTTP in a way browsers forgive is read as they read it (not through a proxy, which parses it itself)
-      if (!outcome.ok && outcome.code === 'EPROTO' && FORGIVABLE.test(outcome.message) && !this.proxied) {
+      // an answer that breaks HTTP in a way browsers forgive is read as they read it (through the same proxy, if any)
+      if (!outcome.ok && outcome.code === 'EPROTO' && FORGIVABLE.test(outcome.message)) {
         this.forgiven.add(new URL(url).origin);
         outcome = await this.leniently(url, request, started);
       }
@@ -97,10 +101,10 @@ export class HttpClient {
     return certificate ? { ...outcome, certificate } : outcome;
   };
 
-  /** Through Node's lenient parser (see LenientClient): the same caps and deadline; the whole body is read, whatever its type (a rare path). */
+  /** Through Node's lenient parser (see LenientClient): the same caps and deadline, the same way (direct or tunnelled: see proxyRoute); the whole body is read, whatever its type (a rare path). */
   private async leniently(url: string, request: RequestOptions, started: number): Promise<FetchOutcome> {
-    this.forgiving ??= new LenientClient(this.options.perHost, { timeoutMs: this.options.timeoutMs, maxBodyBytes: this.maxBodyBytes, lookup: this.options.lookup, faults: this.faults });
-    const answer = await this.forgiving.request(url, request);
+    this.forgiving ??= new LenientClient(this.options.perHost, { timeoutMs: this.options.timeoutMs, maxBodyBytes: this.maxBodyBytes, lookup: this.options.lookup, faults: this.faults, route: this.route });
+    const answer = await this.forgiving.request(url, { ...request, headers: this.sent(request.headers) });
     const failure = (e: Error): FetchOutcome => ({ ok: false, code: classifyError(e), message: e.message, finalUrl: url, redirects: [], ms: Math.round(performance.now() - started) });
     if (answer instanceof Error) return failure(answer);
     const headers = flattenHeaders(answer.headers);
@@ -119,7 +123,7 @@ export class HttpClient {
    * whatever stage it hangs in.
    */
   private exchange(dispatcher: Dispatcher, url: string, { method, headers = {}, bodyBytes }: RequestOptions, started: number): Promise<FetchOutcome> {
-    const { timeoutMs, userAgent } = this.options;
+    const { timeoutMs } = this.options;
     let maxBody = method === 'HEAD' ? 0 : this.maxBodyBytes;
     return new Promise<FetchOutcome>((resolve) => {
       const chunks: Buffer[] = [];
@@ -162,7 +166,7 @@ export class HttpClient {
       }
       const options: Dispatcher.DispatchOptions = {
         origin: target.origin, path: `${target.pathname}${target.search}`, method,
-        headers: { 'user-agent': userAgent, 'accept-encoding': 'gzip, deflate, br', accept: 'text/html,application/xhtml+xml,*/*;q=0.8', ...headers },
+        headers: this.sent(headers),
         headersTimeout: timeoutMs, bodyTimeout: timeoutMs,
       };
       try {
@@ -200,6 +204,11 @@ export class HttpClient {
         fail(e);
       }
     });
+  }
+
+  /** A request's headers as sent, by either client: who asks (the User-Agent with its contact URL), what it reads, and the request's own. */
+  private sent(headers: Record<string, string> = {}): Record<string, string> {
+    return { 'user-agent': this.options.userAgent, 'accept-encoding': 'gzip, deflate, br', accept: 'text/html,application/xhtml+xml,*/*;q=0.8', ...headers };
   }
 
   /** At most `limit` bytes off the wire, decompressed within maxDecodedBytes (a zip bomb stops there). */

@@ -1,9 +1,12 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { judgedHttpsAgent } from './certificates.js';
+import { proxyAuthorization } from './forward-proxy.js';
 import type { RequestOptions } from './http-client.js';
 import { timedOut } from './outcome.js';
+import type { ProxyRoute } from './proxy-route.js';
 
 /**
  * Answers a browser reads though they break HTTP/1.1 — a line ended by a lone LF, a control character
@@ -27,6 +30,8 @@ export interface LenientOptions {
   lookup?: LookupFunction | undefined;
   /** origins' certificate faults, as the main client's (see certificates.ts): each connection is judged as its are */
   faults: Map<string, string>;
+  /** the main client's proxies (see proxyRoute): a request goes the way the main client's went (absolute form for plain HTTP, a CONNECT tunnel for HTTPS) */
+  route?: ProxyRoute | null;
 }
 
 /** Keep-alive agents for the few origins that need them, made on first use. */
@@ -37,7 +42,7 @@ export class LenientClient {
 
   /** One request read leniently, under one deadline and the body cap; an Error for a failure. */
   request(url: string, { method, headers = {} }: RequestOptions): Promise<LenientAnswer | Error> {
-    this.agents ??= { http: new http.Agent({ keepAlive: true, maxSockets: this.connections }), https: judgedHttpsAgent(this.options.faults, this.options.timeoutMs, { keepAlive: true, maxSockets: this.connections }) };
+    this.agents ??= { http: new http.Agent({ keepAlive: true, maxSockets: this.connections }), https: judgedHttpsAgent(this.options.faults, this.options.timeoutMs, { keepAlive: true, maxSockets: this.connections }, this.tunnels()) };
     const secure = url.startsWith('https:');
     const { timeoutMs, maxBodyBytes, lookup } = this.options;
     return new Promise((resolve) => {
@@ -48,7 +53,7 @@ export class LenientClient {
         clearTimeout(deadline);
         resolve(answer);
       };
-      const request = (secure ? https : http).request(url, { method, headers, agent: secure ? this.agents!.https : this.agents!.http, insecureHTTPParser: true, ...(lookup ? { lookup } : {}) }, (response) => {
+      const onResponse = (response: http.IncomingMessage) => {
         const chunks: Buffer[] = [];
         let size = 0;
         const answer = (truncated: boolean): LenientAnswer => ({ status: response.statusCode ?? 0, headers: response.headers, chunks, truncated });
@@ -61,7 +66,11 @@ export class LenientClient {
         });
         response.on('end', () => done(answer(false)));
         response.on('error', done);
-      });
+      };
+      const proxy = secure ? null : this.options.route?.(new URL(url)) ?? null;
+      const request = proxy === null
+        ? (secure ? https : http).request(url, { method, headers, agent: secure ? this.agents!.https : this.agents!.http, insecureHTTPParser: true, ...(lookup ? { lookup } : {}) }, onResponse)
+        : throughProxy(new URL(proxy), url, { method, headers, agent: this.agents!.http, insecureHTTPParser: true }, onResponse);
       const deadline = setTimeout(() => {
         done(timedOut(timeoutMs));
         request.destroy();
@@ -71,8 +80,57 @@ export class LenientClient {
     });
   }
 
+  /** An HTTPS origin behind a proxy: its TLS runs over a CONNECT tunnel the proxy opens to it. */
+  private tunnels(): (origin: string) => Promise<Duplex> | null {
+    const { route, timeoutMs } = this.options;
+    return (origin) => {
+      const target = new URL(origin);
+      const proxy = route?.(target) ?? null;
+      return proxy === null ? null : tunnel(new URL(proxy), `${target.hostname}:${target.port || 443}`, timeoutMs);
+    };
+  }
+
   close(): void {
     this.agents?.http.destroy();
     this.agents?.https.destroy();
   }
+}
+
+/** A plain-HTTP request to a forward proxy, in absolute form (the proxy asks the site), as ForwardProxy sends one. */
+function throughProxy(proxy: URL, url: string, options: http.RequestOptions, onResponse: (response: http.IncomingMessage) => void): http.ClientRequest {
+  const { secure, host, port } = addressOf(proxy);
+  return (secure ? https : http).request({
+    ...options, host, port, path: url,
+    headers: { host: new URL(url).host, ...options.headers, ...proxyAuthorization(proxy) },
+    // a proxy spoken to over TLS gets a connection of its own (the pooled agent is for plain connections)
+    ...(secure ? { agent: false } : {}),
+  }, onResponse);
+}
+
+/** Where a proxy listens: an IPv6 address without its brackets, the scheme's default port. */
+function addressOf(proxy: URL): { secure: boolean; host: string; port: number } {
+  const secure = proxy.protocol === 'https:';
+  return { secure, host: proxy.hostname.replace(/^\[|\]$/g, ''), port: Number(proxy.port) || (secure ? 443 : 80) };
+}
+
+/** A CONNECT tunnel through `proxy` to `authority` (host:port); refused unless the proxy answers 200. */
+function tunnel(proxy: URL, authority: string, timeoutMs: number): Promise<Duplex> {
+  return new Promise((resolve, reject) => {
+    const { secure, host, port } = addressOf(proxy);
+    const connect = (secure ? https : http).request({
+      host, port, method: 'CONNECT', path: authority,
+      headers: { host: authority, ...proxyAuthorization(proxy) }, agent: false, timeout: timeoutMs,
+    });
+    connect.once('connect', (answer, socket, head) => {
+      if (answer.statusCode !== 200) {
+        socket.destroy();
+        return void reject(new Error(`the proxy refused a tunnel to ${authority}: ${answer.statusCode}`));
+      }
+      if (head.length > 0) socket.unshift(head);
+      resolve(socket);
+    });
+    connect.once('timeout', () => connect.destroy(timedOut(timeoutMs)));
+    connect.once('error', reject);
+    connect.end();
+  });
 }

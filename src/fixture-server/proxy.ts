@@ -8,8 +8,9 @@ import type { Duplex } from 'node:stream';
  * Hosts for which `route` returns null get 502, as a real proxy does for an unreachable host. `route`
  * is asked with the request's host (`www.x.gov.cn`, or `host:port` for a CONNECT tunnel).
  */
-export async function startLoopbackProxy(route: (host: string) => string | null): Promise<{ url: string; requests: () => number; close: () => Promise<void> }> {
+export async function startLoopbackProxy(route: (host: string) => string | null): Promise<{ url: string; requests: () => number; connections: () => number; close: () => Promise<void> }> {
   let count = 0;
+  let connections = 0;
   // a tunnelled socket leaves the HTTP server's hands: closed here
   const tunnels = new Set<Duplex>();
   const server: Server = createServer((req, res) => {
@@ -50,11 +51,13 @@ export async function startLoopbackProxy(route: (host: string) => string | null)
     tunnel.on('error', () => socket.destroy());
     socket.on('error', () => tunnel.destroy());
   });
+  server.on('connection', () => connections++);
   server.keepAliveTimeout = 5000;
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests: () => count,
+    connections: () => connections,
     close: () => new Promise<void>((r) => { tunnels.forEach((t) => t.destroy()); server.closeAllConnections(); server.close(() => r()); }),
   };
 }

@@ -1,10 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createServer as createNetServer, type AddressInfo, type Server } from 'node:net';
+import { connect, createServer as createNetServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
 import { after, before, describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { expect } from 'expect';
 import { analysedBytes } from '../../src/crawl/content-types.js';
 import { HttpClient } from '../../src/crawl/http-client.js';
+import { startLoopbackProxy } from '../../src/fixture-server/proxy.js';
+import { selfSignedTls } from '../../src/fixture-server/server.js';
 import { cases } from '../helpers/cases.js';
 
 /** What the client reads, over a real socket: size caps, a decompression bomb, HEAD and 304, a body that stalls. */
@@ -121,14 +124,15 @@ describe('HttpClient', () => {
  * (an origin read leniently once is read leniently from then on): a failure an inspector can name,
  * not EUNKNOWN; and what browsers read, read.
  */
+const answers: Record<string, string> = {
+  'lf-only': 'HTTP/1.1 200 OK\nContent-Type: text/html\nConnection: close\nContent-Length: 2\n\nok',
+  'space-before-colon': 'HTTP/1.1 200 OK\r\nContent-Type : text/html\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok',
+  'control-char': 'HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Powered-By: a\x01b\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok',
+  'short-body': 'HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 20\r\nConnection: close\r\n\r\nok',
+  'no-reason': 'HTTP/1.1 200\r\nContent-Type: text/html\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok',
+};
+
 describe('HttpClient, malformed answers', () => {
-  const answers: Record<string, string> = {
-    'lf-only': 'HTTP/1.1 200 OK\nContent-Type: text/html\nConnection: close\nContent-Length: 2\n\nok',
-    'space-before-colon': 'HTTP/1.1 200 OK\r\nContent-Type : text/html\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok',
-    'control-char': 'HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Powered-By: a\x01b\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok',
-    'short-body': 'HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 20\r\nConnection: close\r\n\r\nok',
-    'no-reason': 'HTTP/1.1 200\r\nContent-Type: text/html\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok',
-  };
   const client = new HttpClient({ perHost: 2, timeoutMs: 2000, userAgent: 'govsite-test' });
   const servers: Server[] = [];
   after(async () => {
@@ -170,5 +174,68 @@ describe('HttpClient, malformed answers', () => {
     const second = await client.send(`${server.origin}/b`, { method: 'GET' });
     expect([first.ok && first.status, second.ok && second.status]).toEqual([200, 200]);
     expect(server.connections).toBe(3);
+  });
+});
+
+/**
+ * The answers browsers read though they break HTTP, behind a proxy as an inspection office crawls:
+ * read again leniently the way the first request went — through the proxy's CONNECT tunnel for
+ * HTTPS, in absolute form to the proxy for plain HTTP — and direct for a host NO_PROXY names. The
+ * proxied sites' names resolve nowhere: only the proxy can reach them, so an answer proves its way.
+ */
+describe('HttpClient, malformed answers behind a proxy', () => {
+  /** each request head the two sites received */
+  const heads: string[] = [];
+  const closers: (() => void)[] = [];
+  let plain = '';
+  let secure = '';
+  let proxy: Awaited<ReturnType<typeof startLoopbackProxy>>;
+  /** a proxy that relays plain HTTP byte for byte (as a transparent one does), and counts its connections */
+  const relay = { url: '', connections: 0 };
+  const lfOnly = (socket: Socket) => socket.once('data', (head: Buffer) => {
+    heads.push(head.toString('latin1').toLowerCase());
+    socket.end(answers['lf-only']);
+  });
+  before(async () => {
+    const servers = [createNetServer(lfOnly), createTlsServer(selfSignedTls(), lfOnly), createNetServer((socket) => {
+      relay.connections++;
+      const site = connect(Number(new URL(plain).port), '127.0.0.1');
+      socket.pipe(site).pipe(socket);
+      site.on('error', () => socket.destroy());
+      socket.on('error', () => site.destroy());
+    })];
+    const ports = await Promise.all(servers.map((server) => new Promise<number>((r) => server.listen(0, '127.0.0.1', () => r((server.address() as AddressInfo).port)))));
+    closers.push(...servers.map((server) => () => server.close()));
+    [plain, secure, relay.url] = [`http://127.0.0.1:${ports[0]}`, `https://127.0.0.1:${ports[1]}`, `http://127.0.0.1:${ports[2]}`];
+    proxy = await startLoopbackProxy((host) => (host === 'www.tls.gov.cn:443' ? secure : null));
+  });
+  after(async () => {
+    await proxy.close();
+    closers.forEach((close) => close());
+  });
+
+  cases([
+    { name: 'HTTPS through --proxy: a second CONNECT tunnel', proxy: 'tunnel', env: {}, url: 'https://www.tls.gov.cn/', certificate: 'DEPTH_ZERO_SELF_SIGNED_CERT', tunnels: 2, relayed: 0 },
+    { name: 'HTTPS through HTTPS_PROXY: a second CONNECT tunnel', proxy: null, env: { HTTPS_PROXY: 'tunnel' }, url: 'https://www.tls.gov.cn/', certificate: 'DEPTH_ZERO_SELF_SIGNED_CERT', tunnels: 2, relayed: 0 },
+    { name: 'plain HTTP through --proxy: absolute form to the proxy again', proxy: 'relay', env: {}, url: 'http://www.lf.gov.cn/', certificate: null, tunnels: 0, relayed: 2 },
+    { name: 'plain HTTP through HTTP_PROXY: absolute form to the proxy again', proxy: null, env: { HTTP_PROXY: 'relay' }, url: 'http://www.lf.gov.cn/', certificate: null, tunnels: 0, relayed: 2 },
+    { name: 'a host NO_PROXY names: direct both times', proxy: null, env: { HTTP_PROXY: 'relay', NO_PROXY: '127.0.0.1' }, url: 'plain', certificate: null, tunnels: 0, relayed: 0 },
+  ])('$name', async ({ proxy: via, env, url, certificate, tunnels, relayed }: { proxy: string | null; env: Record<string, string>; url: string; certificate: string | null; tunnels: number; relayed: number }) => {
+    const named = (v: string) => (v === 'tunnel' ? proxy.url : v === 'relay' ? relay.url : v === 'plain' ? `${plain}/` : v);
+    const saved = { ...process.env };
+    for (const [name, value] of Object.entries(env)) process.env[name] = named(value);
+    const client = new HttpClient({ perHost: 2, timeoutMs: 2000, userAgent: 'govsite-test', ...(via ? { proxy: named(via) } : {}) });
+    const before = { tunnels: proxy.requests(), relayed: relay.connections, heads: heads.length };
+    try {
+      const outcome = await client.send(named(url), { method: 'GET' });
+      expect({ status: outcome.ok ? outcome.status : `${outcome.code} ${outcome.message}`, body: outcome.ok && outcome.body.toString(), certificate: outcome.certificate ?? null })
+        .toEqual({ status: 200, body: 'ok', certificate });
+      expect({ tunnels: proxy.requests() - before.tunnels, relayed: relay.connections - before.relayed }).toEqual({ tunnels, relayed });
+      // both requests, the strict one and the lenient one, say who asks
+      expect(heads.slice(before.heads).map((head) => /^user-agent: govsite-test\r$/m.test(head))).toEqual([true, true]);
+    } finally {
+      await client.close();
+      for (const name of Object.keys(env)) if (saved[name] === undefined) delete process.env[name]; else process.env[name] = saved[name];
+    }
   });
 });

@@ -1,0 +1,37 @@
+import { describe } from 'node:test';
+import { expect } from 'expect';
+import { proxyRoute } from '../../src/crawl/proxy-route.js';
+import { cases } from '../helpers/cases.js';
+
+const A = 'http://proxy-a:3128';
+const B = 'http://proxy-b:8080';
+
+/** Which proxy each URL goes through: `--proxy`, else the usual variables and `no_proxy` (null: direct). */
+describe('proxyRoute', () => {
+  cases([
+    { name: '--proxy takes every URL, whatever the variables say', proxy: A, env: { HTTPS_PROXY: B, NO_PROXY: '*' }, url: 'https://www.gov.cn/', to: A },
+    { name: 'no proxy set: no route at all', proxy: undefined, env: {}, url: 'http://www.gov.cn/', to: 'none' },
+    { name: 'empty variables are unset', proxy: undefined, env: { HTTP_PROXY: '', https_proxy: '' }, url: 'http://www.gov.cn/', to: 'none' },
+    { name: 'HTTP_PROXY: plain HTTP through it', proxy: undefined, env: { HTTP_PROXY: A }, url: 'http://www.gov.cn/', to: A },
+    { name: 'HTTP_PROXY alone: HTTPS through it too', proxy: undefined, env: { HTTP_PROXY: A }, url: 'https://www.gov.cn/', to: A },
+    { name: 'HTTPS_PROXY alone: plain HTTP direct', proxy: undefined, env: { HTTPS_PROXY: B }, url: 'http://www.gov.cn/', to: null },
+    { name: 'HTTPS_PROXY: HTTPS through it, not HTTP_PROXY', proxy: undefined, env: { HTTP_PROXY: A, HTTPS_PROXY: B }, url: 'https://www.gov.cn/', to: B },
+    { name: 'lower case first', proxy: undefined, env: { http_proxy: B, HTTP_PROXY: A }, url: 'http://www.gov.cn/', to: B },
+    { name: 'no_proxy first, NO_PROXY ignored then', proxy: undefined, env: { HTTP_PROXY: A, no_proxy: 'gov.cn', NO_PROXY: 'example.org' }, url: 'http://example.org/', to: A },
+    { name: 'NO_PROXY host: that host direct', proxy: undefined, env: { HTTP_PROXY: A, NO_PROXY: 'www.gov.cn' }, url: 'http://www.gov.cn/', to: null },
+    { name: 'NO_PROXY domain: its subdomains direct', proxy: undefined, env: { HTTP_PROXY: A, NO_PROXY: 'gov.cn' }, url: 'http://www.beijing.gov.cn/', to: null },
+    { name: 'NO_PROXY domain: not a name that only ends like it', proxy: undefined, env: { HTTP_PROXY: A, NO_PROXY: 'gov.cn' }, url: 'http://www.fakegov.cn/', to: A },
+    { name: 'NO_PROXY .domain', proxy: undefined, env: { HTTP_PROXY: A, NO_PROXY: '.gov.cn' }, url: 'http://gov.cn/', to: null },
+    { name: 'NO_PROXY *.domain, in a list with spaces', proxy: undefined, env: { HTTP_PROXY: A, NO_PROXY: 'localhost, *.gov.cn' }, url: 'https://www.gov.cn/', to: null },
+    { name: 'NO_PROXY host:port: that port direct', proxy: undefined, env: { HTTP_PROXY: A, NO_PROXY: 'www.gov.cn:8080' }, url: 'http://www.gov.cn:8080/', to: null },
+    { name: 'NO_PROXY host:port: other ports through the proxy', proxy: undefined, env: { HTTP_PROXY: A, NO_PROXY: 'www.gov.cn:8080' }, url: 'http://www.gov.cn/', to: A },
+    { name: 'NO_PROXY host:443 names the default port of https', proxy: undefined, env: { HTTPS_PROXY: B, NO_PROXY: 'www.gov.cn:443' }, url: 'https://www.gov.cn/', to: null },
+    { name: 'NO_PROXY in any case', proxy: undefined, env: { HTTP_PROXY: A, NO_PROXY: 'WWW.Gov.CN' }, url: 'http://www.gov.cn/', to: null },
+    { name: 'NO_PROXY *: every host direct', proxy: undefined, env: { HTTPS_PROXY: B, NO_PROXY: '*' }, url: 'https://www.gov.cn/', to: null },
+    { name: 'NO_PROXY an IP address', proxy: undefined, env: { HTTP_PROXY: A, NO_PROXY: '127.0.0.1' }, url: 'http://127.0.0.1:8080/', to: null },
+    { name: 'NO_PROXY an IPv6 address, bracketed', proxy: undefined, env: { HTTP_PROXY: A, NO_PROXY: '[::1]' }, url: 'http://[::1]:8080/', to: null },
+  ])('$name', ({ proxy, env, url, to }: { proxy: string | undefined; env: NodeJS.ProcessEnv; url: string; to: string | null }) => {
+    const route = proxyRoute(proxy, env);
+    expect(route === null ? 'none' : route(new URL(url))).toBe(to);
+  });
+});
