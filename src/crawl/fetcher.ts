@@ -57,7 +57,7 @@ export class Fetcher {
    * `referrer`: the page that links to it, named in each hop's Referer as a browser names it (see refererHeader).
    */
   fetch(url: string, request: RequestOptions, { stubs = false, recheck = false, upgradeOnTimeout = false, referrer = null as string | null } = {}): Promise<FetchOutcome> {
-    return withHttpsUpgrade(url, (from) => this.chain(from, request, { stubs, recheck, referrer }), { proxied: this.client.proxied, onTimeout: upgradeOnTimeout });
+    return withHttpsUpgrade(url, (from) => this.chain(from, request, { stubs, recheck, referrer }), { proxied: this.client.proxiedFor(url), onTimeout: upgradeOnTimeout });
   }
 
   /** A redirect chain from `url`, each hop polite and retried, none that would never be asked (see neverAsked). */
@@ -67,7 +67,7 @@ export class Fetcher {
       const refused = hopUrl === url ? null : neverAsked(hopUrl, url);
       if (refused) return refused;
       const asked = withCookie({ ...request, headers: { ...request.headers, ...refererHeader(referrer, hopUrl) } }, cookie);
-      return (await this.intranetName(hopUrl, hopUrl === url ? referrer : url)) ?? this.online(() => withRetry(() => this.hop(hopUrl, asked, recheck), this.options.retry));
+      return (await this.intranetName(hopUrl, hopUrl === url ? referrer : url)) ?? this.online(hopUrl, () => withRetry(() => this.hop(hopUrl, asked, recheck), this.options.retry));
     }, { stubs });
   }
 
@@ -79,7 +79,7 @@ export class Fetcher {
    * audit) links freely, and an address the registry gives (no page links to it) is asked.
    */
   private async intranetName(url: string, from: string | null): Promise<FetchOutcome | null> {
-    if (from === null || this.client.proxied) return null;
+    if (from === null || this.client.proxiedFor(url)) return null;
     const host = hostnameOf(url);
     if (isIP(host) || !(await this.onIntranet(host)) || (await this.onIntranet(hostnameOf(from)))) return null;
     return refusal(url, 'EPRIVATE', `${host} resolves to an intranet address, reached from the public ${from}`);
@@ -96,11 +96,11 @@ export class Fetcher {
    * the hosts' silences meanwhile are forgotten. A network down past the longest outage: EOFFLINE,
    * inconclusive, never a dead link.
    */
-  private async online(ask: () => Promise<FetchOutcome>): Promise<FetchOutcome> {
+  private async online(url: string, ask: () => Promise<FetchOutcome>): Promise<FetchOutcome> {
     for (;;) {
       const started = Date.now();
       const outcome = await ask();
-      if (this.controls === null || !unanswered(outcome, this.client.proxied) || (await this.controls.reachableSince(started))) return outcome;
+      if (this.controls === null || !unanswered(outcome, this.client.proxiedFor(url)) || (await this.controls.reachableSince(started))) return outcome;
       this.givenUp.forgetSilences();
       if (!(await this.controls.back())) {
         const said = outcome.ok ? `${outcome.status} from the proxy` : `${outcome.code} ${outcome.message}`;
@@ -112,7 +112,7 @@ export class Fetcher {
   private async hop(url: string, request: RequestOptions, recheck: boolean): Promise<FetchOutcome> {
     const origin = Fetcher.originKey(url);
     const keys = [origin];
-    const ip = await this.ipOf(hostnameOf(url));
+    const ip = this.client.proxiedFor(url) ? null : await this.ipOf(hostnameOf(url));
     if (ip) keys.push(`ip:${ip}`);
     // asked when the host's turn comes: it may have been given up on while this request waited for it
     const outcome = await this.politeness.run(keys, () => this.givenUp.ask(origin, url, recheck, () => this.client.send(url, request)));
@@ -123,9 +123,8 @@ export class Fetcher {
     return outcome;
   }
 
-  /** The IP a host resolves to (looked up once, see HostResolver); behind a proxy the proxy resolves, so only the origin key applies. */
+  /** The IP a host resolves to (looked up once, see HostResolver). Not asked behind a proxy: the proxy resolves, so only the origin key applies. */
   private ipOf(host: string): Promise<string | null> {
-    if (this.client.proxied) return Promise.resolve(null);
     if (isIP(host)) return Promise.resolve(host);
     return this.resolver.addresses(host).then((all) => all[0]?.address ?? null, () => null);
   }

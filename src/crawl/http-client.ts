@@ -65,8 +65,6 @@ export class HttpClient {
   /** origins whose answers only a lenient parser reads (see LenientClient), and that client */
   private readonly forgiven = new Set<string>();
   private forgiving: LenientClient | undefined;
-  /** requests go through a proxy (--proxy or the usual variables), which resolves host names */
-  readonly proxied: boolean;
   /** the proxy each request goes through (see proxyRoute); null: none is set */
   private readonly route: ProxyRoute | null;
   private readonly maxBodyBytes: number;
@@ -77,7 +75,14 @@ export class HttpClient {
     this.maxDecodedBytes = options.maxDecodedBytes ?? MAX_DECODED_BYTES;
     this.route = proxyRoute(options.proxy);
     this.dispatcher = dispatcherFor(options, this.route, this.faults);
-    this.proxied = this.route !== null;
+  }
+
+  /**
+   * A request for `url` goes through a proxy, which resolves its host's name and answers for it (a
+   * 502 when the host does not): not one to a host `no_proxy` names, which goes direct.
+   */
+  proxiedFor(url: string): boolean {
+    return this.route !== null && (this.options.proxy !== undefined || this.route(new URL(url)) !== null);
   }
 
   /**

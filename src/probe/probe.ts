@@ -24,7 +24,7 @@ export async function probeHomePage(client: HttpClient, target: ProbeTarget): Pr
   // a home address that is a stub (meta refresh, script) opens the page it sends a visitor to, as in the crawl
   // an http:// home page that gets no answer is asked over HTTPS, as a browser asks (see withHttpsUpgrade)
   const outcome = await withHttpsUpgrade(target.url, (from) => followRedirects(from, (url, cookie) => client.send(url, withCookie({ method: 'GET' }, cookie)), { stubs: true }),
-    { proxied: client.proxied, onTimeout: true });
+    { proxied: client.proxiedFor(target.url), onTimeout: true });
   const base = { siteId: target.siteId, url: target.url, at, ms: outcome.ms, certificate: outcome.certificate ?? null, controlFailed: false };
   if (!outcome.ok) return { ...base, ok: false, status: null, errorCode: outcome.code, fingerprint: null, newest: null };
   // a bot wall (a script challenge) is how the server answers a browser too, before the script runs: the site is up

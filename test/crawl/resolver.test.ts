@@ -89,4 +89,19 @@ describe('HostResolver, through the fetcher, over real sockets', () => {
     await fetcher.close();
     expect([outcome.ok ? outcome.status : outcome.code, hosts.length]).toEqual([expected, requests]);
   });
+
+  // the proxy would resolve the name itself (nothing to tell here); no_proxy sends these hosts past it
+  it('behind HTTP_PROXY, a host NO_PROXY sends direct is looked at all the same: the link is not asked', async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, { HTTP_PROXY: 'http://127.0.0.1:9', NO_PROXY: '.example.gov.cn' });
+    try {
+      const { fetcher } = fetcherWith({ 'oa.example.gov.cn': [loopback], 'www.example.gov.cn': [publicAddress] });
+      hosts.length = 0;
+      const outcome = await fetcher.fetch(`http://oa.example.gov.cn:${port}/oa/`, { method: 'GET' }, { referrer: 'http://www.example.gov.cn/' });
+      await fetcher.close();
+      expect([outcome.ok ? outcome.status : outcome.code, hosts.length]).toEqual(['EPRIVATE', 0]);
+    } finally {
+      for (const name of ['HTTP_PROXY', 'NO_PROXY']) if (saved[name] === undefined) delete process.env[name]; else process.env[name] = saved[name];
+    }
+  });
 });
