@@ -160,12 +160,18 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
 
   async crawl(sites: readonly StoredSite[]): Promise<void> {
     let next = 0;
+    let failed = false;
     const worker = async () => {
-      while (next < sites.length) await this.crawlSite(sites[next++]!);
+      while (!failed && next < sites.length) await this.crawlSite(sites[next++]!);
     };
     const unwatch = watchHeapGrowth();
     try {
       await Promise.all(Array.from({ length: Math.min(this.options.siteConcurrency, sites.length) }, worker));
+    } catch (error) {
+      // the run stops here (a proxy refusing it, a database error): what was answered is kept, the requests cut off are not recorded, and no site starts
+      failed = true;
+      this.batch.stop(error as Error);
+      throw error;
     } finally {
       unwatch();
       this.batch.flush();

@@ -6,6 +6,7 @@ import { decompress } from './decompress.js';
 import { FORGIVABLE, LenientClient } from './lenient-http.js';
 import { classifyError, timedOut, type FetchOutcome } from './outcome.js';
 import { proxyRoute, type ProxyRoute } from './proxy-route.js';
+import { RuntimeError } from '../errors.js';
 
 export const REQUEST_TIMEOUT_MS = 15_000;
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -101,6 +102,7 @@ export class HttpClient {
         outcome = await this.leniently(url, request, started);
       }
     }
+    if (this.route !== null && refusedByProxy(outcome) && this.proxiedFor(url)) throw new ProxyRefused(this.route(new URL(url))!, url);
     // the page behind a certificate a browser warns about or chains itself is read all the same (leniently too), and the certificate's fault kept
     const certificate = this.faults.size > 0 ? this.faults.get(new URL(url).origin) : undefined;
     return certificate ? { ...outcome, certificate } : outcome;
@@ -230,6 +232,25 @@ export class HttpClient {
   }
 }
 
+
+/**
+ * The proxy wants credentials it was not given (407): every request through it would be refused so,
+ * and none of those refusals is a site's answer — recorded, each site would be down. The run stops
+ * instead, saying what to fix; what it stored before stays (a crawl or audit goes on with --resume).
+ */
+export class ProxyRefused extends RuntimeError {
+  override name = 'ProxyRefused';
+  constructor(proxy: string, url: string) {
+    const { protocol, host } = new URL(proxy);
+    super(`the proxy ${protocol}//${host} asks for credentials it was not given or refused (407 Proxy Authentication Required; asking for ${url}): `
+      + 'give them in the proxy URL (--proxy, HTTP_PROXY, HTTPS_PROXY: http://user:password@host:port); nothing it refused is stored as a site\'s answer, and a crawl or audit goes on with --resume');
+  }
+}
+
+/** A 407: the proxy's own answer to a plain-HTTP request, or its refusal of a CONNECT tunnel (undici's message, LenientClient's). */
+function refusedByProxy(outcome: FetchOutcome): boolean {
+  return outcome.ok ? outcome.status === 407 : /Proxy response \(407\)|refused a tunnel to \S+: 407$/.test(outcome.message);
+}
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined> | undefined | null): Record<string, string> {
   const out: Record<string, string> = {};

@@ -8,13 +8,16 @@ import type { Duplex } from 'node:stream';
  * Hosts for which `route` returns null get 502, as a real proxy does for an unreachable host. `route`
  * is asked with the request's host (`www.x.gov.cn`, or `host:port` for a CONNECT tunnel).
  */
-export async function startLoopbackProxy(route: (host: string) => string | null): Promise<{ url: string; requests: () => number; connections: () => number; close: () => Promise<void> }> {
+export async function startLoopbackProxy(route: (host: string) => string | null, { credentials }: { credentials?: string } = {}): Promise<{ url: string; requests: () => number; connections: () => number; close: () => Promise<void> }> {
   let count = 0;
   let connections = 0;
+  /** with `credentials` ("user:password"), a request without them in its Proxy-Authorization gets 407, as an office's proxy answers */
+  const refused = (req: IncomingMessage) => credentials !== undefined && req.headers['proxy-authorization'] !== `Basic ${Buffer.from(credentials).toString('base64')}`;
   // a tunnelled socket leaves the HTTP server's hands: closed here
   const tunnels = new Set<Duplex>();
   const server: Server = createServer((req, res) => {
     count++;
+    if (refused(req)) return void res.writeHead(407, { 'proxy-authenticate': 'Basic realm="proxy"', 'content-type': 'text/plain' }).end('proxy authentication required');
     let target: URL;
     try {
       target = new URL(req.url ?? '');
@@ -28,7 +31,7 @@ export async function startLoopbackProxy(route: (host: string) => string | null)
       return;
     }
     const up = new URL(upstream);
-    const forward = request({ host: up.hostname, port: up.port, method: req.method, path: target.pathname + target.search, headers: { ...req.headers, host: target.host } }, (answer) => {
+    const forward = request({ host: up.hostname, port: up.port, method: req.method, path: target.pathname + target.search, headers: { ...withoutProxyHeaders(req.headers), host: target.host } }, (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);
     });
@@ -38,6 +41,9 @@ export async function startLoopbackProxy(route: (host: string) => string | null)
   // a CONNECT tunnel (https:// targets) to the host's upstream, bytes piped both ways; a host with no route is refused at once
   server.on('connect', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     count++;
+    // a client that hangs up on a refusal resets the socket: not the proxy's error
+    socket.on('error', () => socket.destroy());
+    if (refused(req)) return void socket.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="proxy"\r\n\r\n');
     const upstream = route(req.url ?? '');
     if (upstream === null) return void socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
     const up = new URL(upstream);
@@ -60,4 +66,10 @@ export async function startLoopbackProxy(route: (host: string) => string | null)
     connections: () => connections,
     close: () => new Promise<void>((r) => { tunnels.forEach((t) => t.destroy()); server.closeAllConnections(); server.close(() => r()); }),
   };
+}
+
+/** A request's headers as a proxy passes them on: its own (Proxy-Authorization) are not the site's to see. */
+function withoutProxyHeaders(headers: IncomingMessage['headers']): IncomingMessage['headers'] {
+  const { 'proxy-authorization': _own, ...rest } = headers;
+  return rest;
 }

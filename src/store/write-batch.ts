@@ -15,11 +15,14 @@ export class WriteBatch {
   private scheduled: NodeJS.Timeout | null = null;
   private tasks = 0;
   private check: NodeJS.Immediate | null = null;
+  /** why nothing more is written (see stop) */
+  private stopped: Error | null = null;
 
   constructor(private readonly db: Db, private readonly maxSize = 500, private readonly windowMs = WRITE_WINDOW_MS) {}
 
   write(write: () => void): Promise<void> {
     return new Promise((resolve, reject) => {
+      if (this.stopped) return void reject(this.stopped);
       this.pending.push({ write, resolve, reject });
       if (this.pending.length >= this.maxSize) return this.flush();
       // everything written within the window commits together
@@ -51,6 +54,15 @@ export class WriteBatch {
     } catch (e) {
       batch.forEach((p) => p.reject(e));
     }
+  }
+
+  /**
+   * Commits what is waiting, then refuses every later write with `reason`: a run that stops on an
+   * error keeps what it had answered, and nothing the stop itself causes (requests cut off) is written.
+   */
+  stop(reason: Error): void {
+    this.flush();
+    this.stopped = reason;
   }
 
   /** Looked at once the current turn of the event loop is over: tasks started together are all counted by then. */

@@ -1,9 +1,14 @@
-import { after, before, describe } from 'node:test';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
-import { HttpClient } from '../../src/crawl/http-client.js';
-import { FixtureFleet } from '../../src/fixture-server/server.js';
+import { HttpClient, ProxyRefused } from '../../src/crawl/http-client.js';
+import { FixtureFleet, selfSignedTls } from '../../src/fixture-server/server.js';
 import { startLoopbackProxy } from '../../src/fixture-server/proxy.js';
 import { cases } from '../helpers/cases.js';
+import { startCli } from '../helpers/cli.js';
+import { rows } from '../helpers/crawl.js';
+import { openDb } from '../../src/store/db.js';
+import { tmpDir, writeTmp } from '../helpers/tmp.js';
 
 /**
  * Plain-HTTP requests to many hosts through a proxy share its connections, whether the proxy is named
@@ -47,5 +52,57 @@ describe('requests through a forward proxy', () => {
       await client.close();
       for (const name of Object.keys(env)) if (saved[name] === undefined) delete process.env[name]; else process.env[name] = saved[name];
     }
+  });
+});
+
+/**
+ * A proxy that wants credentials the crawl was not given (407) refuses every request alike: none of
+ * its refusals is a site's answer. The run stops with a line saying what to fix, stores none of them
+ * (recorded, every site would be down), and goes on with --resume once the credentials are right.
+ */
+describe('a proxy that refuses the crawl (407)', () => {
+  let fleet: FixtureFleet;
+  let proxy: Awaited<ReturnType<typeof startLoopbackProxy>>;
+  before(async () => {
+    fleet = await FixtureFleet.start({
+      plain: { files: { '/': '<html><body><a href="/a.html">一</a></body></html>', '/a.html': '<html><body>一</body></html>' } },
+      tls: { files: { '/': '<html><body><a href="/b.html">二</a></body></html>', '/b.html': '<html><body>二</body></html>' }, tls: selfSignedTls() },
+    });
+    proxy = await startLoopbackProxy((host) => (host === 'www.plain.gov.cn' ? fleet.origin('plain') : host === 'www.tls.gov.cn:443' ? fleet.origin('tls') : null), { credentials: 'inspector:p@ss' });
+  });
+  after(async () => {
+    await proxy.close();
+    await fleet.close();
+  });
+  const through = (password: string) => proxy.url.replace('http://', `http://inspector:${encodeURIComponent(password)}@`);
+
+  cases([
+    { name: 'plain HTTP (the proxy answers 407)', url: 'http://www.plain.gov.cn/' },
+    { name: 'HTTPS (the proxy refuses the tunnel with 407)', url: 'https://www.tls.gov.cn/' },
+  ])('HttpClient: $name throws ProxyRefused, naming the proxy without the password', async ({ url }: { url: string }) => {
+    const client = new HttpClient({ perHost: 2, timeoutMs: 5000, userAgent: 'govsite-test', proxy: through('wrong') });
+    try {
+      const refusal = await client.send(url, { method: 'GET' }).then(() => null, (e: Error) => e);
+      expect(refusal).toBeInstanceOf(ProxyRefused);
+      expect(refusal!.message).toContain(`the proxy ${proxy.url} asks for credentials`);
+      expect(refusal!.message).not.toContain('wrong');
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('govsite crawl stops (exit 3), stores no refusal, and goes on with --resume and the right password', async () => {
+    const dir = tmpDir();
+    const db = join(dir, 'c.db');
+    const registry = writeTmp('proxied.csv', 'id,url\nplain,http://www.plain.gov.cn/\ntls,https://www.tls.gov.cn/\n');
+    const refused = await startCli(['crawl', registry, '--db', db, '--as-of', '2026-11-15', '--proxy', through('wrong')]).done;
+    expect({ code: refused.code, said: /the proxy http:\/\/127\.0\.0\.1:\d+ asks for credentials/.test(refused.stderr), password: refused.stderr.includes('wrong') }).toEqual({ code: 3, said: true, password: false });
+    expect(rows(openDb(db), `SELECT count(*) AS n FROM fetches`)).toEqual([{ n: 0 }]);
+    const resumed = await startCli(['crawl', registry, '--db', db, '--as-of', '2026-11-15', '--proxy', through('p@ss'), '--resume']).done;
+    expect(resumed.code).toBe(0);
+    expect(rows(openDb(db), `SELECT url, status FROM fetches WHERE purpose = 'page' ORDER BY url`)).toEqual([
+      { url: 'http://www.plain.gov.cn/', status: 200 }, { url: 'http://www.plain.gov.cn/a.html', status: 200 },
+      { url: 'https://www.tls.gov.cn/', status: 200 }, { url: 'https://www.tls.gov.cn/b.html', status: 200 },
+    ]);
   });
 });
