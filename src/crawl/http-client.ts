@@ -83,7 +83,7 @@ export class HttpClient {
    * 502 when the host does not): not one to a host `no_proxy` names, which goes direct.
    */
   proxiedFor(url: string): boolean {
-    return this.route !== null && (this.options.proxy !== undefined || this.route(new URL(url)) !== null);
+    return this.route !== null && (Boolean(this.options.proxy) || this.route(new URL(url)) !== null);
   }
 
   /**
@@ -242,8 +242,8 @@ export class ProxyRefused extends RuntimeError {
   override name = 'ProxyRefused';
   constructor(proxy: string, url: string) {
     const { protocol, host } = new URL(proxy);
-    super(`the proxy ${protocol}//${host} asks for credentials it was not given or refused (407 Proxy Authentication Required; asking for ${url}): `
-      + 'give them in the proxy URL (--proxy, HTTP_PROXY, HTTPS_PROXY: http://user:password@host:port); nothing it refused is stored as a site\'s answer, and a crawl or audit goes on with --resume');
+    super(`the proxy ${protocol}//${host} refused the request for ${url} (407 Proxy Authentication Required): its user and password are missing or wrong; `
+      + 'give them in the proxy URL (--proxy, HTTP_PROXY, HTTPS_PROXY: http://user:password@host:port). Nothing it refused is stored as a site\'s answer, and a crawl or audit goes on with --resume');
   }
 }
 

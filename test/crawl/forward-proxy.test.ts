@@ -80,12 +80,12 @@ describe('a proxy that refuses the crawl (407)', () => {
     { name: 'plain HTTP (the proxy answers 407)', url: 'http://www.plain.gov.cn/' },
     { name: 'HTTPS (the proxy refuses the tunnel with 407)', url: 'https://www.tls.gov.cn/' },
   ])('HttpClient: $name throws ProxyRefused, naming the proxy without the password', async ({ url }: { url: string }) => {
-    const client = new HttpClient({ perHost: 2, timeoutMs: 5000, userAgent: 'govsite-test', proxy: through('wrong') });
+    const client = new HttpClient({ perHost: 2, timeoutMs: 5000, userAgent: 'govsite-test', proxy: through('x9-not-it') });
     try {
       const refusal = await client.send(url, { method: 'GET' }).then(() => null, (e: Error) => e);
       expect(refusal).toBeInstanceOf(ProxyRefused);
-      expect(refusal!.message).toContain(`the proxy ${proxy.url} asks for credentials`);
-      expect(refusal!.message).not.toContain('wrong');
+      expect(refusal!.message).toContain(`the proxy ${proxy.url} refused the request for ${url} (407 Proxy Authentication Required): its user and password are missing or wrong`);
+      expect(refusal!.message).not.toContain('x9-not-it');
     } finally {
       await client.close();
     }
@@ -95,8 +95,8 @@ describe('a proxy that refuses the crawl (407)', () => {
     const dir = tmpDir();
     const db = join(dir, 'c.db');
     const registry = writeTmp('proxied.csv', 'id,url\nplain,http://www.plain.gov.cn/\ntls,https://www.tls.gov.cn/\n');
-    const refused = await startCli(['crawl', registry, '--db', db, '--as-of', '2026-11-15', '--proxy', through('wrong')]).done;
-    expect({ code: refused.code, said: /the proxy http:\/\/127\.0\.0\.1:\d+ asks for credentials/.test(refused.stderr), password: refused.stderr.includes('wrong') }).toEqual({ code: 3, said: true, password: false });
+    const refused = await startCli(['crawl', registry, '--db', db, '--as-of', '2026-11-15', '--proxy', through('x9-not-it')]).done;
+    expect({ code: refused.code, said: /^govsite: the proxy http:\/\/127\.0\.0\.1:\d+ refused the request for \S+ \(407 Proxy Authentication Required\)/m.test(refused.stderr), password: refused.stderr.includes('x9-not-it') }).toEqual({ code: 3, said: true, password: false });
     expect(rows(openDb(db), `SELECT count(*) AS n FROM fetches`)).toEqual([{ n: 0 }]);
     const resumed = await startCli(['crawl', registry, '--db', db, '--as-of', '2026-11-15', '--proxy', through('p@ss'), '--resume']).done;
     expect(resumed.code).toBe(0);
