@@ -97,10 +97,19 @@ export class Fetcher {
    * inconclusive, never a dead link.
    */
   private async online(url: string, ask: () => Promise<FetchOutcome>): Promise<FetchOutcome> {
-    for (;;) {
+    for (let tries = 1; ; tries++) {
       const started = Date.now();
       const outcome = await ask();
-      if (this.controls === null || !unanswered(outcome, this.client.proxiedFor(url)) || (await this.controls.reachableSince(started))) return outcome;
+      // behind a proxy that cannot be reached, no answer is a site's: without controls to wait on, the
+      // request is asked again over about half a minute (a proxy restarting), then the run stops
+      if (this.controls === null) {
+        const unreachable = this.client.unreachableProxy(url, outcome);
+        if (!unreachable) return outcome;
+        if (tries > PROXY_RETRIES) throw unreachable;
+        await sleep(this.options.retry.baseDelayMs * 2 ** (tries - 1));
+        continue;
+      }
+      if (!unanswered(outcome, this.client.proxiedFor(url)) || (await this.controls.reachableSince(started))) return outcome;
       this.givenUp.forgetSilences();
       if (!(await this.controls.back())) {
         const said = outcome.ok ? `${outcome.status} from the proxy` : `${outcome.code} ${outcome.message}`;
@@ -135,4 +144,8 @@ export class Fetcher {
 }
 
 /** A URL's host name as lookups and isIP take it (an IPv6 literal without its brackets). */
+/** asked again this often, the retries' backoff doubled each time (0.5 … 16 s by default: about half a minute), before a proxy that cannot be reached stops the run */
+const PROXY_RETRIES = 6;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 const hostnameOf = (url: string): string => new URL(url).hostname.replace(/^\[|\]$/g, '');

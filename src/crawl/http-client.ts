@@ -102,11 +102,32 @@ export class HttpClient {
         outcome = await this.leniently(url, request, started);
       }
     }
-    if (this.route !== null && refusedByProxy(outcome) && this.proxiedFor(url)) throw new ProxyRefused(this.route(new URL(url))!, url);
+    if (this.route !== null) outcome = this.asProxyAnswered(url, outcome);
     // the page behind a certificate a browser warns about or chains itself is read all the same (leniently too), and the certificate's fault kept
     const certificate = this.faults.size > 0 ? this.faults.get(new URL(url).origin) : undefined;
     return certificate ? { ...outcome, certificate } : outcome;
   };
+
+  /**
+   * What a proxy said for itself. A 407 stops the run (see ProxyRefused). A tunnel it refused is its
+   * answer, as its answer to a plain-HTTP request is: a 502 when the site does not answer it (undici
+   * and LenientClient give a refused tunnel as an error).
+   */
+  private asProxyAnswered(url: string, outcome: FetchOutcome): FetchOutcome {
+    if (!this.proxiedFor(url)) return outcome;
+    const tunnel = outcome.ok ? null : refusedTunnel(outcome.message);
+    if ((outcome.ok ? outcome.status : tunnel) === 407) throw new ProxyRefused(this.route!(new URL(url))!, url);
+    return tunnel === null ? outcome : { ok: true, status: tunnel, finalUrl: url, redirects: [], headers: {}, body: Buffer.alloc(0), truncated: false, ms: outcome.ms };
+  }
+
+  /**
+   * A failure to reach the proxy a request goes through (refused, its name unknown, no route to it):
+   * never a site's, which the proxy answers for (502, 504). Null for any other outcome.
+   */
+  unreachableProxy(url: string, outcome: FetchOutcome): ProxyUnreachable | null {
+    if (outcome.ok || !PROXY_UNREACHABLE.has(outcome.code) || !this.proxiedFor(url)) return null;
+    return new ProxyUnreachable(this.route!(new URL(url))!, url, `${outcome.code}: ${outcome.message}`);
+  }
 
   /** Through Node's lenient parser (see LenientClient): the same caps and deadline, the same way (direct or tunnelled: see proxyRoute); the whole body is read, whatever its type (a rare path). */
   private async leniently(url: string, request: RequestOptions, started: number): Promise<FetchOutcome> {
@@ -247,9 +268,27 @@ export class ProxyRefused extends RuntimeError {
   }
 }
 
-/** A 407: the proxy's own answer to a plain-HTTP request, or its refusal of a CONNECT tunnel (undici's message, LenientClient's). */
-function refusedByProxy(outcome: FetchOutcome): boolean {
-  return outcome.ok ? outcome.status === 407 : /Proxy response \(407\)|refused a tunnel to \S+: 407$/.test(outcome.message);
+/**
+ * The proxy cannot be reached (its connections refused, its name unknown, no route to it): no request
+ * goes through it, and none of these failures is a site's — recorded, each site would be down. The
+ * run stops, saying so; with --control it waits for the network instead (see Fetcher.online).
+ */
+export class ProxyUnreachable extends RuntimeError {
+  override name = 'ProxyUnreachable';
+  constructor(proxy: string, url: string, failure: string) {
+    const { protocol, host } = new URL(proxy);
+    super(`the proxy ${protocol}//${host} cannot be reached (${failure}; asking for ${url}): no site's failure is stored for it. `
+      + 'Check the proxy (--proxy, HTTP_PROXY, HTTPS_PROXY), or give --control URLs to wait for it through an outage; a crawl or audit goes on with --resume');
+  }
+}
+
+/** Failures of a connection to the proxy itself: behind a proxy, a site's own come back as the proxy's answers. */
+const PROXY_UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** The status with which a proxy refused a CONNECT tunnel (undici's message, LenientClient's), or null. */
+function refusedTunnel(message: string): number | null {
+  const m = /Proxy response \((\d{3})\) !== 200|refused a tunnel to \S+: (\d{3})$/.exec(message);
+  return m ? Number(m[1] ?? m[2]) : null;
 }
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined> | undefined | null): Record<string, string> {

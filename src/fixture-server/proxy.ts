@@ -8,7 +8,7 @@ import type { Duplex } from 'node:stream';
  * Hosts for which `route` returns null get 502, as a real proxy does for an unreachable host. `route`
  * is asked with the request's host (`www.x.gov.cn`, or `host:port` for a CONNECT tunnel).
  */
-export async function startLoopbackProxy(route: (host: string) => string | null, { credentials }: { credentials?: string } = {}): Promise<{ url: string; requests: () => number; connections: () => number; close: () => Promise<void> }> {
+export async function startLoopbackProxy(route: (host: string) => string | null, { credentials, port = 0 }: { credentials?: string; port?: number } = {}): Promise<{ url: string; requests: () => number; connections: () => number; close: () => Promise<void> }> {
   let count = 0;
   let connections = 0;
   /** with `credentials` ("user:password"), a request without them in its Proxy-Authorization gets 407, as an office's proxy answers */
@@ -59,7 +59,7 @@ export async function startLoopbackProxy(route: (host: string) => string | null,
   });
   server.on('connection', () => connections++);
   server.keepAliveTimeout = 5000;
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  await new Promise<void>((r) => server.listen(port, '127.0.0.1', () => r()));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests: () => count,

@@ -108,7 +108,7 @@ describe('govsite probe', () => {
       { name: 'a control answers: the site is down', control: () => `${fleet.origin('flaky')}/robots.txt`, setAside: 0,
         round: 'probe round 1: 1/2 opened; failed: 9901000009 (ECONNREFUSED)', summary: '1 probes, 1 failed (100.0 %), 0 of 7' },
       { name: 'no control answers: this machine is cut off', control: () => CLOSED, setAside: 1,
-        round: 'probe round 1: 1/2 opened; not counted, no control URL answered either (this machine\'s network): 9901000009 (ECONNREFUSED)',
+        round: 'probe round 1: 1/2 opened; not counted, this machine\'s network was down (no control URL answered either, or the proxy could not be reached): 9901000009 (ECONNREFUSED)',
         summary: '0 probes, 0 failed (— %) (1 more not counted: this machine\'s network), 0 of 7' },
     ])('$name', async ({ control, setAside, round, summary }) => {
       const db = join(dir, `control-${setAside}.db`);
@@ -124,6 +124,16 @@ describe('govsite probe', () => {
         expect(stored.prepare(`SELECT ok, error_code AS code, control_failed AS setAside FROM probes WHERE site_id = '9901000009'`).all()).toEqual([{ ok: 0, code: 'ECONNREFUSED', setAside }]);
         stored.close();
       }
+    });
+
+    it('without --control, a probe whose proxy cannot be reached is set aside the same way: no site failed', async () => {
+      const db = join(dir, 'no-proxy.db');
+      const { code, stdout, stderr } = await startCli(['probe', two, '--db', db, '--once', '--proxy', 'http://127.0.0.1:1']).done;
+      expect({ code, stderr }).toEqual({ code: 0, stderr: 'probe round 1: 0/2 opened; not counted, this machine\'s network was down (no control URL answered either, or the proxy could not be reached): 9901000003 (ECONNREFUSED), 9901000009 (ECONNREFUSED)\n' });
+      expect(stdout).toContain('  9901000003  0 probes, 0 failed (— %) (1 more not counted: this machine\'s network), 0 of 7');
+      const stored = openDb(db);
+      expect(stored.prepare(`SELECT site_id AS id, control_failed AS setAside FROM probes ORDER BY site_id`).all()).toEqual([{ id: '9901000003', setAside: 1 }, { id: '9901000009', setAside: 1 }]);
+      stored.close();
     });
 
     it('a control that is not an http(s) URL is a usage error', async () => {

@@ -1,14 +1,14 @@
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
-import { HttpClient, ProxyRefused } from '../../src/crawl/http-client.js';
+import { HttpClient, ProxyRefused, ProxyUnreachable } from '../../src/crawl/http-client.js';
 import { FixtureFleet, selfSignedTls } from '../../src/fixture-server/server.js';
 import { startLoopbackProxy } from '../../src/fixture-server/proxy.js';
 import { cases } from '../helpers/cases.js';
 import { startCli } from '../helpers/cli.js';
-import { rows } from '../helpers/crawl.js';
+import { crawlTestSites, rows } from '../helpers/crawl.js';
 import { openDb } from '../../src/store/db.js';
-import { tmpDir, writeTmp } from '../helpers/tmp.js';
+import { tmpDb, tmpDir, writeTmp } from '../helpers/tmp.js';
 
 /**
  * Plain-HTTP requests to many hosts through a proxy share its connections, whether the proxy is named
@@ -104,5 +104,68 @@ describe('a proxy that refuses the crawl (407)', () => {
       { url: 'http://www.plain.gov.cn/', status: 200 }, { url: 'http://www.plain.gov.cn/a.html', status: 200 },
       { url: 'https://www.tls.gov.cn/', status: 200 }, { url: 'https://www.tls.gov.cn/b.html', status: 200 },
     ]);
+  });
+});
+
+/**
+ * Behind a proxy, a site's own failure is the proxy's answer (502 when the site does not answer it),
+ * and a failure to reach the proxy is no site's: over HTTPS as over plain HTTP, and a proxy that
+ * cannot be reached stops the crawl after about half a minute of asking again (here, with the
+ * tests' short backoff, 3 s), storing nothing for it — or lets it go on, once the proxy is back.
+ */
+describe('a proxy that cannot reach a site, or cannot be reached', () => {
+  let fleet: FixtureFleet;
+  before(async () => {
+    fleet = await FixtureFleet.start({ site: { files: { '/': '<html><body><a href="/a.html">一</a></body></html>', '/a.html': '<html><body>一</body></html>' } } });
+  });
+  after(() => fleet.close());
+  /** a loopback port nothing listens on (yet) */
+  const freePort = async () => {
+    const proxy = await startLoopbackProxy(() => null);
+    const port = Number(new URL(proxy.url).port);
+    await proxy.close();
+    return port;
+  };
+
+  cases([
+    { url: 'http://www.gone.gov.cn/' },
+    { url: 'https://www.gone.gov.cn/' },
+  ])('a site the proxy cannot reach, $url: the proxy\'s 502', async ({ url }: { url: string }) => {
+    const proxy = await startLoopbackProxy(() => null);
+    const client = new HttpClient({ perHost: 2, timeoutMs: 5000, userAgent: 'govsite-test', proxy: proxy.url });
+    try {
+      const outcome = await client.send(url, { method: 'GET' });
+      expect(outcome.ok ? outcome.status : `${outcome.code} ${outcome.message}`).toBe(502);
+    } finally {
+      await client.close();
+      await proxy.close();
+    }
+  });
+
+  it('a proxy that cannot be reached: the crawl stops with ProxyUnreachable, nothing stored', async () => {
+    const { db } = tmpDb();
+    const port = await freePort();
+    const started = Date.now();
+    const stopped = await crawlTestSites(db, [{ id: 'site', url: 'http://www.site.gov.cn/' }], { proxy: `http://127.0.0.1:${port}` }).then(() => null, (e: Error) => e);
+    expect(stopped).toBeInstanceOf(ProxyUnreachable);
+    expect(stopped!.message).toMatch(new RegExp(`^the proxy http://127\\.0\\.0\\.1:${port} cannot be reached \\(ECONNREFUSED: `));
+    // 50 + 100 + … + 1,600 ms of asking again first
+    expect(Date.now() - started).toBeGreaterThan(3000);
+    expect(rows(db, `SELECT count(*) AS n FROM fetches`)).toEqual([{ n: 0 }]);
+  });
+
+  it('a proxy back within the patience: the crawl goes on as if it had never been away', async () => {
+    const { db } = tmpDb();
+    const port = await freePort();
+    let proxy: Awaited<ReturnType<typeof startLoopbackProxy>> | undefined;
+    const back = setTimeout(async () => (proxy = await startLoopbackProxy(() => fleet.origin('site'), { port })), 400);
+    try {
+      const { runId } = await crawlTestSites(db, [{ id: 'site', url: 'http://www.site.gov.cn/' }], { proxy: `http://127.0.0.1:${port}` });
+      expect(rows(db, `SELECT url, status, error_code FROM fetches WHERE run_id = ? AND purpose = 'page' ORDER BY url`, runId))
+        .toEqual([{ url: 'http://www.site.gov.cn/', status: 200, error_code: null }, { url: 'http://www.site.gov.cn/a.html', status: 200, error_code: null }]);
+    } finally {
+      clearTimeout(back);
+      await proxy?.close();
+    }
   });
 });

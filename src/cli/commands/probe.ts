@@ -53,7 +53,7 @@ export const probeCommand = new Command('probe')
         const failed = probes.filter((p) => !p.ok && !p.controlFailed);
         const setAside = probes.filter((p) => p.controlFailed);
         const list = (ps: Probe[]) => ps.map((p) => `${p.siteId} (${p.status ?? p.errorCode})`).join(', ');
-        process.stderr.write(`probe round ${round}: ${probes.filter((p) => p.ok).length}/${probes.length} opened${failed.length ? `; failed: ${list(failed)}` : ''}${setAside.length ? `; not counted, no control URL answered either (this machine's network): ${list(setAside)}` : ''}\n`);
+        process.stderr.write(`probe round ${round}: ${probes.filter((p) => p.ok).length}/${probes.length} opened${failed.length ? `; failed: ${list(failed)}` : ''}${setAside.length ? `; not counted, this machine's network was down (no control URL answered either, or the proxy could not be reached): ${list(setAside)}` : ''}\n`);
       }, controlsOver(client, controlUrls));
       const today = parseAsOf(undefined);
       process.stdout.write(`${rounds} round(s) of ${targets.length} site(s); the week to ${today}:\n`);
