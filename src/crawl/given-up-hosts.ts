@@ -6,13 +6,13 @@ const TROUBLES_IN_A_ROW = 3;
 const TRIAL_EVERY_MS = 5 * 60_000;
 
 /**
- * What makes a host not worth asking: it does not answer (a timeout costs the whole time limit, 15 s),
- * or it answers 429 Too Many Requests even after the retries that wait its Retry-After (up to a
- * minute each).
+ * What makes a host not worth asking: it does not answer (a timeout costs the whole time limit, 15 s;
+ * a gateway's 504 — a proxy's, behind one — its own), or it answers 429 Too Many Requests even after
+ * the retries that wait its Retry-After (up to a minute each).
  */
 type Trouble = 'silent' | 'throttling';
 const troubleOf = (outcome: FetchOutcome): Trouble | null =>
-  !outcome.ok ? (outcome.code === 'ETIMEDOUT' ? 'silent' : null) : outcome.status === 429 ? 'throttling' : null;
+  !outcome.ok ? (outcome.code === 'ETIMEDOUT' ? 'silent' : null) : outcome.status === 429 ? 'throttling' : outcome.status === 504 ? 'silent' : null;
 
 const GIVEN: Record<Trouble, { code: FailureCode; said: string }> = {
   silent: { code: 'EHOSTDOWN', said: 'answered none of the last %n URLs asked of it within the time limit' },
@@ -69,9 +69,9 @@ export class GivenUpHosts {
     for (const [origin, streak] of this.hosts) if (streak.trouble === 'silent') this.hosts.delete(origin);
   }
 
-  /** A retry of a URL already asked (only a 429 is retried): the trial's own, or in the first pass one of the streak's. */
+  /** A retry of a URL already asked (a 429's, a 504's; a timeout is not retried): the trial's own, or in the first pass one of the streak's. */
   private retryOf(streak: Streak, url: string, recheck: boolean): boolean {
-    return recheck ? url === streak.trialUrl : streak.trouble === 'throttling' && streak.urls.has(url);
+    return recheck ? url === streak.trialUrl : streak.urls.has(url);
   }
 
   private record(origin: string, url: string, outcome: FetchOutcome): FetchOutcome {

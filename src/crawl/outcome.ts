@@ -84,6 +84,8 @@ export function verdictFor(outcome: FetchOutcome, soft404: boolean, attempt: num
   const s = outcome.status;
   // 429 after its retries, and bot walls that refuse robots but serve people, say nothing about the link
   if (s === 429 || s === 999 || isBotWall(outcome)) return 'inconclusive';
+  // a gateway's timeout (a proxy's, the site's own front server's) is a timeout: a second one in the re-check is a dead link
+  if (s === 504) return attempt > 1 ? 'broken' : 'inconclusive';
   if (s >= 400) return 'broken';
   if (s >= 300) return 'broken'; // a redirect left unfollowed (no Location)
   return soft404 ? 'broken' : 'ok';

@@ -241,6 +241,13 @@ describe('retries, redirects and timeouts', () => {
       verdicts: [['ETIMEDOUT', 'inconclusive', 4], ['EHOSTDOWN', 'inconclusive', 1], ['200', 'ok', 5]],
     },
     {
+      name: 'a host whose gateway times out (504: behind a proxy, the proxy\'s) is given up on after 3 URLs, as a silent one is',
+      other: { files: {}, fallback: { status: 504, body: '<html><body><h1>504 Gateway Time-out</h1></body></html>' } }, links: paths(8),
+      // one connection: 3 URLs × (1 + 2 retries), then the re-check's one URL × 3, each a HEAD and the GET it falls back to
+      perHost: 1, requests: 24,
+      verdicts: [['EHOSTDOWN', 'inconclusive', 5], ['504', 'inconclusive', 3], ['EHOSTDOWN', 'broken', 7], ['504', 'broken', 1]],
+    },
+    {
       name: 'a host that answers 429 to every request, after the retries, is given up on after 3 URLs (their retries still go)',
       other: { files: Object.fromEntries(paths(8).map((p: string) => [p, html('在')])), behaviours: Object.fromEntries(paths(8).map((p: string) => [p, { retryAfter: { seconds: 0, times: 100 } }])) }, links: paths(8),
       // one connection, so that exactly 3 URLs are asked: 3 × (1 + 2 retries), then the re-check's one URL × 3

@@ -53,6 +53,9 @@ describe('verdictFor', () => {
     ['first timeout', failure('ETIMEDOUT'), false, 1, 'inconclusive'],
     ['second timeout', failure('ETIMEDOUT'), false, 2, 'broken'],
     ['refused', failure('ECONNREFUSED'), false, 1, 'broken'],
+    ['first gateway timeout (504: a proxy\'s, or the site\'s front server\'s)', response(504), false, 1, 'inconclusive'],
+    ['second gateway timeout', response(504), false, 2, 'broken'],
+    ['502, the gateway found no answer', response(502), false, 1, 'broken'],
   ])('%s → %s', (_name, outcome, soft404, attempt, verdict) => {
     expect(verdictFor(outcome, soft404, attempt)).toBe(verdict);
   });
