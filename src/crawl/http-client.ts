@@ -5,7 +5,7 @@ import { ForwardProxy, RoutedProxies } from './forward-proxy.js';
 import { decompress } from './decompress.js';
 import { FORGIVABLE, LenientClient } from './lenient-http.js';
 import { classifyError, timedOut, type FetchOutcome } from './outcome.js';
-import { proxyRoute, type ProxyRoute } from './proxy-route.js';
+import { proxyRoute, proxyUrl, type ProxyRoute } from './proxy-route.js';
 import { RuntimeError } from '../errors.js';
 
 export const REQUEST_TIMEOUT_MS = 15_000;
@@ -71,11 +71,15 @@ export class HttpClient {
   private readonly maxBodyBytes: number;
   private readonly maxDecodedBytes: number;
 
-  constructor(private readonly options: ClientOptions) {
+  private readonly options: ClientOptions;
+
+  constructor(options: ClientOptions) {
     this.maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
     this.maxDecodedBytes = options.maxDecodedBytes ?? MAX_DECODED_BYTES;
-    this.route = proxyRoute(options.proxy);
-    this.dispatcher = dispatcherFor(options, this.route, this.faults);
+    // the proxy as given (`host:port` is an HTTP proxy's), refused when it is none
+    this.options = options.proxy ? { ...options, proxy: proxyUrl(options.proxy, '--proxy') } : options;
+    this.route = proxyRoute(this.options.proxy);
+    this.dispatcher = dispatcherFor(this.options, this.route, this.faults);
   }
 
   /**

@@ -1,3 +1,5 @@
+import { UsageError } from '../errors.js';
+
 /**
  * Which proxy a request goes through, by its URL: null for none. One answer for both HTTP clients
  * (undici's pools and the lenient one, see LenientClient), so an answer read again leniently goes
@@ -15,12 +17,36 @@ const DEFAULT_PORTS: Record<string, number> = { 'http:': 80, 'https:': 443 };
  * empty variable is unset. Null when no proxy is set at all.
  */
 export function proxyRoute(proxy: string | undefined, env: NodeJS.ProcessEnv = process.env): ProxyRoute | null {
-  if (proxy) return () => proxy;
-  const http = env['http_proxy'] || env['HTTP_PROXY'] || null;
-  const https = env['https_proxy'] || env['HTTPS_PROXY'] || http;
+  if (proxy) {
+    const url = proxyUrl(proxy, '--proxy');
+    return () => url;
+  }
+  const named = (...names: string[]) => {
+    const name = names.find((n) => env[n]);
+    return name ? proxyUrl(env[name]!, name) : null;
+  };
+  const http = named('http_proxy', 'HTTP_PROXY');
+  const https = named('https_proxy', 'HTTPS_PROXY') ?? http;
   if (!http && !https) return null;
   const direct = noProxy(env['no_proxy'] ?? env['NO_PROXY'] ?? '');
   return (url) => (direct(url) ? null : url.protocol === 'https:' ? https : url.protocol === 'http:' ? http : null);
+}
+
+/**
+ * A proxy's address as a URL: `host:port` alone is an HTTP proxy's (as curl reads it); anything but
+ * an http(s) proxy with a host is refused, naming where it was given (`--proxy`, `HTTP_PROXY`, …).
+ */
+export function proxyUrl(value: string, name: string): string {
+  const written = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`;
+  let url: URL;
+  try {
+    url = new URL(written);
+  } catch {
+    throw new UsageError(`${name} must be an HTTP proxy's address, such as http://proxy.office:3128, got "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`${name} must be an HTTP proxy (http:// or https://), got "${value}"${/^socks/.test(url.protocol) ? ': SOCKS proxies are not supported' : ''}`);
+  if (!url.hostname) throw new UsageError(`${name} must be an HTTP proxy's address, such as http://proxy.office:3128, got "${value}"`);
+  return written;
 }
 
 /** `no_proxy`'s entries as a test of a URL: true when it goes direct. */

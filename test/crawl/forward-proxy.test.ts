@@ -31,12 +31,13 @@ describe('requests through a forward proxy', () => {
 
   cases([
     { name: '--proxy', option: true, env: {} },
+    { name: '--proxy as host:port', option: 'bare', env: {} },
     { name: 'HTTP_PROXY', option: false, env: { HTTP_PROXY: 'proxy' } },
     { name: 'http_proxy, with NO_PROXY naming other hosts', option: false, env: { http_proxy: 'proxy', NO_PROXY: 'localhost,.example.org' } },
-  ])('$name: six hosts, at most two connections to the proxy', async ({ option, env }: { option: boolean; env: Record<string, string> }) => {
+  ])('$name: six hosts, at most two connections to the proxy', async ({ option, env }: { option: boolean | 'bare'; env: Record<string, string> }) => {
     const saved = { ...process.env };
     for (const [name, value] of Object.entries(env)) process.env[name] = value === 'proxy' ? proxy.url : value;
-    const client = new HttpClient({ perHost: 2, timeoutMs: 5000, userAgent: 'govsite-test', ...(option ? { proxy: proxy.url } : {}) });
+    const client = new HttpClient({ perHost: 2, timeoutMs: 5000, userAgent: 'govsite-test', ...(option ? { proxy: option === 'bare' ? proxy.url.replace('http://', '') : proxy.url } : {}) });
     const before = { requests: proxy.requests(), connections: proxy.connections() };
     try {
       const statuses: (number | string)[] = [];

@@ -1,6 +1,7 @@
 import { describe } from 'node:test';
 import { expect } from 'expect';
 import { proxyRoute } from '../../src/crawl/proxy-route.js';
+import { UsageError } from '../../src/errors.js';
 import { cases } from '../helpers/cases.js';
 
 const A = 'http://proxy-a:3128';
@@ -33,5 +34,27 @@ describe('proxyRoute', () => {
   ])('$name', ({ proxy, env, url, to }: { proxy: string | undefined; env: NodeJS.ProcessEnv; url: string; to: string | null }) => {
     const route = proxyRoute(proxy, env);
     expect(route === null ? 'none' : route(new URL(url))).toBe(to);
+  });
+});
+
+/** A proxy's address as given: `host:port` is an HTTP proxy's; anything else but an http(s) proxy is a usage error naming where it was given. */
+describe('proxyRoute, the proxy\'s address', () => {
+  cases([
+    { name: 'host:port, as curl takes it', proxy: '127.0.0.1:3128', env: {}, to: 'http://127.0.0.1:3128' },
+    { name: 'host:port in HTTPS_PROXY', proxy: undefined, env: { HTTPS_PROXY: 'proxy.office:8080' }, to: 'http://proxy.office:8080' },
+    { name: 'an https:// proxy', proxy: 'https://proxy.office', env: {}, to: 'https://proxy.office' },
+    { name: 'user and password kept', proxy: 'http://inspector:p%40ss@proxy.office:3128', env: {}, to: 'http://inspector:p%40ss@proxy.office:3128' },
+    { name: 'SOCKS', proxy: 'socks5://127.0.0.1:1080', env: {}, to: new UsageError('--proxy must be an HTTP proxy (http:// or https://), got "socks5://127.0.0.1:1080": SOCKS proxies are not supported') },
+    { name: 'SOCKS in a variable', proxy: undefined, env: { https_proxy: 'socks://x' }, to: new UsageError('https_proxy must be an HTTP proxy (http:// or https://), got "socks://x": SOCKS proxies are not supported') },
+    { name: 'another scheme', proxy: 'ftp://x:21', env: {}, to: new UsageError('--proxy must be an HTTP proxy (http:// or https://), got "ftp://x:21"') },
+    { name: 'no host', proxy: 'http://', env: {}, to: new UsageError('--proxy must be an HTTP proxy\'s address, such as http://proxy.office:3128, got "http://"') },
+    { name: 'not an address', proxy: 'http://a b:1', env: {}, to: new UsageError('--proxy must be an HTTP proxy\'s address, such as http://proxy.office:3128, got "http://a b:1"') },
+  ])('$name', ({ proxy, env, to }: { proxy: string | undefined; env: NodeJS.ProcessEnv; to: string | Error }) => {
+    const routed = () => proxyRoute(proxy, env)!(new URL('https://www.gov.cn/'));
+    if (to instanceof Error) {
+      expect(routed).toThrow(UsageError);
+      expect(routed).toThrow(to.message);
+    }
+    else expect(routed()).toBe(to);
   });
 });
