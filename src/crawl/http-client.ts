@@ -87,7 +87,12 @@ export class HttpClient {
    * 502 when the host does not): not one to a host `no_proxy` names, which goes direct.
    */
   proxiedFor(url: string): boolean {
-    return this.route !== null && (Boolean(this.options.proxy) || this.route(new URL(url)) !== null);
+    return this.proxyOf(url) !== null;
+  }
+
+  /** The proxy a request for `url` goes through, or null (--proxy: every request's, without parsing the URL). */
+  private proxyOf(url: string): string | null {
+    return this.route === null ? null : this.options.proxy || this.route(new URL(url));
   }
 
   /**
@@ -118,9 +123,10 @@ export class HttpClient {
    * and LenientClient give a refused tunnel as an error).
    */
   private asProxyAnswered(url: string, outcome: FetchOutcome): FetchOutcome {
-    if (!this.proxiedFor(url)) return outcome;
+    const proxy = this.proxyOf(url);
+    if (proxy === null) return outcome;
     const tunnel = outcome.ok ? null : refusedTunnel(outcome.message);
-    if ((outcome.ok ? outcome.status : tunnel) === 407) throw new ProxyRefused(this.route!(new URL(url))!, url);
+    if ((outcome.ok ? outcome.status : tunnel) === 407) throw new ProxyRefused(proxy, url);
     return tunnel === null ? outcome : { ok: true, status: tunnel, finalUrl: url, redirects: [], headers: {}, body: Buffer.alloc(0), truncated: false, ms: outcome.ms };
   }
 
@@ -129,8 +135,8 @@ export class HttpClient {
    * never a site's, which the proxy answers for (502, 504). Null for any other outcome.
    */
   unreachableProxy(url: string, outcome: FetchOutcome): ProxyUnreachable | null {
-    if (outcome.ok || !PROXY_UNREACHABLE.has(outcome.code) || !this.proxiedFor(url)) return null;
-    return new ProxyUnreachable(this.route!(new URL(url))!, url, `${outcome.code}: ${outcome.message}`);
+    const proxy = outcome.ok || !PROXY_UNREACHABLE.has(outcome.code) ? null : this.proxyOf(url);
+    return proxy === null || outcome.ok ? null : new ProxyUnreachable(proxy, url, `${outcome.code}: ${outcome.message}`);
   }
 
   /** Through Node's lenient parser (see LenientClient): the same caps and deadline, the same way (direct or tunnelled: see proxyRoute); the whole body is read, whatever its type (a rare path). */
@@ -266,8 +272,7 @@ export class HttpClient {
 export class ProxyRefused extends RuntimeError {
   override name = 'ProxyRefused';
   constructor(proxy: string, url: string) {
-    const { protocol, host } = new URL(proxy);
-    super(`the proxy ${protocol}//${host} refused the request for ${url} (407 Proxy Authentication Required): its user and password are missing or wrong; `
+    super(`the proxy ${named(proxy)} refused the request for ${url} (407 Proxy Authentication Required): its user and password are missing or wrong; `
       + 'give them in the proxy URL (--proxy, HTTP_PROXY, HTTPS_PROXY: http://user:password@host:port). Nothing it refused is stored as a site\'s answer, and a crawl or audit goes on with --resume');
   }
 }
@@ -280,11 +285,16 @@ export class ProxyRefused extends RuntimeError {
 export class ProxyUnreachable extends RuntimeError {
   override name = 'ProxyUnreachable';
   constructor(proxy: string, url: string, failure: string) {
-    const { protocol, host } = new URL(proxy);
-    super(`the proxy ${protocol}//${host} cannot be reached (${failure}; asking for ${url}): no site's failure is stored for it. `
+    super(`the proxy ${named(proxy)} cannot be reached (${failure}; asking for ${url}): no site's failure is stored for it. `
       + 'Check the proxy (--proxy, HTTP_PROXY, HTTPS_PROXY), or give --control URLs to wait for it through an outage; a crawl or audit goes on with --resume');
   }
 }
+
+/** A proxy named without the user and password its URL may hold. */
+const named = (proxy: string): string => {
+  const { protocol, host } = new URL(proxy);
+  return `${protocol}//${host}`;
+};
 
 /** Failures of a connection to the proxy itself: behind a proxy, a site's own come back as the proxy's answers. */
 const PROXY_UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
