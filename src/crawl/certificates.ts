@@ -1,6 +1,6 @@
 import { Agent, type AgentOptions, type RequestOptions } from 'node:https';
 import type { Duplex } from 'node:stream';
-import { createSecureContext, TLSSocket, type SecureContext } from 'node:tls';
+import { createSecureContext, TLSSocket, type PeerCertificate, type SecureContext } from 'node:tls';
 import { buildConnector, Pool, type Dispatcher } from 'undici';
 
 /**
@@ -12,6 +12,29 @@ import { buildConnector, Pool, type Dispatcher } from 'undici';
  */
 const READ_THROUGH = new Set(['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'SELF_SIGNED_CERT_IN_CHAIN',
   'DEPTH_ZERO_SELF_SIGNED_CERT', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_UNTRUSTED', 'CERT_SIGNATURE_FAILURE']);
+
+/**
+ * Origins' certificate faults pages are read through (see READ_THROUGH), and who issued each faulty
+ * certificate: one issuer behind many hosts' faults, through a proxy, is most likely that proxy
+ * inspecting HTTPS (re-signing every site's certificate with its own CA), not the sites.
+ */
+export class CertificateFaults extends Map<string, string> {
+  private readonly issuers = new Map<string, Set<string>>();
+
+  /** `origin`'s certificate failed with `fault`, issued by `issuer` */
+  note(origin: string, fault: string, issuer: string): void {
+    this.set(origin, fault);
+    let origins = this.issuers.get(issuer);
+    if (!origins) this.issuers.set(issuer, (origins = new Set()));
+    origins.add(origin);
+  }
+
+  /** The issuer of at least `hosts` origins' faulty certificates, if one is. */
+  commonIssuer(hosts: number): { issuer: string; origins: number } | null {
+    for (const [issuer, origins] of this.issuers) if (origins.size >= hosts) return { issuer, origins: origins.size };
+    return null;
+  }
+}
 
 let shared: SecureContext | undefined;
 
@@ -31,7 +54,7 @@ export const judgedTls = (): { rejectUnauthorized: false; secureContext: SecureC
  * such host, and a verifying pool and a lenient one that never shared a TLS session. Connections must
  * be made with judgedTls() (a verifying connection never gets here with a fault).
  */
-export function certificateCheckedPools(faults: Map<string, string>): (origin: string | URL, options: Pool.Options) => Dispatcher {
+export function certificateCheckedPools(faults: CertificateFaults): (origin: string | URL, options: Pool.Options) => Dispatcher {
   return (origin, options) => {
     const connect = typeof options.connect === 'function' ? options.connect : buildConnector({ ...options.connect });
     return new Pool(origin, { ...options, connect: judged(connect, faults) });
@@ -39,7 +62,7 @@ export function certificateCheckedPools(faults: Map<string, string>): (origin: s
 }
 
 /** A connector whose TLS sockets are judged as certificateCheckedPools says. */
-export function judged(connect: buildConnector.connector, faults: Map<string, string>): buildConnector.connector {
+export function judged(connect: buildConnector.connector, faults: CertificateFaults): buildConnector.connector {
   return (options, callback) => connect(options, (error, socket) => {
     if (error) return void callback(error, null);
     const refused = socket instanceof TLSSocket ? judgement(socket, `${options.protocol}//${options.host}`, faults) : null;
@@ -58,7 +81,7 @@ export type Carrier = (origin: string) => Promise<Duplex> | null;
  * A handshake not done within `handshakeMs` ends its connection (no request holds it then). `carrier`:
  * the TLS of an origin it names runs over the socket it gives.
  */
-export function judgedHttpsAgent(faults: Map<string, string>, handshakeMs: number, options: AgentOptions, carrier: Carrier = () => null): Agent {
+export function judgedHttpsAgent(faults: CertificateFaults, handshakeMs: number, options: AgentOptions, carrier: Carrier = () => null): Agent {
   return new (class extends Agent {
     override createConnection(connection: RequestOptions, callback: (error: Error | null, socket?: Duplex) => void): undefined {
       const origin = originOf(connection);
@@ -97,11 +120,18 @@ function originOf({ host, hostname, port }: RequestOptions): string {
  * through (the fault then written under `origin`); else the error its connection fails with (ECERT,
  * whatever the fault's name: INVALID_PURPOSE names no certificate).
  */
-function judgement(socket: TLSSocket, origin: string, faults: Map<string, string>): Error | null {
+function judgement(socket: TLSSocket, origin: string, faults: CertificateFaults): Error | null {
   if (socket.authorized) return null;
   // Node gives the fault's code here (typed as an Error)
   const fault = String(socket.authorizationError);
   if (!READ_THROUGH.has(fault)) return Object.assign(new Error(`certificate not verified: ${fault}`), { code: 'ECERT' });
-  faults.set(origin, fault);
+  faults.note(origin, fault, issuerOf(socket));
   return null;
+}
+
+/** Who issued the certificate a TLS socket was shown, as its organisation and common name say. */
+function issuerOf(socket: TLSSocket): string {
+  // none without a connection (typed as always there)
+  const { O, CN } = (socket.getPeerCertificate() as PeerCertificate | null)?.issuer ?? {};
+  return [O, CN].filter(Boolean).join(', ') || 'an issuer without a name';
 }

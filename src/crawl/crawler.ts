@@ -32,6 +32,9 @@ import { looksLikePage, normaliseUrl, SiteScope } from './scope.js';
  */
 export const sitesInFlight = (concurrency: number): number => 3 * concurrency;
 
+/** hosts whose faulty certificates share one issuer before a crawl through a proxy says it may be the proxy's */
+const INTERCEPTION_HOSTS = 5;
+
 /** The default longest Crawl-delay honoured, in seconds (see CrawlOptions.maxCrawlDelayMs): 300 pages in 2.5 hours. */
 export const MAX_CRAWL_DELAY_S = 30;
 
@@ -392,6 +395,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
       charset: checked.page?.charset ?? checked.charset ?? null, depth: entry.depth, referrer: entry.referrer, body, copyOf, linkCount,
     }, outcome, reused));
     this.frontier.markDone(entry.id);
+    if (outcome.certificate) this.warnOfInterception(outcome.certificate);
     this.emit('fetch', { siteId: site.id, url: entry.url, purpose, status: outcome.ok ? outcome.status : null, errorCode: outcome.ok ? null : outcome.code, verdict, bytes: outcome.ok ? outcome.body.length : 0 });
     return fetchId;
   }
@@ -454,6 +458,15 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     this.fetcher.politeness.setDelay(Fetcher.originKey(url), ms);
     const capped = ms < seconds * 1000 ? ', the longest --max-crawl-delay allows' : '';
     this.warnOnce(`crawl-delay ${host}`, `robots.txt of ${host} sets Crawl-delay: ${seconds}; pacing that host at one request per ${ms / 1000} s${capped} (--ignore-robots is for authorised inspections only)`);
+  }
+
+  /**
+   * Many hosts' certificates failing with one issuer, through a proxy: most likely the proxy inspects
+   * HTTPS with a CA Node was not given, and every fault is the proxy's (see CertificateFaults).
+   */
+  private warnOfInterception(fault: string): void {
+    const common = this.warned.has('interception') ? null : this.fetcher.interceptingIssuer(INTERCEPTION_HOSTS);
+    if (common) this.warnOnce('interception', `the certificates of ${common.origins} HTTPS hosts so far fail verification (${fault}), all issued by "${common.issuer}": if that is your proxy inspecting HTTPS, give its CA to Node (NODE_EXTRA_CA_CERTS=/path/ca.pem) and crawl again — else every HTTPS site is reported with a certificate fault that is the proxy's`);
   }
 
   private warnOnce(key: string, message: string): void {

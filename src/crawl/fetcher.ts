@@ -138,6 +138,11 @@ export class Fetcher {
     return this.resolver.addresses(host).then((all) => all[0]?.address ?? null, () => null);
   }
 
+  /** See HttpClient.interceptingIssuer. */
+  interceptingIssuer(hosts: number): { issuer: string; origins: number } | null {
+    return this.client.interceptingIssuer(hosts);
+  }
+
   close(): Promise<void> {
     return this.client.close();
   }

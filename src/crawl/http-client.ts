@@ -1,6 +1,6 @@
 import { Agent, type Dispatcher } from 'undici';
 import type { LookupFunction } from 'node:net';
-import { certificateCheckedPools, judgedTls } from './certificates.js';
+import { CertificateFaults, certificateCheckedPools, judgedTls } from './certificates.js';
 import { ForwardProxy, RoutedProxies } from './forward-proxy.js';
 import { decompress } from './decompress.js';
 import { FORGIVABLE, LenientClient } from './lenient-http.js';
@@ -46,7 +46,7 @@ const UNREAD_BODY_BYTES = 64 * 1024;
  * Connections to origins (or to a proxy, as `route` says), pooled per origin; their certificates'
  * faults written into `faults` (see certificates.ts).
  */
-function dispatcherFor(options: ClientOptions, route: ProxyRoute | null, faults: Map<string, string>): Dispatcher {
+function dispatcherFor(options: ClientOptions, route: ProxyRoute | null, faults: CertificateFaults): Dispatcher {
   const factory = certificateCheckedPools(faults);
   const pool = { connections: options.perHost, keepAliveTimeout: 10_000, factory, connect: { timeout: options.timeoutMs, ...judgedTls(), ...(options.lookup ? { lookup: options.lookup } : {}) } };
   // plain-HTTP targets go to a proxy as absolute-form requests, HTTPS ones through CONNECT
@@ -62,7 +62,7 @@ export type SingleRequest = (url: string, options: RequestOptions) => Promise<Fe
 export class HttpClient {
   readonly dispatcher: Dispatcher;
   /** origins whose certificate failed verification, with the fault (pages are read through it: see certificates.ts) */
-  private readonly faults = new Map<string, string>();
+  private readonly faults = new CertificateFaults();
   /** origins whose answers only a lenient parser reads (see LenientClient), and that client */
   private readonly forgiven = new Set<string>();
   private forgiving: LenientClient | undefined;
@@ -88,6 +88,14 @@ export class HttpClient {
    */
   proxiedFor(url: string): boolean {
     return this.proxyOf(url) !== null;
+  }
+
+  /**
+   * The issuer of this many hosts' faulty certificates, through a proxy: most likely the proxy
+   * inspecting HTTPS, whose CA Node was not given (see CertificateFaults). Null otherwise.
+   */
+  interceptingIssuer(hosts: number): { issuer: string; origins: number } | null {
+    return this.route === null ? null : this.faults.commonIssuer(hosts);
   }
 
   /** The proxy a request for `url` goes through, or null (--proxy: every request's, without parsing the URL). */

@@ -2,7 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { judgedHttpsAgent } from './certificates.js';
+import { judgedHttpsAgent, type CertificateFaults } from './certificates.js';
 import { proxyAuthorization } from './forward-proxy.js';
 import type { RequestOptions } from './http-client.js';
 import { timedOut } from './outcome.js';
@@ -29,7 +29,7 @@ export interface LenientOptions {
   maxBodyBytes: number;
   lookup?: LookupFunction | undefined;
   /** origins' certificate faults, as the main client's (see certificates.ts): each connection is judged as its are */
-  faults: Map<string, string>;
+  faults: CertificateFaults;
   /** the main client's proxies (see proxyRoute): a request goes the way the main client's went (absolute form for plain HTTP, a CONNECT tunnel for HTTPS) */
   route?: ProxyRoute | null;
 }

@@ -6,7 +6,7 @@ import { expect } from 'expect';
 import { Agent, get } from 'node:https';
 import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { createServer as createTlsServer, TLSSocket } from 'node:tls';
-import { judged, judgedHttpsAgent } from '../../src/crawl/certificates.js';
+import { CertificateFaults, judged, judgedHttpsAgent } from '../../src/crawl/certificates.js';
 import { classifyError } from '../../src/crawl/outcome.js';
 import { HttpClient } from '../../src/crawl/http-client.js';
 import { FixtureFleet, loadSiteDir, selfSignedTls, TEST_CA_FILE, testCaTls } from '../../src/fixture-server/server.js';
@@ -19,6 +19,7 @@ import { openDb } from '../../src/store/db.js';
 import { startCli } from '../helpers/cli.js';
 import { crawlTestSites, rows } from '../helpers/crawl.js';
 import { tmpDb, tmpDir, writeTmp } from '../helpers/tmp.js';
+import { cases } from '../helpers/cases.js';
 
 const TLS = selfSignedTls();
 const SELF_SIGNED = 'DEPTH_ZERO_SELF_SIGNED_CERT';
@@ -97,7 +98,7 @@ describe('certificates that fail verification', () => {
   it('Node\'s HTTPS agent, as the lenient client uses it, writes the fault under the origin as the page\'s URL spells it', async () => {
     const port = new URL(fleet.origin('healthy')).port;
     for (const host of ['127.0.0.1', 'localhost']) {
-      const faults = new Map<string, string>();
+      const faults = new CertificateFaults();
       const agent = judgedHttpsAgent(faults, 5000, { keepAlive: true });
       try {
         const status = await new Promise((resolve) => get(`https://${host}:${port}/`, { agent }, (res) => res.resume().on('end', () => resolve(res.statusCode))).on('error', (e) => resolve(e.message)));
@@ -119,14 +120,14 @@ describe('certificates that fail verification', () => {
         agent.destroy();
       }
     };
-    expect(await timeoutListeners(judgedHttpsAgent(new Map(), 5000, { keepAlive: true }))).toBe(await timeoutListeners(new Agent({ keepAlive: true })));
+    expect(await timeoutListeners(judgedHttpsAgent(new CertificateFaults(), 5000, { keepAlive: true }))).toBe(await timeoutListeners(new Agent({ keepAlive: true })));
   });
 
   it('a handshake that never comes ends the agent\'s connection in its time, not held open', async () => {
     const held: Socket[] = [];
     const silent = createNetServer((socket) => void held.push(socket));
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
-    const agent = judgedHttpsAgent(new Map(), 300, { keepAlive: true });
+    const agent = judgedHttpsAgent(new CertificateFaults(), 300, { keepAlive: true });
     try {
       const ended = new Promise((resolve) => get(`https://127.0.0.1:${(silent.address() as AddressInfo).port}/`, { agent }, () => resolve('answered')).on('error', (e) => resolve((e as NodeJS.ErrnoException).code)));
       expect(await Promise.race([ended, new Promise((r) => setTimeout(() => r('still waiting after 3 s'), 3000))])).toBe('ETIMEDOUT');
@@ -166,6 +167,31 @@ describe('certificates that fail verification', () => {
         .toEqual([{ url: 'https://www.tls.gov.cn/', status: 200, certificate: SELF_SIGNED }]);
     } finally {
       await proxy.close();
+    }
+  });
+
+  // five hosts whose certificates one issuer signed (here the same self-signed one), through a proxy: the proxy inspecting HTTPS, most likely
+  cases([
+    { name: '5 hosts through a proxy: a warning names the issuer', proxied: true, hosts: 5, warned: 1 },
+    { name: '4 hosts through a proxy: none yet', proxied: true, hosts: 4, warned: 0 },
+    { name: '5 hosts asked directly: none (a CA many sites use, not a proxy)', proxied: false, hosts: 5, warned: 0 },
+  ])('one issuer behind many hosts\' faults: $name', async ({ proxied, hosts, warned }: { proxied: boolean; hosts: number; warned: number }) => {
+    const sites = Array.from({ length: hosts }, (_, i) => `s${i}`);
+    const many = await FixtureFleet.start(Object.fromEntries(sites.map((id) => [id, { files: { '/': '<html><body>首页</body></html>' }, tls: TLS }])));
+    const proxy = await startLoopbackProxy((host) => {
+      const id = /^www\.(s\d)\.gov\.cn:443$/.exec(host)?.[1];
+      return id ? many.origin(id) : null;
+    });
+    try {
+      const { db } = tmpDb();
+      const registry = sites.map((id) => ({ id, url: proxied ? `https://www.${id}.gov.cn/` : `${many.origin(id)}/` }));
+      const { warnings } = await crawlTestSites(db, registry, proxied ? { proxy: proxy.url } : {});
+      const said = warnings.filter((w) => w.includes('fail verification'));
+      expect(said.length).toBe(warned);
+      if (warned) expect(said[0]).toMatch(/^the certificates of 5 HTTPS hosts so far fail verification \(DEPTH_ZERO_SELF_SIGNED_CERT\), all issued by "[^"]+": if that is your proxy inspecting HTTPS, give its CA to Node \(NODE_EXTRA_CA_CERTS=/);
+    } finally {
+      await proxy.close();
+      await many.close();
     }
   });
 
@@ -240,7 +266,7 @@ describe('a connection judged by its certificate', () => {
   const handed = (authorized: boolean, fault: string | null) => {
     const socket = new TLSSocket(null as never);
     Object.assign(socket, { authorized, authorizationError: fault });
-    const faults = new Map<string, string>();
+    const faults = new CertificateFaults();
     let result: { error: Error | null; socket: unknown } | undefined;
     judged((_options, callback) => callback(null, socket), faults)({ protocol: 'https:', host: 'www.x.gov.cn', hostname: 'www.x.gov.cn', port: '' }, (error, s) => {
       result = { error, socket: s };
