@@ -1,3 +1,4 @@
+import { unanswered } from './controls.js';
 import type { FetchOutcome } from './outcome.js';
 
 /**
@@ -14,7 +15,8 @@ export async function withHttpsUpgrade(url: string, fetchFrom: (url: string) => 
   const secure = upgradeOf(url, outcome, proxied, onTimeout);
   if (secure === null) return outcome;
   const upgraded = await fetchFrom(secure);
-  return upgraded.ok ? { ...upgraded, redirects: [{ url, status: 307 }, ...upgraded.redirects] } : outcome;
+  // no answer over HTTPS either (through a proxy, its 502 or 504 for the tunnel): the http:// failure stands
+  return upgraded.ok && !unanswered(upgraded, proxied) ? { ...upgraded, redirects: [{ url, status: 307 }, ...upgraded.redirects] } : outcome;
 }
 
 function upgradeOf(url: string, outcome: FetchOutcome, proxied: boolean, onTimeout: boolean): string | null {

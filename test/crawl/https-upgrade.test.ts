@@ -68,4 +68,15 @@ describe('when an http:// address is asked over HTTPS', () => {
     await withHttpsUpgrade(url, (u) => (asked.push(u), Promise.resolve(asked.length === 1 ? first : answered(200))), { proxied, onTimeout });
     expect(asked).toEqual(upgraded ? [url, url.replace('http://', 'https://')] : [url]);
   });
+
+  // through a proxy, nothing answering over HTTPS either is the proxy's 502 / 504 for the tunnel: not a page the upgrade found
+  cases([
+    ['the proxy\'s 502 for both', answered(502), answered(502), true, 502, 0],
+    ['the proxy\'s 504 over HTTPS', answered(502), answered(504), true, 502, 0],
+    ['HTTPS answers through the proxy', answered(502), answered(200), true, 200, 1],
+    ['the site refuses, then its HTTPS answers 502 itself (no proxy)', failed('ECONNREFUSED'), answered(502), false, 502, 1],
+  ])('%s', async (_name: string, first: FetchOutcome, second: FetchOutcome, proxied: boolean, status: number, redirects: number) => {
+    const outcome = await withHttpsUpgrade('http://x.gov.cn/', (u) => Promise.resolve(u.startsWith('https:') ? second : first), { proxied, onTimeout: true });
+    expect([outcome.ok ? outcome.status : outcome.code, outcome.redirects.length]).toEqual([status, redirects]);
+  });
 });
