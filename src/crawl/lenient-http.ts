@@ -127,6 +127,8 @@ function tunnel(proxy: URL, authority: string, timeoutMs: number): Promise<Duple
         return void reject(new Error(`the proxy refused a tunnel to ${authority}: ${answer.statusCode}`));
       }
       if (head.length > 0) socket.unshift(head);
+      // the tunnel is the connection now: the CONNECT's own time limit is not its idle one
+      socket.setTimeout(0);
       resolve(socket);
     });
     connect.once('timeout', () => connect.destroy(timedOut(timeoutMs)));
