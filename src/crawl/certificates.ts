@@ -13,6 +13,9 @@ import { buildConnector, Pool, type Dispatcher } from 'undici';
 const READ_THROUGH = new Set(['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'SELF_SIGNED_CERT_IN_CHAIN',
   'DEPTH_ZERO_SELF_SIGNED_CERT', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_UNTRUSTED', 'CERT_SIGNATURE_FAILURE']);
 
+/** How a site's certificate refused by its judgement begins (any other ECERT is another connection's: a proxy's own) */
+export const SITE_CERTIFICATE_REFUSED = 'certificate not verified: ';
+
 /**
  * Origins' certificate faults pages are read through (see READ_THROUGH), and who issued each faulty
  * certificate: one issuer behind many hosts' faults, through a proxy, is most likely that proxy
@@ -124,7 +127,7 @@ function judgement(socket: TLSSocket, origin: string, faults: CertificateFaults)
   if (socket.authorized) return null;
   // Node gives the fault's code here (typed as an Error)
   const fault = String(socket.authorizationError);
-  if (!READ_THROUGH.has(fault)) return Object.assign(new Error(`certificate not verified: ${fault}`), { code: 'ECERT' });
+  if (!READ_THROUGH.has(fault)) return Object.assign(new Error(`${SITE_CERTIFICATE_REFUSED}${fault}`), { code: 'ECERT' });
   faults.note(origin, fault, issuerOf(socket));
   return null;
 }

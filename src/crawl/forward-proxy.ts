@@ -1,4 +1,5 @@
-import { Dispatcher, Pool, ProxyAgent, type Agent } from 'undici';
+import { isIP } from 'node:net';
+import { buildConnector, Dispatcher, Pool, ProxyAgent, type Agent } from 'undici';
 import { judgedTls } from './certificates.js';
 import type { ProxyRoute } from './proxy-route.js';
 
@@ -31,7 +32,7 @@ export class ForwardProxy extends Dispatcher {
     const url = new URL(proxy);
     this.auth = proxyAuthorization(url);
     const { factory, ...pool } = options;
-    this.pool = new Pool(url.origin, pool);
+    this.pool = new Pool(url.origin, { ...pool, connect: toProxy(url, pool.connect) });
     this.tunnel = new ProxyAgent({ uri: proxy, proxyTunnel: true, ...pool, factory, requestTls: judgedTls() });
   }
 
@@ -50,6 +51,19 @@ export class ForwardProxy extends Dispatcher {
   override async destroy(): Promise<void> {
     await Promise.all([this.pool.destroy(), this.tunnel.destroy()]);
   }
+}
+
+/**
+ * Connections to the proxy itself. Over TLS (an https:// proxy) the certificate checked is the
+ * proxy's name's: undici takes the name from the first request's Host header otherwise, which in
+ * absolute form is the site's (every connection to the proxy failed ERR_TLS_CERT_ALTNAME_INVALID).
+ */
+function toProxy(proxy: URL, options: { timeout: number }): buildConnector.connector {
+  const connect = buildConnector(options);
+  const name = proxy.hostname.replace(/^\[|\]$/g, '');
+  // an address has no name to send (SNI): it is checked against the certificate's IP addresses
+  const servername = isIP(name) ? undefined : name;
+  return (opts, callback) => connect({ ...opts, servername }, callback);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Agent, type Dispatcher } from 'undici';
 import type { LookupFunction } from 'node:net';
-import { CertificateFaults, certificateCheckedPools, judgedTls } from './certificates.js';
+import { CertificateFaults, certificateCheckedPools, judgedTls, SITE_CERTIFICATE_REFUSED } from './certificates.js';
 import { ForwardProxy, RoutedProxies } from './forward-proxy.js';
 import { decompress } from './decompress.js';
 import { FORGIVABLE, LenientClient } from './lenient-http.js';
@@ -143,8 +143,12 @@ export class HttpClient {
    * never a site's, which the proxy answers for (502, 504). Null for any other outcome.
    */
   unreachableProxy(url: string, outcome: FetchOutcome): ProxyUnreachable | null {
-    const proxy = outcome.ok || !PROXY_UNREACHABLE.has(outcome.code) ? null : this.proxyOf(url);
-    return proxy === null || outcome.ok ? null : new ProxyUnreachable(proxy, url, `${outcome.code}: ${outcome.message}`);
+    if (outcome.ok) return null;
+    const proxy = this.proxyOf(url);
+    // an https:// proxy whose own certificate Node does not trust: every request fails so (the sites' are judged apart, see certificates.ts)
+    const untrusted = proxy?.startsWith('https:') === true && outcome.code === 'ECERT' && !outcome.message.startsWith(SITE_CERTIFICATE_REFUSED);
+    if (proxy === null || !(untrusted || PROXY_UNREACHABLE.has(outcome.code))) return null;
+    return new ProxyUnreachable(proxy, url, `${outcome.code}: ${outcome.message}${untrusted ? '; its certificate is not trusted: give its CA to Node, NODE_EXTRA_CA_CERTS=/path/ca.pem' : ''}`);
   }
 
   /** Through Node's lenient parser (see LenientClient): the same caps and deadline, the same way (direct or tunnelled: see proxyRoute); the whole body is read, whatever its type (a rare path). */

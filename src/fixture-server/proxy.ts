@@ -1,4 +1,5 @@
-import { createServer, request, type IncomingMessage, type Server } from 'node:http';
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { connect, type AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 
@@ -8,14 +9,15 @@ import type { Duplex } from 'node:stream';
  * Hosts for which `route` returns null get 502, as a real proxy does for an unreachable host. `route`
  * is asked with the request's host (`www.x.gov.cn`, or `host:port` for a CONNECT tunnel).
  */
-export async function startLoopbackProxy(route: (host: string) => string | null, { credentials, port = 0 }: { credentials?: string; port?: number } = {}): Promise<{ url: string; requests: () => number; connections: () => number; close: () => Promise<void> }> {
+export async function startLoopbackProxy(route: (host: string) => string | null, { credentials, port = 0, tls }: { credentials?: string; port?: number; tls?: { key: Buffer; cert: Buffer } } = {}): Promise<{ url: string; requests: () => number; connections: () => number; close: () => Promise<void> }> {
   let count = 0;
   let connections = 0;
   /** with `credentials` ("user:password"), a request without them in its Proxy-Authorization gets 407, as an office's proxy answers */
   const refused = (req: IncomingMessage) => credentials !== undefined && req.headers['proxy-authorization'] !== `Basic ${Buffer.from(credentials).toString('base64')}`;
   // a tunnelled socket leaves the HTTP server's hands: closed here
   const tunnels = new Set<Duplex>();
-  const server: Server = createServer((req, res) => {
+  // spoken to over TLS with `tls` (an https:// proxy)
+  const server: Server = (tls ? createHttpsServer.bind(null, tls) : createServer)((req: IncomingMessage, res: ServerResponse) => {
     count++;
     if (refused(req)) return void res.writeHead(407, { 'proxy-authenticate': 'Basic realm="proxy"', 'content-type': 'text/plain' }).end('proxy authentication required');
     let target: URL;
@@ -61,7 +63,7 @@ export async function startLoopbackProxy(route: (host: string) => string | null,
   server.keepAliveTimeout = 5000;
   await new Promise<void>((r) => server.listen(port, '127.0.0.1', () => r()));
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: `${tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests: () => count,
     connections: () => connections,
     close: () => new Promise<void>((r) => { tunnels.forEach((t) => t.destroy()); server.closeAllConnections(); server.close(() => r()); }),

@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import { HttpClient, ProxyRefused, ProxyUnreachable } from '../../src/crawl/http-client.js';
@@ -8,6 +10,7 @@ import { cases } from '../helpers/cases.js';
 import { startCli } from '../helpers/cli.js';
 import { crawlTestSites, rows } from '../helpers/crawl.js';
 import { openDb } from '../../src/store/db.js';
+import { FIXTURES_DIR } from '../../src/paths.js';
 import { tmpDb, tmpDir, writeTmp } from '../helpers/tmp.js';
 
 /**
@@ -168,5 +171,47 @@ describe('a proxy that cannot reach a site, or cannot be reached', () => {
       clearTimeout(back);
       await proxy?.close();
     }
+  });
+});
+
+/**
+ * An https:// proxy (TLS to the proxy itself): its certificate is checked against its own name, not a
+ * site's; one Node does not trust stops the crawl, saying to give its CA — else every site would be
+ * stored as a certificate failure. Trusted in a child process through NODE_EXTRA_CA_CERTS (the
+ * fixtures' self-signed certificate is for 127.0.0.1), as an office gives its CA.
+ */
+describe('an https:// proxy', () => {
+  let fleet: FixtureFleet;
+  let proxy: Awaited<ReturnType<typeof startLoopbackProxy>>;
+  before(async () => {
+    fleet = await FixtureFleet.start({ plain: { files: { '/': '<html><body>平</body></html>' } }, tls: { files: { '/': '<html><body>密</body></html>' }, tls: selfSignedTls() } });
+    proxy = await startLoopbackProxy((host) => (host === 'www.plain.gov.cn' ? fleet.origin('plain') : host === 'www.tls.gov.cn:443' ? fleet.origin('tls') : null), { tls: selfSignedTls() });
+  });
+  after(async () => {
+    await proxy.close();
+    await fleet.close();
+  });
+
+  it('trusted: plain HTTP and HTTPS through it', async () => {
+    const script = `
+      import { HttpClient } from ${JSON.stringify(new URL('../../src/crawl/http-client.js', import.meta.url).href)};
+      const c = new HttpClient({ perHost: 2, timeoutMs: 5000, userAgent: 'govsite-test', proxy: ${JSON.stringify(proxy.url)} });
+      const seen = [];
+      for (const url of ['http://www.plain.gov.cn/', 'https://www.tls.gov.cn/']) {
+        const o = await c.send(url, { method: 'GET' });
+        seen.push(o.ok ? o.status : o.code + ' ' + o.message);
+      }
+      process.stdout.write(JSON.stringify(seen));
+      await c.close();`;
+    const { stdout } = await promisify(execFile)(process.execPath, ['--no-deprecation', '--input-type=module', '-e', script], { env: { ...process.env, NODE_EXTRA_CA_CERTS: join(FIXTURES_DIR, 'tls', 'self-signed.crt') }, encoding: 'utf8' });
+    expect(JSON.parse(stdout)).toEqual([200, 200]);
+  });
+
+  it('not trusted: the crawl stops with ProxyUnreachable, saying to give its CA, nothing stored', async () => {
+    const { db } = tmpDb();
+    const stopped = await crawlTestSites(db, [{ id: 'plain', url: 'http://www.plain.gov.cn/' }], { proxy: proxy.url }).then(() => null, (e: Error) => e);
+    expect(stopped).toBeInstanceOf(ProxyUnreachable);
+    expect(stopped!.message).toMatch(/^the proxy https:\/\/127\.0\.0\.1:\d+ cannot be reached \(ECERT: self-signed certificate; its certificate is not trusted: give its CA to Node, NODE_EXTRA_CA_CERTS=/);
+    expect(rows(db, `SELECT count(*) AS n FROM fetches`)).toEqual([{ n: 0 }]);
   });
 });
