@@ -134,7 +134,7 @@ export class HttpClient {
     const proxy = this.proxyOf(url);
     if (proxy === null) return outcome;
     const tunnel = outcome.ok ? null : refusedTunnel(outcome.message);
-    if ((outcome.ok ? outcome.status : tunnel) === 407) throw new ProxyRefused(proxy, url);
+    if ((outcome.ok ? outcome.status : tunnel) === 407) throw new ProxyRefused(proxy, url, outcome.ok ? outcome.headers['proxy-authenticate'] : undefined);
     return tunnel === null ? outcome : { ok: true, status: tunnel, finalUrl: url, redirects: [], headers: {}, body: Buffer.alloc(0), truncated: false, ms: outcome.ms };
   }
 
@@ -283,9 +283,14 @@ export class HttpClient {
  */
 export class ProxyRefused extends RuntimeError {
   override name = 'ProxyRefused';
-  constructor(proxy: string, url: string) {
-    super(`the proxy ${named(proxy)} refused the request for ${url} (407 Proxy Authentication Required): its user and password are missing or wrong; `
-      + 'give them in the proxy URL (--proxy, HTTP_PROXY, HTTPS_PROXY: http://user:password@host:port). Nothing it refused is stored as a site\'s answer, and a crawl or audit goes on with --resume');
+  /** `asked`: its Proxy-Authenticate header, when the answer has one (a refused tunnel's does not reach here) */
+  constructor(proxy: string, url: string, asked?: string) {
+    // only Basic is spoken: a proxy that asks for Windows sign-in alone (NTLM, Negotiate) is told apart
+    const basic = asked === undefined || /\bbasic\b/i.test(asked);
+    super(`the proxy ${named(proxy)} refused the request for ${url} (407 Proxy Authentication Required): `
+      + (basic ? 'its user and password are missing or wrong; give them in the proxy URL (--proxy, HTTP_PROXY, HTTPS_PROXY: http://user:password@host:port). '
+        : `it asks for ${asked.split(',')[0]!.trim().split(/\s/)[0]} sign-in, which govsite does not speak (only Basic, a user and password in the proxy URL): use a proxy, or a port of it, that takes Basic or none. `)
+      + 'Nothing it refused is stored as a site\'s answer, and a crawl or audit goes on with --resume');
   }
 }
 

@@ -9,17 +9,17 @@ import type { Duplex } from 'node:stream';
  * Hosts for which `route` returns null get 502, as a real proxy does for an unreachable host. `route`
  * is asked with the request's host (`www.x.gov.cn`, or `host:port` for a CONNECT tunnel).
  */
-export async function startLoopbackProxy(route: (host: string) => string | null, { credentials, port = 0, tls }: { credentials?: string; port?: number; tls?: { key: Buffer; cert: Buffer } } = {}): Promise<{ url: string; requests: () => number; connections: () => number; close: () => Promise<void> }> {
+export async function startLoopbackProxy(route: (host: string) => string | null, { credentials, asks = 'Basic realm="proxy"', port = 0, tls }: { credentials?: string; asks?: string; port?: number; tls?: { key: Buffer; cert: Buffer } } = {}): Promise<{ url: string; requests: () => number; connections: () => number; close: () => Promise<void> }> {
   let count = 0;
   let connections = 0;
-  /** with `credentials` ("user:password"), a request without them in its Proxy-Authorization gets 407, as an office's proxy answers */
+  /** with `credentials` ("user:password"), a request without them in its Proxy-Authorization gets 407, as an office's proxy answers, asking for `asks` */
   const refused = (req: IncomingMessage) => credentials !== undefined && req.headers['proxy-authorization'] !== `Basic ${Buffer.from(credentials).toString('base64')}`;
   // a tunnelled socket leaves the HTTP server's hands: closed here
   const tunnels = new Set<Duplex>();
   // spoken to over TLS with `tls` (an https:// proxy)
   const server: Server = (tls ? createHttpsServer.bind(null, tls) : createServer)((req: IncomingMessage, res: ServerResponse) => {
     count++;
-    if (refused(req)) return void res.writeHead(407, { 'proxy-authenticate': 'Basic realm="proxy"', 'content-type': 'text/plain' }).end('proxy authentication required');
+    if (refused(req)) return void res.writeHead(407, { 'proxy-authenticate': asks, 'content-type': 'text/plain' }).end('proxy authentication required');
     let target: URL;
     try {
       target = new URL(req.url ?? '');
@@ -45,7 +45,7 @@ export async function startLoopbackProxy(route: (host: string) => string | null,
     count++;
     // a client that hangs up on a refusal resets the socket: not the proxy's error
     socket.on('error', () => socket.destroy());
-    if (refused(req)) return void socket.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="proxy"\r\n\r\n');
+    if (refused(req)) return void socket.end(`HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: ${asks}\r\n\r\n`);
     const upstream = route(req.url ?? '');
     if (upstream === null) return void socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
     const up = new URL(upstream);

@@ -95,6 +95,19 @@ describe('a proxy that refuses the crawl (407)', () => {
     }
   });
 
+  it('a proxy that asks for Windows sign-in alone (NTLM): the message says govsite speaks only Basic', async () => {
+    const windows = await startLoopbackProxy(() => fleet.origin('plain'), { credentials: 'inspector:p@ss', asks: 'NTLM, Negotiate' });
+    const client = new HttpClient({ perHost: 2, timeoutMs: 5000, userAgent: 'govsite-test', proxy: windows.url });
+    try {
+      const refusal = await client.send('http://www.plain.gov.cn/', { method: 'GET' }).then(() => null, (e: Error) => e);
+      expect(refusal).toBeInstanceOf(ProxyRefused);
+      expect(refusal!.message).toContain('(407 Proxy Authentication Required): it asks for NTLM sign-in, which govsite does not speak (only Basic, a user and password in the proxy URL)');
+    } finally {
+      await client.close();
+      await windows.close();
+    }
+  });
+
   it('govsite crawl stops (exit 3), stores no refusal, and goes on with --resume and the right password', async () => {
     const dir = tmpDir();
     const db = join(dir, 'c.db');
