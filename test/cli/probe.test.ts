@@ -136,6 +136,15 @@ describe('govsite probe', () => {
       stored.close();
     });
 
+    it('a round\'s line names the first 20 sites that failed, and how many more: the summary names them all', async () => {
+      // 23 closed addresses, one a site (127.0.0.x: this machine, port 1)
+      const many = writeTmp('many.csv', `id,name,level,url\n${Array.from({ length: 23 }, (_, i) => `99020000${String(i).padStart(2, '0')},gone,county,http://127.0.0.${i + 2}:1/`).join('\n')}\n`);
+      const { code, stdout, stderr } = await startCli(['probe', many, '--db', join(dir, 'many.db'), '--once']).done;
+      const named = Array.from({ length: 20 }, (_, i) => `99020000${String(i).padStart(2, '0')} (ECONNREFUSED)`).join(', ');
+      expect({ code, stderr }).toEqual({ code: 0, stderr: `probe round 1: 0/23 opened; failed: ${named} and 3 more\n` });
+      expect(stdout.split('\n').filter((l) => / {2}1 probes, 1 failed/.test(l))).toHaveLength(23);
+    });
+
     it('a control that is not an http(s) URL is a usage error', async () => {
       const { code, stderr } = await startCli(['probe', two, '--db', join(dir, 'x.db'), '--control', 'www.gov.cn']).done;
       expect({ code, stderr }).toEqual({ code: 2, stderr: 'govsite: --control must be an http(s) URL, got "www.gov.cn"\n' });

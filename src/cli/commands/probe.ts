@@ -11,6 +11,9 @@ import { UsageError } from '../../errors.js';
 import { controlOption, dbOption, parseAsOf, parseControls, positiveInt, shardOption } from '../options.js';
 import { reportRowErrors } from '../row-errors.js';
 
+/** sites named on a round's line, of those that failed or were set aside; the summary below names every site */
+const LISTED = 20;
+
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
 /** "72m", "7d", "15s", "500ms" → milliseconds. */
@@ -52,7 +55,8 @@ export const probeCommand = new Command('probe')
         insertProbes(db, probes);
         const failed = probes.filter((p) => !p.ok && !p.controlFailed);
         const setAside = probes.filter((p) => p.controlFailed);
-        const list = (ps: Probe[]) => ps.map((p) => `${p.siteId} (${p.status ?? p.errorCode})`).join(', ');
+        // a round of thousands of sites with the network down is one line, not thousands of ids: the first ones, and the count
+        const list = (ps: Probe[]) => ps.slice(0, LISTED).map((p) => `${p.siteId} (${p.status ?? p.errorCode})`).join(', ') + (ps.length > LISTED ? ` and ${ps.length - LISTED} more` : '');
         process.stderr.write(`probe round ${round}: ${probes.filter((p) => p.ok).length}/${probes.length} opened${failed.length ? `; failed: ${list(failed)}` : ''}${setAside.length ? `; not counted, this machine's network was down (no control URL answered either, or the proxy could not be reached): ${list(setAside)}` : ''}\n`);
       }, controlsOver(client, controlUrls));
       const today = parseAsOf(undefined);
