@@ -1,5 +1,7 @@
 import type { Document, Element } from 'domhandler';
 import { DocumentIndex, rawText } from './document-index.js';
+import { parseHtml } from './parse-html.js';
+import { perDocument } from './per-document.js';
 
 /** One embedded record set: a list a CMS (Hanweb's jpage) renders by script from `<script type="text/xml">`. */
 export interface RecordSet {
@@ -24,6 +26,17 @@ export function extractRecordSets(doc: Document): RecordSet[] {
     sets.push({ records, nextGroup: next ? unwrap(next.inner) : null });
   }
   return sets;
+}
+
+const PARSED = Symbol('parsed record sets');
+
+/**
+ * Each record set of a page with its records parsed as one list (`<ul>` of them), in the page's
+ * charset (their links' queries are written in it, see parseHtml); null for a set without records.
+ * Read once per page: its links and its lists both read them.
+ */
+export function parsedRecordSets(doc: Document, charset: string | null): (Document | null)[] {
+  return perDocument(doc, PARSED, () => extractRecordSets(doc).map((set) => (set.records.length > 0 ? parseHtml(`<ul>${set.records.join('\n')}</ul>`, charset) : null)));
 }
 
 /** The `<script type="text/xml">` elements that hold a record set. */

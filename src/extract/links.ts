@@ -1,11 +1,10 @@
 import type { Document, Element } from 'domhandler';
 import { findOne } from 'domutils';
 import { normaliseUrl, schemeOf, type LinkScheme } from '../crawl/scope.js';
-import { extractRecordSets } from './datastore.js';
+import { parsedRecordSets } from './datastore.js';
 import { withoutComments } from './js-code.js';
 import { DocumentIndex, rawText, textOf } from './document-index.js';
 import { scriptedPages } from './list-items.js';
-import { parseHtml } from './parse-html.js';
 
 /** One reference from a page: where it points, how (tag), and what a visitor sees of it. */
 export interface PageLink {
@@ -112,9 +111,7 @@ export function extractLinks(doc: Document, pageUrl: string, charset: string | n
     }
   }
   if (elements.some(isRecordSetScript)) {
-    for (const set of extractRecordSets(doc)) {
-      if (set.records.length > 0) out.push(...referencesOf(DocumentIndex.of(parseHtml(set.records.join('\n'), charset)).all, base));
-    }
+    for (const records of parsedRecordSets(doc, charset)) if (records) out.push(...referencesOf(DocumentIndex.of(records).all, base));
   }
   return out;
 }

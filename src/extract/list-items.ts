@@ -1,11 +1,10 @@
 import type { AnyNode, Document, Element, ParentNode } from 'domhandler';
-import { extractRecordSets, recordSetScripts } from './datastore.js';
+import { parsedRecordSets, recordSetScripts } from './datastore.js';
 import { findOne } from 'domutils';
 import { normaliseUrl } from '../crawl/scope.js';
 import { withoutComments } from './js-code.js';
 import { DocumentIndex, rawText, textOf } from './document-index.js';
 import { findDates, scanDates, shownDateWithout, toLocalDate, urlDate, type DateScan, type LocalDate, type UrlDate } from './dates.js';
-import { parseHtml } from './parse-html.js';
 import { perDocument } from './per-document.js';
 import { Visibility } from './visibility.js';
 
@@ -47,9 +46,8 @@ const MIN_UNDATED_TITLE = 8;
  */
 export function extractLists(doc: Document, pageUrl: string, asOf: LocalDate, charset: string | null = null): ItemList[] {
   const lists = listsOf(doc, pageUrl, asOf, Visibility.of(doc));
-  for (const [i, set] of extractRecordSets(doc).entries()) {
-    if (set.records.length === 0) continue;
-    const records = parseHtml(`<ul>${set.records.join('\n')}</ul>`, charset);
+  for (const [i, records] of parsedRecordSets(doc, charset).entries()) {
+    if (records === null) continue;
     const name = recordSetName(doc, i);
     // the records' links resolve against the page's base URL, as the page's own do
     for (const list of listsOf(records, DocumentIndex.of(doc).baseUrl(pageUrl), asOf, new Visibility(records))) lists.push({ name: name || list.name, items: list.items });
