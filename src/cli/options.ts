@@ -5,6 +5,7 @@ import { DEFAULT_WORKERS } from '../crawl/analysis-pool.js';
 import { MAX_CRAWL_DELAY_S, sitesInFlight, type CrawlOptions } from '../crawl/crawler.js';
 import { DEFAULT_DB_FILE } from '../store/db.js';
 import { UsageError } from '../errors.js';
+import { proxyUrl } from '../crawl/proxy-route.js';
 
 /** Shared options (SPEC §8), declared once and attached to every command that takes them. */
 export const dbOption = () => new Option('--db <file>', 'SQLite database file').default(DEFAULT_DB_FILE);
@@ -58,13 +59,19 @@ export function toCrawlOptions(raw: RawCrawlOptions): CrawlOptions {
     maxDepth: positiveInt(raw.maxDepth, '--max-depth', 0),
     ignoreRobots: Boolean(raw.ignoreRobots),
     maxCrawlDelayMs: positiveInt(raw.maxCrawlDelay, '--max-crawl-delay') * 1000,
-    proxy: raw.proxy,
+    proxy: raw.proxy === undefined ? undefined : proxyUrl(raw.proxy, '--proxy'),
     controls: parseControls(raw.control),
-    userAgent: raw.userAgent,
+    userAgent: userAgentOf(raw.userAgent),
     retry: { ...DEFAULT_RETRY, retries: positiveInt(raw.retries, '--retries', 0) },
     siteConcurrency: sitesInFlight(concurrency),
     workers: raw.workers === undefined ? DEFAULT_WORKERS : positiveInt(raw.workers, '--workers', 0),
   };
+}
+
+/** `--user-agent` as given; a blank one names no one a site's webmaster could ask (robots.txt would read it as `*`). */
+export function userAgentOf(value: string): string {
+  if (!value.trim()) throw new UsageError('--user-agent must name who crawls, with a contact URL (the default says govsite and its project page)');
+  return value;
 }
 
 /** A comma-separated choice of several: `--format html,md`. */

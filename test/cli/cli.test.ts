@@ -23,6 +23,9 @@ describe('govsite import', () => {
     [['crawl', 'x.csv', '--per-host', '0'], 2, /^govsite: --per-host must be a whole number ≥ 1, got "0"/],
     [['audit', 'x.csv', '--max-crawl-delay', '0.5'], 2, /^govsite: --max-crawl-delay must be a whole number ≥ 1, got "0.5"/],
     [['crawl', 'x.csv', '--control', 'https://www.gov.cn/', 'www.example.gov.cn'], 2, /^govsite: --control must be an http\(s\) URL, got "www.example.gov.cn"/],
+    [['crawl', 'x.csv', '--user-agent', ' '], 2, /^govsite: --user-agent must name who crawls, with a contact URL/],
+    [['probe', 'x.csv', '--user-agent', ''], 2, /^govsite: --user-agent must name who crawls, with a contact URL/],
+    [['crawl', 'x.csv', '--proxy', 'socks5://127.0.0.1:1080'], 2, /^govsite: --proxy must be an HTTP proxy \(http:\/\/ or https:\/\/\), got "socks5:\/\/127\.0\.0\.1:1080": SOCKS proxies are not supported\n$/],
     [['frobnicate'], 2, /unknown command 'frobnicate'/],
     // a file the system refuses: its one-line message names it (exit 3, a runtime failure)
     [['sample', writeTmp('to-sample.csv', 'code,name,level,url\n1,甲,county,http://a.gov.cn\n'), '--seed', '2026-11', '--output', '/nonexistent/folder/sample.csv'], 3, /^govsite: ENOENT: no such file or directory, open '\/nonexistent\/folder\/sample.csv'\n$/],

@@ -8,7 +8,7 @@ import { openDb } from '../../store/db.js';
 import { insertProbes, probesOf, probesSetAside, type Probe } from '../../store/probes.js';
 import { probesByDay, PROBES_A_DAY } from '../../checks/probe-days.js';
 import { UsageError } from '../../errors.js';
-import { controlOption, dbOption, parseAsOf, parseControls, positiveInt, shardOption } from '../options.js';
+import { controlOption, dbOption, parseAsOf, parseControls, positiveInt, shardOption, userAgentOf } from '../options.js';
 import { reportRowErrors } from '../row-errors.js';
 
 /** sites named on a round's line, of those that failed or were set aside; the summary below names every site */
@@ -46,7 +46,7 @@ export const probeCommand = new Command('probe')
       : { everyMs: 0, forMs: Infinity, rounds: 1 };
     const shard = parseShard(raw.shard);
     const db = openDb(raw.db);
-    const client = new HttpClient({ perHost: 1, timeoutMs: positiveInt(raw.timeout, '--timeout'), userAgent: raw.userAgent, proxy: raw.proxy });
+    const client = new HttpClient({ perHost: 1, timeoutMs: positiveInt(raw.timeout, '--timeout'), userAgent: userAgentOf(raw.userAgent), proxy: raw.proxy });
     try {
       const parsed = importRegistry(db, registry);
       reportRowErrors(parsed);
