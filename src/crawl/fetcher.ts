@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { HttpClient, type ClientOptions, type RequestOptions } from './http-client.js';
 import type { FetchOutcome } from './outcome.js';
 import { Politeness } from './politeness.js';
@@ -151,6 +152,5 @@ export class Fetcher {
 /** A URL's host name as lookups and isIP take it (an IPv6 literal without its brackets). */
 /** asked again this often, the retries' backoff doubled each time (0.5 … 16 s by default: about half a minute), before a proxy that cannot be reached stops the run */
 const PROXY_RETRIES = 6;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const hostnameOf = (url: string): string => new URL(url).hostname.replace(/^\[|\]$/g, '');
