@@ -12,6 +12,7 @@ import { withHttpsUpgrade } from './https-upgrade.js';
 import { isIntranetHost } from './intranet.js';
 import { neverAsked, refusal } from './never-asked.js';
 import { refererHeader } from './referer.js';
+import { bareHostname } from './scope.js';
 
 export interface FetcherOptions extends ClientOptions {
   concurrency: number;
@@ -153,4 +154,4 @@ export class Fetcher {
 /** asked again this often, the retries' backoff doubled each time (0.5 … 16 s by default: about half a minute), before a proxy that cannot be reached stops the run */
 const PROXY_RETRIES = 6;
 
-const hostnameOf = (url: string): string => new URL(url).hostname.replace(/^\[|\]$/g, '');
+const hostnameOf = (url: string): string => bareHostname(new URL(url));

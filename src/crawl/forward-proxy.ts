@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { buildConnector, Dispatcher, Pool, ProxyAgent, type Agent } from 'undici';
 import { judgedTls } from './certificates.js';
 import type { ProxyRoute } from './proxy-route.js';
+import { bareHostname } from './scope.js';
 
 /** The Proxy-Authorization a proxy URL's user and password give (Basic), if it has them. */
 export function proxyAuthorization(proxy: URL): Record<string, string> {
@@ -60,7 +61,7 @@ export class ForwardProxy extends Dispatcher {
  */
 function toProxy(proxy: URL, options: { timeout: number }): buildConnector.connector {
   const connect = buildConnector(options);
-  const name = proxy.hostname.replace(/^\[|\]$/g, '');
+  const name = bareHostname(proxy);
   // an address has no name to send (SNI): it is checked against the certificate's IP addresses
   const servername = isIP(name) ? undefined : name;
   return (opts, callback) => connect({ ...opts, servername }, callback);

@@ -143,11 +143,11 @@ export class HttpClient {
    * never a site's, which the proxy answers for (502, 504). Null for any other outcome.
    */
   unreachableProxy(url: string, outcome: FetchOutcome): ProxyUnreachable | null {
-    if (outcome.ok) return null;
+    // an ECERT not of a site's judgement (see certificates.ts) is an https:// proxy's own certificate, which Node does not trust
+    const untrusted = !outcome.ok && outcome.code === 'ECERT' && !outcome.message.startsWith(SITE_CERTIFICATE_REFUSED);
+    if (outcome.ok || !(untrusted || PROXY_UNREACHABLE.has(outcome.code))) return null;
     const proxy = this.proxyOf(url);
-    // an https:// proxy whose own certificate Node does not trust: every request fails so (the sites' are judged apart, see certificates.ts)
-    const untrusted = proxy?.startsWith('https:') === true && outcome.code === 'ECERT' && !outcome.message.startsWith(SITE_CERTIFICATE_REFUSED);
-    if (proxy === null || !(untrusted || PROXY_UNREACHABLE.has(outcome.code))) return null;
+    if (proxy === null || (untrusted && !proxy.startsWith('https:'))) return null;
     return new ProxyUnreachable(proxy, url, `${outcome.code}: ${outcome.message}${untrusted ? '; its certificate is not trusted: give its CA to Node, NODE_EXTRA_CA_CERTS=/path/ca.pem' : ''}`);
   }
 
@@ -316,10 +316,10 @@ const named = (proxy: string): string => {
 /** Failures of a connection to the proxy itself: behind a proxy, a site's own come back as the proxy's answers. */
 const PROXY_UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
-/** The status with which a proxy refused a CONNECT tunnel (undici's message, LenientClient's), or null. */
+/** The status with which a proxy refused a CONNECT tunnel (undici's message; LenientClient words its own alike), or null. */
 function refusedTunnel(message: string): number | null {
-  const m = /Proxy response \((\d{3})\) !== 200|refused a tunnel to \S+: (\d{3})$/.exec(message);
-  return m ? Number(m[1] ?? m[2]) : null;
+  const m = /^Proxy response \((\d{3})\) !== 200 when HTTP Tunneling/.exec(message);
+  return m ? Number(m[1]) : null;
 }
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined> | undefined | null): Record<string, string> {

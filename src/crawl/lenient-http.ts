@@ -7,6 +7,7 @@ import { proxyAuthorization } from './forward-proxy.js';
 import type { RequestOptions } from './http-client.js';
 import { timedOut } from './outcome.js';
 import type { ProxyRoute } from './proxy-route.js';
+import { bareHostname } from './scope.js';
 
 /**
  * Answers a browser reads though they break HTTP/1.1 — a line ended by a lone LF, a control character
@@ -110,7 +111,7 @@ function throughProxy(proxy: URL, url: string, options: http.RequestOptions, onR
 /** Where a proxy listens: an IPv6 address without its brackets, the scheme's default port. */
 function addressOf(proxy: URL): { secure: boolean; host: string; port: number } {
   const secure = proxy.protocol === 'https:';
-  return { secure, host: proxy.hostname.replace(/^\[|\]$/g, ''), port: Number(proxy.port) || (secure ? 443 : 80) };
+  return { secure, host: bareHostname(proxy), port: Number(proxy.port) || (secure ? 443 : 80) };
 }
 
 /** A CONNECT tunnel through `proxy` to `authority` (host:port); refused unless the proxy answers 200. */
@@ -124,7 +125,8 @@ function tunnel(proxy: URL, authority: string, timeoutMs: number): Promise<Duple
     connect.once('connect', (answer, socket, head) => {
       if (answer.statusCode !== 200) {
         socket.destroy();
-        return void reject(new Error(`the proxy refused a tunnel to ${authority}: ${answer.statusCode}`));
+        // worded as undici words its own, so that one reading tells either client's refused tunnel (see refusedTunnel)
+        return void reject(new Error(`Proxy response (${answer.statusCode}) !== 200 when HTTP Tunneling to ${authority}`));
       }
       if (head.length > 0) socket.unshift(head);
       // the tunnel is the connection now: the CONNECT's own time limit is not its idle one

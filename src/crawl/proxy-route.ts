@@ -38,14 +38,9 @@ export function proxyRoute(proxy: string | undefined, env: NodeJS.ProcessEnv = p
  */
 export function proxyUrl(value: string, name: string): string {
   const written = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`;
-  let url: URL;
-  try {
-    url = new URL(written);
-  } catch {
-    throw new UsageError(`${name} must be an HTTP proxy's address, such as http://proxy.office:3128, got "${value}"`);
-  }
+  const url = URL.parse(written);
+  if (!url?.hostname) throw new UsageError(`${name} must be an HTTP proxy's address, such as http://proxy.office:3128, got "${value}"`);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`${name} must be an HTTP proxy (http:// or https://), got "${value}"${/^socks/.test(url.protocol) ? ': SOCKS proxies are not supported' : ''}`);
-  if (!url.hostname) throw new UsageError(`${name} must be an HTTP proxy's address, such as http://proxy.office:3128, got "${value}"`);
   return written;
 }
 

@@ -105,6 +105,9 @@ export function urlParts(url: string): { hostname: string; pathname: string } | 
   }
 }
 
+/** A URL's host name as a connection takes it: an IPv6 address without its brackets. */
+export const bareHostname = (url: URL): string => url.hostname.replace(/^\[|\]$/g, '');
+
 /** A host under gov.cn (or .gov): a government site, whatever its department or level. */
 export function isGovernmentHost(hostname: string): boolean {
   return /(?:^|\.)gov(?:\.cn)?\.?$/i.test(hostname);

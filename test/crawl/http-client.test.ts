@@ -214,6 +214,19 @@ describe('HttpClient, malformed answers behind a proxy', () => {
     closers.forEach((close) => close());
   });
 
+  it('a proxy that refuses the lenient request\'s tunnel (after letting the first through): its 502, as any refused tunnel is', async () => {
+    let tunnels = 0;
+    const once = await startLoopbackProxy((host) => (host === 'www.tls.gov.cn:443' && tunnels++ === 0 ? secure : null));
+    const client = new HttpClient({ perHost: 2, timeoutMs: 2000, userAgent: 'govsite-test', proxy: once.url });
+    try {
+      const outcome = await client.send('https://www.tls.gov.cn/', { method: 'GET' });
+      expect([outcome.ok ? outcome.status : `${outcome.code} ${outcome.message}`, tunnels]).toEqual([502, 2]);
+    } finally {
+      await client.close();
+      await once.close();
+    }
+  });
+
   cases([
     { name: 'HTTPS through --proxy: a second CONNECT tunnel', proxy: 'tunnel', env: {}, url: 'https://www.tls.gov.cn/', certificate: 'DEPTH_ZERO_SELF_SIGNED_CERT', tunnels: 2, relayed: 0 },
     { name: 'HTTPS through HTTPS_PROXY: a second CONNECT tunnel', proxy: null, env: { HTTPS_PROXY: 'tunnel' }, url: 'https://www.tls.gov.cn/', certificate: 'DEPTH_ZERO_SELF_SIGNED_CERT', tunnels: 2, relayed: 0 },
