@@ -71,22 +71,27 @@ export function writeRendered(file: string, rendered: Rendered): void {
  */
 export function writeWhole(file: string, write: (fd: number) => void): void {
   const existing = statSync(file, { throwIfNoEntry: false });
-  if (existing && !existing.isFile()) return writeInto(file, write);
-  const partial = `${file}.${process.pid}.partial`;
+  const written = existing && !existing.isFile() ? file : `${file}.${process.pid}.partial`;
   try {
-    writeInto(partial, write);
-    renameSync(partial, file);
+    writeInto(written, write);
+    if (written !== file) renameSync(written, file);
   } catch (e) {
-    rmSync(partial, { force: true });
-    throw namingFile(e, partial, file);
+    if (written !== file) rmSync(written, { force: true });
+    throw namingFile(e, written, file);
   }
 }
 
-/** The system's error about the temporary file, told of the file the user named (its message is all they see: see isExpected). */
-function namingFile(error: unknown, partial: string, file: string): unknown {
+/**
+ * The system's error about the file `written` (the temporary one), or a write's, which names no file
+ * (`ENOSPC: no space left on device, write`: a full disk), told of the file the user named: its
+ * message is all they see (see isExpected).
+ */
+function namingFile(error: unknown, written: string, file: string): unknown {
   const e = error as NodeJS.ErrnoException;
-  if (e?.path !== partial) return error;
-  return Object.assign(e, { message: e.message.replace(partial, file), path: file });
+  if (typeof e?.syscall !== 'string') return error;
+  if (e.path === written) return Object.assign(e, { message: e.message.replace(written, file), path: file });
+  if (e.path === undefined) return Object.assign(e, { message: `${e.message} '${file}'`, path: file });
+  return error;
 }
 
 function writeInto(file: string, write: (fd: number) => void): void {

@@ -47,6 +47,65 @@ function migrate(db: Db, file: string): void {
   }
 }
 
+/**
+ * What the trouble SQLite reports of a database file (by its primary result code) is to whoever runs
+ * govsite: a full disk, a lock or a damaged file is no bug of govsite's, and says what to do.
+ * `kept`: the commits before it are intact (a write that fails is rolled back whole).
+ */
+const TROUBLES: Record<string, { says: string; kept: boolean }> = {
+  SQLITE_FULL: { says: 'the disk holding it (or the temporary folder) is full', kept: true },
+  SQLITE_IOERR: { says: 'the disk failed to read or write it', kept: true },
+  SQLITE_READONLY: { says: 'it cannot be written (a read-only file, folder or disk)', kept: true },
+  SQLITE_BUSY: { says: 'another process held it locked for more than 5 s (another govsite writing to it?)', kept: true },
+  SQLITE_LOCKED: { says: 'another process held it locked for more than 5 s (another govsite writing to it?)', kept: true },
+  SQLITE_CORRUPT: { says: 'it is damaged: restore it from a copy, or crawl again into a new file', kept: false },
+  SQLITE_NOTADB: { says: 'it is not a database (a registry or a report named in its place?), and was left as it is', kept: false },
+  SQLITE_CANTOPEN: { says: 'it cannot be opened', kept: false },
+};
+
+/**
+ * The trouble of a database file as an error naming it, or null for any other error. `resumable`:
+ * a crawl's, which adds how it goes on once the trouble is fixed.
+ */
+export function databaseTrouble(file: string, error: unknown, resumable: boolean): RuntimeError | null {
+  if (!(error instanceof Database.SqliteError)) return null;
+  const trouble = TROUBLES[error.code.split('_', 2).join('_')];
+  if (!trouble) return null;
+  const next = resumable && trouble.kept ? '. Nothing it stored is lost: once this is fixed, --resume goes on with an unfinished crawl, and `govsite check` reports a finished one' : '';
+  return new RuntimeError(`${file}: ${trouble.says} (SQLite: ${error.message})${next}`);
+}
+
+/**
+ * Runs `use` on the database in `file` (opened, and migrated if need be), closed after, its file's
+ * trouble told as such (see databaseTrouble). When `use` fails, that failure is the one told.
+ */
+export async function withDb<T>(file: string, use: (db: Db) => T | Promise<T>, { resumable = false } = {}): Promise<T> {
+  const told = (error: unknown) => databaseTrouble(file, error, resumable) ?? error;
+  let db: Db;
+  try {
+    db = openDb(file);
+  } catch (error) {
+    throw told(error);
+  }
+  let result: T;
+  try {
+    result = await use(db);
+  } catch (error) {
+    try {
+      db.close();
+    } catch {
+      // the failure that stopped `use` is the one to tell
+    }
+    throw told(error);
+  }
+  try {
+    db.close();
+  } catch (error) {
+    throw told(error);
+  }
+  return result;
+}
+
 const statements = new WeakMap<Db, Map<string, Database.Statement>>();
 
 /** A statement prepared once per connection: the per-site queries of a national report run thousands of times. */

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import Database from 'better-sqlite3';
 import { InputError } from '../errors.js';
-import type { Db } from './db.js';
+import { databaseTrouble, type Db } from './db.js';
 import { SCHEMA_VERSION } from './migrations/index.js';
 
 export interface MergeResult {
@@ -106,6 +106,8 @@ function openSource(file: string): { run: SourceRun | undefined; probes: number 
     const run = db.prepare(`SELECT * FROM runs ORDER BY id DESC LIMIT 1`).get() as Omit<SourceRun, 'file'> | undefined;
     const { n: probes } = db.prepare(`SELECT count(*) AS n FROM probes`).get() as { n: number };
     return { run: run && { ...run, file }, probes };
+  } catch (e) {
+    throw databaseTrouble(file, e, false) ?? e;
   } finally {
     db.close();
   }

@@ -1,7 +1,9 @@
 import { describe, it } from 'node:test';
 import { expect } from 'expect';
 import { cases } from '../helpers/cases.js';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { runCli, startCli } from '../helpers/cli.js';
 import { tmpDir, writeTmp } from '../helpers/tmp.js';
 import { corpusPath, describeCorpus } from '../helpers/corpus.js';
@@ -29,6 +31,8 @@ describe('govsite import', () => {
     [['frobnicate'], 2, /unknown command 'frobnicate'/],
     // a file the system refuses: its one-line message names it (exit 3, a runtime failure)
     [['sample', writeTmp('to-sample.csv', 'code,name,level,url\n1,甲,county,http://a.gov.cn\n'), '--seed', '2026-11', '--output', '/nonexistent/folder/sample.csv'], 3, /^govsite: ENOENT: no such file or directory, open '\/nonexistent\/folder\/sample.csv'\n$/],
+    // a full disk: the failing write names no file, the message names the one being written
+    [['sample', writeTmp('to-sample.csv', 'code,name,level,url\n1,甲,county,http://a.gov.cn\n'), '--seed', '2026-11', '--output', '/dev/full'], 3, /^govsite: ENOSPC: no space left on device, write '\/dev\/full'\n$/],
   ])('%j exits %i with a one-line error', (args, code, message) => {
     const result = runCli(args, { cwd: tmpDir() });
     expect(result.code).toBe(code);
@@ -46,6 +50,56 @@ describe('govsite import', () => {
     const { code, stdout } = runCli(['--help']);
     expect(code).toBe(0);
     for (const command of ['import', 'crawl', 'extract', 'check', 'report', 'audit', 'probe', 'sample', 'diff', 'notice', 'bulletin', 'merge', 'demo']) expect(stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+  });
+});
+
+describe('a database file in trouble: one line naming it (exit 3), the file left as it was', () => {
+  const REGISTRY = 'code,name,level,url\n1,甲,county,http://a.gov.cn\n';
+
+  cases([
+    ['crawl', (notDb: string) => ['crawl', writeTmp('r.csv', REGISTRY), '--db', notDb]],
+    ['check', (notDb: string) => ['check', '--db', notDb]],
+    ['merge', (notDb: string) => ['merge', notDb, '--into', join(tmpDir(), 'all.db')]],
+  ])('%s on a file that is no database (a registry named in its place)', (_, args) => {
+    const notDb = writeTmp('registry.csv', REGISTRY);
+    expect(runCli(args(notDb), { cwd: tmpDir() })).toEqual({
+      code: 3, stdout: '',
+      stderr: `govsite: ${notDb}: it is not a database (a registry or a report named in its place?), and was left as it is (SQLite: file is not a database)\n`,
+    });
+    expect(readFileSync(notDb, 'utf8')).toBe(REGISTRY);
+  });
+
+  it('damaged (a disk fault, a copy cut short): named as such', () => {
+    const file = join(tmpDir(), 'g.db');
+    expect(runCli(['import', writeTmp('r.csv', REGISTRY), '--db', file]).code).toBe(0);
+    const bytes = readFileSync(file);
+    bytes.fill(0x5a, 4096); // every page past the first (the header, the schema) overwritten
+    writeFileSync(file, bytes);
+    expect(runCli(['check', '--db', file], { cwd: tmpDir() })).toEqual({
+      code: 3, stdout: '',
+      stderr: `govsite: ${file}: it is damaged: restore it from a copy, or crawl again into a new file (SQLite: database disk image is malformed)\n`,
+    });
+  });
+
+  it('locked by another process for longer than the 5 s a write waits', () => {
+    const file = join(tmpDir(), 'g.db');
+    expect(runCli(['import', writeTmp('r.csv', REGISTRY), '--db', file]).code).toBe(0);
+    const other = new Database(file);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      expect(runCli(['import', writeTmp('r.csv', REGISTRY), '--db', file])).toEqual({
+        code: 3, stdout: '',
+        stderr: `govsite: ${file}: another process held it locked for more than 5 s (another govsite writing to it?) (SQLite: database is locked)\n`,
+      });
+    } finally {
+      other.close();
+    }
+  });
+
+  it('an option mistyped leaves no database file behind (audit reads them all first)', () => {
+    const cwd = tmpDir();
+    expect(runCli(['audit', writeTmp('r.csv', REGISTRY), '--as-of', '2026-13-01'], { cwd }).code).toBe(2);
+    expect(existsSync(join(cwd, 'govsite.db'))).toBe(false);
   });
 });
 

@@ -5,6 +5,9 @@ import { expect } from 'expect';
 import { cases } from '../helpers/cases.js';
 import { FixtureFleet } from '../../src/fixture-server/server.js';
 import { startCli } from '../helpers/cli.js';
+import { crawlOptions, toCrawlOptions, type RawCrawlOptions } from '../../src/cli/options.js';
+import { crawlRegistry } from '../../src/crawl/run-crawl.js';
+import { withDb } from '../../src/store/db.js';
 import { tmpDir, writeTmp } from '../helpers/tmp.js';
 
 const PAGES = 150;
@@ -118,5 +121,24 @@ describe('kill -9 mid-crawl, then --resume', () => {
       const now = origin === fleet.origin('a') ? fleet.stats('a').hits.get(`GET ${pathname}`) : fleet.stats('b').hits.get(`GET ${pathname}`);
       expect({ url, hits: now }).toEqual({ url, hits: hitsBefore.get(key) });
     }
+  });
+
+  it('the disk filling up mid-crawl stops it with one line naming the file; nothing stored is lost, and --resume finishes the same', async () => {
+    const file = join(tmpDir(), 'full.db');
+    // the options `crawlArgs` gives the command, read as the command reads them
+    const raw = { ...Object.fromEntries(crawlOptions().map((o) => [o.attributeName(), o.defaultValue])), perHost: '2', maxDepth: '200' } as RawCrawlOptions;
+    const crawl = withDb(file, async (db) => {
+      // a disk with room for a part of the crawl (the whole one takes ~300 pages of 4 KiB)
+      db.pragma(`max_page_count = ${(db.pragma('page_count', { simple: true }) as number) + 80}`);
+      await crawlRegistry(db, { registry, asOf: '2026-11-15', resume: false, options: toCrawlOptions(raw) });
+    }, { resumable: true });
+    await expect(crawl).rejects.toThrow(`${file}: the disk holding it (or the temporary folder) is full (SQLite: database or disk is full). Nothing it stored is lost: once this is fixed, --resume goes on with an unfinished crawl, and \`govsite check\` reports a finished one`);
+    const stored = storedPageUrls(file).length;
+    expect(stored).toBeGreaterThan(0);
+    expect(stored).toBeLessThan(2 * (PAGES + 1 + 5));
+    expect(storedResult(file).orphans).toEqual([]);
+    const second = startCli(crawlArgs(file, '--resume'));
+    expect((await second.done).code).toBe(0);
+    expect(storedResult(file)).toEqual(reference);
   });
 });

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { crawlRegistry } from '../../crawl/run-crawl.js';
 import { scoreRun } from '../../history/score-run.js';
 import { loadProfile } from '../../score/profile.js';
-import { openDb } from '../../store/db.js';
+import { withDb } from '../../store/db.js';
 import { asOfOption, crawlOptions, dbOption, parseAsOf, shardOption, toCrawlOptions, type RawCrawlOptions } from '../options.js';
 import { parseShard } from '../../registry/shard.js';
 import { showProgress } from '../progress.js';
@@ -13,22 +13,24 @@ import { reportRowErrors } from '../row-errors.js';
 export async function audit(registry: string, raw: RawCrawlOptions & RawReportOptions & { db: string; asOf?: string; resume?: boolean; shard?: string }): Promise<string[]> {
   const profile = loadProfile(raw.profile); // a bad profile fails before the crawl, not after it
   parseFormats(raw.format);
-  const db = openDb(raw.db);
+  // every option is read before the database file is opened (created): a mistyped one leaves none behind
+  const request = { registry, asOf: parseAsOf(raw.asOf), resume: Boolean(raw.resume), options: toCrawlOptions(raw), shard: parseShard(raw.shard) };
   let stop = () => {};
   try {
-    const result = await crawlRegistry(db, {
-      registry, asOf: parseAsOf(raw.asOf), resume: Boolean(raw.resume), options: toCrawlOptions(raw), shard: parseShard(raw.shard),
-      onStart: (crawler, sites) => { stop = showProgress(crawler, sites); },
-    });
-    stop();
-    reportRowErrors(result.registry);
-    const report = scoreRun(db, result.run.id, profile);
-    const files = writeReports(report, raw);
-    enforceFailOn(report, raw.failOn);
-    return files;
+    return await withDb(raw.db, async (db) => {
+      const result = await crawlRegistry(db, {
+        ...request,
+        onStart: (crawler, sites) => { stop = showProgress(crawler, sites); },
+      });
+      stop();
+      reportRowErrors(result.registry);
+      const report = scoreRun(db, result.run.id, profile);
+      const files = writeReports(report, raw);
+      enforceFailOn(report, raw.failOn);
+      return files;
+    }, { resumable: true });
   } finally {
     stop();
-    db.close();
   }
 }
 

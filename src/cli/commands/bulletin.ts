@@ -5,7 +5,7 @@ import { bulletinDocument } from '../../bulletin/document.js';
 import { buildBulletin, parseQuarter } from '../../bulletin/model.js';
 import type { Lang } from '../../report/labels.js';
 import { DEFAULT_PROFILE, loadProfile } from '../../score/profile.js';
-import { openDb } from '../../store/db.js';
+import { withDb } from '../../store/db.js';
 import { reportInnerPages } from '../inner-pages.js';
 import { dbOption, parseList } from '../options.js';
 import { DOCUMENT_FORMATS } from '../../document/blocks.js';
@@ -24,8 +24,7 @@ export const bulletinCommand = new Command('bulletin')
     const formats = parseList(raw.format, DOCUMENT_FORMATS, '--format');
     const quarter = parseQuarter(raw.quarter);
     const profile = loadProfile(raw.profile);
-    const db = openDb(raw.db);
-    try {
+    return withDb(raw.db, async (db) => {
       const bulletin = buildBulletin(db, quarter, profile);
       const dir = resolve(raw.out);
       mkdirSync(dir, { recursive: true });
@@ -33,7 +32,5 @@ export const bulletinCommand = new Command('bulletin')
       const unassessed = bulletin.notAssessed.length ? `, ${bulletin.notAssessed.length} not assessed` : '';
       process.stderr.write(`${quarter.label}: ${bulletin.stats.checked} sites, ${bulletin.stats.qualified} qualified, ${bulletin.unqualified.length} unqualified${unassessed}, ${bulletin.stillOpen.length} with notified problems still open or not verifiable\n`);
       reportInnerPages(bulletin.unqualified, 'before publishing');
-    } finally {
-      db.close();
-    }
+    });
   });

@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { UsageError } from '../../errors.js';
 import { scoreRun } from '../../history/score-run.js';
 import { loadProfile } from '../../score/profile.js';
-import { openDb, type Db } from '../../store/db.js';
+import { withDb, type Db } from '../../store/db.js';
 import { latestRun } from '../../store/runs.js';
 import { dbOption, positiveInt } from '../options.js';
 import { enforceFailOn, reportOptions, writeReports, type RawReportOptions } from '../report-options.js';
@@ -13,15 +13,11 @@ function storedRunCommand(name: string, description: string): Command {
   reportOptions().forEach((o) => command.addOption(o));
   return command.action((raw: RawReportOptions & { db: string; run?: string }) => {
     const profile = loadProfile(raw.profile);
-    const db = openDb(raw.db);
-    try {
-      const runId = runOf(db, raw.run);
-      const report = scoreRun(db, runId, profile);
+    return withDb(raw.db, (db) => {
+      const report = scoreRun(db, runOf(db, raw.run), profile);
       writeReports(report, raw);
       enforceFailOn(report, raw.failOn);
-    } finally {
-      db.close();
-    }
+    });
   });
 }
 

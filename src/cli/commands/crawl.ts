@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { crawlRegistry } from '../../crawl/run-crawl.js';
-import { openDb } from '../../store/db.js';
+import { withDb } from '../../store/db.js';
 import { crawlStats } from '../../store/link-status.js';
 import { renderCrawlSummary } from '../../report/crawl-summary.js';
 import { asOfOption, crawlOptions, dbOption, parseAsOf, shardOption, toCrawlOptions, type RawCrawlOptions } from '../options.js';
@@ -20,18 +20,19 @@ crawlOptions().forEach((o) => crawlCommand.addOption(o));
 crawlCommand.action(async (file: string, raw: RawCrawlOptions & { db: string; asOf?: string; resume?: boolean; shard?: string }) => {
   const options = toCrawlOptions(raw);
   const asOf = parseAsOf(raw.asOf);
-  const db = openDb(raw.db);
+  const shard = parseShard(raw.shard);
   let stop = () => {};
   try {
-    const result = await crawlRegistry(db, {
-      registry: file, asOf, resume: Boolean(raw.resume), options, shard: parseShard(raw.shard),
-      onStart: (crawler, sites) => { stop = showProgress(crawler, sites); },
-    });
-    stop();
-    reportRowErrors(result.registry);
-    process.stdout.write(renderCrawlSummary(result.run, crawlStats(db, result.run.id)));
+    await withDb(raw.db, async (db) => {
+      const result = await crawlRegistry(db, {
+        registry: file, asOf, resume: Boolean(raw.resume), options, shard,
+        onStart: (crawler, sites) => { stop = showProgress(crawler, sites); },
+      });
+      stop();
+      reportRowErrors(result.registry);
+      process.stdout.write(renderCrawlSummary(result.run, crawlStats(db, result.run.id)));
+    }, { resumable: true });
   } finally {
     stop();
-    db.close();
   }
 });

@@ -6,7 +6,7 @@ import { renderJson } from '../../report/json.js';
 import { printRendered, writeRendered } from '../../report/rendered.js';
 import type { Lang } from '../../report/labels.js';
 import { DEFAULT_PROFILE, loadProfile } from '../../score/profile.js';
-import { openDb, type Db } from '../../store/db.js';
+import { withDb, type Db } from '../../store/db.js';
 import { getRun, latestRun, previousRun } from '../../store/runs.js';
 import { UsageError } from '../../errors.js';
 import { dbOption, positiveInt } from '../options.js';
@@ -22,8 +22,7 @@ export const diffCommand = new Command('diff')
   .option('--output <file>', 'write here instead of stdout')
   .action((raw: { db: string; from?: string; to?: string; profile: string; lang: Lang; format: 'md' | 'json'; output?: string }) => {
     const profile = loadProfile(raw.profile);
-    const db = openDb(raw.db);
-    try {
+    return withDb(raw.db, (db) => {
       const [from, to] = runPair(db, raw.from, raw.to);
       const a = reportOf(db, from, profile);
       const b = reportOf(db, to, profile);
@@ -31,9 +30,7 @@ export const diffCommand = new Command('diff')
       const rendered = raw.format === 'json' ? renderJson(diff) : renderDiffMd(diff, raw.lang);
       if (raw.output) writeRendered(raw.output, rendered);
       else printRendered(rendered);
-    } finally {
-      db.close();
-    }
+    });
   });
 
 function runPair(db: Db, from: string | undefined, to: string | undefined): [number, number] {

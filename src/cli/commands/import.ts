@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { importRegistry } from '../../registry/import.js';
-import { openDb } from '../../store/db.js';
+import { withDb } from '../../store/db.js';
 import { dbOption } from '../options.js';
 import { reportRowErrors } from '../row-errors.js';
 
@@ -8,14 +8,10 @@ export const importCommand = new Command('import')
   .description('validate a registry (CSV, JSON, JSON Lines) and store its sites')
   .argument('<registry>', 'registry file')
   .addOption(dbOption())
-  .action((file: string, opts: { db: string }) => {
-    const db = openDb(opts.db);
-    try {
+  .action((file: string, opts: { db: string }) =>
+    withDb(opts.db, (db) => {
       const parsed = importRegistry(db, file);
       reportRowErrors(parsed);
       const toCheck = parsed.warnings.length > 0 ? `, ${parsed.warnings.length} to check` : '';
       process.stdout.write(`${parsed.rows.length} sites imported into ${opts.db}, ${parsed.errors.length} rows skipped${toCheck}\n`);
-    } finally {
-      db.close();
-    }
-  });
+    }));

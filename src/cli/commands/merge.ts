@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { openDb } from '../../store/db.js';
+import { withDb } from '../../store/db.js';
 import { describeMerge, mergeShards } from '../../store/merge.js';
 
 export const mergeCommand = new Command('merge')
@@ -7,11 +7,7 @@ export const mergeCommand = new Command('merge')
   .argument('<db...>', 'shard databases')
   .requiredOption('--into <file>', 'the merged database (created if missing)');
 
-mergeCommand.action((files: string[], opts: { into: string }) => {
-  const db = openDb(opts.into);
-  try {
+mergeCommand.action((files: string[], opts: { into: string }) =>
+  withDb(opts.into, (db) => {
     process.stdout.write(describeMerge(files, mergeShards(db, files)));
-  } finally {
-    db.close();
-  }
-});
+  }));

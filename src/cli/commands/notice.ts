@@ -8,7 +8,7 @@ import { noticeDocument } from '../../notice/document.js';
 import { noticesOf } from '../../notice/model.js';
 import type { Lang } from '../../report/labels.js';
 import { DEFAULT_PROFILE, loadProfile } from '../../score/profile.js';
-import { openDb } from '../../store/db.js';
+import { withDb } from '../../store/db.js';
 import { unknownHolidaysWarning } from '../../working-days.js';
 import { InputError } from '../../errors.js';
 import { reportInnerPages } from '../inner-pages.js';
@@ -33,8 +33,7 @@ export const noticeCommand = new Command('notice')
     const formats = parseList(raw.format, DOCUMENT_FORMATS, '--format');
     const profile = loadProfile(raw.profile);
     const date = parseAsOf(raw.date);
-    const db = openDb(raw.db);
-    try {
+    return withDb(raw.db, async (db) => {
       const report = reportOf(db, runOf(db, raw.run), profile);
       if (raw.site !== undefined && !report.sites.some((s) => s.id === raw.site)) throw new InputError(`--site ${raw.site}`, `not a site of run ${report.run}`);
       const notices = noticesOf(report, { office: raw.office, date, workingDays: positiveInt(raw.workingDays, '--working-days'), lang: raw.lang }, raw.site);
@@ -48,7 +47,5 @@ export const noticeCommand = new Command('notice')
       if (warning) process.stderr.write(`${warning}\n`);
       const noticed = new Set(notices.map((n) => n.site.id));
       reportInnerPages(report.sites.filter((s) => noticed.has(s.id)), 'before sending');
-    } finally {
-      db.close();
-    }
+    });
   });

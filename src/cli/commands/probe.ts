@@ -4,7 +4,7 @@ import { controlsOver } from '../../crawl/controls.js';
 import { runProbeRounds } from '../../probe/probe.js';
 import { importRegistry } from '../../registry/import.js';
 import { inShard, parseShard } from '../../registry/shard.js';
-import { openDb } from '../../store/db.js';
+import { withDb } from '../../store/db.js';
 import { insertProbes, probesOf, probesSetAside, type Probe } from '../../store/probes.js';
 import { probesByDay, PROBES_A_DAY } from '../../checks/probe-days.js';
 import { UsageError } from '../../errors.js';
@@ -45,34 +45,34 @@ export const probeCommand = new Command('probe')
       ? { everyMs: parseDuration(raw.every, '--every'), forMs: parseDuration(raw.for, '--for'), rounds: raw.rounds ? positiveInt(raw.rounds, '--rounds') : Infinity }
       : { everyMs: 0, forMs: Infinity, rounds: 1 };
     const shard = parseShard(raw.shard);
-    const db = openDb(raw.db);
     const client = new HttpClient({ perHost: 1, timeoutMs: positiveInt(raw.timeout, '--timeout'), userAgent: userAgentOf(raw.userAgent), proxy: raw.proxy });
     try {
-      const parsed = importRegistry(db, registry);
-      reportRowErrors(parsed);
-      const targets = parsed.rows.filter((r) => inShard(r.id, shard)).map((r) => ({ siteId: r.id, url: r.url }));
-      const rounds = await runProbeRounds(client, targets, schedule, positiveInt(raw.concurrency, '--concurrency'), (probes, round) => {
-        insertProbes(db, probes);
-        const failed = probes.filter((p) => !p.ok && !p.controlFailed);
-        const setAside = probes.filter((p) => p.controlFailed);
-        // a round of thousands of sites with the network down is one line, not thousands of ids: the first ones, and the count
-        const list = (ps: Probe[]) => ps.slice(0, LISTED).map((p) => `${p.siteId} (${p.status ?? p.errorCode})`).join(', ') + (ps.length > LISTED ? ` and ${ps.length - LISTED} more` : '');
-        process.stderr.write(`probe round ${round}: ${probes.filter((p) => p.ok).length}/${probes.length} opened${failed.length ? `; failed: ${list(failed)}` : ''}${setAside.length ? `; not counted, this machine's network was down (no control URL answered either, or the proxy could not be reached): ${list(setAside)}` : ''}\n`);
-      }, controlsOver(client, controlUrls));
-      const today = parseAsOf(undefined);
-      process.stdout.write(`${rounds} round(s) of ${targets.length} site(s); the week to ${today}:\n`);
-      for (const t of targets) {
-        const probes = probesOf(db, t.siteId, today);
-        const failed = probes.filter((p) => !p.ok).length;
-        const setAside = probesSetAside(db, t.siteId, today);
-        // opened, but behind a certificate a browser warns about: said, as the latest probe found it
-        const certificate = probes.reduce<string | null>((last, p) => p.certificate ?? last, null);
-        // the availability rules judge a site only once each of the 7 days has its 20 probes
-        const fullDays = probesByDay(probes).filter((d) => d.probes >= PROBES_A_DAY).length;
-        process.stdout.write(`  ${t.siteId}  ${probes.length} probes, ${failed} failed (${probes.length ? ((100 * failed) / probes.length).toFixed(1) : '—'} %)${setAside ? ` (${setAside} more not counted: this machine's network)` : ''}, ${fullDays} of 7 days with ≥ ${PROBES_A_DAY}  ${t.url}${certificate ? `  certificate not verified: ${certificate}` : ''}\n`);
-      }
+      await withDb(raw.db, async (db) => {
+        const parsed = importRegistry(db, registry);
+        reportRowErrors(parsed);
+        const targets = parsed.rows.filter((r) => inShard(r.id, shard)).map((r) => ({ siteId: r.id, url: r.url }));
+        const rounds = await runProbeRounds(client, targets, schedule, positiveInt(raw.concurrency, '--concurrency'), (probes, round) => {
+          insertProbes(db, probes);
+          const failed = probes.filter((p) => !p.ok && !p.controlFailed);
+          const setAside = probes.filter((p) => p.controlFailed);
+          // a round of thousands of sites with the network down is one line, not thousands of ids: the first ones, and the count
+          const list = (ps: Probe[]) => ps.slice(0, LISTED).map((p) => `${p.siteId} (${p.status ?? p.errorCode})`).join(', ') + (ps.length > LISTED ? ` and ${ps.length - LISTED} more` : '');
+          process.stderr.write(`probe round ${round}: ${probes.filter((p) => p.ok).length}/${probes.length} opened${failed.length ? `; failed: ${list(failed)}` : ''}${setAside.length ? `; not counted, this machine's network was down (no control URL answered either, or the proxy could not be reached): ${list(setAside)}` : ''}\n`);
+        }, controlsOver(client, controlUrls));
+        const today = parseAsOf(undefined);
+        process.stdout.write(`${rounds} round(s) of ${targets.length} site(s); the week to ${today}:\n`);
+        for (const t of targets) {
+          const probes = probesOf(db, t.siteId, today);
+          const failed = probes.filter((p) => !p.ok).length;
+          const setAside = probesSetAside(db, t.siteId, today);
+          // opened, but behind a certificate a browser warns about: said, as the latest probe found it
+          const certificate = probes.reduce<string | null>((last, p) => p.certificate ?? last, null);
+          // the availability rules judge a site only once each of the 7 days has its 20 probes
+          const fullDays = probesByDay(probes).filter((d) => d.probes >= PROBES_A_DAY).length;
+          process.stdout.write(`  ${t.siteId}  ${probes.length} probes, ${failed} failed (${probes.length ? ((100 * failed) / probes.length).toFixed(1) : '—'} %)${setAside ? ` (${setAside} more not counted: this machine's network)` : ''}, ${fullDays} of 7 days with ≥ ${PROBES_A_DAY}  ${t.url}${certificate ? `  certificate not verified: ${certificate}` : ''}\n`);
+        }
+      });
     } finally {
       await client.close();
-      db.close();
     }
   });
