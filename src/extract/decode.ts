@@ -15,6 +15,15 @@ const ALIASES: Record<string, string> = {
 };
 
 export function decodeHtml(bytes: Uint8Array, contentType?: string | null): DecodedText {
+  return decodeText(bytes, () => charsetFromContentType(contentType) ?? charsetFromMeta(bytes));
+}
+
+/**
+ * Bytes of a charset not known for sure → text: a BOM, else UTF-8 when they are valid UTF-8, else the
+ * charset `declared` names, else GB18030 (GBK's superset: what a Chinese Windows, its Excel among
+ * others, writes as "ANSI" text).
+ */
+export function decodeText(bytes: Uint8Array, declared: () => string | null = () => null): DecodedText {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: textIn(bytes, 'utf-8'), charset: 'utf-8' };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), charset: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), charset: 'utf-16be' };
@@ -22,8 +31,8 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string | null): Deco
   // GBK (GB18030 is its superset) text almost never validates as UTF-8, so valid UTF-8 wins over a gbk label
   const utf8 = strictUtf8(bytes);
   if (utf8 !== null) return { text: utf8, charset: 'utf-8' };
-  const declared = charsetFromContentType(contentType) ?? charsetFromMeta(bytes);
-  const charset = declared && declared !== 'utf-8' ? declared : 'gb18030';
+  const named = declared();
+  const charset = named && named !== 'utf-8' ? named : 'gb18030';
   return { text: new TextDecoder(charset).decode(bytes), charset };
 }
 

@@ -3,6 +3,7 @@ import { basename, extname } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { addressKey, normaliseUrl } from '../crawl/scope.js';
 import { InputError } from '../errors.js';
+import { decodeText } from '../extract/decode.js';
 import { levelFromRegionPath, normaliseLevel, resolveHeaders } from './aliases.js';
 import { siteIdFor } from './site-id.js';
 import type { ParsedRegistry, RegistryRow, RowError } from './types.js';
@@ -11,14 +12,21 @@ type RawRow = { line: number; fields: Record<string, unknown> };
 
 /** Reads a CSV, JSON or JSON Lines registry. Bad rows become errors; one bad row never aborts the rest. */
 export function parseRegistry(file: string): ParsedRegistry {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    bytes = readFileSync(file);
   } catch (e) {
     throw new InputError(file, `cannot read registry: ${(e as Error).message}`);
   }
-  return parseRegistryText(text, file);
+  if (SPREADSHEET.some((magic) => bytes.subarray(0, magic.length).equals(magic))) {
+    throw new InputError(file, 'is a spreadsheet (Excel .xlsx or .xls), not a registry: save it as CSV ("CSV UTF-8" or plain "CSV") and give that file');
+  }
+  // Excel on a Chinese Windows saves "CSV" in GBK, and "Unicode text" in UTF-16 (tab-separated)
+  return parseRegistryText(decodeText(bytes).text, file);
 }
+
+/** How a spreadsheet file starts: a ZIP archive (.xlsx), an OLE2 compound document (.xls). */
+const SPREADSHEET = [Buffer.from('PK\x03\x04', 'latin1'), Buffer.from('d0cf11e0a1b11ae1', 'hex')];
 
 export function parseRegistryText(text: string, file: string): ParsedRegistry {
   const errors: RowError[] = [];
@@ -85,6 +93,8 @@ function readCsv(text: string, file: string, errors: RowError[]): RawRow[] {
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parseCsv(text, {
+      // tab-separated when its header line is: what Excel's "Unicode text" writes
+      delimiter: /^[^\n,]*\t/.test(text) ? '\t' : ',',
       info: true,
       relax_column_count: true,
       skip_empty_lines: true,

@@ -30,7 +30,7 @@ export function tmpDb(): { db: Db; file: string; dir: string } {
   return { db: openDb(file), file, dir };
 }
 
-export function writeTmp(name: string, content: string): string {
+export function writeTmp(name: string, content: string | Uint8Array): string {
   const file = join(tmpDir(), name);
   writeFileSync(file, content);
   return file;

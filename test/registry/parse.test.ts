@@ -4,6 +4,7 @@ import { cases } from '../helpers/cases.js';
 import { parseRegistry, parseRegistryText } from '../../src/registry/parse.js';
 import { siteIdFor } from '../../src/registry/site-id.js';
 import { corpusPath, describeCorpus } from '../helpers/corpus.js';
+import { writeTmp } from '../helpers/tmp.js';
 
 describeCorpus('the four real registries import as they are', () => {
   cases([
@@ -89,6 +90,29 @@ describe('bad rows are reported with file:line and skipped', () => {
   it('reads per-site column overrides', () => {
     const parsed = parseRegistryText('url,columns\nhttp://a.gov.cn,"{""工作动态"":""news"",""专题"":30}"\n', 'a.csv');
     expect(parsed.rows[0]!.columns).toEqual({ 工作动态: 'news', 专题: 30 });
+  });
+});
+
+describe('a registry as Excel saves it', () => {
+  const ROWS = [{ id: '1', name: '北京市', url: 'http://a.gov.cn/' }];
+  // 北京市 in GBK (GB2312): what "CSV" means to an Excel on a Chinese Windows
+  const gbk = Buffer.concat([Buffer.from('code,name,level,url\n1,'), Buffer.from('b1b1bea9cad0', 'hex'), Buffer.from(',province,http://a.gov.cn\n')]);
+  cases([
+    ['CSV UTF-8 (with a BOM)', Buffer.from('\uFEFFcode,name,level,url\n1,北京市,province,http://a.gov.cn\n')],
+    ['CSV (GBK)', gbk],
+    ['Unicode text (UTF-16 with a BOM, tab-separated)', Buffer.from('\uFEFFcode\tname\tlevel\turl\r\n1\t北京市\tprovince\thttp://a.gov.cn\r\n', 'utf16le')],
+  ])('%s reads as its UTF-8 twin', (_, bytes) => {
+    const parsed = parseRegistry(writeTmp('sites.csv', bytes));
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.rows).toMatchObject(ROWS);
+  });
+
+  cases([
+    ['sites.xlsx', Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(60, 1)])],
+    ['sites.xls', Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(60, 1)])],
+  ])('%s, the workbook itself, is refused with what to do', (name, bytes) => {
+    const file = writeTmp(name, bytes);
+    expect(() => parseRegistry(file)).toThrow(`${file}: is a spreadsheet (Excel .xlsx or .xls), not a registry: save it as CSV ("CSV UTF-8" or plain "CSV") and give that file`);
   });
 });
 
