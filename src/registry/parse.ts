@@ -165,13 +165,18 @@ function normaliseRow(fields: Record<string, unknown>, place: string): RegistryR
     return v === undefined || v === null ? '' : String(v).trim();
   };
 
+  // a registry is official data: a mistyped address is named with what was likely meant, not mended
+  const notUrl = (field: string) => {
+    const meant = str(field).normalize('NFKC') !== str(field) ? toHttpUrl(str(field).normalize('NFKC')) : null;
+    return `${field} "${str(field)}" is not an http(s) URL${meant ? `: it has full-width characters (a Chinese input method's), ${meant} was likely meant` : ''}`;
+  };
   const url = toHttpUrl(str('url'));
-  if (url === null) return str('url') === '' ? 'url is missing' : `url "${str('url')}" is not an http(s) URL`;
+  if (url === null) return str('url') === '' ? 'url is missing' : notUrl('url');
 
   const mailboxes: string[] = [];
   if (str('mailbox') !== '') {
     const m = toHttpUrl(str('mailbox'));
-    if (m === null) return `mailbox "${str('mailbox')}" is not an http(s) URL`;
+    if (m === null) return notUrl('mailbox');
     mailboxes.push(m);
   }
 
@@ -211,6 +216,8 @@ function toHttpUrl(value: string): string | null {
     const u = new URL(withScheme);
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
     if (!u.hostname.includes('.') && u.hostname !== 'localhost') return null;
+    // www.x.gov.cn。 (a Chinese full stop, read as ".") names the host its own links name without it
+    u.hostname = u.hostname.replace(/\.$/, '');
     // as the crawl spells it (no fragment, no session id): a registry's http://x.gov.cn/#/home is the page
     // fetched at http://x.gov.cn/, which must be known as the site's home page
     return normaliseUrl(u.href, u.href);

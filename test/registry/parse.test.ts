@@ -65,10 +65,22 @@ describe('bad rows are reported with file:line and skipped', () => {
         { place: 'sites.json:3', reason: 'mailbox "nope" is not an http(s) URL' },
         { place: 'sites.json:4', reason: 'id "A1" is already used by sites.json:1 for http://a.gov.cn/' },
       ]],
+    // typed with a Chinese input method: a full-width colon or slash is named with what was likely meant;
+    // full-width letters and a closing 。 are only another spelling of the host (as in a browser)
+    ['csv typed in Chinese', 'full-width.csv', 'id,url,mailbox\n1,http：//a.gov.cn/,\n2,http://b.gov.cn／,\n3,http://c.gov.cn/,http://c.gov.cn／xx\n4,ｗｗｗ.d.gov.cn,\n5,www.e.gov.cn。,\n',
+      ['4', '5'], [
+        { place: 'full-width.csv:2', reason: 'url "http：//a.gov.cn/" is not an http(s) URL: it has full-width characters (a Chinese input method\'s), http://a.gov.cn/ was likely meant' },
+        { place: 'full-width.csv:3', reason: 'url "http://b.gov.cn／" is not an http(s) URL: it has full-width characters (a Chinese input method\'s), http://b.gov.cn/ was likely meant' },
+        { place: 'full-width.csv:4', reason: 'mailbox "http://c.gov.cn／xx" is not an http(s) URL: it has full-width characters (a Chinese input method\'s), http://c.gov.cn/xx was likely meant' },
+      ]],
   ])('%s', (_kind, file, text, ids, errors) => {
     const parsed = parseRegistryText(text, file);
     expect(parsed.rows.map((r) => r.id)).toEqual(ids);
     expect(parsed.errors).toEqual(errors);
+  });
+
+  it('reads a host typed in full-width letters or closed by 。 as the host its links name', () => {
+    expect(parseRegistryText('id,url\n4,ｗｗｗ.d.gov.cn\n5,www.e.gov.cn。/index.html\n', 'a.csv').rows.map((r) => r.url)).toEqual(['http://www.d.gov.cn/', 'http://www.e.gov.cn/index.html']);
   });
 
   it('keeps a site\'s address as the crawl spells it: no fragment (a script-routed /#/home), no session id', () => {
