@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { importRegistry } from '../registry/import.js';
 import type { ParsedRegistry } from '../registry/types.js';
 import type { Db } from '../store/db.js';
-import { createRun, finishRun, getRun, unfinishedRun, unfinishedSiteIds, type Run } from '../store/runs.js';
+import { createRun, finishRun, getRun, runToResume, unfinishedSiteIds, type Run } from '../store/runs.js';
 import { knownSites, sitesOfRun } from '../store/sites.js';
 import { InputError } from '../errors.js';
 import { inShard, type Shard } from '../registry/shard.js';
@@ -24,7 +24,8 @@ export interface CrawlRequest {
 export interface CrawlResult {
   run: Run;
   registry: ParsedRegistry;
-  resumed: boolean;
+  /** false when `--resume` found the run's crawl finished (see runToResume): nothing was crawled */
+  crawled: boolean;
 }
 
 /** Registry → sites → a run → a crawl of every site not finished yet. */
@@ -33,11 +34,13 @@ export async function crawlRegistry(db: Db, request: CrawlRequest): Promise<Craw
   const parsed = importRegistry(db, request.registry);
   const registry = { ...parsed, rows: parsed.rows.filter((r) => inShard(r.id, request.shard)) };
   if (parsed.rows.length === 0) throw new InputError(request.registry, 'no valid site in the registry');
-  const previous = request.resume ? unfinishedRun(db, registryKey) : undefined;
+  const shard = request.shard ? `${request.shard.index}/${request.shard.count}` : undefined;
+  const previous = request.resume ? runToResume(db, registryKey, request.asOf, shard) : undefined;
+  if (previous?.finishedAt) return { run: previous, registry, crawled: false };
   const run = previous ?? createRun(db, {
     asOf: request.asOf,
     registry: registryKey,
-    options: { ...request.options, retry: undefined, shard: request.shard ? `${request.shard.index}/${request.shard.count}` : undefined, sample: sampleOf(parsed.rows) },
+    options: { ...request.options, retry: undefined, shard, sample: sampleOf(parsed.rows) },
     siteIds: registry.rows.map((r) => r.id),
   });
   const pending = new Set(unfinishedSiteIds(db, run.id));
@@ -56,7 +59,7 @@ export async function crawlRegistry(db: Db, request: CrawlRequest): Promise<Craw
     db.pragma('foreign_keys = ON');
   }
   finishRun(db, run.id);
-  return { run: getRun(db, run.id)!, registry, resumed: previous !== undefined };
+  return { run: getRun(db, run.id)!, registry, crawled: true };
 }
 
 /** The spot-check sample a registry written by `govsite sample` names on every row. */

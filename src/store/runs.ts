@@ -31,10 +31,16 @@ export function getRun(db: Db, id: number): Run | undefined {
   return r && toRun(r);
 }
 
-/** The newest run of this registry that did not finish: what `--resume` continues. */
-export function unfinishedRun(db: Db, registry: string): Run | undefined {
-  const r = db.prepare(`SELECT * FROM runs WHERE registry = ? AND finished_at IS NULL ORDER BY id DESC LIMIT 1`).get(registry) as RunRecord | undefined;
-  return r && toRun(r);
+/**
+ * The run `--resume` goes on with: this registry's newest run when it did not finish (whatever its
+ * as-of date: a crawl killed goes on as it began), or when it finished with the as-of date and the
+ * shard asked — a job stopped after its crawl (a pod evicted while writing its report, restarted
+ * with the same command) reports that run, instead of crawling its sites again for hours.
+ */
+export function runToResume(db: Db, registry: string, asOf: string, shard: string | undefined): Run | undefined {
+  const r = db.prepare(`SELECT * FROM runs WHERE registry = ? ORDER BY id DESC LIMIT 1`).get(registry) as RunRecord | undefined;
+  const run = r && toRun(r);
+  return run && (run.finishedAt === null || (run.asOf === asOf && run.options['shard'] === shard)) ? run : undefined;
 }
 
 /** The run of the same registry before this one: what `diff` compares with by default. */

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
@@ -140,5 +141,24 @@ describe('kill -9 mid-crawl, then --resume', () => {
     const second = startCli(crawlArgs(file, '--resume'));
     expect((await second.done).code).toBe(0);
     expect(storedResult(file)).toEqual(reference);
+  });
+
+  cases([
+    ['the as-of date of its finished run: reported as it is, nothing crawled again (a pod evicted in its report, restarted)', '2026-11-15', { runs: 1, crawled: false }],
+    ['another as-of date: a new run, crawled', '2026-11-16', { runs: 2, crawled: true }],
+  ])('audit --resume after a crawl that finished, %s', async (_, asOf, expected) => {
+    const file = join(tmpDir(), 'finished.db');
+    expect((await startCli(crawlArgs(file)).done).code).toBe(0);
+    const requests = () => fleet.stats('a').requests + fleet.stats('b').requests;
+    const before = requests();
+    const output = join(tmpDir(), 'report.json');
+    const audit = await startCli(['audit', registry, '--db', file, '--as-of', asOf, '--per-host', '2', '--max-depth', '200', '--resume', '--format', 'json', '--output', output]).done;
+    expect(audit.code).toBe(0);
+    const db = new Database(file, { readonly: true });
+    const runs = (db.prepare(`SELECT count(*) AS n FROM runs`).get() as { n: number }).n;
+    db.close();
+    expect({ runs, crawled: requests() > before }).toEqual(expected);
+    expect(JSON.parse(readFileSync(output, 'utf8'))).toMatchObject({ run: expected.runs, asOf });
+    expect(audit.stderr.includes(`run 1 of this registry (as of 2026-11-15) finished its crawl at `)).toBe(expected.runs === 1);
   });
 });

@@ -1,13 +1,11 @@
 import { Command } from 'commander';
-import { crawlRegistry } from '../../crawl/run-crawl.js';
+import { crawlWithProgress } from '../crawl-run.js';
 import { scoreRun } from '../../history/score-run.js';
 import { loadProfile } from '../../score/profile.js';
 import { withDb } from '../../store/db.js';
 import { asOfOption, crawlOptions, dbOption, parseAsOf, shardOption, toCrawlOptions, type RawCrawlOptions } from '../options.js';
 import { parseShard } from '../../registry/shard.js';
-import { showProgress } from '../progress.js';
 import { enforceFailOn, parseFormats, reportOptions, writeReports, type RawReportOptions } from '../report-options.js';
-import { reportRowErrors } from '../row-errors.js';
 
 /** Crawl, check, score and report in one go: the main job. */
 export async function audit(registry: string, raw: RawCrawlOptions & RawReportOptions & { db: string; asOf?: string; resume?: boolean; shard?: string }): Promise<string[]> {
@@ -15,23 +13,13 @@ export async function audit(registry: string, raw: RawCrawlOptions & RawReportOp
   parseFormats(raw.format);
   // every option is read before the database file is opened (created): a mistyped one leaves none behind
   const request = { registry, asOf: parseAsOf(raw.asOf), resume: Boolean(raw.resume), options: toCrawlOptions(raw), shard: parseShard(raw.shard) };
-  let stop = () => {};
-  try {
-    return await withDb(raw.db, async (db) => {
-      const result = await crawlRegistry(db, {
-        ...request,
-        onStart: (crawler, sites) => { stop = showProgress(crawler, sites); },
-      });
-      stop();
-      reportRowErrors(result.registry);
-      const report = scoreRun(db, result.run.id, profile);
-      const files = writeReports(report, raw);
-      enforceFailOn(report, raw.failOn);
-      return files;
-    }, { resumable: true });
-  } finally {
-    stop();
-  }
+  return withDb(raw.db, async (db) => {
+    const { run } = await crawlWithProgress(db, request);
+    const report = scoreRun(db, run.id, profile);
+    const files = writeReports(report, raw);
+    enforceFailOn(report, raw.failOn);
+    return files;
+  }, { resumable: true });
 }
 
 export const auditCommand = new Command('audit')
@@ -39,7 +27,7 @@ export const auditCommand = new Command('audit')
   .argument('<registry>', 'registry file (CSV, JSON, JSON Lines)')
   .addOption(dbOption())
   .addOption(asOfOption())
-  .option('--resume', 'continue the unfinished run of this registry')
+  .option('--resume', "go on with this registry's latest run: an unfinished one is crawled on; one finished with the as-of date and shard asked is taken as it is (reported again, not crawled again)")
   .addOption(shardOption());
 [...crawlOptions(), ...reportOptions()].forEach((o) => auditCommand.addOption(o));
 auditCommand.action(async (registry: string, raw: Parameters<typeof audit>[1]) => {
