@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { RuntimeError } from '../errors.js';
+import { existsSync, rmSync } from 'node:fs';
+import { InputError, RuntimeError, UsageError } from '../errors.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.js';
 
 export type Db = Database.Database;
@@ -77,10 +78,13 @@ export function databaseTrouble(file: string, error: unknown, resumable: boolean
 
 /**
  * Runs `use` on the database in `file` (opened, and migrated if need be), closed after, its file's
- * trouble told as such (see databaseTrouble). When `use` fails, that failure is the one told.
+ * trouble told as such (see databaseTrouble). When `use` fails, that failure is the one told; when
+ * it fails on its input (a registry missing, no valid site in it), a database file it created, still
+ * empty of anything crawled, is removed: a mistyped command leaves nothing behind.
  */
 export async function withDb<T>(file: string, use: (db: Db) => T | Promise<T>, { resumable = false } = {}): Promise<T> {
   const told = (error: unknown) => databaseTrouble(file, error, resumable) ?? error;
+  const created = !existsSync(file);
   let db: Db;
   try {
     db = openDb(file);
@@ -91,11 +95,13 @@ export async function withDb<T>(file: string, use: (db: Db) => T | Promise<T>, {
   try {
     result = await use(db);
   } catch (error) {
+    const leftEmpty = created && (error instanceof InputError || error instanceof UsageError) && holdsNothingGathered(db);
     try {
       db.close();
     } catch {
       // the failure that stopped `use` is the one to tell
     }
+    if (leftEmpty) for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
     throw told(error);
   }
   try {
@@ -105,6 +111,9 @@ export async function withDb<T>(file: string, use: (db: Db) => T | Promise<T>, {
   }
   return result;
 }
+
+/** No run and no probe: what a command that failed on its input leaves in a database it created. */
+const holdsNothingGathered = (db: Db): boolean => db.prepare(`SELECT (SELECT count(*) FROM runs) + (SELECT count(*) FROM probes) AS n`).pluck().get() === 0;
 
 const statements = new WeakMap<Db, Map<string, Database.Statement>>();
 

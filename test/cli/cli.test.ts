@@ -22,6 +22,8 @@ describe('govsite import', () => {
   cases([
     [['import', '/nonexistent/registry.csv'], 2, /^govsite: \/nonexistent\/registry.csv: cannot read registry/],
     [['crawl', 'x.csv', '--as-of', '2026-13-01'], 2, /^govsite: --as-of must be a date YYYY-MM-DD, got "2026-13-01"/],
+    [['audit', 'x.csv', '--as-of', '2026-13-01'], 2, /^govsite: --as-of must be a date YYYY-MM-DD, got "2026-13-01"/],
+    [['audit', 'missing.csv'], 2, /^govsite: missing.csv: cannot read registry/],
     [['crawl', 'x.csv', '--per-host', '0'], 2, /^govsite: --per-host must be a whole number ≥ 1, got "0"/],
     [['audit', 'x.csv', '--max-crawl-delay', '0.5'], 2, /^govsite: --max-crawl-delay must be a whole number ≥ 1, got "0.5"/],
     [['crawl', 'x.csv', '--control', 'https://www.gov.cn/', 'www.example.gov.cn'], 2, /^govsite: --control must be an http\(s\) URL, got "www.example.gov.cn"/],
@@ -34,10 +36,13 @@ describe('govsite import', () => {
     // a full disk: the failing write names no file, the message names the one being written
     [['sample', writeTmp('to-sample.csv', 'code,name,level,url\n1,甲,county,http://a.gov.cn\n'), '--seed', '2026-11', '--output', '/dev/full'], 3, /^govsite: ENOSPC: no space left on device, write '\/dev\/full'\n$/],
   ])('%j exits %i with a one-line error', (args, code, message) => {
-    const result = runCli(args, { cwd: tmpDir() });
+    const cwd = tmpDir();
+    const result = runCli(args, { cwd });
     expect(result.code).toBe(code);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace for expected errors
+    // a command that fails on what it was given leaves no database behind
+    expect(existsSync(join(cwd, 'govsite.db'))).toBe(false);
   });
 
   it('a reader that closes its end early (`| head`) ends the output quietly: no EPIPE stack trace', async () => {
@@ -94,12 +99,6 @@ describe('a database file in trouble: one line naming it (exit 3), the file left
     } finally {
       other.close();
     }
-  });
-
-  it('an option mistyped leaves no database file behind (audit reads them all first)', () => {
-    const cwd = tmpDir();
-    expect(runCli(['audit', writeTmp('r.csv', REGISTRY), '--as-of', '2026-13-01'], { cwd }).code).toBe(2);
-    expect(existsSync(join(cwd, 'govsite.db'))).toBe(false);
   });
 });
 
