@@ -51,8 +51,9 @@ export interface Bulletin {
   previous: { quarter: Quarter; stats: QuarterStats } | null;
 }
 
+/** The quarter's runs whose crawl finished: one stopped and never resumed (a sweep started again as a new run) says nothing whole (see finishedRun). */
 function runsIn(db: Db, q: Quarter): { id: number; asOf: string }[] {
-  return db.prepare(`SELECT id, as_of AS asOf FROM runs WHERE as_of >= ? AND as_of <= ? ORDER BY as_of, id`).all(q.start, q.end) as { id: number; asOf: string }[];
+  return db.prepare(`SELECT id, as_of AS asOf FROM runs WHERE as_of >= ? AND as_of <= ? AND finished_at IS NOT NULL ORDER BY as_of, id`).all(q.start, q.end) as { id: number; asOf: string }[];
 }
 
 /** Each run's site entries by site id, read (or scored) once however many sites look back at it. */
@@ -88,7 +89,7 @@ export const statsOf = (sites: readonly Pick<SiteReport, 'verdict'>[]): QuarterS
 
 export function buildBulletin(db: Db, quarter: Quarter, profile: Profile): Bulletin {
   const runs = runsIn(db, quarter);
-  if (!runs.length) throw new InputError(`--quarter ${quarter.label}`, `no run in the database has an as-of date from ${quarter.start} to ${quarter.end}`);
+  if (!runs.length) throw new InputError(`--quarter ${quarter.label}`, `no finished run in the database has an as-of date from ${quarter.start} to ${quarter.end}`);
   const sitesOf = runSites(db, profile);
   const latest = latestPerSite(runs, sitesOf);
   const sites = [...latest.values()].map((c) => c.site);

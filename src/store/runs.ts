@@ -1,3 +1,4 @@
+import { InputError } from '../errors.js';
 import { statement, type Db } from './db.js';
 
 export interface Run {
@@ -29,6 +30,19 @@ export function createRun(db: Db, run: { asOf: string; registry: string; options
 export function getRun(db: Db, id: number): Run | undefined {
   const r = db.prepare(`SELECT * FROM runs WHERE id = ?`).get(id) as RunRecord | undefined;
   return r && toRun(r);
+}
+
+/**
+ * A run to report on: one whose crawl finished. An unfinished one (killed or stopped, a shard not
+ * done) has sites never crawled, which a report would call down, and sites half read, judged on
+ * what was read: no report or notice an inspector could sign comes of it.
+ */
+export function finishedRun(db: Db, id: number): Run {
+  const run = getRun(db, id);
+  if (!run) throw new InputError(`run ${id}`, 'is not in the database');
+  if (run.finishedAt !== null) return run;
+  const { crawled, sites } = db.prepare(`SELECT count(finished_at) AS crawled, count(*) AS sites FROM run_sites WHERE run_id = ?`).get(id) as { crawled: number; sites: number };
+  throw new InputError(`run ${id}`, `its crawl did not finish (${crawled} of ${sites} sites crawled, as of ${run.asOf}): a report would judge the others unread. Finish it with \`govsite crawl ${run.registry} --db ${db.name} --resume\` (a merged run: resume the shard that did not finish, and merge again), then report`);
 }
 
 /**

@@ -4,6 +4,8 @@ import { cases } from '../helpers/cases.js';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { openDb } from '../../src/store/db.js';
+import { createRun, markSiteFinished } from '../../src/store/runs.js';
 import { runCli, startCli } from '../helpers/cli.js';
 import { tmpDir, writeTmp } from '../helpers/tmp.js';
 import { corpusPath, describeCorpus } from '../helpers/corpus.js';
@@ -99,6 +101,39 @@ describe('a database file in trouble: one line naming it (exit 3), the file left
     } finally {
       other.close();
     }
+  });
+});
+
+describe('a run whose crawl did not finish (killed, never resumed) is not reported on', () => {
+  /** A database whose run 1 has crawled 1 of its 2 sites. */
+  function unfinished(): { file: string; registry: string } {
+    const registry = writeTmp('r.csv', 'code,name,level,url\n1,甲,county,http://a.gov.cn\n2,乙,county,http://b.gov.cn\n');
+    const file = join(tmpDir(), 'g.db');
+    expect(runCli(['import', registry, '--db', file]).code).toBe(0);
+    const db = openDb(file);
+    const run = createRun(db, { asOf: '2026-11-15', registry, options: {}, siteIds: ['1', '2'] });
+    markSiteFinished(db, run.id, '1');
+    db.close();
+    return { file, registry };
+  }
+
+  cases([
+    ['check', []],
+    ['report', ['--run', '1']],
+    ['notice', []],
+  ])('%s: exit 2, naming how to finish it', (command, extra) => {
+    const { file, registry } = unfinished();
+    expect(runCli([command, '--db', file, ...extra], { cwd: tmpDir() })).toEqual({
+      code: 2, stdout: '',
+      stderr: `govsite: run 1: its crawl did not finish (1 of 2 sites crawled, as of 2026-11-15): a report would judge the others unread. Finish it with \`govsite crawl ${registry} --db ${file} --resume\` (a merged run: resume the shard that did not finish, and merge again), then report\n`,
+    });
+  });
+
+  it('bulletin: a quarter whose only run did not finish has none to publish', () => {
+    const { file } = unfinished();
+    expect(runCli(['bulletin', '--db', file, '--quarter', '2026Q4', '--out', tmpDir()])).toMatchObject({
+      code: 2, stderr: 'govsite: --quarter 2026Q4: no finished run in the database has an as-of date from 2026-10-01 to 2026-12-31\n',
+    });
   });
 });
 

@@ -127,6 +127,6 @@ describe('the quarterly bulletin', () => {
   it('a quarter without runs is an input error naming it', () => {
     const { code, stderr } = runCli(['bulletin', '--db', file, '--quarter', '2026Q1', '--out', tmpDir()]);
     expect(code).toBe(2);
-    expect(stderr).toContain('--quarter 2026Q1: no run in the database has an as-of date from 2026-01-01 to 2026-03-31');
+    expect(stderr).toContain('--quarter 2026Q1: no finished run in the database has an as-of date from 2026-01-01 to 2026-03-31');
   });
 });
