@@ -12,6 +12,8 @@ export interface MergeResult {
   skipped: number;
   /** availability probes copied (a probe already there is not copied again) */
   probes: number;
+  /** sources whose run did not finish: the merged run is unfinished, and not reported on, until they are resumed and merged again */
+  unfinished: string[];
 }
 
 type SourceRun = { file: string; id: number; as_of: string; registry: string; options: string; started_at: string; finished_at: string | null };
@@ -27,7 +29,7 @@ export function mergeShards(target: Db, files: readonly string[]): MergeResult {
   const sources = opened.flatMap((s) => (s.run ? [s.run] : []));
   if (sources.length === 0) {
     if (!opened.some((s) => s.probes > 0)) throw new InputError(files[0]!, 'holds no run and no probes');
-    return { runId: null, sites: 0, skipped: 0, probes };
+    return { runId: null, sites: 0, skipped: 0, probes, unfinished: [] };
   }
   const asOf = new Set(sources.map((s) => s.as_of));
   if (asOf.size > 1) throw new InputError(files.join(', '), `the shards audit different dates (${[...asOf].join(', ')}); merge runs of one as-of date`);
@@ -75,7 +77,7 @@ export function mergeShards(target: Db, files: readonly string[]): MergeResult {
       target.exec('DETACH DATABASE src');
     }
   }
-  return { runId: runId!, sites, skipped, probes };
+  return { runId: runId!, sites, skipped, probes, unfinished: sources.filter((s) => s.finished_at === null).map((s) => s.file) };
 }
 
 /** Copies a source's probes, and the sites they probe when the target does not know them yet. */
@@ -114,4 +116,5 @@ function openSource(file: string): { run: SourceRun | undefined; probes: number 
 }
 
 export const describeMerge = (files: readonly string[], r: MergeResult) =>
-  `merged ${files.map((f) => basename(f)).join(', ')}: ${r.runId === null ? 'no run' : `${r.sites} sites into run ${r.runId}`}${r.skipped ? `, ${r.skipped} already there (skipped)` : ''}${r.probes ? `, ${r.probes} probes` : ''}\n`;
+  `merged ${files.map((f) => basename(f)).join(', ')}: ${r.runId === null ? 'no run' : `${r.sites} sites into run ${r.runId}`}${r.skipped ? `, ${r.skipped} already there (skipped)` : ''}${r.probes ? `, ${r.probes} probes` : ''}\n` +
+  (r.unfinished.length ? `the crawl of ${r.unfinished.join(', ')} did not finish: run ${r.runId} is not reported on: resume ${r.unfinished.length > 1 ? 'them' : 'it'} (--resume), then merge the shards again into a new file\n` : '');

@@ -42,7 +42,7 @@ export function finishedRun(db: Db, id: number): Run {
   if (!run) throw new InputError(`run ${id}`, 'is not in the database');
   if (run.finishedAt !== null) return run;
   const { crawled, sites } = db.prepare(`SELECT count(finished_at) AS crawled, count(*) AS sites FROM run_sites WHERE run_id = ?`).get(id) as { crawled: number; sites: number };
-  throw new InputError(`run ${id}`, `its crawl did not finish (${crawled} of ${sites} sites crawled, as of ${run.asOf}): a report would judge the others unread. Finish it with \`govsite crawl ${run.registry} --db ${db.name} --resume\` (a merged run: resume the shard that did not finish, and merge again), then report`);
+  throw new InputError(`run ${id}`, `its crawl did not finish (${crawled} of ${sites} sites crawled, as of ${run.asOf}): a report would judge the others unread. Finish it with \`govsite crawl ${run.registry} --db ${db.name} --resume\` (a merged run: resume the shard that did not finish, then merge the shards again into a new file), then report`);
 }
 
 /**

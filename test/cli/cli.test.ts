@@ -125,7 +125,7 @@ describe('a run whose crawl did not finish (killed, never resumed) is not report
     const { file, registry } = unfinished();
     expect(runCli([command, '--db', file, ...extra], { cwd: tmpDir() })).toEqual({
       code: 2, stdout: '',
-      stderr: `govsite: run 1: its crawl did not finish (1 of 2 sites crawled, as of 2026-11-15): a report would judge the others unread. Finish it with \`govsite crawl ${registry} --db ${file} --resume\` (a merged run: resume the shard that did not finish, and merge again), then report\n`,
+      stderr: `govsite: run 1: its crawl did not finish (1 of 2 sites crawled, as of 2026-11-15): a report would judge the others unread. Finish it with \`govsite crawl ${registry} --db ${file} --resume\` (a merged run: resume the shard that did not finish, then merge the shards again into a new file), then report\n`,
     });
   });
 

@@ -10,7 +10,7 @@ import { EXTRACTOR_VERSION } from '../../src/extract/page.js';
 import { buildReport, type AuditReport } from '../../src/report/model.js';
 import { loadProfile } from '../../src/score/profile.js';
 import { openDb } from '../../src/store/db.js';
-import { mergeShards } from '../../src/store/merge.js';
+import { describeMerge, mergeShards } from '../../src/store/merge.js';
 import { cases } from '../helpers/cases.js';
 import { miscountedLinks, TEST_CRAWL, rows } from '../helpers/crawl.js';
 import { startFixtureFleet } from '../helpers/fleet.js';
@@ -73,6 +73,31 @@ describe('sharding and merging', () => {
     const again = mergeShards(merged, [join(dir, 'shard-1.db')]);
     expect(again.sites).toBe(0);
     expect(rows(merged, `SELECT count(*) AS n FROM run_sites`)).toEqual([{ n: 6 }]);
+    merged.close();
+    whole.close();
+  });
+
+  it('a shard whose crawl did not finish: the merge says so and the merged run is not reported on; resumed, and merged again into a new file, it equals the whole', async () => {
+    const stopped = join(dir, 'stopped-2.db');
+    copyFileSync(join(dir, 'shard-2.db'), stopped);
+    // as a shard killed right after a site's last page, before that site was marked finished
+    const raw = new Database(stopped);
+    raw.exec(`UPDATE runs SET finished_at = NULL; UPDATE run_sites SET finished_at = NULL WHERE site_id = (SELECT min(site_id) FROM run_sites)`);
+    raw.close();
+    const files = [join(dir, 'shard-1.db'), stopped, join(dir, 'shard-3.db')];
+    const early = openDb(join(dir, 'merged-early.db'));
+    const result = mergeShards(early, files);
+    expect(describeMerge(files, result)).toContain(`\nthe crawl of ${stopped} did not finish: run ${result.runId} is not reported on: resume it (--resume), then merge the shards again into a new file\n`);
+    expect(() => buildReport(early, result.runId!, profile)).toThrow(`run ${result.runId}: its crawl did not finish (5 of 6 sites crawled, as of 2026-11-15)`);
+    early.close();
+    const shard = openDb(stopped);
+    await crawlRegistry(shard, { registry, asOf: '2026-11-15', resume: true, options: TEST_CRAWL, shard: parseShard('2/3') });
+    shard.close();
+    const merged = openDb(join(dir, 'merged-after.db'));
+    const resumed = mergeShards(merged, files);
+    expect(resumed.unfinished).toEqual([]);
+    const whole = openDb(join(dir, 'whole.db'));
+    expect(comparable(buildReport(merged, resumed.runId!, profile))).toEqual(comparable(buildReport(whole, 1, profile)));
     merged.close();
     whole.close();
   });
