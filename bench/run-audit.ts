@@ -9,6 +9,7 @@ import { DEFAULT_WORKERS } from '../src/crawl/analysis-pool.js';
 import { scoreRun } from '../src/history/score-run.js';
 import { loadProfile } from '../src/score/profile.js';
 import { openDb } from '../src/store/db.js';
+import { watchHeapGrowth } from '../src/heap-growth.js';
 import { FILE_NAMES, FORMATS, RENDERERS } from '../src/report/index.js';
 import { writeRendered } from '../src/report/rendered.js';
 
@@ -20,6 +21,8 @@ import { writeRendered } from '../src/report/rendered.js';
  */
 const [registry, dbFile, proxy, concurrency = '32'] = process.argv.slice(2);
 const db = openDb(dbFile!);
+// as the command's process does (see src/cli/main.ts)
+watchHeapGrowth();
 const started = performance.now();
 const { run } = await crawlRegistry(db, {
   registry: registry!, asOf: '2026-11-15', resume: false,

@@ -8,6 +8,7 @@ import { DEFAULT_RETRY } from '../src/crawl/retry.js';
 import { DEFAULT_USER_AGENT } from '../src/crawl/http-client.js';
 import { DEFAULT_WORKERS } from '../src/crawl/analysis-pool.js';
 import { openDb } from '../src/store/db.js';
+import { watchHeapGrowth } from '../src/heap-growth.js';
 
 /** Child process: crawls the given origins with govsite, storing everything; prints one JSON line of figures. */
 const [originsJson, concurrencyArg, perHostArg, runs = '1'] = process.argv.slice(2);
@@ -17,6 +18,8 @@ const dir = join(tmpdir(), `govsite-bench-${process.pid}`);
 const registry = join(`${dir}.csv`);
 writeFileSync(registry, ['id,url', ...origins.map((o, i) => `site${i},${o}/`)].join('\n'));
 const db = openDb(`${dir}.db`);
+// as the command's process does (see src/cli/main.ts)
+watchHeapGrowth();
 const results = [];
 for (let r = 0; r < Number(runs); r++) {
   const started = performance.now();

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../report/model.js';
 import { exitCodeFor, isExpected, UsageError } from '../errors.js';
 import { COMMANDS } from './commands/index.js';
+import { watchHeapGrowth } from '../heap-growth.js';
 
 const program = new Command('govsite')
   .description('audit government websites against the inspection rules')
@@ -15,6 +16,9 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code !== 'EPIPE') throw error;
   process.exit();
 });
+
+// the whole command's memory, its crawl's and its report's (see watchHeapGrowth)
+watchHeapGrowth();
 
 try {
   await program.parseAsync(process.argv);

@@ -10,7 +10,6 @@ import type { StoredSite } from '../store/sites.js';
 import { WriteBatch } from '../store/write-batch.js';
 import { AnalysisPool, type PoolSize } from './analysis-pool.js';
 import { Fetcher, type FetcherOptions } from './fetcher.js';
-import { watchHeapGrowth } from './heap-growth.js';
 import { neverAsked } from './never-asked.js';
 import { followKey, NOTHING_TO_FOLLOW, readFollowLine, type FollowList } from './follow-list.js';
 import { analysedBytes, isAnalysedType, partBytes } from './content-types.js';
@@ -167,7 +166,6 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
     const worker = async () => {
       while (!failed && next < sites.length) await this.crawlSite(sites[next++]!);
     };
-    const unwatch = watchHeapGrowth();
     try {
       await Promise.all(Array.from({ length: Math.min(this.options.siteConcurrency, sites.length) }, worker));
     } catch (error) {
@@ -176,7 +174,6 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
       this.batch.stop(error as Error);
       throw error;
     } finally {
-      unwatch();
       this.batch.flush();
       await Promise.all([this.fetcher.close(), this.pool.close()]);
     }

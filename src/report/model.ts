@@ -14,6 +14,7 @@ import { statement, type Db } from '../store/db.js';
 import { crawlStats, lastVerdicts } from '../store/link-status.js';
 import { firstSeen } from '../store/history.js';
 import { probesOf } from '../store/probes.js';
+import { tightenHeapGrowth } from '../heap-growth.js';
 import { finishedRun, type MergedInto, type Run } from '../store/runs.js';
 import { findingIds } from '../history/finding-id.js';
 import { knownSites, sitesOfRun } from '../store/sites.js';
@@ -65,6 +66,7 @@ export const TOOL_VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package
 /** Stored facts of a run → checks → scores → the report model. Reads SQLite only. */
 export function buildReport(db: Db, runId: number, profile: Profile, observe?: (siteId: string, facts: CheckFacts, asOf: string) => void): AuditReport {
   const run = finishedRun(db, runId);
+  tightenHeapGrowth();
   const verdicts = lastVerdicts(db, runId);
   const stats = new Map(crawlStats(db, runId, verdicts).map((s) => [s.siteId, s]));
   const durations = new Map((statement(db, `SELECT site_id, started_at, finished_at FROM run_sites WHERE run_id = ?`).all(runId) as { site_id: string; started_at: string | null; finished_at: string | null }[])

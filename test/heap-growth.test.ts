@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { expect } from 'expect';
-import { TIGHT_ABOVE_MB, watchHeapGrowth } from '../../src/crawl/heap-growth.js';
+import { TIGHT_ABOVE_MB, watchHeapGrowth } from '../src/heap-growth.js';
 
 /**
  * Watches a process whose resident size reads `readings` in turn (then its last one) until it
