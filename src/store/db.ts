@@ -61,7 +61,8 @@ const TROUBLES: Record<string, { says: string; kept: boolean }> = {
   SQLITE_LOCKED: { says: 'another process held it locked for more than 5 s (another govsite writing to it?)', kept: true },
   SQLITE_CORRUPT: { says: 'it is damaged: restore it from a copy, or crawl again into a new file', kept: false },
   SQLITE_NOTADB: { says: 'it is not a database (a registry or a report named in its place?), and was left as it is', kept: false },
-  SQLITE_CANTOPEN: { says: 'it cannot be opened', kept: false },
+  // WAL mode writes its journal beside the file, even to read it
+  SQLITE_CANTOPEN: { says: 'it cannot be opened: govsite writes beside it, so its folder must be writable (a read-only disk or share?)', kept: false },
 };
 
 /**
