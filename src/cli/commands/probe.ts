@@ -45,13 +45,14 @@ export const probeCommand = new Command('probe')
       ? { everyMs: parseDuration(raw.every, '--every'), forMs: parseDuration(raw.for, '--for'), rounds: raw.rounds ? positiveInt(raw.rounds, '--rounds') : Infinity }
       : { everyMs: 0, forMs: Infinity, rounds: 1 };
     const shard = parseShard(raw.shard);
+    const concurrency = positiveInt(raw.concurrency, '--concurrency');
     const client = new HttpClient({ perHost: 1, timeoutMs: positiveInt(raw.timeout, '--timeout'), userAgent: userAgentOf(raw.userAgent), proxy: raw.proxy });
     try {
       await withDb(raw.db, async (db) => {
         const parsed = importRegistry(db, registry);
         reportRowErrors(parsed);
         const targets = parsed.rows.filter((r) => inShard(r.id, shard)).map((r) => ({ siteId: r.id, url: r.url }));
-        const rounds = await runProbeRounds(client, targets, schedule, positiveInt(raw.concurrency, '--concurrency'), (probes, round) => {
+        const rounds = await runProbeRounds(client, targets, schedule, concurrency, (probes, round) => {
           insertProbes(db, probes);
           const failed = probes.filter((p) => !p.ok && !p.controlFailed);
           const setAside = probes.filter((p) => p.controlFailed);
