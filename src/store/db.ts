@@ -53,12 +53,13 @@ function migrate(db: Db, file: string): void {
  * govsite: a full disk, a lock or a damaged file is no bug of govsite's, and says what to do.
  * `kept`: the commits before it are intact (a write that fails is rolled back whole).
  */
+const LOCKED_OUT = { says: 'another process held it locked for more than 5 s (another govsite writing to it?)', kept: true };
 const TROUBLES: Record<string, { says: string; kept: boolean }> = {
   SQLITE_FULL: { says: 'the disk holding it (or the temporary folder) is full', kept: true },
   SQLITE_IOERR: { says: 'the disk failed to read or write it', kept: true },
   SQLITE_READONLY: { says: 'it cannot be written (a read-only file, folder or disk)', kept: true },
-  SQLITE_BUSY: { says: 'another process held it locked for more than 5 s (another govsite writing to it?)', kept: true },
-  SQLITE_LOCKED: { says: 'another process held it locked for more than 5 s (another govsite writing to it?)', kept: true },
+  SQLITE_BUSY: LOCKED_OUT,
+  SQLITE_LOCKED: LOCKED_OUT,
   SQLITE_CORRUPT: { says: 'it is damaged: restore it from a copy, or crawl again into a new file', kept: false },
   SQLITE_NOTADB: { says: 'it is not a database (a registry or a report named in its place?), and was left as it is', kept: false },
   // WAL mode writes its journal beside the file, even to read it
