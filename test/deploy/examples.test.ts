@@ -197,6 +197,8 @@ describe('the deploy/ examples run as written', () => {
       const shards = asList(asMap(asList(podOf(job)['containers'])[0])['env']).map(asMap).find((e) => e['name'] === 'SHARDS')?.['value'];
       // every pod at once, each its own shard: the registry divided by the pods' count
       expect([spec['completionMode'], spec['parallelism'], Number(shards)]).toEqual(['Indexed', spec['completions'], spec['completions']]);
+      // each pod writes a SQLite file of its own: a replacement never runs beside the pod it replaces
+      expect(spec['podReplacementPolicy']).toBe('Failed');
       return Array.from({ length: Number(spec['completions']) }, (_, i) => i);
     };
     const [probe] = read('k8s-probe-job.yaml').map(asMap);
