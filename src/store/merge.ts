@@ -41,8 +41,7 @@ export function mergeShards(target: Db, files: readonly string[]): MergeResult {
   let sites = 0;
   let skipped = 0;
   for (const source of sources) {
-    target.exec(`ATTACH DATABASE '${source.file.replace(/'/g, "''")}' AS src`);
-    try {
+    withSource(target, source.file, () => {
       target.transaction(() => {
         runId ??= Number(target.prepare(`INSERT INTO runs (as_of, registry, options, started_at, finished_at) VALUES (?, ?, ?, ?, ?)`)
           .run(source.as_of, source.registry, JSON.stringify({ ...JSON.parse(source.options), shard: undefined }), source.started_at, source.finished_at).lastInsertRowid);
@@ -73,25 +72,45 @@ export function mergeShards(target: Db, files: readonly string[]): MergeResult {
           WHERE f.run_id = @src AND f.site_id IN (SELECT site_id FROM merging)`).run(run);
         target.prepare(`INSERT INTO page_facts (fetch_id, run_id, site_id, url, facts, extractor) SELECT p.fetch_id + @offset, @dst, p.site_id, p.url, p.facts, p.extractor FROM src.run_page_facts p WHERE p.run_id = @src AND p.site_id IN (SELECT site_id FROM merging)`).run(run);
       })();
-    } finally {
-      target.exec('DETACH DATABASE src');
-    }
+    });
   }
   return { runId: runId!, sites, skipped, probes, unfinished: sources.filter((s) => s.finished_at === null).map((s) => s.file) };
 }
 
-/** Copies a source's probes, and the sites they probe when the target does not know them yet. */
-function mergeProbes(target: Db, file: string): number {
+/**
+ * Runs `copy` with the source database attached as `src`. A copy that fails on a damaged database
+ * gets SQLite's message, which names neither file, and the target is the one a command names (see
+ * withDb): the source is checked then (only then: it reads the whole file), and named when it is
+ * the damaged one.
+ */
+function withSource<T>(target: Db, file: string, copy: () => T): T {
   target.exec(`ATTACH DATABASE '${file.replace(/'/g, "''")}' AS src`);
   try {
-    return target.transaction(() => {
-      target.prepare(`INSERT OR IGNORE INTO sites SELECT * FROM src.sites WHERE id IN (SELECT DISTINCT site_id FROM src.probes)`).run();
-      return target.prepare(`INSERT OR IGNORE INTO probes (site_id, url, at, ok, status, error_code, ms, fingerprint, newest, certificate, control_failed)
-        SELECT site_id, url, at, ok, status, error_code, ms, fingerprint, newest, certificate, control_failed FROM src.probes`).run().changes;
-    })();
+    return copy();
+  } catch (e) {
+    const damaged = e instanceof Database.SqliteError && /^SQLITE_(CORRUPT|NOTADB)/.test(e.code) && !sourceIntact(target);
+    throw (damaged && databaseTrouble(file, e, false)) || e;
   } finally {
     target.exec('DETACH DATABASE src');
   }
+}
+
+const sourceIntact = (target: Db): boolean => {
+  try {
+    return target.pragma('src.quick_check(1)', { simple: true }) === 'ok';
+  } catch {
+    return false;
+  }
+};
+
+/** Copies a source's probes, and the sites they probe when the target does not know them yet. */
+function mergeProbes(target: Db, file: string): number {
+  return withSource(target, file, () =>
+    target.transaction(() => {
+      target.prepare(`INSERT OR IGNORE INTO sites SELECT * FROM src.sites WHERE id IN (SELECT DISTINCT site_id FROM src.probes)`).run();
+      return target.prepare(`INSERT OR IGNORE INTO probes (site_id, url, at, ok, status, error_code, ms, fingerprint, newest, certificate, control_failed)
+        SELECT site_id, url, at, ok, status, error_code, ms, fingerprint, newest, certificate, control_failed FROM src.probes`).run().changes;
+    })());
 }
 
 /** A source database checked for its schema version: its latest run, if any, and how many probes it holds. */

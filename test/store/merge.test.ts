@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
@@ -128,6 +128,21 @@ describe('sharding and merging', () => {
     expect(rows(merged, `SELECT DISTINCT extractor FROM page_facts`)).toEqual([{ extractor: EXTRACTOR_VERSION }]);
     source.close();
     merged.close();
+  });
+
+  it('a shard damaged where the copy reads it (a disk fault, a copy cut short) is named, not the target', () => {
+    const damaged = join(dir, 'damaged-2.db');
+    copyFileSync(join(dir, 'shard-2.db'), damaged);
+    const raw = new Database(damaged);
+    const root = raw.prepare(`SELECT rootpage FROM sqlite_master WHERE name = 'fetches'`).pluck().get() as number;
+    const pageSize = raw.pragma('page_size', { simple: true }) as number;
+    raw.close();
+    const bytes = readFileSync(damaged);
+    bytes.fill(0x5a, (root - 1) * pageSize, root * pageSize);
+    writeFileSync(damaged, bytes);
+    const target = openDb(join(dir, 'damaged-merge.db'));
+    expect(() => mergeShards(target, [join(dir, 'shard-1.db'), damaged])).toThrow(`${damaged}: it is damaged: restore it from a copy, or crawl again into a new file (SQLite: database disk image is malformed)`);
+    target.close();
   });
 
   it('refuses databases of another as-of date, or another schema version, naming the file', async () => {
