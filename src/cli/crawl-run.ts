@@ -4,8 +4,9 @@ import { showProgress } from './progress.js';
 import { reportRowErrors } from './row-errors.js';
 
 /**
- * A crawl as `crawl` and `audit` run it: its progress on stderr, then the registry's bad rows, and a
- * line when `--resume` found the run's crawl finished (see runToResume).
+ * A crawl as `crawl` and `audit` run it: its progress on stderr, then the registry's bad rows, the
+ * registry's sites a resumed run does not hold, and a line when `--resume` found the run's crawl
+ * finished (see runToResume).
  */
 export async function crawlWithProgress(db: Db, request: Omit<CrawlRequest, 'onStart'>): Promise<CrawlResult> {
   let stop = () => {};
@@ -17,6 +18,8 @@ export async function crawlWithProgress(db: Db, request: Omit<CrawlRequest, 'onS
   }
   reportRowErrors(result.registry);
   const { run } = result;
+  const added = result.notInRun;
+  if (added.length) process.stderr.write(`${added.length} site(s) of the registry are not in run ${run.id}, which began before they were added: ${added.slice(0, 10).join(', ')}${added.length > 10 ? ` and ${added.length - 10} more` : ''}; this run does not audit them (a new run, without --resume, does)\n`);
   if (!result.crawled) process.stderr.write(`run ${run.id} of this registry (as of ${run.asOf}) finished its crawl at ${run.finishedAt}: --resume takes it as it is, nothing is crawled again (without --resume, a new run starts)\n`);
   return result;
 }

@@ -4,7 +4,7 @@ import { importRegistry } from '../registry/import.js';
 import type { ParsedRegistry } from '../registry/types.js';
 import type { Db } from '../store/db.js';
 import { createRun, finishRun, getRun, runToResume, unfinishedSiteIds, type Run } from '../store/runs.js';
-import { knownSites, sitesOfRun } from '../store/sites.js';
+import { knownSites, sitesOfRun, type StoredSite } from '../store/sites.js';
 import { InputError } from '../errors.js';
 import { inShard, type Shard } from '../registry/shard.js';
 import { Crawler, type CrawlOptions } from './crawler.js';
@@ -26,6 +26,8 @@ export interface CrawlResult {
   registry: ParsedRegistry;
   /** false when `--resume` found the run's crawl finished (see runToResume): nothing was crawled */
   crawled: boolean;
+  /** the registry's sites (of the shard) the resumed run does not hold: added after it began, not audited in it */
+  notInRun: string[];
 }
 
 /** Registry → sites → a run → a crawl of every site not finished yet. */
@@ -36,7 +38,7 @@ export async function crawlRegistry(db: Db, request: CrawlRequest): Promise<Craw
   if (parsed.rows.length === 0) throw new InputError(request.registry, 'no valid site in the registry');
   const shard = request.shard ? `${request.shard.index}/${request.shard.count}` : undefined;
   const previous = request.resume ? runToResume(db, registryKey, request.asOf, shard) : undefined;
-  if (previous?.finishedAt) return { run: previous, registry, crawled: false };
+  if (previous?.finishedAt) return { run: previous, registry, crawled: false, notInRun: notIn(sitesOfRun(db, previous.id), registry.rows) };
   const run = previous ?? createRun(db, {
     asOf: request.asOf,
     registry: registryKey,
@@ -44,7 +46,8 @@ export async function crawlRegistry(db: Db, request: CrawlRequest): Promise<Craw
     siteIds: registry.rows.map((r) => r.id),
   });
   const pending = new Set(unfinishedSiteIds(db, run.id));
-  const sites = sitesOfRun(db, run.id).filter((s) => pending.has(s.id));
+  const ofRun = sitesOfRun(db, run.id);
+  const sites = ofRun.filter((s) => pending.has(s.id));
   // every registered site, the other shards' and, for a sample, the whole registry's when imported
   // before: a site merged into one of them is known as such (see RegisteredSites)
   const crawler = new Crawler(db, run.id, run.asOf, request.options, new RegisteredSites(knownSites(db)));
@@ -59,7 +62,13 @@ export async function crawlRegistry(db: Db, request: CrawlRequest): Promise<Craw
     db.pragma('foreign_keys = ON');
   }
   finishRun(db, run.id);
-  return { run: getRun(db, run.id)!, registry, crawled: true };
+  return { run: getRun(db, run.id)!, registry, crawled: true, notInRun: notIn(ofRun, registry.rows) };
+}
+
+/** The ids of registry rows a run does not hold. */
+function notIn(ofRun: readonly StoredSite[], rows: readonly RegistryRow[]): string[] {
+  const held = new Set(ofRun.map((s) => s.id));
+  return rows.filter((r) => !held.has(r.id)).map((r) => r.id);
 }
 
 /** The spot-check sample a registry written by `govsite sample` names on every row. */

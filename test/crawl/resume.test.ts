@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
@@ -160,5 +160,19 @@ describe('kill -9 mid-crawl, then --resume', () => {
     expect({ runs, crawled: requests() > before }).toEqual(expected);
     expect(JSON.parse(readFileSync(output, 'utf8'))).toMatchObject({ run: expected.runs, asOf });
     expect(audit.stderr.includes(`run 1 of this registry (as of 2026-11-15) finished its crawl at `)).toBe(expected.runs === 1);
+  });
+
+  it('--resume with sites added to the registry since the run began: named, and not audited in it', async () => {
+    const file = join(tmpDir(), 'grown.db');
+    const grown = writeTmp('grown.csv', `id,url\nsite-a,${fleet.origin('a')}/\n`);
+    const args = ['crawl', grown, '--db', file, '--as-of', '2026-11-15', '--max-depth', '0'];
+    expect((await startCli(args).done).code).toBe(0);
+    writeFileSync(grown, `id,url\nsite-a,${fleet.origin('a')}/\nsite-b,${fleet.origin('b')}/\n`);
+    const resumed = await startCli([...args, '--resume']).done;
+    expect(resumed.code).toBe(0);
+    expect(resumed.stderr).toContain('1 site(s) of the registry are not in run 1, which began before they were added: site-b; this run does not audit them (a new run, without --resume, does)\n');
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare(`SELECT site_id FROM run_sites`).pluck().all()).toEqual(['site-a']);
+    db.close();
   });
 });
