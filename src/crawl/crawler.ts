@@ -148,7 +148,7 @@ export class Crawler extends EventEmitter<CrawlerEvents> {
   /** `registered`: every site of the registry, the other shards' too (see RegisteredSites and knownSites) */
   constructor(private readonly db: Db, private readonly runId: number, private readonly asOf: string, private readonly options: CrawlOptions, private readonly registered: RegisteredSites) {
     super();
-    this.fetcher = new Fetcher(options);
+    this.fetcher = new Fetcher({ ...options, publicName: (hostname) => registered.registersName(hostname) });
     this.pool = new AnalysisPool(options.workers);
     this.pool.on('worker-lost', (message) => this.emit('warn', message));
     this.pool.on('unreadable', (url, message) => this.emit('warn', `${url} could not be read (${message}): it is kept as a page without HTML, its links not followed`));

@@ -22,6 +22,8 @@ export interface FetcherOptions extends ClientOptions {
   retry: RetryPolicy;
   /** how host names are looked up (tests give real-looking names loopback addresses) */
   resolve?: Resolve;
+  /** host names known to be public sites' (the registry's: see intranetName) */
+  publicName?: (hostname: string) => boolean;
   /** URLs known to be up, asked when a request gets no answer (see NetworkControls and Fetcher.online) */
   controls?: readonly string[];
   /** how often they are asked while this machine's network is down, and for how long at most (tests shorten them) */
@@ -78,12 +80,14 @@ export class Fetcher {
    * oa.x.gov.cn → 10.1.2.3), reached from a public page: not asked, as an intranet address written
    * out is not (see neverAsked) — the request would reach the inspector's own network. Behind a proxy
    * the proxy resolves names: nothing to tell here. A site on a local network itself (an intranet
-   * audit) links freely, and an address the registry gives (no page links to it) is asked.
+   * audit) links freely, and an address the registry gives (no page links to it) is asked — and so
+   * is any page of a host the registry names: a government network's DNS gives its own sites' names
+   * office addresses (split DNS), and a public page's link to such a site is to a public site.
    */
   private async intranetName(url: string, from: string | null): Promise<FetchOutcome | null> {
     if (from === null || this.client.proxiedFor(url)) return null;
     const host = hostnameOf(url);
-    if (isIP(host) || !(await this.onIntranet(host)) || (await this.onIntranet(hostnameOf(from)))) return null;
+    if (isIP(host) || this.options.publicName?.(host) || !(await this.onIntranet(host)) || (await this.onIntranet(hostnameOf(from)))) return null;
     return refusal(url, 'EPRIVATE', `${host} resolves to an intranet address, reached from the public ${from}`);
   }
 

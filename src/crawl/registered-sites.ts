@@ -22,12 +22,16 @@ export class RegisteredSites {
   private readonly byName = new Map<string, Set<string>>();
   /** each registered mailbox's sites (as the crawl spells the address) */
   private readonly mailboxes = new Map<string, Set<string>>();
+  /** the host names of registered mailboxes (without `www.`) */
+  private readonly mailboxNames = new Set<string>();
 
   constructor(sites: readonly { id: string; url: string; mailboxes?: readonly string[] }[]) {
     for (const s of sites) {
       for (const m of s.mailboxes ?? []) {
         const url = normaliseUrl(m, m);
         if (url) this.mailboxes.set(url, (this.mailboxes.get(url) ?? new Set()).add(s.id));
+        const at = url ? where(url) : null;
+        if (at) this.mailboxNames.add(at.name);
       }
       const at = where(s.url);
       if (!at) continue;
@@ -54,6 +58,15 @@ export class RegisteredSites {
       if (dot < 0) return false;
       name = name.slice(dot + 1);
     }
+  }
+
+  /**
+   * A host name the registry gives a site or a mailbox (`www.` aside; not its subdomains): a public
+   * site's, whatever address this machine's DNS gives it (see Fetcher.intranetName).
+   */
+  registersName(hostname: string): boolean {
+    const name = hostname.toLowerCase().replace(/^www\./, '');
+    return this.byName.has(name) || this.mailboxNames.has(name);
   }
 
   /**

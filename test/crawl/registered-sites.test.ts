@@ -40,6 +40,19 @@ describe('a registered site whose home page leads into another registered site i
   });
 });
 
+describe('the host names the registry gives (public sites\', whatever a split DNS answers for them)', () => {
+  const registry = new RegisteredSites([{ id: 'jx', url: 'http://www.jx.gov.cn/', mailboxes: ['http://zxts.jiangxi.gov.cn/letters/'] }]);
+  cases([
+    ['a site\'s', 'www.jx.gov.cn', true],
+    ['www. aside', 'JX.gov.cn', true],
+    ['a mailbox\'s', 'zxts.jiangxi.gov.cn', true],
+    ['not a subdomain of one (an office system at oa.jx.gov.cn)', 'oa.jx.gov.cn', false],
+    ['nor another host', 'www.example.gov.cn', false],
+  ])('%s', (_what, hostname: string, registered: boolean) => {
+    expect(registry.registersName(hostname)).toBe(registered);
+  });
+});
+
 describe('a site\'s subdomains are its own, but for those another registered site is on', () => {
   const registry = new RegisteredSites([
     { id: 'province', url: 'https://www.hainan.gov.cn/' },

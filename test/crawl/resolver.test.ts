@@ -28,14 +28,14 @@ describe('HostResolver, through the fetcher, over real sockets', () => {
   after(() => new Promise((r) => server.close(r)));
 
   /** A resolver that counts its lookups and answers from `answers`, in order per name. */
-  function fetcherWith(answers: Record<string, (() => Promise<{ address: string; family: number }[]>)[]>, timeoutMs = 2000) {
+  function fetcherWith(answers: Record<string, (() => Promise<{ address: string; family: number }[]>)[]>, timeoutMs = 2000, publicName?: (hostname: string) => boolean) {
     const lookups: Record<string, number> = {};
     const resolve: Resolve = (hostname) => {
       const n = (lookups[hostname] = (lookups[hostname] ?? 0) + 1);
       const answer = answers[hostname]?.[Math.min(n, answers[hostname].length) - 1];
       return answer ? answer() : Promise.reject(lookupError('ENOTFOUND', hostname));
     };
-    const fetcher = new Fetcher({ concurrency: 8, perHost: 2, perIp: 8, delayMs: 0, timeoutMs, userAgent: 'govsite-test', retry: { ...DEFAULT_RETRY, baseDelayMs: 20 }, resolve });
+    const fetcher = new Fetcher({ concurrency: 8, perHost: 2, perIp: 8, delayMs: 0, timeoutMs, userAgent: 'govsite-test', retry: { ...DEFAULT_RETRY, baseDelayMs: 20 }, resolve, publicName });
     return { fetcher, lookups };
   }
   const loopback = () => Promise.resolve([{ address: '127.0.0.1', family: 4 }]);
@@ -88,6 +88,14 @@ describe('HostResolver, through the fetcher, over real sockets', () => {
     const outcome = await fetcher.fetch(`http://oa.example.gov.cn:${port}/oa/`, { method: 'GET' }, { referrer });
     await fetcher.close();
     expect([outcome.ok ? outcome.status : outcome.code, hosts.length]).toEqual([expected, requests]);
+  });
+
+  it('a public page\'s link to a site the registry names, which this machine\'s DNS gives an office address (a government network\'s split DNS), is asked', async () => {
+    const { fetcher } = fetcherWith({ 'oa.example.gov.cn': [loopback], 'www.example.gov.cn': [publicAddress] }, 2000, (hostname) => hostname === 'oa.example.gov.cn');
+    hosts.length = 0;
+    const outcome = await fetcher.fetch(`http://oa.example.gov.cn:${port}/oa/`, { method: 'GET' }, { referrer: 'http://www.example.gov.cn/' });
+    await fetcher.close();
+    expect([outcome.ok ? outcome.status : outcome.code, hosts.length]).toEqual([200, 1]);
   });
 
   // the proxy would resolve the name itself (nothing to tell here); no_proxy sends these hosts past it
