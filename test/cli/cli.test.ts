@@ -1,7 +1,10 @@
 import { describe, it } from 'node:test';
 import { expect } from 'expect';
 import { cases } from '../helpers/cases.js';
+import { once } from 'node:events';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { FixtureFleet } from '../../src/fixture-server/server.js';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openDb } from '../../src/store/db.js';
@@ -143,6 +146,32 @@ describe('govsite crawl', () => {
     const result = runCli(['crawl', registry, '--db', join(tmpDir(), 'g.db')]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('no valid site in the registry');
+  });
+
+  /** A loopback port nothing listens on: connections to it are refused at once. */
+  async function closedPort(): Promise<number> {
+    const server = createServer().listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    await new Promise((r) => server.close(r));
+    return port;
+  }
+
+  cases([
+    ['no site of three answering: the machine\'s network is named, not the sites', 0, true],
+    ['one of three answering: the others are down', 1, false],
+  ])('%s', async (_what, answering: number, warned: boolean) => {
+    const fleet = await FixtureFleet.start({ a: { files: { '/': '<html><body>首页</body></html>' } } });
+    try {
+      const refused = `http://127.0.0.1:${await closedPort()}`;
+      const origins = [answering ? fleet.origin('a') : refused, refused, refused];
+      const registry = writeTmp('r.csv', `id,url\n${origins.map((o, i) => `s${i},${o}/s${i}/`).join('\n')}\n`);
+      const { code, stderr } = await startCli(['crawl', registry, '--db', join(tmpDir(), 'g.db')]).done;
+      expect(code).toBe(0);
+      expect(stderr.includes('warning: not one request of run 1 got an answer (3 sites; ECONNREFUSED): this machine\'s network, DNS or proxy was most likely down')).toBe(warned);
+    } finally {
+      await fleet.close();
+    }
   });
 });
 
