@@ -10,6 +10,7 @@ import { EXTRACTOR_VERSION } from '../../src/extract/page.js';
 import { buildReport, type AuditReport } from '../../src/report/model.js';
 import { loadProfile } from '../../src/score/profile.js';
 import { openDb } from '../../src/store/db.js';
+import { getRun, previousRun } from '../../src/store/runs.js';
 import { describeMerge, mergeShards } from '../../src/store/merge.js';
 import { cases } from '../helpers/cases.js';
 import { miscountedLinks, TEST_CRAWL, rows } from '../helpers/crawl.js';
@@ -100,6 +101,21 @@ describe('sharding and merging', () => {
     expect(comparable(buildReport(merged, resumed.runId!, profile))).toEqual(comparable(buildReport(whole, 1, profile)));
     merged.close();
     whole.close();
+  });
+
+  it('next month\'s shards merged into the same file are a run beside the first one: diff and the history read both', async () => {
+    const history = openDb(join(dir, 'history.db'));
+    const november = mergeShards(history, [1, 2, 3].map((k) => join(dir, `shard-${k}.db`)));
+    const next = [1, 2, 3].map((k) => join(dir, `december-${k}.db`));
+    for (const [i, file] of next.entries()) await crawlInto(file, `${i + 1}/3`, '2026-12-15');
+    const december = mergeShards(history, next);
+    expect(december).toMatchObject({ sites: 6, skipped: 0 });
+    expect(rows(history, `SELECT id, as_of FROM runs ORDER BY id`)).toEqual([{ id: november.runId, as_of: '2026-11-15' }, { id: december.runId, as_of: '2026-12-15' }]);
+    // what diff compares by default: the month before
+    expect(previousRun(history, getRun(history, december.runId!)!)?.id).toBe(november.runId);
+    expect(buildReport(history, november.runId!, profile).sites).toHaveLength(6);
+    expect(buildReport(history, december.runId!, profile).sites).toHaveLength(6);
+    history.close();
   });
 
   it('a shard audited twice: its second run shares the first run\'s link rows, and the merge gives each page its own', async () => {
