@@ -175,7 +175,8 @@ describe('the deploy/ examples run as written', () => {
     const volume = workspace();
     /** A pod of a Job's template: its containers' commands with this index, the volume at its mount path. */
     const podOf = (job: YamlMap) => asMap(asMap(asMap(job['spec'])['template'])['spec']);
-    const runPod = async (job: YamlMap, index: number | null, until?: RegExp) => {
+    /** `month`: the values given for the pod's variables where it has them (next month's AS_OF) */
+    const runPod = async (job: YamlMap, index: number | null, until?: RegExp, month: Record<string, string> = {}) => {
       const pod = podOf(job);
       const results: { step: string; ran: Ran }[] = [];
       for (const container of [...asList(pod['initContainers']), ...asList(pod['containers'])].map(asMap)) {
@@ -187,6 +188,7 @@ describe('the deploy/ examples run as written', () => {
         const env: Record<string, string> = Object.fromEntries(asList(container['env']).map(asMap).map((e) => [String(e['name']), String(e['value'])]));
         // the examples' control pages are real hosts: the fleet's own stand in for them
         if ('CONTROL' in env) env['CONTROL'] = `${fleet.origin('healthy')}/`;
+        for (const [name, value] of Object.entries(month)) if (name in env) env[name] = value;
         if (index !== null) env['JOB_COMPLETION_INDEX'] = String(index);
         results.push({ step: `${String(container['name'])} ${index ?? ''}`, ran: await shell(sh!, script, volume, env, until) });
       }
@@ -207,14 +209,24 @@ describe('the deploy/ examples run as written', () => {
     const probed = (await Promise.all(indexed(probe!).map((i) => runPod(probe!, i, /^probe round 1: /m)))).flat();
     expect(probed.filter((p) => !/^probe round 1: \d+\/\d+ opened/m.test(p.ran.stderr))).toEqual([]);
     expectAllRan((await Promise.all(indexed(sweep!).map((i) => runPod(sweep!, i)))).flat());
-    // the merge waits for every pod's report
+    // the merge waits for every pod's report of the month
     const waitsFor = Number(/-ge (\d+)/.exec(asList(asMap(asList(podOf(merge!)['initContainers'])[0])['command']).join(' '))?.[1]);
-    expect(globbed(volume, 'shard-*.json')).toHaveLength(waitsFor);
+    expect(globbed(volume, `shard-*-${AS_OF}.json`)).toHaveLength(waitsFor);
     expect(waitsFor).toBe(indexed(sweep!).length);
     expectAllRan(await runPod(merge!, null));
-    expect(existsSync(join(volume, 'report', 'report.html'))).toBe(true);
-    expect(readdirSync(join(volume, 'notices')).some((f) => f.endsWith('.docx'))).toBe(true);
+    expect(existsSync(join(volume, `report-${AS_OF}`, 'report.html'))).toBe(true);
+    expect(readdirSync(join(volume, `notices-${AS_OF}`)).some((f) => f.endsWith('.docx'))).toBe(true);
     await expectMergedAsWhole(volume, 'all.db');
+    // next month, applied again on the same volume: its own files, and a second run in every database
+    const december = { AS_OF: '2026-12-15' };
+    expectAllRan((await Promise.all(indexed(sweep!).map((i) => runPod(sweep!, i, undefined, december)))).flat());
+    expect(globbed(volume, 'shard-*-2026-12-15.json')).toHaveLength(waitsFor);
+    expectAllRan(await runPod(merge!, null, undefined, december));
+    expect(existsSync(join(volume, 'report-2026-12-15', 'report.html'))).toBe(true);
+    const months = openDb(join(volume, 'all.db'), { readonly: true });
+    expect(months.prepare(`SELECT as_of, (SELECT count(*) FROM run_sites s WHERE s.run_id = r.id) AS sites FROM runs r ORDER BY id`).all())
+      .toEqual([{ as_of: AS_OF, sites: whole.length }, { as_of: '2026-12-15', sites: whole.length }]);
+    months.close();
     // the probes of both pods merged too: one per registered site
     const merged = openDb(join(volume, 'all.db'), { readonly: true });
     expect(merged.prepare(`SELECT count(*) AS n FROM probes`).get()).toEqual({ n: whole.length });
