@@ -66,6 +66,9 @@ const TROUBLES: Record<string, { says: string; kept: boolean }> = {
   SQLITE_CANTOPEN: { says: 'it cannot be opened: govsite writes beside it, so its folder must be writable (a read-only disk or share?)', kept: false },
 };
 
+/** Trouble that may pass while a process waits (space freed, a lock released, a disk back). */
+export const passingTrouble = (error: unknown): boolean => error instanceof Database.SqliteError && /^SQLITE_(FULL|IOERR|BUSY|LOCKED)/.test(error.code);
+
 /**
  * The trouble of a database file as an error naming it, or null for any other error. `resumable`:
  * a crawl's, which adds how it goes on once the trouble is fixed.

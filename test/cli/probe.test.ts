@@ -1,4 +1,6 @@
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import { HttpClient } from '../../src/crawl/http-client.js';
@@ -96,6 +98,30 @@ describe('govsite probe', () => {
     openDb(empty).close();
     const refused = await startCli(['merge', empty, '--into', join(dir, 'probes-all.db')]).done;
     expect({ code: refused.code, stderr: refused.stderr }).toEqual({ code: 2, stderr: `govsite: ${empty}: holds no run and no probes\n` });
+  });
+
+  it('a round the database cannot store (locked past 5 s by another process) is kept, and stored with the next: a week of probing outlasts it', async () => {
+    // a home page answering in 600 ms: time to lock the database between the registry's import and the round's write
+    const slow = await FixtureFleet.start({ slow: { files: { '/': '<html><body>首页</body></html>' }, behaviours: { '/': { delayMs: 600 } } } });
+    const db = join(tmpDir(), 'locked.db');
+    const other = new Database(db, { timeout: 5000 });
+    try {
+      const { child, done } = startCli(['probe', writeTmp('slow.csv', `id,url\n9901000010,${slow.origin('slow')}/\n`), '--db', db, '--every', '1s', '--rounds', '2']);
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      const running = () => child.exitCode === null;
+      while (running() && !(other.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'sites'`).pluck().get() && other.prepare(`SELECT count(*) FROM sites`).pluck().get())) await sleep(5);
+      other.exec('BEGIN IMMEDIATE');
+      while (running() && !stderr.includes('warning: probe round 1 is not stored yet')) await sleep(20);
+      other.exec('COMMIT');
+      const { code } = await done;
+      expect(code).toBe(0);
+      expect(stderr).toContain(`warning: probe round 1 is not stored yet, 1 probes kept for the next round: ${db}: another process held it locked for more than 5 s`);
+      expect(other.prepare(`SELECT count(*) FROM probes`).pluck().get()).toBe(2);
+    } finally {
+      other.close();
+      await slow.close();
+    }
   });
 
   describe('--control: a failure when no control URL answers either is this machine\'s network, kept and not counted', () => {

@@ -4,7 +4,7 @@ import { controlsOver } from '../../crawl/controls.js';
 import { runProbeRounds } from '../../probe/probe.js';
 import { importRegistry } from '../../registry/import.js';
 import { inShard, parseShard } from '../../registry/shard.js';
-import { withDb } from '../../store/db.js';
+import { databaseTrouble, passingTrouble, withDb } from '../../store/db.js';
 import { insertProbes, probesOf, probesSetAside, type Probe } from '../../store/probes.js';
 import { probesByDay, PROBES_A_DAY } from '../../checks/probe-days.js';
 import { UsageError } from '../../errors.js';
@@ -52,14 +52,28 @@ export const probeCommand = new Command('probe')
         const parsed = importRegistry(db, registry);
         reportRowErrors(parsed);
         const targets = parsed.rows.filter((r) => inShard(r.id, shard)).map((r) => ({ siteId: r.id, url: r.url }));
+        // a week of probing outlasts a disk full for an hour or a lock held past 5 s: a round not
+        // stored is kept, and stored with the next one (a probe stored twice is one: site and time)
+        let unstored: Probe[] = [];
+        const store = (probes: readonly Probe[], round: number | null) => {
+          unstored.push(...probes);
+          try {
+            insertProbes(db, unstored);
+            unstored = [];
+          } catch (e) {
+            if (round === null || !passingTrouble(e)) throw e;
+            process.stderr.write(`warning: probe round ${round} is not stored yet, ${unstored.length} probes kept for the next round: ${databaseTrouble(raw.db, e, false)!.message}\n`);
+          }
+        };
         const rounds = await runProbeRounds(client, targets, schedule, concurrency, (probes, round) => {
-          insertProbes(db, probes);
+          store(probes, round);
           const failed = probes.filter((p) => !p.ok && !p.controlFailed);
           const setAside = probes.filter((p) => p.controlFailed);
           // a round of thousands of sites with the network down is one line, not thousands of ids: the first ones, and the count
           const list = (ps: Probe[]) => ps.slice(0, LISTED).map((p) => `${p.siteId} (${p.status ?? p.errorCode})`).join(', ') + (ps.length > LISTED ? ` and ${ps.length - LISTED} more` : '');
           process.stderr.write(`probe round ${round}: ${probes.filter((p) => p.ok).length}/${probes.length} opened${failed.length ? `; failed: ${list(failed)}` : ''}${setAside.length ? `; not counted, this machine's network was down (no control URL answered either, or the proxy could not be reached): ${list(setAside)}` : ''}\n`);
         }, controlsOver(client, controlUrls));
+        store([], null);
         const today = parseAsOf(undefined);
         process.stdout.write(`${rounds} round(s) of ${targets.length} site(s); the week to ${today}:\n`);
         for (const t of targets) {
