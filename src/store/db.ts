@@ -48,12 +48,12 @@ function migrate(db: Db, file: string): void {
   }
 }
 
+const LOCKED_OUT = { says: 'another process held it locked for more than 5 s (another govsite writing to it?)', kept: true };
 /**
  * What the trouble SQLite reports of a database file (by its primary result code) is to whoever runs
  * govsite: a full disk, a lock or a damaged file is no bug of govsite's, and says what to do.
  * `kept`: the commits before it are intact (a write that fails is rolled back whole).
  */
-const LOCKED_OUT = { says: 'another process held it locked for more than 5 s (another govsite writing to it?)', kept: true };
 const TROUBLES: Record<string, { says: string; kept: boolean }> = {
   SQLITE_FULL: { says: 'the disk holding it (or the temporary folder) is full', kept: true },
   SQLITE_IOERR: { says: 'the disk failed to read or write it', kept: true },

@@ -104,14 +104,15 @@ export function markSiteFinished(db: Db, runId: number, siteId: string): void {
 }
 
 /**
- * A run none of whose requests got an answer: how many sites it holds, and the failures (most
- * frequent first). Null when any request was answered, whatever its status.
+ * A run that asked and none of whose requests got an answer: how many sites it holds, and the
+ * failures (most frequent first). Null when any request was answered, whatever its status, or none
+ * was made.
  */
 export function unanswered(db: Db, runId: number): { sites: number; failures: string[] } | null {
   if (db.prepare(`SELECT EXISTS (SELECT 1 FROM fetches WHERE run_id = ? AND status IS NOT NULL)`).pluck().get(runId) === 1) return null;
-  const sites = db.prepare(`SELECT count(*) FROM run_sites WHERE run_id = ?`).pluck().get(runId) as number;
   const failures = db.prepare(`SELECT error_code FROM fetches WHERE run_id = ? GROUP BY error_code ORDER BY count(*) DESC`).pluck().all(runId) as string[];
-  return { sites, failures };
+  if (failures.length === 0) return null;
+  return { sites: db.prepare(`SELECT count(*) FROM run_sites WHERE run_id = ?`).pluck().get(runId) as number, failures };
 }
 
 export function unfinishedSiteIds(db: Db, runId: number): string[] {
