@@ -42,7 +42,9 @@ export function finishedRun(db: Db, id: number): Run {
   if (!run) throw new InputError(`run ${id}`, 'is not in the database');
   if (run.finishedAt !== null) return run;
   const { crawled, sites } = db.prepare(`SELECT count(finished_at) AS crawled, count(*) AS sites FROM run_sites WHERE run_id = ?`).get(id) as { crawled: number; sites: number };
-  throw new InputError(`run ${id}`, `its crawl did not finish (${crawled} of ${sites} sites crawled, as of ${run.asOf}): a report would judge the others unread. Finish it with \`govsite crawl ${run.registry} --db ${db.name} --resume\` (a merged run: resume the shard that did not finish, then merge the shards again into a new file), then report`);
+  const before = previousRun(db, run);
+  const earlier = before ? ` — or report run ${before.id} (as of ${before.asOf}), finished: --run ${before.id}` : '';
+  throw new InputError(`run ${id}`, `its crawl did not finish (${crawled} of ${sites} sites crawled, as of ${run.asOf}): a report would judge the others unread. Finish it with \`govsite crawl ${run.registry} --db ${db.name} --resume\` (a merged run: resume the shard that did not finish, then merge the shards again into a new file), then report${earlier}`);
 }
 
 /**
@@ -57,9 +59,9 @@ export function runToResume(db: Db, registry: string, asOf: string, shard: strin
   return run && (run.finishedAt === null || (run.asOf === asOf && run.options['shard'] === shard)) ? run : undefined;
 }
 
-/** The run of the same registry before this one: what `diff` compares with by default. */
+/** The finished run of the same registry before this one: what `diff` compares with by default (one stopped and never resumed is passed over). */
 export function previousRun(db: Db, run: Run): Run | undefined {
-  const r = db.prepare(`SELECT * FROM runs WHERE registry = ? AND id < ? ORDER BY id DESC LIMIT 1`).get(run.registry, run.id) as RunRecord | undefined;
+  const r = db.prepare(`SELECT * FROM runs WHERE registry = ? AND id < ? AND finished_at IS NOT NULL ORDER BY id DESC LIMIT 1`).get(run.registry, run.id) as RunRecord | undefined;
   return r && toRun(r);
 }
 

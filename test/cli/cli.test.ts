@@ -8,7 +8,7 @@ import { FixtureFleet } from '../../src/fixture-server/server.js';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openDb } from '../../src/store/db.js';
-import { createRun, markSiteFinished } from '../../src/store/runs.js';
+import { createRun, finishRun, markSiteFinished, previousRun } from '../../src/store/runs.js';
 import { runCli, startCli } from '../helpers/cli.js';
 import { tmpDir, writeTmp } from '../helpers/tmp.js';
 import { corpusPath, describeCorpus } from '../helpers/corpus.js';
@@ -130,6 +130,18 @@ describe('a run whose crawl did not finish (killed, never resumed) is not report
       code: 2, stdout: '',
       stderr: `govsite: run 1: its crawl did not finish (1 of 2 sites crawled, as of 2026-11-15): a report would judge the others unread. Finish it with \`govsite crawl ${registry} --db ${file} --resume\` (a merged run: resume the shard that did not finish, then merge the shards again into a new file), then report\n`,
     });
+  });
+
+  it('one finished before it is named, for --run; and diff compares a later run with that one, passing over it', () => {
+    const { file, registry } = unfinished();
+    const db = openDb(file);
+    finishRun(db, createRun(db, { asOf: '2026-10-15', registry, options: {}, siteIds: ['1', '2'] }).id);
+    const stopped = createRun(db, { asOf: '2026-11-20', registry, options: {}, siteIds: ['1', '2'] });
+    const later = createRun(db, { asOf: '2026-11-25', registry, options: {}, siteIds: ['1', '2'] });
+    finishRun(db, later.id);
+    expect(previousRun(db, later)?.id).toBe(2);
+    db.close();
+    expect(runCli(['check', '--db', file, '--run', String(stopped.id)], { cwd: tmpDir() }).stderr).toMatch(/, then report — or report run 2 \(as of 2026-10-15\), finished: --run 2\n$/);
   });
 
   it('bulletin: a quarter whose only run did not finish has none to publish', () => {
