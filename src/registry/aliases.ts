@@ -6,11 +6,12 @@ import type { SiteLevel } from './types.js';
  */
 export const FIELD_ALIASES: Record<string, readonly string[]> = {
   id: ['id', 'code', 'gov_code', 'site_code', 'siteid', 'site_id', '网站标识码', '行政区划代码'],
-  url: ['url', 'index_url', 'homepage', 'home', 'site_url', '网址', '首页'],
+  // the names Chinese registries give the address (网站基本信息 forms, exported spreadsheets)
+  url: ['url', 'index_url', 'homepage', 'home', 'site_url', '网址', '首页', '首页网址', '首页地址', '网站首页', '网站网址', '网站地址', '网站域名', '域名'],
   name: ['name', 'site_name', 'title', '网站名称', '名称'],
-  level: ['level', '级别', '层级'],
+  level: ['level', '级别', '层级', '网站级别', '行政级别'],
   org: ['org', 'organization', 'gov_name', '主办单位'],
-  mailbox: ['mailbox', 'entry_url', 'mailbox_url', '信箱'],
+  mailbox: ['mailbox', 'entry_url', 'mailbox_url', '信箱', '信箱地址', '咨询信箱'],
   portal: ['portal', '门户'],
   columns: ['columns', '栏目'],
 };

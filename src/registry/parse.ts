@@ -4,7 +4,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { addressKey, normaliseUrl } from '../crawl/scope.js';
 import { InputError } from '../errors.js';
 import { decodeText } from '../extract/decode.js';
-import { levelFromRegionPath, normaliseLevel, resolveHeaders } from './aliases.js';
+import { FIELD_ALIASES, levelFromRegionPath, normaliseLevel, resolveHeaders } from './aliases.js';
 import { siteIdFor } from './site-id.js';
 import type { ParsedRegistry, RegistryRow, RowError } from './types.js';
 
@@ -109,6 +109,9 @@ function readCsv(text: string, file: string, errors: RowError[]): RawRow[] {
   const header = records.shift();
   if (!header) return [];
   const names = header.record.map((h) => h.trim());
+  if (!resolveHeaders(names).has('url')) {
+    throw new InputError(basename(file), `no column gives the sites' addresses (its header: ${names.join(', ')}): name it url, or one of ${FIELD_ALIASES['url']!.slice(1).join(', ')}`);
+  }
   const rows: RawRow[] = [];
   for (const { record, info } of records) {
     if (record.length !== names.length) {

@@ -105,6 +105,18 @@ describe('bad rows are reported with file:line and skipped', () => {
   });
 });
 
+describe('a registry with the headers of a Chinese form', () => {
+  it('网站标识码, 网站名称, 首页网址, 主办单位, 网站级别 are id, name, url, org and level', () => {
+    const parsed = parseRegistryText('网站标识码,网站名称,首页网址,主办单位,网站级别\n1100000001,北京市人民政府,www.beijing.gov.cn,北京市人民政府办公厅,省级\n', 'sites.csv');
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.rows).toMatchObject([{ id: '1100000001', name: '北京市人民政府', url: 'http://www.beijing.gov.cn/', org: '北京市人民政府办公厅', level: 'province' }]);
+  });
+
+  it('a header with no column for the address is one error naming its columns, not a "url is missing" a row', () => {
+    expect(() => parseRegistryText('标识,名称,地址栏\n1,甲,http://a.gov.cn\n2,乙,http://b.gov.cn\n', 'sites.csv')).toThrow('sites.csv: no column gives the sites\' addresses (its header: 标识, 名称, 地址栏): name it url, or one of index_url, homepage, home, site_url, 网址, 首页, 首页网址');
+  });
+});
+
 describe('a registry as Excel saves it', () => {
   const ROWS = [{ id: '1', name: '北京市', url: 'http://a.gov.cn/' }];
   // 北京市 in GBK (GB2312): what "CSV" means to an Excel on a Chinese Windows
