@@ -62,8 +62,9 @@ export function crawlStats(db: Db, runId: number, verdicts = lastVerdicts(db, ru
     coalesce(sum(f.bytes), 0) AS bytes, sum(coalesce(f.link_count, o.link_count)) AS links FROM fetches f LEFT JOIN fetches o ON o.id = f.copy_of WHERE f.run_id = ? GROUP BY f.site_id`);
   const skipped = bySite<{ n: number }>(`SELECT site_id, count(*) AS n FROM frontier WHERE run_id = ? AND state = 'skipped' GROUP BY site_id`);
   // with a lone min(), SQLite takes the other columns from the row that has it: the first fetch of the home page
-  const home = bySite<{ status: string; certificate: string | null }>(`SELECT f.site_id, coalesce(f.error_code, CAST(f.status AS TEXT)) AS status, f.certificate, min(f.id) FROM fetches f JOIN sites s ON s.id = f.site_id AND s.url = f.url
-    WHERE f.run_id = ? AND f.purpose = 'page' GROUP BY f.site_id`);
+  const home = bySite<{ status: string; certificate: string | null }>(`SELECT f.site_id, coalesce(f.error_code, CAST(f.status AS TEXT)) AS status, f.certificate, min(f.id) FROM fetches f
+    JOIN run_sites rs ON rs.run_id = f.run_id AND rs.site_id = f.site_id JOIN sites s ON s.id = f.site_id
+    WHERE f.run_id = ? AND f.purpose = 'page' AND f.url = coalesce(rs.url, s.url) GROUP BY f.site_id`);
   // every target a page links to that gets a verdict is in its site's frontier: the sites that link to a broken one
   const withBroken = new Set<string>();
   for (const { site_id: siteId, url } of statement(db, `SELECT site_id, url FROM frontier WHERE run_id = ?`).iterate(runId) as Iterable<{ site_id: string; url: string }>) {

@@ -60,7 +60,8 @@ export function mergeShards(target: Db, files: readonly string[]): MergeResult {
         const offset = (target.prepare(`SELECT coalesce(max(id), 0) AS n FROM fetches`).get() as { n: number }).n;
         const run = { src: source.id, dst: runId, offset };
         target.prepare(`INSERT OR REPLACE INTO sites SELECT * FROM src.sites WHERE id IN (SELECT site_id FROM merging)`).run();
-        target.prepare(`INSERT INTO run_sites (run_id, site_id, started_at, finished_at, merged, merged_into) SELECT @dst, site_id, started_at, finished_at, merged, merged_into FROM src.run_sites WHERE run_id = @src AND site_id IN (SELECT site_id FROM merging)`).run(run);
+        target.prepare(`INSERT INTO run_sites (run_id, site_id, started_at, finished_at, merged, merged_into, url, name, level, mailboxes, portal, columns)
+          SELECT @dst, site_id, started_at, finished_at, merged, merged_into, url, name, level, mailboxes, portal, columns FROM src.run_sites WHERE run_id = @src AND site_id IN (SELECT site_id FROM merging)`).run(run);
         target.prepare(`INSERT INTO frontier (run_id, site_id, url, kind, external, depth, referrer, state, skip_reason, role, priority)
           SELECT @dst, site_id, url, kind, external, depth, referrer, state, skip_reason, role, priority FROM src.frontier WHERE run_id = @src AND site_id IN (SELECT site_id FROM merging)`).run(run);
         // robots.txt answers belong to no site: each host's once

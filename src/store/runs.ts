@@ -21,7 +21,9 @@ export function createRun(db: Db, run: { asOf: string; registry: string; options
     const { lastInsertRowid } = db.prepare(`INSERT INTO runs (as_of, registry, options, started_at) VALUES (?, ?, ?, ?)`)
       .run(run.asOf, run.registry, JSON.stringify(run.options), new Date().toISOString());
     const id = Number(lastInsertRowid);
-    const add = db.prepare(`INSERT INTO run_sites (run_id, site_id) VALUES (?, ?)`);
+    // each site as the registry gives it now: the run's own, whatever a later import says (migration 16)
+    const add = db.prepare(`INSERT INTO run_sites (run_id, site_id, url, name, level, mailboxes, portal, columns)
+      SELECT ?, id, url, name, level, mailboxes, portal, columns FROM sites WHERE id = ?`);
     for (const siteId of run.siteIds) add.run(id, siteId);
     return getRun(db, id)!;
   })();
