@@ -1,6 +1,7 @@
 import type { PrintDocument } from '../document/blocks.js';
 import { LABELS, levelLabel, ruleTitle, type Lang } from '../report/labels.js';
 import type { ReportedFinding, SiteReport } from '../report/model.js';
+import { shownUrl } from '../report/escape.js';
 import type { Bulletin, QuarterStats } from './model.js';
 
 const rate = (s: QuarterStats) => (s.rate === null ? '—' : `${s.rate.toFixed(1)} %`);
@@ -56,7 +57,7 @@ export function bulletinDocument(b: Bulletin, lang: Lang, office: string): Print
       { kind: 'paragraph', text: comparison },
       { kind: 'heading', text: zh ? '二、不合格网站名单' : '2. Unqualified sites' },
       b.unqualified.length
-        ? { kind: 'table', header: zh ? ['网站', '级别', '网址', '主要问题'] : ['site', 'level', 'address', 'main problems'], rows: b.unqualified.map((s) => [name(s), levelLabel(s.level, lang), s.url, mainProblems(s, lang)]) }
+        ? { kind: 'table', header: zh ? ['网站', '级别', '网址', '主要问题'] : ['site', 'level', 'address', 'main problems'], rows: b.unqualified.map((s) => [name(s), levelLabel(s.level, lang), shownUrl(s.url), mainProblems(s, lang)]) }
         : { kind: 'paragraph', text: zh ? '本季度无不合格网站。' : 'No site was unqualified this quarter.' },
       { kind: 'heading', text: zh ? '三、常见问题' : '3. Most common problems' },
       { kind: 'table', header: zh ? ['问题', '涉及网站数'] : ['problem', 'sites'], rows: b.commonProblems.slice(0, 10).map((p) => [ruleTitle(p.rule, lang), String(p.sites)]) },

@@ -1,5 +1,6 @@
 import type { PrintDocument } from '../document/blocks.js';
 import type { Notice } from './model.js';
+import { shownUrl } from '../report/escape.js';
 
 /** The notice laid out as an office would print it: title, addressee, problems with evidence, deadline, signature, reply form. */
 export function noticeDocument(n: Notice): PrintDocument {
@@ -18,7 +19,7 @@ export function noticeDocument(n: Notice): PrintDocument {
       {
         kind: 'table',
         header: zh ? ['序号', '问题', '性质', '证据页面', '观测值', '首次发现', '编号'] : ['No.', 'Problem', 'Kind', 'Evidence page', 'Observed', 'First seen', 'Id'],
-        rows: n.problems.map((p) => [String(p.no), p.title, p.veto ? (zh ? '单项否决' : 'veto') : (zh ? '扣分' : 'deduction'), p.url, p.observed, p.firstSeen, p.id]),
+        rows: n.problems.map((p) => [String(p.no), p.title, p.veto ? (zh ? '单项否决' : 'veto') : (zh ? '扣分' : 'deduction'), shownUrl(p.url), p.observed, p.firstSeen, p.id]),
         widths: [6, 13, 9, 22, 28, 10, 12],
       },
       { kind: 'heading', text: zh ? '二、整改要求' : '2. What is required' },

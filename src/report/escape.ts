@@ -1,3 +1,5 @@
+import { domainToUnicode } from 'node:url';
+
 /** The only way page text enters a table: everything from the web is hostile. A CSV field for a spreadsheet: quoted, formula starters neutralised. */
 export function escapeCsv(value: unknown): string {
   let text = value === null || value === undefined ? '' : typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
@@ -24,8 +26,21 @@ export const xmlSafe = (text: string): string => text.replace(/[\u0000-\u0008\u0
 /** Text or an attribute value in XML. */
 export const escapeXml = (value: unknown): string => escapeHtml(xmlSafe(String(value ?? '')));
 
-/** A URL as a Markdown autolink: nothing in it can close the brackets. */
-export const mdLink = (url: string): string => `<${url.replace(/[<>\s]/g, (c) => encodeURIComponent(c))}>`;
+/**
+ * A URL as a reader knows it: a Chinese domain name (北京市人民政府.政务) in its own characters, not
+ * the xn-- form a URL carries. Only what a person reads: links, JSON, CSV and the database keep the URL.
+ */
+export function shownUrl(url: string): string {
+  const host = URL.parse(url)?.hostname;
+  return host && host.includes('xn--') ? url.replace(host, domainToUnicode(host)) : url;
+}
+
+/** A URL as a Markdown link (an autolink when it reads as it is): nothing in it can close the brackets. */
+export const mdLink = (url: string): string => {
+  const target = `<${url.replace(/[<>\s]/g, (c) => encodeURIComponent(c))}>`;
+  const shown = shownUrl(url);
+  return shown === url ? target : `[${escapeMd(shown)}](${target})`;
+};
 
 /** Text in Markdown: markup characters and raw HTML neutralised, one line. */
 export function escapeMd(value: unknown): string {

@@ -1,4 +1,4 @@
-import { escapeHtml } from './escape.js';
+import { escapeHtml, shownUrl } from './escape.js';
 import type { Lang } from './labels.js';
 
 const STYLE = `
@@ -41,6 +41,6 @@ export function htmlFrame({ lang, title, script }: HtmlFrame): { head: string; t
 }
 
 /** A link to a page an inspector can open: only http(s) targets become links; anything else stays text. */
-export function evidenceLink(url: string, text = url): string {
+export function evidenceLink(url: string, text = shownUrl(url)): string {
   return /^https?:\/\//i.test(url) ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer nofollow">${escapeHtml(text)}</a>` : escapeHtml(text);
 }

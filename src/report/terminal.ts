@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { goneNote, LABELS, registryNote, ruleTitle, type Lang } from './labels.js';
 import { endedLines, type Rendered } from './rendered.js';
+import { shownUrl } from './escape.js';
 import type { AuditReport, SiteReport } from './model.js';
 
 /** One line per site (verdict, score, health, main problems), then the totals. */
@@ -13,7 +14,7 @@ export function* renderTerminal(report: AuditReport, { lang, color = false }: { 
     const lines: string[] = [];
     const verdict = colour[s.verdict](L[s.verdict].padEnd(lang === 'zh' ? 4 : 13));
     const score = s.score === null ? '   —' : String(s.score).padStart(4);
-    lines.push(`${verdict} ${score}  ${L[s.health].padEnd(lang === 'zh' ? 5 : 9)} ${s.name ?? s.id} ${chalk.dim(s.url)}`);
+    lines.push(`${verdict} ${score}  ${L[s.health].padEnd(lang === 'zh' ? 5 : 9)} ${s.name ?? s.id} ${chalk.dim(shownUrl(s.url))}`);
     // a site that has closed or merged: that, not what its notice page lacks
     const gone = goneNote(s, lang);
     const problems = gone ? [] : mainProblems(s, lang, chalk);

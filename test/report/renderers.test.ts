@@ -14,6 +14,8 @@ import type { AuditReport } from '../../src/report/model.js';
 import { CHROMIUM, openInChromium, type PageVisit } from '../helpers/chromium.js';
 import { scoredFixtureFleet, TITLE_PAYLOAD } from '../helpers/fleet.js';
 import { tmpDir } from '../helpers/tmp.js';
+import { noticeDocument } from '../../src/notice/document.js';
+import { noticesOf } from '../../src/notice/model.js';
 import { cases } from '../helpers/cases.js';
 
 // one crawl of the fixture fleet, rendered in every format
@@ -133,6 +135,26 @@ describe('every format, a site at a time', () => {
     expect(read).toBe(renderedText(RENDERERS.csv(report, { lang: 'zh' })));
     expect(statSync(fifo).isFIFO()).toBe(true);
     expect(readdirSync(dir)).toEqual(['pipe']);
+  });
+});
+
+describe('a Chinese domain name (中文域名)', () => {
+  // 北京市人民政府.政务 as a URL carries it
+  const IDN = 'http://xn--1lq2az1zq7nbwai50ag4l.xn--zfr164b/';
+  const idn = () => {
+    const site = report.sites.find((s) => s.verdict === 'unqualified' && s.findings.length > 0)!;
+    return { ...report, sites: [{ ...site, url: IDN, findings: site.findings.map((f) => ({ ...f, url: `${IDN}xxgk/` })) }] };
+  };
+  cases([
+    ['terminal', (r: AuditReport) => renderedText(RENDERERS.terminal(r, { lang: 'zh' })), ['http://北京市人民政府.政务/'], []],
+    ['Markdown: the name read, the link as the URL', (r: AuditReport) => renderedText(RENDERERS.md(r, { lang: 'zh' })), ['[http://北京市人民政府.政务/](<http://xn--1lq2az1zq7nbwai50ag4l.xn--zfr164b/>)', '[http://北京市人民政府.政务/xxgk/](<http://xn--1lq2az1zq7nbwai50ag4l.xn--zfr164b/xxgk/>)'], []],
+    ['HTML: the name read, the link as the URL', (r: AuditReport) => renderedText(RENDERERS.html(r, { lang: 'zh' })), ['href="http://xn--1lq2az1zq7nbwai50ag4l.xn--zfr164b/xxgk/" rel="noopener noreferrer nofollow">http://北京市人民政府.政务/xxgk/</a>'], []],
+    ['the rectification notice the site is sent', (r: AuditReport) => JSON.stringify(noticeDocument(noticesOf(r, { office: '监管办', date: '2026-12-01', workingDays: 15, lang: 'zh' })[0]!)), ['http://北京市人民政府.政务/xxgk/'], []],
+    ['JSON and CSV keep the URL', (r: AuditReport) => renderedText(RENDERERS.json(r, { lang: 'zh' })) + renderedText(RENDERERS.csv(r, { lang: 'zh' })), [IDN], ['北京市人民政府.政务']],
+  ])('%s', (_format, render: (r: AuditReport) => string, shown: string[], absent: string[]) => {
+    const text = render(idn());
+    for (const s of shown) expect(text).toContain(s);
+    for (const a of absent) expect(text).not.toContain(a);
   });
 });
 
