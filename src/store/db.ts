@@ -48,37 +48,45 @@ function migrate(db: Db, file: string): void {
   }
 }
 
-const LOCKED_OUT = { says: 'another process held it locked for more than 5 s (another govsite writing to it?)', kept: true };
+/**
+ * A database file's trouble: `passing` may pass while a process waits (space freed, a lock released,
+ * a disk back); `lasting` needs someone to act; both leave the commits before it intact (a write that
+ * fails is rolled back whole). `damaged`: the file itself is not what a database should be.
+ */
+export type TroubleKind = 'passing' | 'lasting' | 'damaged';
+
+const LOCKED_OUT = { says: 'another process held it locked for more than 5 s (another govsite writing to it?)', kind: 'passing' } as const;
 /**
  * What the trouble SQLite reports of a database file (by its primary result code) is to whoever runs
  * govsite: a full disk, a lock or a damaged file is no bug of govsite's, and says what to do.
- * `kept`: the commits before it are intact (a write that fails is rolled back whole).
  */
-const TROUBLES: Record<string, { says: string; kept: boolean }> = {
-  SQLITE_FULL: { says: 'the disk holding it (or the temporary folder) is full', kept: true },
-  SQLITE_IOERR: { says: 'the disk failed to read or write it', kept: true },
-  SQLITE_READONLY: { says: 'it cannot be written (a read-only file, folder or disk)', kept: true },
+const TROUBLES: Record<string, { says: string; kind: TroubleKind }> = {
+  SQLITE_FULL: { says: 'the disk holding it (or the temporary folder) is full', kind: 'passing' },
+  SQLITE_IOERR: { says: 'the disk failed to read or write it', kind: 'passing' },
   SQLITE_BUSY: LOCKED_OUT,
   SQLITE_LOCKED: LOCKED_OUT,
-  SQLITE_CORRUPT: { says: 'it is damaged: restore it from a copy, or crawl again into a new file', kept: false },
-  SQLITE_NOTADB: { says: 'it is not a database (a registry or a report named in its place?), and was left as it is', kept: false },
+  SQLITE_READONLY: { says: 'it cannot be written (a read-only file, folder or disk)', kind: 'lasting' },
   // WAL mode writes its journal beside the file, even to read it
-  SQLITE_CANTOPEN: { says: 'it cannot be opened: govsite writes beside it, so its folder must be writable (a read-only disk or share?)', kept: false },
+  SQLITE_CANTOPEN: { says: 'it cannot be opened: govsite writes beside it, so its folder must be writable (a read-only disk or share?)', kind: 'lasting' },
+  SQLITE_CORRUPT: { says: 'it is damaged: restore it from a copy, or crawl again into a new file', kind: 'damaged' },
+  SQLITE_NOTADB: { says: 'it is not a database (a registry or a report named in its place?), and was left as it is', kind: 'damaged' },
 };
 
-/** Trouble that may pass while a process waits (space freed, a lock released, a disk back). */
-export const passingTrouble = (error: unknown): boolean => error instanceof Database.SqliteError && /^SQLITE_(FULL|IOERR|BUSY|LOCKED)/.test(error.code);
+/** The trouble SQLite's error tells of a database file (by its primary result code: SQLITE_IOERR_WRITE is SQLITE_IOERR's), or undefined for any other error. */
+const troubleOf = (error: unknown) => (error instanceof Database.SqliteError ? TROUBLES[error.code.split('_', 2).join('_')] : undefined);
+
+/** What kind of trouble an error is of its database file (see TroubleKind); null for any other error. */
+export const troubleKind = (error: unknown): TroubleKind | null => troubleOf(error)?.kind ?? null;
 
 /**
  * The trouble of a database file as an error naming it, or null for any other error. `resumable`:
  * a crawl's, which adds how it goes on once the trouble is fixed.
  */
 export function databaseTrouble(file: string, error: unknown, resumable: boolean): RuntimeError | null {
-  if (!(error instanceof Database.SqliteError)) return null;
-  const trouble = TROUBLES[error.code.split('_', 2).join('_')];
+  const trouble = troubleOf(error);
   if (!trouble) return null;
-  const next = resumable && trouble.kept ? '. Nothing it stored is lost: once this is fixed, --resume goes on with an unfinished crawl, and `govsite check` reports a finished one' : '';
-  return new RuntimeError(`${file}: ${trouble.says} (SQLite: ${error.message})${next}`);
+  const next = resumable && trouble.kind !== 'damaged' ? '. Nothing it stored is lost: once this is fixed, --resume goes on with an unfinished crawl, and `govsite check` reports a finished one' : '';
+  return new RuntimeError(`${file}: ${trouble.says} (SQLite: ${(error as Error).message})${next}`);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import Database from 'better-sqlite3';
 import { InputError } from '../errors.js';
-import { databaseTrouble, type Db } from './db.js';
+import { databaseTrouble, troubleKind, type Db } from './db.js';
 import { SCHEMA_VERSION } from './migrations/index.js';
 
 export interface MergeResult {
@@ -92,8 +92,7 @@ function withSource<T>(target: Db, file: string, copy: () => T): T {
   try {
     return copy();
   } catch (e) {
-    const damaged = e instanceof Database.SqliteError && /^SQLITE_(CORRUPT|NOTADB)/.test(e.code) && !sourceIntact(target);
-    throw (damaged && databaseTrouble(file, e, false)) || e;
+    throw (troubleKind(e) === 'damaged' && !sourceIntact(target) && databaseTrouble(file, e, false)) || e;
   } finally {
     target.exec('DETACH DATABASE src');
   }

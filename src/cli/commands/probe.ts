@@ -4,7 +4,7 @@ import { controlsOver } from '../../crawl/controls.js';
 import { runProbeRounds } from '../../probe/probe.js';
 import { importRegistry } from '../../registry/import.js';
 import { inShard, parseShard } from '../../registry/shard.js';
-import { databaseTrouble, passingTrouble, withDb } from '../../store/db.js';
+import { databaseTrouble, troubleKind, withDb } from '../../store/db.js';
 import { insertProbes, probesOf, probesSetAside, type Probe } from '../../store/probes.js';
 import { probesByDay, PROBES_A_DAY } from '../../checks/probe-days.js';
 import { UsageError } from '../../errors.js';
@@ -61,7 +61,7 @@ export const probeCommand = new Command('probe')
             insertProbes(db, unstored);
             unstored = [];
           } catch (e) {
-            if (round === null || !passingTrouble(e)) throw e;
+            if (round === null || troubleKind(e) !== 'passing') throw e;
             process.stderr.write(`warning: probe round ${round} is not stored yet, ${unstored.length} probes kept for the next round: ${databaseTrouble(raw.db, e, false)!.message}\n`);
           }
         };
