@@ -1,6 +1,6 @@
 import { crawlRegistry, type CrawlRequest, type CrawlResult } from '../crawl/run-crawl.js';
 import type { Db } from '../store/db.js';
-import { unanswered } from '../store/runs.js';
+import { answerless } from '../store/runs.js';
 import { showProgress } from './progress.js';
 import { reportRowErrors } from './row-errors.js';
 
@@ -23,7 +23,7 @@ export async function crawlWithProgress(db: Db, request: Omit<CrawlRequest, 'onS
   reportRowErrors(result.registry);
   const { run } = result;
   // a registry's sites are not all down at once: the machine is (its network, its DNS, its proxy)
-  const silent = unanswered(db, run.id);
+  const silent = answerless(db, run.id);
   if (silent && silent.sites >= NOT_ALL_DOWN) process.stderr.write(`warning: not one request of run ${run.id} got an answer (${silent.sites} sites; ${silent.failures.join(', ')}): this machine's network, DNS or proxy was most likely down, and every site reads as unreachable. Check it and run again; --control URLs make a crawl wait for the network instead\n`);
   const added = result.notInRun;
   if (added.length) process.stderr.write(`${added.length} site(s) of the registry are not in run ${run.id}, which began before they were added: ${added.slice(0, 10).join(', ')}${added.length > 10 ? ` and ${added.length - 10} more` : ''}; this run does not audit them (a new run, without --resume, does)\n`);

@@ -24,7 +24,10 @@ export function createRun(db: Db, run: { asOf: string; registry: string; options
     // each site as the registry gives it now: the run's own, whatever a later import says (migration 16)
     const add = db.prepare(`INSERT INTO run_sites (run_id, site_id, url, name, level, mailboxes, portal, columns)
       SELECT ?, id, url, name, level, mailboxes, portal, columns FROM sites WHERE id = ?`);
-    for (const siteId of run.siteIds) add.run(id, siteId);
+    for (const siteId of run.siteIds) {
+      // a site the registry's import did not store has nothing to copy: a caller's bug, not a run without it
+      if (add.run(id, siteId).changes === 0) throw new Error(`site ${siteId} is not in the database: import it before its run`);
+    }
     return getRun(db, id)!;
   })();
 }
@@ -112,7 +115,7 @@ export function markSiteFinished(db: Db, runId: number, siteId: string): void {
  * failures (most frequent first). Null when any request was answered, whatever its status, or none
  * was made.
  */
-export function unanswered(db: Db, runId: number): { sites: number; failures: string[] } | null {
+export function answerless(db: Db, runId: number): { sites: number; failures: string[] } | null {
   if (db.prepare(`SELECT EXISTS (SELECT 1 FROM fetches WHERE run_id = ? AND status IS NOT NULL)`).pluck().get(runId) === 1) return null;
   const failures = db.prepare(`SELECT error_code FROM fetches WHERE run_id = ? GROUP BY error_code ORDER BY count(*) DESC`).pluck().all(runId) as string[];
   if (failures.length === 0) return null;

@@ -29,4 +29,8 @@ describe('a run keeps its sites as the registry gave them when it began', () => 
     const next = createRun(db, { asOf: '2026-12-15', registry: 'next.csv', options: {}, siteIds: [site.id] });
     expect(sitesOfRun(db, next.id).map((s) => [s.url, s.name])).toEqual([['http://www.moved.example.gov.cn/', '新门户']]);
   });
+
+  it('a run of a site the database does not hold is refused, not begun without it', () => {
+    expect(() => createRun(db, { asOf: '2026-12-15', registry: 'next.csv', options: {}, siteIds: ['nowhere'] })).toThrow('site nowhere is not in the database: import it before its run');
+  });
 });
