@@ -154,8 +154,8 @@ export class Fetcher {
   }
 }
 
-/** A URL's host name as lookups and isIP take it (an IPv6 literal without its brackets). */
 /** asked again this often, the retries' backoff doubled each time (0.5 … 16 s by default: about half a minute), before a proxy that cannot be reached stops the run */
 const PROXY_RETRIES = 6;
 
+/** A URL's host name as lookups and isIP take it (an IPv6 literal without its brackets). */
 const hostnameOf = (url: string): string => bareHostname(new URL(url));

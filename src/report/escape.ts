@@ -31,6 +31,8 @@ export const escapeXml = (value: unknown): string => escapeHtml(xmlSafe(String(v
  * the xn-- form a URL carries. Only what a person reads: links, JSON, CSV and the database keep the URL.
  */
 export function shownUrl(url: string): string {
+  // every evidence link of a national report comes here: most have no such name, and are not parsed
+  if (!url.includes('xn--')) return url;
   const host = URL.parse(url)?.hostname;
   return host && host.includes('xn--') ? url.replace(host, domainToUnicode(host)) : url;
 }
