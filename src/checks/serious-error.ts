@@ -7,19 +7,24 @@ import { defineCheck, findings, type Finding } from './types.js';
  * after the as-of date — more than `futureDays` after it — or an article date more than a year from
  * its URL's date). Wrong characters and reactionary content need a person: not detected.
  *
+ * A crawl that ran after its as-of date (dated back to the monitoring point, resumed days later)
+ * saw what the site published since: there a date is forged only after the day the site was read.
+ *
  * Spam words, shown or hidden, are evidence enough. Hidden links to other hosts without them count
  * only in numbers (`hiddenLinks`, default 3, [D]): real pages hide one or two for a share widget's
  * pop-up (bshare.cn), a CMS credit (hanweb.com) or the error-report platform's link, an injected
  * link block hides many. Links to government hosts (a hidden menu of sister sites) never count.
  */
 export const seriousError = defineCheck({
-  meta: { id: 'serious-error', title: { zh: '严重错误', en: 'Serious error' }, indicator: { zh: '单项否决 · 严重表述错误、暗链、虚假日期', en: 'Veto · injected spam, hidden links, forged dates' }, requires: ['home', 'spam', 'listItems', 'articles'],
+  meta: { id: 'serious-error', title: { zh: '严重错误', en: 'Serious error' }, indicator: { zh: '单项否决 · 严重表述错误、暗链、虚假日期', en: 'Veto · injected spam, hidden links, forged dates' }, requires: ['home', 'spam', 'listItems', 'articles', 'readOn'],
     findings: { 'spam-injection': { zh: '暗链或垃圾信息', en: 'Injected spam or hidden links' }, 'forged-date': { zh: '发布日期可疑', en: 'Forged date' } } },
   // futureDays [D]: a crawl that runs past midnight sees the next day's items; a date that far after the as-of date is no evidence
   defaultOptions: { contradictionDays: 365, hiddenLinks: 3, futureDays: 1 },
-  run({ spam, listItems, articles }, { asOf, options }) {
+  run({ spam, listItems, articles, readOn }, { asOf, options }) {
     const out: Finding[] = [];
-    const future = (date: string) => daysBetween(asOf, date) > options.futureDays;
+    const latest = readOn !== null && readOn > asOf ? readOn : asOf;
+    const after = latest === asOf ? `the as-of date ${asOf}` : `${latest}, the day the site was read`;
+    const future = (date: string) => daysBetween(latest, date) > options.futureDays;
     for (const s of spam) {
       const suspicious = s.hiddenLinks.filter((l) => !isGovernmentHost(urlParts(l.href)?.hostname ?? ''));
       if (s.terms.length > 0 || suspicious.length >= options.hiddenLinks) out.push({ rule: 'spam-injection', url: s.url, terms: s.terms, hidden: s.hiddenLinks.length > 0, targets: s.hiddenLinks.map((l) => l.href) });
@@ -33,13 +38,13 @@ export const seriousError = defineCheck({
     for (const i of listItems) {
       // a row that shows several dates (a deadline, an event) does not say which one was forged
       if (i.otherDates) continue;
-      if (i.date && future(i.date)) forged(i.href, i.date, `shown on ${i.page} after the as-of date ${asOf}`);
+      if (i.date && future(i.date)) forged(i.href, i.date, `shown on ${i.page} after ${after}`);
       else if (i.date && i.urlDate && Math.abs(daysBetween(i.urlDate, i.date)) > options.contradictionDays) forged(i.href, i.date, `shown on ${i.page}; its URL says ${i.urlDate}`);
     }
     for (const a of articles) {
       if (!a.publishDate) continue;
       const fromUrl = urlDate(a.url);
-      if (future(a.publishDate)) forged(a.url, a.publishDate, `published after the as-of date ${asOf}`);
+      if (future(a.publishDate)) forged(a.url, a.publishDate, `published after ${after}`);
       else if (fromUrl?.precision === 'day' && Math.abs(daysBetween(fromUrl.date, a.publishDate)) > options.contradictionDays) forged(a.url, a.publishDate, `its URL says ${fromUrl.date}`);
     }
     return findings(out);

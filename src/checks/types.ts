@@ -13,6 +13,8 @@ export interface CheckFacts extends SiteFacts {
   probes: { at: string; ok: boolean }[];
   /** the home page's list as runs and probes saw it in the last 60 days, oldest first */
   homeObservations: HomeObservation[];
+  /** the day (China time) the run finished reading the site: none of its pages can show a later date (null: not recorded) */
+  readOn: LocalDate | null;
 }
 export type FactKey = keyof CheckFacts;
 

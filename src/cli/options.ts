@@ -6,6 +6,7 @@ import { MAX_CRAWL_DELAY_S, sitesInFlight, type CrawlOptions } from '../crawl/cr
 import { DEFAULT_DB_FILE } from '../store/db.js';
 import { UsageError } from '../errors.js';
 import { proxyUrl } from '../crawl/proxy-route.js';
+import { chinaDate } from '../extract/dates.js';
 
 /** Shared options (SPEC §8), declared once and attached to every command that takes them. */
 export const dbOption = () => new Option('--db <file>', 'SQLite database file').default(DEFAULT_DB_FILE);
@@ -88,8 +89,8 @@ export function positiveInt(value: string, name: string, min = 1): number {
 }
 
 export function parseAsOf(value: string | undefined): string {
-  // today where the sites are: China's date (UTC+8 all year), not the machine's or UTC's
-  if (value === undefined) return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  // today where the sites are
+  if (value === undefined) return chinaDate(Date.now());
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const d = m && new Date(`${value}T00:00:00Z`);
   if (!d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) throw new UsageError(`--as-of must be a date YYYY-MM-DD, got "${value}"`);

@@ -33,6 +33,11 @@ function dayNumber(date: LocalDate): number {
 /** A day of 24 hours, in milliseconds (for times; dates are counted with daysBetween and addDays). */
 export const DAY_MS = 86_400_000;
 
+/** The date in China (UTC+8 all year, no summer time) at an instant: the sites' own calendar, not the machine's or UTC's. */
+export function chinaDate(at: number | string): LocalDate {
+  return new Date((typeof at === 'string' ? Date.parse(at) : at) + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
 export function addDays(date: LocalDate, days: number): LocalDate {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }

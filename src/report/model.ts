@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ALL_CHECKS } from '../checks/index.js';
 import { runCheck } from '../checks/run.js';
 import type { CheckFacts, CheckResult, Finding } from '../checks/types.js';
+import { chinaDate } from '../extract/dates.js';
 import { homeObservations } from '../facts/home-observations.js';
 import { innerPageOf } from '../facts/inner-page.js';
 import { loadSiteFacts } from '../facts/site-facts.js';
@@ -69,14 +70,14 @@ export function buildReport(db: Db, runId: number, profile: Profile, observe?: (
   tightenHeapGrowth();
   const verdicts = lastVerdicts(db, runId);
   const stats = new Map(crawlStats(db, runId, verdicts).map((s) => [s.siteId, s]));
-  const durations = new Map((statement(db, `SELECT site_id, started_at, finished_at FROM run_sites WHERE run_id = ?`).all(runId) as { site_id: string; started_at: string | null; finished_at: string | null }[])
-    .map((r) => [r.site_id, r.started_at && r.finished_at ? Date.parse(r.finished_at) - Date.parse(r.started_at) : null]));
+  const crawled = new Map((statement(db, `SELECT site_id, started_at, finished_at FROM run_sites WHERE run_id = ?`).all(runId) as { site_id: string; started_at: string | null; finished_at: string | null }[])
+    .map((r) => [r.site_id, { durationMs: r.started_at && r.finished_at ? Date.parse(r.finished_at) - Date.parse(r.started_at) : null, readOn: r.finished_at && chinaDate(r.finished_at) }]));
   const rules = new Map(profile.rules.filter((r) => r.kind !== 'off').map((r) => [r.rule, r]));
   const registered = new RegisteredSites(knownSites(db));
   const sites = sitesOfRun(db, runId).map((site): SiteReport => {
     const siteFacts = loadSiteFacts(db, runId, site, run.asOf, verdicts);
     const facts: CheckFacts = { ...siteFacts, brokenLinks: stats.get(site.id)?.broken ?? [], portal: site.portal, level: site.level,
-      probes: probesOf(db, site.id, run.asOf), homeObservations: homeObservations(db, site, run.asOf, { runId, home: siteFacts.home }) };
+      probes: probesOf(db, site.id, run.asOf), homeObservations: homeObservations(db, site, run.asOf, { runId, home: siteFacts.home }), readOn: crawled.get(site.id)?.readOn ?? null };
     observe?.(site.id, facts, run.asOf);
     const results = new Map<string, CheckResult>();
     for (const check of ALL_CHECKS) {
@@ -102,7 +103,7 @@ export function buildReport(db: Db, runId: number, profile: Profile, observe?: (
       letters: facts.letterStats,
       stats: {
         pages: s?.pages ?? 0, links: s?.links ?? 0, deadLinks: new Set(facts.brokenLinks.map((b) => b.target)).size,
-        homepageDeadLinks: s?.homepageBrokenLinks ?? 0, bytes: s?.bytes ?? 0, durationMs: durations.get(site.id) ?? null,
+        homepageDeadLinks: s?.homepageBrokenLinks ?? 0, bytes: s?.bytes ?? 0, durationMs: crawled.get(site.id)?.durationMs ?? null,
       },
     };
   });

@@ -11,7 +11,7 @@ export function factsFor(patch: Partial<CheckFacts> = {}, asOf = '2026-11-15'): 
   const base: CheckFacts = {
     siteId: 's', homeUrl: 'http://x.gov.cn/', home: {} as PageFacts, homeItems: [], columns: [], mailboxes: [], letters: [],
     letterStats: letterStats([], asOf), guides: [], spam: [], twins: [], articles: [], listItems: [], mergedInto: null,
-    brokenLinks: [], portal: false, level: 'county', probes: [], homeObservations: [],
+    brokenLinks: [], portal: false, level: 'county', probes: [], homeObservations: [], readOn: null,
   };
   const facts = { ...base, ...patch };
   return { ...facts, letterStats: letterStats(facts.letters, asOf) };

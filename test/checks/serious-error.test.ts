@@ -36,6 +36,26 @@ describe('serious-error', () => {
     expect(result.kind === 'findings' && result.findings.length === 1).toBe(forged);
   });
 
+  // a crawl dated back to its monitoring point, or resumed days later, read the news published since
+  cases([
+    ['read on the as-of date: two days after it', '2026-11-15', '2026-11-17', 'shown on http://x.gov.cn/l/ after the as-of date 2026-11-15'],
+    ['read before the as-of date: the as-of date still bounds it', '2026-11-10', '2026-11-16', null],
+    ['read before the as-of date, two days after it', '2026-11-10', '2026-11-17', 'shown on http://x.gov.cn/l/ after the as-of date 2026-11-15'],
+    ['read two weeks later: news of the week after', '2026-11-29', '2026-11-22', null],
+    ['read two weeks later: the day after it was read', '2026-11-29', '2026-11-30', null],
+    ['read two weeks later: two days after it was read', '2026-11-29', '2026-12-01', 'shown on http://x.gov.cn/l/ after 2026-11-29, the day the site was read'],
+  ])('a list date of a site %s', (_when, readOn, date, reason) => {
+    const facts = factsFor({ readOn, listItems: [{ page: 'http://x.gov.cn/l/', title: 'a', href: 'http://x.gov.cn/a.html', date, urlDate: null, dateConflict: false }] });
+    expect(runCheck(seriousError, facts, '2026-11-15')).toEqual({ kind: 'findings', findings: reason ? [{ rule: 'forged-date', url: 'http://x.gov.cn/a.html', date, reason }] : [] });
+  });
+
+  it('an article published after the day its site was read is forged; one between the as-of date and that day is news', () => {
+    const facts = factsFor({ readOn: '2026-11-29', articles: [{ url: 'http://x.gov.cn/a.html', publishDate: '2026-11-20' }, { url: 'http://x.gov.cn/b.html', publishDate: '2026-12-05' }] });
+    expect(runCheck(seriousError, facts, '2026-11-15')).toEqual({ kind: 'findings', findings: [
+      { rule: 'forged-date', url: 'http://x.gov.cn/b.html', date: '2026-12-05', reason: 'published after 2026-11-29, the day the site was read' },
+    ] });
+  });
+
   const hidden = (hosts: string[]) => factsFor({ spam: [{ url: 'http://x.gov.cn/', terms: [], hiddenLinks: hosts.map((h) => ({ href: `http://${h}/`, text: h })) }] });
   cases([
     ['two hidden links to other hosts (a share widget, a CMS credit): none', ['www.bshare.cn', 'www.hanweb.com'], 0],

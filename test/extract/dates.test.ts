@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import { expect } from 'expect';
-import { addDays, daysBetween, parseDate, resolveYearless, scanDates, shownDate, shownDateWithout, urlDate } from '../../src/extract/dates.js';
+import { addDays, chinaDate, daysBetween, parseDate, resolveYearless, scanDates, shownDate, shownDateWithout, urlDate } from '../../src/extract/dates.js';
 import { cases } from '../helpers/cases.js';
 
 const AS_OF = '2026-11-15';
@@ -63,6 +63,18 @@ describe('daysBetween: calendar days, across month ends, leap days and centuries
   ])('%s → %s: %d', (from, to, days) => {
     expect(daysBetween(from, to)).toBe(days);
     expect(addDays(from, days)).toBe(to);
+  });
+});
+
+describe('chinaDate: the day in China (UTC+8, no summer time) at an instant', () => {
+  cases([
+    ['2026-11-30T15:59:59.999Z', '2026-11-30'],
+    ['2026-11-30T16:00:00.000Z', '2026-12-01'],
+    ['2026-12-31T20:00:00.000Z', '2027-01-01'],
+    ['2026-07-01T00:00:00.000Z', '2026-07-01'],
+    [Date.UTC(2026, 1, 28, 16), '2026-03-01'],
+  ])('%s → %s', (at, date) => {
+    expect(chinaDate(at)).toBe(date);
   });
 });
 
