@@ -126,15 +126,20 @@ export class HttpClient {
   };
 
   /**
-   * What a proxy said for itself. A 407 stops the run (see ProxyRefused). A tunnel it refused is its
-   * answer, as its answer to a plain-HTTP request is: a 502 when the site does not answer it (undici
-   * and LenientClient give a refused tunnel as an error).
+   * What a proxy said for itself. A 407 stops the run (see ProxyRefused). Its policy refusing a host
+   * (a blocked category: a hacked site's often is one) says nothing of the site: EPROXYDENIED, from a
+   * tunnel refused with 403 or a plain-HTTP answer bearing the proxy's own refusal (policyRefusal).
+   * Any other tunnel it refused is its answer, as its answer to a plain-HTTP request is: a 502 when
+   * the site does not answer it (undici and LenientClient give a refused tunnel as an error).
    */
   private asProxyAnswered(url: string, outcome: FetchOutcome): FetchOutcome {
     const proxy = this.proxyOf(url);
     if (proxy === null) return outcome;
     const tunnel = outcome.ok ? null : refusedTunnel(outcome.message);
     if ((outcome.ok ? outcome.status : tunnel) === 407) throw new ProxyRefused(proxy, url, outcome.ok ? outcome.headers['proxy-authenticate'] : undefined);
+    // over a tunnel the answers are the site's own (its front proxy's refusal among them): only the CONNECT is the proxy's
+    const refusal = tunnel === 403 ? 'it refused the tunnel (403)' : outcome.ok && url.startsWith('http:') ? policyRefusal(outcome.headers) : null;
+    if (refusal !== null) return { ok: false, code: 'EPROXYDENIED', message: `the proxy ${named(proxy)} refused the request by its policy (${refusal})`, finalUrl: url, redirects: [], ms: outcome.ms };
     return tunnel === null ? outcome : { ok: true, status: tunnel, finalUrl: url, redirects: [], headers: {}, body: Buffer.alloc(0), truncated: false, ms: outcome.ms };
   }
 
@@ -320,6 +325,17 @@ const PROXY_UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EH
 function refusedTunnel(message: string): number | null {
   const m = /^Proxy response \((\d{3})\) !== 200 when HTTP Tunneling/.exec(message);
   return m ? Number(m[1]) : null;
+}
+
+/**
+ * How a proxy marks its own refusal of a plain-HTTP request by policy, or null: Squid's error page
+ * (X-Squid-Error ERR_ACCESS_DENIED), or RFC 9209's Proxy-Status error of a denied request or address.
+ */
+function policyRefusal(headers: Record<string, string>): string | null {
+  const squid = headers['x-squid-error'];
+  if (squid?.startsWith('ERR_ACCESS_DENIED')) return `X-Squid-Error: ${squid}`;
+  const status = headers['proxy-status'];
+  return status !== undefined && /;\s*error=(?:http_request_denied|destination_ip_prohibited)\b/.test(status) ? `Proxy-Status: ${status}` : null;
 }
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined> | undefined | null): Record<string, string> {

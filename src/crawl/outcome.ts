@@ -3,7 +3,7 @@
  * classified here, in one place, into a code an inspector recognises.
  */
 export type FailureCode =
-  | 'ETIMEDOUT' | 'EHOSTDOWN' | 'ETHROTTLED' | 'EOFFLINE' | 'EPRIVATE' | 'EFILE' | 'EBADURL' | 'ECONNREFUSED' | 'ECONNRESET' | 'ENOTFOUND' | 'EAI_AGAIN' | 'EHOSTUNREACH' | 'ENETUNREACH'
+  | 'ETIMEDOUT' | 'EHOSTDOWN' | 'ETHROTTLED' | 'EOFFLINE' | 'EPROXYDENIED' | 'EPRIVATE' | 'EFILE' | 'EBADURL' | 'ECONNREFUSED' | 'ECONNRESET' | 'ENOTFOUND' | 'EAI_AGAIN' | 'EHOSTUNREACH' | 'ENETUNREACH'
   | 'ECERT' | 'EPROTO' | 'EREDIRECTLOOP' | 'EMAXREDIRECTS' | 'EBADREDIRECT' | 'EBODYTOOLARGE' | 'EDECODE' | 'EUNKNOWN';
 
 export interface Redirect {
@@ -77,8 +77,9 @@ export function verdictFor(outcome: FetchOutcome, soft404: boolean, attempt: num
     // one timeout may be a slow moment, not a dead link: a second one in the re-check is (and so is
     // a host given up on as silent, see GivenUpHosts)
     if (outcome.code === 'ETIMEDOUT' || outcome.code === 'EHOSTDOWN') return attempt > 1 ? 'broken' : 'inconclusive';
-    // a host that throttles every request says nothing of the link, as its 429 does not; nor does this machine's network being down
-    if (outcome.code === 'ETHROTTLED' || outcome.code === 'EOFFLINE') return 'inconclusive';
+    // a host that throttles every request says nothing of the link, as its 429 does not; nor does this machine's network being
+    // down, nor its proxy's policy refusing the host
+    if (outcome.code === 'ETHROTTLED' || outcome.code === 'EOFFLINE' || outcome.code === 'EPROXYDENIED') return 'inconclusive';
     return 'broken';
   }
   const s = outcome.status;

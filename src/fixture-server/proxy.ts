@@ -7,9 +7,10 @@ import type { Duplex } from 'node:stream';
  * A forward HTTP proxy on 127.0.0.1 that sends every request, whatever host it names, to one
  * upstream origin, keeping the Host header: a fleet with real host names simulated on loopback.
  * Hosts for which `route` returns null get 502, as a real proxy does for an unreachable host. `route`
- * is asked with the request's host (`www.x.gov.cn`, or `host:port` for a CONNECT tunnel).
+ * is asked with the request's host (`www.x.gov.cn`, or `host:port` for a CONNECT tunnel); hosts `denies` names get the
+ * 403 an office's proxy gives a host its policy refuses, marked its way (see REFUSALS).
  */
-export async function startLoopbackProxy(route: (host: string) => string | null, { credentials, asks = 'Basic realm="proxy"', port = 0, tls }: { credentials?: string; asks?: string; port?: number; tls?: { key: Buffer; cert: Buffer } } = {}): Promise<{ url: string; requests: () => number; connections: () => number; close: () => Promise<void> }> {
+export async function startLoopbackProxy(route: (host: string) => string | null, { credentials, asks = 'Basic realm="proxy"', port = 0, tls, denies = () => null }: { credentials?: string; asks?: string; port?: number; tls?: { key: Buffer; cert: Buffer }; denies?: (host: string) => keyof typeof REFUSALS | null } = {}): Promise<{ url: string; requests: () => number; connections: () => number; close: () => Promise<void> }> {
   let count = 0;
   let connections = 0;
   /** with `credentials` ("user:password"), a request without them in its Proxy-Authorization gets 407, as an office's proxy answers, asking for `asks` */
@@ -27,6 +28,8 @@ export async function startLoopbackProxy(route: (host: string) => string | null,
       res.writeHead(400).end('absolute-form request expected');
       return;
     }
+    const denial = denies(target.host);
+    if (denial !== null) return void res.writeHead(403, { ...REFUSALS[denial], 'content-type': 'text/html; charset=utf-8' }).end(REFUSAL_PAGE);
     const upstream = route(target.host);
     if (upstream === null) {
       res.writeHead(502, { 'content-type': 'text/plain' }).end(`no route to ${target.host}`);
@@ -46,6 +49,8 @@ export async function startLoopbackProxy(route: (host: string) => string | null,
     // a client that hangs up on a refusal resets the socket: not the proxy's error
     socket.on('error', () => socket.destroy());
     if (refused(req)) return void socket.end(`HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: ${asks}\r\n\r\n`);
+    const denial = denies(req.url ?? '');
+    if (denial !== null) return void socket.end(`HTTP/1.1 403 Forbidden\r\n${Object.entries(REFUSALS[denial]).map(([k, v]) => `${k}: ${v}\r\n`).join('')}Content-Length: 0\r\n\r\n`);
     const upstream = route(req.url ?? '');
     if (upstream === null) return void socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
     const up = new URL(upstream);
@@ -69,6 +74,13 @@ export async function startLoopbackProxy(route: (host: string) => string | null,
     close: () => new Promise<void>((r) => { tunnels.forEach((t) => t.destroy()); server.closeAllConnections(); server.close(() => r()); }),
   };
 }
+
+/** How an office's proxy marks a host its policy refuses (`denies`): Squid's error page, or RFC 9209's Proxy-Status. */
+const REFUSALS = {
+  squid: { server: 'squid/5.7', 'x-squid-error': 'ERR_ACCESS_DENIED 0' },
+  'proxy-status': { 'proxy-status': 'office-proxy; error=http_request_denied; details="category: gambling"' },
+} as const;
+const REFUSAL_PAGE = '<html><head><title>ERROR: The requested URL could not be retrieved</title></head><body><h1>访问被拒绝 Access Denied</h1><p>Access control configuration prevents your request from being allowed at this time.</p></body></html>';
 
 /** A request's headers as a proxy passes them on: its own (Proxy-Authorization) are not the site's to see. */
 function withoutProxyHeaders(headers: IncomingMessage['headers']): IncomingMessage['headers'] {

@@ -26,8 +26,8 @@ export async function probeHomePage(client: HttpClient, target: ProbeTarget): Pr
   const outcome = await withHttpsUpgrade(target.url, (from) => followRedirects(from, (url, cookie) => client.send(url, withCookie({ method: 'GET' }, cookie)), { stubs: true }),
     { proxied: client.proxiedFor(target.url), onTimeout: true });
   const base = { siteId: target.siteId, url: target.url, at, ms: outcome.ms, certificate: outcome.certificate ?? null, controlFailed: false };
-  // the proxy the probe goes through could not be reached: this machine's network, not the site (set aside as when no control answers)
-  if (!outcome.ok) return { ...base, ok: false, status: null, errorCode: outcome.code, fingerprint: null, newest: null, controlFailed: client.unreachableProxy(target.url, outcome) !== null };
+  // the proxy the probe goes through could not be reached, or refused the site by its policy: this machine's network, not the site (set aside as when no control answers)
+  if (!outcome.ok) return { ...base, ok: false, status: null, errorCode: outcome.code, fingerprint: null, newest: null, controlFailed: outcome.code === 'EPROXYDENIED' || client.unreachableProxy(target.url, outcome) !== null };
   // a bot wall (a script challenge) is how the server answers a browser too, before the script runs: the site is up
   const ok = (outcome.status >= 200 && outcome.status < 300 && !outcome.truncated) || isBotWall(outcome);
   if (!ok || outcome.status >= 300) return { ...base, ok, status: outcome.status, errorCode: null, fingerprint: null, newest: null };

@@ -13,6 +13,7 @@ const MEANING: Record<string, { zh: string; en: string }> = {
   EBADURL: { zh: '链接地址格式错误，无法打开', en: 'a malformed address: no browser can open it' },
   EFILE: { zh: '链接指向编辑者本机文件，访问者无法打开', en: 'a file on its author\'s computer: no visitor can open it' },
   EOFFLINE: { zh: '检查时本机网络中断，未能检查', en: 'this machine\'s network was down: not checked' },
+  EPROXYDENIED: { zh: '本机所用代理服务器按其策略拒绝访问，未能检查', en: 'the proxy this machine goes through refused it by its policy: not checked' },
   ECONNREFUSED: { zh: '连接被拒绝', en: 'connection refused' },
   ECONNRESET: { zh: '连接被重置', en: 'connection reset' },
   ENOTFOUND: { zh: '域名无法解析', en: 'the host name does not resolve' },

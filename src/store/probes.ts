@@ -14,7 +14,7 @@ export interface Probe {
   newest: string | null;
   /** the certificate fault the page opened despite (see HttpClient) */
   certificate: string | null;
-  /** it failed, and no control URL answered after it either, or its proxy could not be reached: this machine's network was down, not the site (not counted) */
+  /** it failed, and no control URL answered after it either, or its proxy could not be reached or refused it by policy: this machine's network failed, not the site (not counted) */
   controlFailed: boolean;
 }
 

@@ -122,6 +122,14 @@ export function answerless(db: Db, runId: number): { sites: number; failures: st
   return { sites: db.prepare(`SELECT count(*) FROM run_sites WHERE run_id = ?`).pluck().get(runId) as number, failures };
 }
 
+/** The hosts the run's proxy refused by its policy (EPROXYDENIED), most refused first. */
+export function proxyDeniedHosts(db: Db, runId: number): string[] {
+  const urls = db.prepare(`SELECT url FROM fetches WHERE run_id = ? AND error_code = 'EPROXYDENIED'`).pluck().all(runId) as string[];
+  const counts = new Map<string, number>();
+  for (const url of urls) counts.set(new URL(url).host, (counts.get(new URL(url).host) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([host]) => host);
+}
+
 export function unfinishedSiteIds(db: Db, runId: number): string[] {
   return (db.prepare(`SELECT site_id FROM run_sites WHERE run_id = ? AND finished_at IS NULL ORDER BY rowid`).all(runId) as { site_id: string }[]).map((r) => r.site_id);
 }

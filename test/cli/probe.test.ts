@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import { HttpClient } from '../../src/crawl/http-client.js';
 import { FixtureFleet, loadSiteDir } from '../../src/fixture-server/server.js';
+import { startLoopbackProxy } from '../../src/fixture-server/proxy.js';
 import { probeHomePage } from '../../src/probe/probe.js';
 import { FIXTURES_DIR } from '../../src/paths.js';
 import type { AuditReport } from '../../src/report/model.js';
@@ -134,8 +135,8 @@ describe('govsite probe', () => {
       { name: 'a control answers: the site is down', control: () => `${fleet.origin('flaky')}/robots.txt`, setAside: 0,
         round: 'probe round 1: 1/2 opened; failed: 9901000009 (ECONNREFUSED)', summary: '1 probes, 1 failed (100.0 %), 0 of 7' },
       { name: 'no control answers: this machine is cut off', control: () => CLOSED, setAside: 1,
-        round: 'probe round 1: 1/2 opened; not counted, this machine\'s network was down (no control URL answered either, or the proxy could not be reached): 9901000009 (ECONNREFUSED)',
-        summary: '0 probes, 0 failed (— %) (1 more not counted: this machine\'s network), 0 of 7' },
+        round: 'probe round 1: 1/2 opened; not counted, this machine\'s network or proxy failed them (no control URL answered either, the proxy could not be reached, or it refused them by its policy): 9901000009 (ECONNREFUSED)',
+        summary: '0 probes, 0 failed (— %) (1 more not counted: this machine\'s network or proxy), 0 of 7' },
     ])('$name', async ({ control, setAside, round, summary }) => {
       const db = join(dir, `control-${setAside}.db`);
       const { code, stdout, stderr } = await startCli(['probe', two, '--db', db, '--once', '--control', control()]).done;
@@ -155,11 +156,24 @@ describe('govsite probe', () => {
     it('without --control, a probe whose proxy cannot be reached is set aside the same way: no site failed', async () => {
       const db = join(dir, 'no-proxy.db');
       const { code, stdout, stderr } = await startCli(['probe', two, '--db', db, '--once', '--proxy', 'http://127.0.0.1:1']).done;
-      expect({ code, stderr }).toEqual({ code: 0, stderr: 'probe round 1: 0/2 opened; not counted, this machine\'s network was down (no control URL answered either, or the proxy could not be reached): 9901000003 (ECONNREFUSED), 9901000009 (ECONNREFUSED)\n' });
-      expect(stdout).toContain('  9901000003  0 probes, 0 failed (— %) (1 more not counted: this machine\'s network), 0 of 7');
+      expect({ code, stderr }).toEqual({ code: 0, stderr: 'probe round 1: 0/2 opened; not counted, this machine\'s network or proxy failed them (no control URL answered either, the proxy could not be reached, or it refused them by its policy): 9901000003 (ECONNREFUSED), 9901000009 (ECONNREFUSED)\n' });
+      expect(stdout).toContain('  9901000003  0 probes, 0 failed (— %) (1 more not counted: this machine\'s network or proxy), 0 of 7');
       const stored = openDb(db);
       expect(stored.prepare(`SELECT site_id AS id, control_failed AS setAside FROM probes ORDER BY site_id`).all()).toEqual([{ id: '9901000003', setAside: 1 }, { id: '9901000009', setAside: 1 }]);
       stored.close();
+    });
+
+    it('a probe its proxy\'s policy refuses (Squid\'s ERR_ACCESS_DENIED) is set aside the same way: no site failed', async () => {
+      const steady = new URL(fleet.origin('steady')).host;
+      const proxy = await startLoopbackProxy(() => fleet.origin('steady'), { denies: (host) => (host === steady ? 'squid' : null) });
+      try {
+        const db = join(dir, 'denied.db');
+        const { code, stdout, stderr } = await startCli(['probe', writeTmp('steady.csv', `id,url\n9901000003,${fleet.origin('steady')}/\n`), '--db', db, '--once', '--proxy', proxy.url]).done;
+        expect({ code, stderr }).toEqual({ code: 0, stderr: 'probe round 1: 0/1 opened; not counted, this machine\'s network or proxy failed them (no control URL answered either, the proxy could not be reached, or it refused them by its policy): 9901000003 (EPROXYDENIED)\n' });
+        expect(stdout).toContain('  9901000003  0 probes, 0 failed (— %) (1 more not counted: this machine\'s network or proxy), 0 of 7');
+      } finally {
+        await proxy.close();
+      }
     });
 
     it('a round\'s line names the first 20 sites that failed, and how many more: the summary names them all', async () => {

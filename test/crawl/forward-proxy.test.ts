@@ -125,6 +125,65 @@ describe('a proxy that refuses the crawl (407)', () => {
 });
 
 /**
+ * A host the proxy's policy refuses (a blocked category: hacked sites often are in one) was a site
+ * answering 403 — a dead home page, the site read as down. The proxy's own refusal, as Squid and RFC
+ * 9209 mark it, or its 403 to a tunnel, is EPROXYDENIED: inconclusive, and the crawl says so.
+ */
+describe('a proxy whose policy refuses hosts', () => {
+  let fleet: FixtureFleet;
+  let proxy: Awaited<ReturnType<typeof startLoopbackProxy>>;
+  const DENIED: Record<string, 'squid' | 'proxy-status'> = { 'www.barred.gov.cn': 'squid', 'www.flagged.gov.cn': 'proxy-status', 'www.tls.gov.cn:443': 'squid' };
+  before(async () => {
+    fleet = await FixtureFleet.start({
+      plain: { files: { '/': '<html><body><a href="/a.html">一</a></body></html>', '/a.html': '<html><body>一</body></html>' } },
+      // a site's own 403, relayed by the proxy: the site's answer
+      own: { files: { '/': '<html><body>首页</body></html>' }, behaviours: { '/': { status: 403 } } },
+      tls: { files: { '/': '<html><body>二</body></html>' }, tls: selfSignedTls() },
+    });
+    const upstream: Record<string, string> = { 'www.plain.gov.cn': 'plain', 'www.barred.gov.cn': 'plain', 'www.flagged.gov.cn': 'plain', 'www.own.gov.cn': 'own', 'www.tls.gov.cn:443': 'tls' };
+    proxy = await startLoopbackProxy((host) => (upstream[host] ? fleet.origin(upstream[host]) : null), { denies: (host) => DENIED[host] ?? null });
+  });
+  after(async () => {
+    await proxy.close();
+    await fleet.close();
+  });
+
+  cases([
+    { name: 'plain HTTP, Squid\'s error page', url: 'http://www.barred.gov.cn/', said: 'EPROXYDENIED (X-Squid-Error: ERR_ACCESS_DENIED 0)' },
+    { name: 'plain HTTP, RFC 9209\'s Proxy-Status', url: 'http://www.flagged.gov.cn/', said: 'EPROXYDENIED (Proxy-Status: office-proxy; error=http_request_denied; details="category: gambling")' },
+    { name: 'HTTPS, the tunnel refused with 403', url: 'https://www.tls.gov.cn/', said: 'EPROXYDENIED (it refused the tunnel (403))' },
+    { name: 'a site\'s own 403, relayed: the site\'s answer', url: 'http://www.own.gov.cn/', said: '403' },
+    { name: 'a site the policy lets through', url: 'http://www.plain.gov.cn/', said: '200' },
+  ])('HttpClient: $name', async ({ url, said }: { url: string; said: string }) => {
+    const client = new HttpClient({ perHost: 2, timeoutMs: 5000, userAgent: 'govsite-test', proxy: proxy.url });
+    try {
+      const outcome = await client.send(url, { method: 'GET' });
+      const refusal = !outcome.ok && /^the proxy http:\/\/127\.0\.0\.1:\d+ refused the request by its policy \((.*)\)$/.exec(outcome.message);
+      expect(outcome.ok ? String(outcome.status) : `${outcome.code} (${refusal ? refusal[1] : outcome.message})`).toBe(said);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('govsite crawl: the refused hosts\' pages are inconclusive, not dead, and a warning names the hosts', async () => {
+    const db = join(tmpDir(), 'c.db');
+    const registry = writeTmp('policy.csv', 'id,url\nplain,http://www.plain.gov.cn/\nbarred,http://www.barred.gov.cn/\nflagged,http://www.flagged.gov.cn/\ntls,https://www.tls.gov.cn/\n');
+    const { code, stderr } = await startCli(['crawl', registry, '--db', db, '--as-of', '2026-11-15', '--proxy', proxy.url]).done;
+    expect(code).toBe(0);
+    expect(stderr).toContain('warning: the proxy refused run 1\'s requests to 3 host(s) by its policy: ');
+    expect(stderr.split('\n').find((l) => l.startsWith('warning: the proxy refused'))!.match(/www\.\w+\.gov\.cn/g)!.sort()).toEqual(['www.barred.gov.cn', 'www.flagged.gov.cn', 'www.tls.gov.cn']);
+    // an inconclusive page is asked once more in the re-check, as any is
+    expect(rows(openDb(db), `SELECT site_id AS site, url, status, error_code AS code, verdict, count(*) AS asked FROM fetches WHERE purpose = 'page' GROUP BY site_id, url, status, error_code, verdict ORDER BY site_id, url`)).toEqual([
+      { site: 'barred', url: 'http://www.barred.gov.cn/', status: null, code: 'EPROXYDENIED', verdict: 'inconclusive', asked: 2 },
+      { site: 'flagged', url: 'http://www.flagged.gov.cn/', status: null, code: 'EPROXYDENIED', verdict: 'inconclusive', asked: 2 },
+      { site: 'plain', url: 'http://www.plain.gov.cn/', status: 200, code: null, verdict: 'ok', asked: 1 },
+      { site: 'plain', url: 'http://www.plain.gov.cn/a.html', status: 200, code: null, verdict: 'ok', asked: 1 },
+      { site: 'tls', url: 'https://www.tls.gov.cn/', status: null, code: 'EPROXYDENIED', verdict: 'inconclusive', asked: 2 },
+    ]);
+  });
+});
+
+/**
  * Behind a proxy, a site's own failure is the proxy's answer (502 when the site does not answer it),
  * and a failure to reach the proxy is no site's: over HTTPS as over plain HTTP, and a proxy that
  * cannot be reached stops the crawl after about half a minute of asking again (here, with the

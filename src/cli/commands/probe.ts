@@ -71,7 +71,7 @@ export const probeCommand = new Command('probe')
           const setAside = probes.filter((p) => p.controlFailed);
           // a round of thousands of sites with the network down is one line, not thousands of ids: the first ones, and the count
           const list = (ps: Probe[]) => ps.slice(0, LISTED).map((p) => `${p.siteId} (${p.status ?? p.errorCode})`).join(', ') + (ps.length > LISTED ? ` and ${ps.length - LISTED} more` : '');
-          process.stderr.write(`probe round ${round}: ${probes.filter((p) => p.ok).length}/${probes.length} opened${failed.length ? `; failed: ${list(failed)}` : ''}${setAside.length ? `; not counted, this machine's network was down (no control URL answered either, or the proxy could not be reached): ${list(setAside)}` : ''}\n`);
+          process.stderr.write(`probe round ${round}: ${probes.filter((p) => p.ok).length}/${probes.length} opened${failed.length ? `; failed: ${list(failed)}` : ''}${setAside.length ? `; not counted, this machine's network or proxy failed them (no control URL answered either, the proxy could not be reached, or it refused them by its policy): ${list(setAside)}` : ''}\n`);
         }, controlsOver(client, controlUrls));
         store([], null);
         const today = parseAsOf(undefined);
@@ -84,7 +84,7 @@ export const probeCommand = new Command('probe')
           const certificate = probes.reduce<string | null>((last, p) => p.certificate ?? last, null);
           // the availability rules judge a site only once each of the 7 days has its 20 probes
           const fullDays = probesByDay(probes).filter((d) => d.probes >= PROBES_A_DAY).length;
-          process.stdout.write(`  ${t.siteId}  ${probes.length} probes, ${failed} failed (${probes.length ? ((100 * failed) / probes.length).toFixed(1) : '—'} %)${setAside ? ` (${setAside} more not counted: this machine's network)` : ''}, ${fullDays} of 7 days with ≥ ${PROBES_A_DAY}  ${t.url}${certificate ? `  certificate not verified: ${certificate}` : ''}\n`);
+          process.stdout.write(`  ${t.siteId}  ${probes.length} probes, ${failed} failed (${probes.length ? ((100 * failed) / probes.length).toFixed(1) : '—'} %)${setAside ? ` (${setAside} more not counted: this machine's network or proxy)` : ''}, ${fullDays} of 7 days with ≥ ${PROBES_A_DAY}  ${t.url}${certificate ? `  certificate not verified: ${certificate}` : ''}\n`);
         }
       });
     } finally {
