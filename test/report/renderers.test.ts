@@ -223,4 +223,11 @@ describe('the HTML report in headless Chromium', { skip: CHROMIUM ? false : 'chr
     expect(await page.evaluate('Array.from(document.querySelectorAll("table.findings tbody tr")).every((r) => r.cells[2].querySelector("a[href^=\'http\']"))')).toBe(true);
     expect(await page.evaluate('Array.from(document.querySelectorAll("#sites tbody a")).every((a) => document.querySelector(a.getAttribute("href")))')).toBe(true);
   });
+
+  it('a site\'s section is laid out only near the screen (a province\'s report opens in seconds), and its row\'s link still lands on it', async () => {
+    expect(await page.evaluate('[...document.querySelectorAll("section.site")].map((s) => getComputedStyle(s).contentVisibility)')).toEqual(report.sites.map(() => 'auto'));
+    // the section at the top of the window, within a pixel (its top is a fraction)
+    const landed = `new Promise((r) => { const a = document.querySelector("#sites tbody a"); a.click(); setTimeout(() => r(Math.abs(document.querySelector(a.getAttribute("href")).getBoundingClientRect().top) < 1), 200); })`;
+    expect(await page.evaluate(landed)).toBe(true);
+  });
 });
