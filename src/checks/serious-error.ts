@@ -1,5 +1,5 @@
 import { isGovernmentHost, urlParts } from '../crawl/scope.js';
-import { daysBetween, urlDate } from '../extract/dates.js';
+import { addDays, daysBetween, urlDate } from '../extract/dates.js';
 import { defineCheck, findings, type Finding } from './types.js';
 
 /**
@@ -24,7 +24,10 @@ export const seriousError = defineCheck({
     const out: Finding[] = [];
     const latest = readOn !== null && readOn > asOf ? readOn : asOf;
     const after = latest === asOf ? `the as-of date ${asOf}` : `${latest}, the day the site was read`;
-    const future = (date: string) => daysBetween(latest, date) > options.futureDays;
+    // dates compared as their YYYY-MM-DD text: a national report reads a million list rows
+    const limit = addDays(latest, options.futureDays);
+    const future = (date: string) => date > limit;
+    const apart = (a: string, b: string) => a !== b && Math.abs(daysBetween(a, b)) > options.contradictionDays;
     for (const s of spam) {
       const suspicious = s.hiddenLinks.filter((l) => !isGovernmentHost(urlParts(l.href)?.hostname ?? ''));
       if (s.terms.length > 0 || suspicious.length >= options.hiddenLinks) out.push({ rule: 'spam-injection', url: s.url, terms: s.terms, hidden: s.hiddenLinks.length > 0, targets: s.hiddenLinks.map((l) => l.href) });
@@ -39,13 +42,13 @@ export const seriousError = defineCheck({
       // a row that shows several dates (a deadline, an event) does not say which one was forged
       if (i.otherDates) continue;
       if (i.date && future(i.date)) forged(i.href, i.date, `shown on ${i.page} after ${after}`);
-      else if (i.date && i.urlDate && Math.abs(daysBetween(i.urlDate, i.date)) > options.contradictionDays) forged(i.href, i.date, `shown on ${i.page}; its URL says ${i.urlDate}`);
+      else if (i.date && i.urlDate && apart(i.urlDate, i.date)) forged(i.href, i.date, `shown on ${i.page}; its URL says ${i.urlDate}`);
     }
     for (const a of articles) {
       if (!a.publishDate) continue;
       const fromUrl = urlDate(a.url);
       if (future(a.publishDate)) forged(a.url, a.publishDate, `published after ${after}`);
-      else if (fromUrl?.precision === 'day' && Math.abs(daysBetween(fromUrl.date, a.publishDate)) > options.contradictionDays) forged(a.url, a.publishDate, `its URL says ${fromUrl.date}`);
+      else if (fromUrl?.precision === 'day' && apart(fromUrl.date, a.publishDate)) forged(a.url, a.publishDate, `its URL says ${fromUrl.date}`);
     }
     return findings(out);
   },
