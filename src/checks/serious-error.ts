@@ -23,7 +23,8 @@ export const seriousError = defineCheck({
   run({ spam, listItems, articles, readOn }, { asOf, options }) {
     const out: Finding[] = [];
     const latest = readOn !== null && readOn > asOf ? readOn : asOf;
-    const after = latest === asOf ? `the as-of date ${asOf}` : `${latest}, the day the site was read`;
+    // the reason as data (a renderer words it in the report's language), with the date it goes by
+    const after: Record<string, string> = latest === asOf ? { reason: 'after-as-of', asOf } : { reason: 'after-read', readOn: latest };
     // dates compared as their YYYY-MM-DD text: a national report reads a million list rows
     const limit = addDays(latest, options.futureDays);
     const future = (date: string) => date > limit;
@@ -33,22 +34,22 @@ export const seriousError = defineCheck({
       if (s.terms.length > 0 || suspicious.length >= options.hiddenLinks) out.push({ rule: 'spam-injection', url: s.url, terms: s.terms, hidden: s.hiddenLinks.length > 0, targets: s.hiddenLinks.map((l) => l.href) });
     }
     const seen = new Set<string>();
-    const forged = (url: string, date: string, reason: string) => {
+    const forged = (url: string, date: string, why: Record<string, string>, page?: string) => {
       if (seen.has(`${url} ${date}`)) return;
       seen.add(`${url} ${date}`);
-      out.push({ rule: 'forged-date', url, date, reason });
+      out.push({ rule: 'forged-date', url, date, ...why, ...(page ? { page } : {}) });
     };
     for (const i of listItems) {
       // a row that shows several dates (a deadline, an event) does not say which one was forged
       if (i.otherDates) continue;
-      if (i.date && future(i.date)) forged(i.href, i.date, `shown on ${i.page} after ${after}`);
-      else if (i.date && i.urlDate && apart(i.urlDate, i.date)) forged(i.href, i.date, `shown on ${i.page}; its URL says ${i.urlDate}`);
+      if (i.date && future(i.date)) forged(i.href, i.date, after, i.page);
+      else if (i.date && i.urlDate && apart(i.urlDate, i.date)) forged(i.href, i.date, { reason: 'url-date', urlDate: i.urlDate }, i.page);
     }
     for (const a of articles) {
       if (!a.publishDate) continue;
       const fromUrl = urlDate(a.url);
-      if (future(a.publishDate)) forged(a.url, a.publishDate, `published after ${after}`);
-      else if (fromUrl?.precision === 'day' && apart(fromUrl.date, a.publishDate)) forged(a.url, a.publishDate, `its URL says ${fromUrl.date}`);
+      if (future(a.publishDate)) forged(a.url, a.publishDate, after);
+      else if (fromUrl?.precision === 'day' && apart(fromUrl.date, a.publishDate)) forged(a.url, a.publishDate, { reason: 'url-date', urlDate: fromUrl.date });
     }
     return findings(out);
   },

@@ -15,6 +15,15 @@ const FIELDS: Record<string, { zh: string; en: string }> = {
   stale: { zh: '应更新未更新栏目数', en: 'stale columns' }, empty: { zh: '空白栏目数', en: 'empty columns' }, columns: { zh: '涉及栏目', en: 'columns' },
   sampleUrl: { zh: '示例来信', en: 'sample letter' }, medianWorkingDays: { zh: '答复用时中位数（工作日）', en: 'median reply time (working days)' }, letters: { zh: '来信数', en: 'letters' },
   probes: { zh: '探测次数', en: 'probes' }, failed: { zh: '失败次数', en: 'failed' }, failRate: { zh: '失败率', en: 'fail rate' }, days: { zh: '天数', en: 'days' },
+  asOf: { zh: '监测时间点', en: 'as-of date' }, readOn: { zh: '抓取日期', en: 'read on' }, urlDate: { zh: '链接地址中的日期', en: 'date in its URL' }, page: { zh: '所在页面', en: 'shown on' },
+};
+/** Evidence values that are codes, in words (a forged date's reason). */
+const WORDS: Record<string, Record<string, { zh: string; en: string }>> = {
+  reason: {
+    'after-as-of': { zh: '晚于监测时间点', en: 'later than the as-of date' },
+    'after-read': { zh: '晚于抓取该网站之日', en: 'later than the day the site was read' },
+    'url-date': { zh: '与链接地址中的日期相差一年以上', en: 'over a year from the date in its URL' },
+  },
 };
 /** not shown as a pair: the finding's frame, and a soft 404, which its status's words say */
 const NOT_EVIDENCE = new Set(['rule', 'url', 'id', 'firstSeen', 'class', 'soft404']);
@@ -22,7 +31,7 @@ const NOT_EVIDENCE = new Set(['rule', 'url', 'id', 'firstSeen', 'class', 'soft40
 /** The observed values of a finding as label/value pairs (plain text: every renderer escapes for its format). */
 export function evidenceOf(finding: Finding, lang: Lang): [string, string][] {
   return Object.entries(finding).filter(([k]) => !NOT_EVIDENCE.has(k))
-    .map(([k, v]) => [FIELDS[k]?.[lang] ?? k, k === 'status' && typeof v === 'string' ? statusText(v, finding['soft404'] === true, lang) : valueText(v, lang)]);
+    .map(([k, v]) => [FIELDS[k]?.[lang] ?? k, k === 'status' && typeof v === 'string' ? statusText(v, finding['soft404'] === true, lang) : WORDS[k]?.[String(v)]?.[lang] ?? valueText(v, lang)]);
 }
 
 export function evidenceText(finding: Finding, lang: Lang): string {

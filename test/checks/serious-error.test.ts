@@ -20,9 +20,9 @@ describe('serious-error', () => {
     });
     expect(runCheck(seriousError, facts, '2026-11-15')).toEqual({ kind: 'findings', findings: [
       { rule: 'spam-injection', url: 'http://x.gov.cn/', terms: ['百家乐'], hidden: true, targets: ['http://bad.example/'] },
-      { rule: 'forged-date', url: 'http://x.gov.cn/t20261102_1.html', date: '2026-12-01', reason: 'shown on http://x.gov.cn/l/ after the as-of date 2026-11-15' },
-      { rule: 'forged-date', url: 'http://x.gov.cn/t20201102_2.html', date: '2022-01-05', reason: 'shown on http://x.gov.cn/l/; its URL says 2020-11-02' },
-      { rule: 'forged-date', url: 'http://x.gov.cn/t20170504_9.html', date: '2022-04-24', reason: 'its URL says 2017-05-04' },
+      { rule: 'forged-date', url: 'http://x.gov.cn/t20261102_1.html', date: '2026-12-01', reason: 'after-as-of', asOf: '2026-11-15', page: 'http://x.gov.cn/l/' },
+      { rule: 'forged-date', url: 'http://x.gov.cn/t20201102_2.html', date: '2022-01-05', reason: 'url-date', urlDate: '2020-11-02', page: 'http://x.gov.cn/l/' },
+      { rule: 'forged-date', url: 'http://x.gov.cn/t20170504_9.html', date: '2022-04-24', reason: 'url-date', urlDate: '2017-05-04' },
     ] });
   });
 
@@ -38,21 +38,21 @@ describe('serious-error', () => {
 
   // a crawl dated back to its monitoring point, or resumed days later, read the news published since
   cases([
-    ['read on the as-of date: two days after it', '2026-11-15', '2026-11-17', 'shown on http://x.gov.cn/l/ after the as-of date 2026-11-15'],
+    ['read on the as-of date: two days after it', '2026-11-15', '2026-11-17', { reason: 'after-as-of', asOf: '2026-11-15' }],
     ['read before the as-of date: the as-of date still bounds it', '2026-11-10', '2026-11-16', null],
-    ['read before the as-of date, two days after it', '2026-11-10', '2026-11-17', 'shown on http://x.gov.cn/l/ after the as-of date 2026-11-15'],
+    ['read before the as-of date, two days after it', '2026-11-10', '2026-11-17', { reason: 'after-as-of', asOf: '2026-11-15' }],
     ['read two weeks later: news of the week after', '2026-11-29', '2026-11-22', null],
     ['read two weeks later: the day after it was read', '2026-11-29', '2026-11-30', null],
-    ['read two weeks later: two days after it was read', '2026-11-29', '2026-12-01', 'shown on http://x.gov.cn/l/ after 2026-11-29, the day the site was read'],
-  ])('a list date of a site %s', (_when, readOn, date, reason) => {
+    ['read two weeks later: two days after it was read', '2026-11-29', '2026-12-01', { reason: 'after-read', readOn: '2026-11-29' }],
+  ])('a list date of a site %s', (_when, readOn, date, why) => {
     const facts = factsFor({ readOn, listItems: [{ page: 'http://x.gov.cn/l/', title: 'a', href: 'http://x.gov.cn/a.html', date, urlDate: null, dateConflict: false }] });
-    expect(runCheck(seriousError, facts, '2026-11-15')).toEqual({ kind: 'findings', findings: reason ? [{ rule: 'forged-date', url: 'http://x.gov.cn/a.html', date, reason }] : [] });
+    expect(runCheck(seriousError, facts, '2026-11-15')).toEqual({ kind: 'findings', findings: why ? [{ rule: 'forged-date', url: 'http://x.gov.cn/a.html', date, ...why, page: 'http://x.gov.cn/l/' }] : [] });
   });
 
   it('an article published after the day its site was read is forged; one between the as-of date and that day is news', () => {
     const facts = factsFor({ readOn: '2026-11-29', articles: [{ url: 'http://x.gov.cn/a.html', publishDate: '2026-11-20' }, { url: 'http://x.gov.cn/b.html', publishDate: '2026-12-05' }] });
     expect(runCheck(seriousError, facts, '2026-11-15')).toEqual({ kind: 'findings', findings: [
-      { rule: 'forged-date', url: 'http://x.gov.cn/b.html', date: '2026-12-05', reason: 'published after 2026-11-29, the day the site was read' },
+      { rule: 'forged-date', url: 'http://x.gov.cn/b.html', date: '2026-12-05', reason: 'after-read', readOn: '2026-11-29' },
     ] });
   });
 

@@ -43,6 +43,10 @@ describe('the fixture fleet audited at 2026-11-15 (gov-2019), by hand', () => {
     const unregistered = { ...site(gov, '3201000006'), mergedInto: { id: null, name: null, url: null, landing: 'http://www.x.gov.cn/col/fgw/' } };
     expect(validate(JSON.parse(renderedText(RENDERERS.json({ ...gov, sites: [unregistered] }, { lang: 'zh' }))) as unknown) ? [] : validate.errors).toEqual([]);
     expect(validate({ ...gov, sites: [{ ...unregistered, mergedInto: { id: null } }] })).toBe(false);
+    // a forged date's reason comes with the date it goes by
+    const forged = (why: object) => ({ ...gov, sites: [{ ...site(gov, '3201000001'), findings: [{ rule: 'forged-date', url: 'http://x.gov.cn/a.html', id: 'forged-date-0123456789', firstSeen: '2026-11-15', date: '2026-12-01', ...why }] }] });
+    expect(validate(forged({ reason: 'after-read', readOn: '2026-11-29', page: 'http://x.gov.cn/l/' })) ? [] : validate.errors).toEqual([]);
+    expect(validate(forged({ reason: 'after-read', readOn: 'the 29th' }))).toBe(false);
   });
 
   it('示范市 (healthy): qualified, 100, no findings', () => {
