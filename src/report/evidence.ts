@@ -1,5 +1,5 @@
 import type { Finding } from '../checks/types.js';
-import type { Lang } from './labels.js';
+import { categoryLabel, type Lang } from './labels.js';
 import { statusText } from './status-text.js';
 
 /** SPEC §5 evidence fields, named for a reader. */
@@ -31,7 +31,8 @@ const NOT_EVIDENCE = new Set(['rule', 'url', 'id', 'firstSeen', 'class', 'soft40
 /** The observed values of a finding as label/value pairs (plain text: every renderer escapes for its format). */
 export function evidenceOf(finding: Finding, lang: Lang): [string, string][] {
   return Object.entries(finding).filter(([k]) => !NOT_EVIDENCE.has(k))
-    .map(([k, v]) => [FIELDS[k]?.[lang] ?? k, k === 'status' && typeof v === 'string' ? statusText(v, finding['soft404'] === true, lang) : WORDS[k]?.[String(v)]?.[lang] ?? valueText(v, lang)]);
+    .map(([k, v]) => [FIELDS[k]?.[lang] ?? k, k === 'status' && typeof v === 'string' ? statusText(v, finding['soft404'] === true, lang)
+      : k === 'category' && typeof v === 'string' ? categoryLabel(v, lang) : WORDS[k]?.[String(v)]?.[lang] ?? valueText(v, lang)]);
 }
 
 export function evidenceText(finding: Finding, lang: Lang): string {

@@ -19,6 +19,13 @@ export function ruleTitle(rule: string, lang: Lang): string {
 export const levelLabel = (level: string | null, lang: Lang): string =>
   level === null ? '—' : lang === 'zh' ? ({ province: '省级', city: '市级', county: '县级', town: '乡镇', department: '部门' } as Record<string, string>)[level] ?? level : level;
 
+/** A column's category (SPEC §4) as a Chinese reader knows it; its id in English. */
+export const categoryLabel = (category: string, lang: Lang): string => (lang === 'zh' ? CATEGORIES_ZH[category] ?? category : category);
+const CATEGORIES_ZH: Record<string, string> = {
+  news: '动态要闻', notice: '通知公告', policy: '政策文件', 'personnel-plan': '人事/规划计划', consultation: '政务咨询', survey: '调查征集',
+  interview: '在线访谈', service: '办事服务', static: '概况信息', other: '其他',
+};
+
 /**
  * Why a site is not judged at all — its home page says it closed or moved, or leads into another
  * registered site — with the evidence (plain text, to be escaped by the renderer); else null.

@@ -31,6 +31,14 @@ describe('statusText: a link status in words, the code kept', () => {
     expect(evidenceOf(finding, 'zh')).toEqual([['链接', 'http://a.gov.cn/gone.html'], ['状态', '200（页面提示不存在（软404））'], ['首页', '是'], ['文字', '政策解读']]);
   });
 
+  cases([
+    ['zh', [['栏目', '新闻动态'], ['类别', '动态要闻'], ['最近更新', '2025-06-10'], ['时限（天）', '14']]],
+    ['en', [['column', '新闻动态'], ['category', 'news'], ['last update', '2025-06-10'], ['limit (days)', '14']]],
+  ])('a stale column\'s category in words (%s): a Chinese notice said "类别：news"', (lang: 'zh' | 'en', pairs: string[][]) => {
+    const finding = { rule: 'column-stale', url: 'http://x.gov.cn/xwdt/', id: 'column-stale-0123456789', firstSeen: '2026-11-15', column: '新闻动态', category: 'news', lastUpdate: '2025-06-10', limitDays: 14 };
+    expect(evidenceOf(finding, lang)).toEqual(pairs);
+  });
+
   // a notice in Chinese said "原因：shown on http://x.gov.cn/l/ after the as-of date 2026-11-15"
   const forged = (why: Record<string, string>) => ({ rule: 'forged-date', url: 'http://x.gov.cn/a.html', id: 'forged-date-0123456789', firstSeen: '2026-11-15', date: '2026-12-01', ...why });
   cases([
