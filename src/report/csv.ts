@@ -11,8 +11,8 @@ export function* renderCsv(report: AuditReport): Rendered {
   // a BOM, so that spreadsheet programs read the Chinese as UTF-8
   yield `\uFEFF${line(HEADER)}`;
   for (const s of report.sites) {
-    // why a site was not judged at all (it closed or merged), and a caution on its registered address: the evidence of its row
-    const said = { ...(s.closed ? { closed: s.closed } : s.mergedInto ? { mergedInto: s.mergedInto } : {}), ...(s.innerPageOf ? { innerPageOf: s.innerPageOf } : {}) };
+    // why a site was not judged at all (it closed, merged, or its home page was not read), and a caution on its registered address: the evidence of its row
+    const said = { ...(s.closed ? { closed: s.closed } : s.mergedInto ? { mergedInto: s.mergedInto } : s.homeStatus ? { homeStatus: s.homeStatus } : {}), ...(s.innerPageOf ? { innerPageOf: s.innerPageOf } : {}) };
     const rows: unknown[][] = [['site', s.id, s.name, s.level, s.verdict, s.score, s.health, s.vetoes.join(' '), null, null, s.url, Object.keys(said).length ? said : null]];
     for (const d of s.deductions) rows.push(['deduction', s.id, null, null, null, null, null, d.rule, d.points, d.count, null, null]);
     for (const { rule, url, ...evidence } of s.findings) rows.push(['finding', s.id, null, null, null, null, null, rule, null, null, url, evidence]);

@@ -3,7 +3,7 @@ import { evidenceOf } from './evidence.js';
 import { freshnessGrid, rulesChart, scoreChart } from './html-charts.js';
 import { evidenceLink, htmlFrame } from './html-page.js';
 import { TABLE_SCRIPT, TABLE_SCRIPT_HASH } from './html-script.js';
-import { categoryLabel, goneNote, LABELS, levelLabel, registryNote, ruleTitle, type Lang } from './labels.js';
+import { categoryLabel, unjudgedNote, LABELS, levelLabel, registryNote, ruleTitle, type Lang } from './labels.js';
 import type { AuditReport, SiteReport } from './model.js';
 import { separated, type Rendered } from './rendered.js';
 
@@ -90,7 +90,7 @@ function siteSection(s: SiteReport, lang: Lang): string {
     ? `<h4>${t.columns}</h4><table class="columns"><thead><tr><th>${t.column}</th><th>${t.category}</th><th>${t.lastUpdate}</th><th>${t.items}</th></tr></thead><tbody>${s.columns.map((c) =>
       `<tr><td>${evidenceLink(c.url, c.name)}</td><td>${escapeHtml(categoryLabel(c.category, lang))}</td><td>${c.list === 'script' ? t.scripted : c.list === 'not-crawled' ? t.notCrawled : c.empty ? t.empty : escapeHtml(c.lastUpdate ?? '—')}</td><td>${c.items}</td></tr>`).join('')}</tbody></table>` : '';
   const l = s.letters;
-  const gone = goneNote(s, lang);
+  const gone = unjudgedNote(s, lang);
   const note = registryNote(s, lang);
   const probes = s.probes.count ? `${s.probes.count} / ${s.probes.failed} (${((s.probes.failRate ?? 0) * 100).toFixed(1)} %)` : t.noProbes;
   return `<section class="site" id="${anchor(s.id)}">

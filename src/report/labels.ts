@@ -1,5 +1,6 @@
 import { ALL_CHECKS } from '../checks/index.js';
 import type { SiteReport } from './model.js';
+import { statusText } from './status-text.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -27,11 +28,14 @@ const CATEGORIES_ZH: Record<string, string> = {
 };
 
 /**
- * Why a site is not judged at all — its home page says it closed or moved, or leads into another
- * registered site — with the evidence (plain text, to be escaped by the renderer); else null.
+ * Why a site is not judged at all — its home page says it closed or moved, leads into another
+ * registered site, or could not be read — with the evidence (plain text, to be escaped by the
+ * renderer); else null.
  */
-export function goneNote(s: Pick<SiteReport, 'closed' | 'mergedInto'>, lang: Lang): { label: string; detail: string } | null {
+export function unjudgedNote(s: Pick<SiteReport, 'closed' | 'mergedInto' | 'homeStatus'>, lang: Lang): { label: string; detail: string } | null {
   if (s.closed) return { label: LABELS[lang].closed, detail: s.closed };
+  // ENOTFOUND (a lapsed domain), a 404, this machine's proxy refusing it: each asks something else of an inspector
+  if (s.homeStatus) return { label: LABELS[lang].homeUnread, detail: statusText(s.homeStatus, false, lang) };
   const m = s.mergedInto;
   if (!m) return null;
   // a site the registry does not hold (its parent domain's) is named by the page it landed on

@@ -1,6 +1,6 @@
 import { escapeMd, mdLink } from './escape.js';
 import { evidenceText } from './evidence.js';
-import { goneNote, LABELS, levelLabel, registryNote, ruleTitle, type Lang } from './labels.js';
+import { unjudgedNote, LABELS, levelLabel, registryNote, ruleTitle, type Lang } from './labels.js';
 import { endedLines, type Rendered } from './rendered.js';
 import type { AuditReport, ReportedFinding } from './model.js';
 
@@ -31,7 +31,7 @@ export function* renderMarkdown(report: AuditReport, { lang }: { lang: Lang }): 
   }
   for (const s of report.sites) {
     const section = ['', `## ${escapeMd(s.name ?? s.id)} (${escapeMd(s.id)})`, '', `${mdLink(s.url)} · ${L[s.verdict]}${s.score !== null ? ` · ${L.score} ${s.score}` : ''} · ${L[s.health]}`];
-    const gone = goneNote(s, lang);
+    const gone = unjudgedNote(s, lang);
     if (gone) section.push('', `**${gone.label}**: ${escapeMd(gone.detail)}`);
     const note = registryNote(s, lang);
     if (note) section.push('', `**${escapeMd(note)}**`);

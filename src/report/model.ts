@@ -50,6 +50,8 @@ export interface SiteReport extends SiteScore {
   closed?: string | null;
   /** the home page leads into another registered site: merged into it (the site is then not assessed, and down); absent from reports stored by earlier versions */
   mergedInto?: MergedInto | null;
+  /** its home page was not read: the status or failure code the run last got for it (404, ENOTFOUND, EPROXYDENIED …), else null; absent from reports stored by earlier versions */
+  homeStatus?: string | null;
   /** its registered address is an inner page of the site at this root (its own 首页 link says): audited as registered, the registry to check; absent from reports stored by earlier versions */
   innerPageOf?: string | null;
   health: Health;
@@ -93,6 +95,7 @@ export function buildReport(db: Db, runId: number, profile: Profile, observe?: (
     const failed = facts.probes.filter((p) => !p.ok).length;
     return {
       id: site.id, name: site.name, url: site.url, level: site.level, certificate: s?.homepageCertificate ?? null, closed: facts.home?.closedNotice ?? null, mergedInto: facts.mergedInto,
+      homeStatus: facts.home || facts.mergedInto ? null : verdicts.get(site.url)?.status ?? null,
       innerPageOf: facts.home ? innerPageOf(db, runId, site, registered) : null,
       ...score,
       health: healthOf(facts, s?.homepageLinks ?? 0, run.asOf),

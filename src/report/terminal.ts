@@ -1,5 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import { goneNote, LABELS, registryNote, ruleTitle, type Lang } from './labels.js';
+import { unjudgedNote, LABELS, registryNote, ruleTitle, type Lang } from './labels.js';
 import { endedLines, type Rendered } from './rendered.js';
 import { shownUrl } from './escape.js';
 import type { AuditReport, SiteReport } from './model.js';
@@ -16,7 +16,7 @@ export function* renderTerminal(report: AuditReport, { lang, color = false }: { 
     const score = s.score === null ? '   —' : String(s.score).padStart(4);
     lines.push(`${verdict} ${score}  ${L[s.health].padEnd(lang === 'zh' ? 5 : 9)} ${s.name ?? s.id} ${chalk.dim(shownUrl(s.url))}`);
     // a site that has closed or merged: that, not what its notice page lacks
-    const gone = goneNote(s, lang);
+    const gone = unjudgedNote(s, lang);
     const problems = gone ? [] : mainProblems(s, lang, chalk);
     const none = gone ? chalk.yellow(`${gone.label}: ${gone.detail}`) : s.verdict === 'not-assessed' ? chalk.yellow(L.homeUnread) : chalk.dim(L.noProblems);
     lines.push(`      ${problems.length ? problems.join(' · ') : none}`);

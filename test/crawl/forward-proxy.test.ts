@@ -180,6 +180,14 @@ describe('a proxy whose policy refuses hosts', () => {
       { site: 'plain', url: 'http://www.plain.gov.cn/a.html', status: 200, code: null, verdict: 'ok', asked: 1 },
       { site: 'tls', url: 'https://www.tls.gov.cn/', status: null, code: 'EPROXYDENIED', verdict: 'inconclusive', asked: 2 },
     ]);
+    // the report says why those sites are not assessed
+    const json = await startCli(['check', '--db', db, '--format', 'json']).done;
+    expect((JSON.parse(json.stdout) as { sites: { id: string; verdict: string; homeStatus: string | null }[] }).sites.map(({ id, verdict, homeStatus }) => ({ id, verdict, homeStatus }))).toEqual([
+      { id: 'plain', verdict: 'unqualified', homeStatus: null }, { id: 'barred', verdict: 'not-assessed', homeStatus: 'EPROXYDENIED' },
+      { id: 'flagged', verdict: 'not-assessed', homeStatus: 'EPROXYDENIED' }, { id: 'tls', verdict: 'not-assessed', homeStatus: 'EPROXYDENIED' },
+    ]);
+    const terminal = await startCli(['check', '--db', db, '--lang', 'en']).done;
+    expect(terminal.stdout).toContain('the home page could not be read: not assessed: EPROXYDENIED (the proxy this machine goes through refused it by its policy: not checked)');
   });
 });
 
