@@ -34,9 +34,11 @@ export function bulletinDocument(b: Bulletin, lang: Lang, office: string): Print
     const m = s.mergedInto!;
     return `${name(s)} → ${m.id === null ? m.landing : `${m.name ?? m.id}（${m.id}）`}`;
   };
+  // with what stopped the reading of its home page, where the run said (ENOTFOUND: a lapsed name; EPROXYDENIED: this office's proxy)
+  const why = (s: SiteReport) => (s.homeStatus ? `${s.name ?? s.id}（${s.id}${zh ? '，' : ', '}${s.homeStatus}）` : name(s));
   const notAssessed = (unread.length === 0 ? '' : zh
-    ? `另有${unread.length}个网站未能自动评估，不计入合格率，需人工核查：${unread.map(name).join('、')}。`
-    : ` ${unread.length} could not be assessed and are left out of the rate, to be checked by hand: ${unread.map(name).join(', ')}.`)
+    ? `另有${unread.length}个网站未能自动评估，不计入合格率，需人工核查：${unread.map(why).join('、')}。`
+    : ` ${unread.length} could not be assessed and are left out of the rate, to be checked by hand: ${unread.map(why).join(', ')}.`)
     + (closed.length === 0 ? '' : zh
       ? `${closed.length}个网站首页公告已关停或迁移，不计入合格率，请核实后调整网站名录：${closed.map(name).join('、')}。`
       : ` ${closed.length} say on their home page that they have closed or moved, and are left out of the rate (to check, and take out of the registry): ${closed.map(name).join(', ')}.`)

@@ -23,9 +23,9 @@ describe("the bulletin's 合格率 and health counts", () => {
     expect(healthOfAssessed(list)).toEqual({ active: 1, sleeping: 0, zombie: 1, down: 0 });
   });
 
-  it('names the sites it could not assess, for a check by hand, and apart those that say they have closed', () => {
+  it('names the sites it could not assess, for a check by hand, with what stopped their home page, and apart those that say they have closed', () => {
     const site = (id: string, name: string, verdict: Verdict) => ({ id, name, verdict, level: 'county', url: 'http://x.gov.cn/', vetoes: [], deductions: [], findings: [] }) as unknown as SiteReport;
-    const unread = site('3408000009', '某县人民政府', 'not-assessed');
+    const unread = { ...site('3408000009', '某县人民政府', 'not-assessed'), homeStatus: 'ENOTFOUND' } as SiteReport;
     const closed = { ...site('3408000010', '某县农业局', 'not-assessed'), closed: '本网站已整合至某县人民政府门户网站。' } as SiteReport;
     const all = [site('3201000001', '示范市人民政府', 'qualified'), site('3408000002', '旧县人民政府', 'unqualified'), unread, closed];
     const bulletin: Bulletin = {
@@ -34,8 +34,8 @@ describe("the bulletin's 合格率 and health counts", () => {
       commonProblems: [], stillOpen: [], notified: 0, previous: null,
     };
     const text = (lang: 'zh' | 'en') => JSON.stringify(bulletinDocument(bulletin, lang, '某市政务公开办').blocks[1]);
-    expect(text('zh')).toContain('共检查政府网站4个，合格1个，合格率50.0 %。另有1个网站未能自动评估，不计入合格率，需人工核查：某县人民政府（3408000009）。1个网站首页公告已关停或迁移，不计入合格率，请核实后调整网站名录：某县农业局（3408000010）。');
-    expect(text('en')).toContain('4 sites checked, 1 qualified (50.0 %). 1 could not be assessed and are left out of the rate, to be checked by hand: 某县人民政府（3408000009）. 1 say on their home page that they have closed or moved, and are left out of the rate (to check, and take out of the registry): 某县农业局（3408000010）.');
+    expect(text('zh')).toContain('共检查政府网站4个，合格1个，合格率50.0 %。另有1个网站未能自动评估，不计入合格率，需人工核查：某县人民政府（3408000009，ENOTFOUND）。1个网站首页公告已关停或迁移，不计入合格率，请核实后调整网站名录：某县农业局（3408000010）。');
+    expect(text('en')).toContain('4 sites checked, 1 qualified (50.0 %). 1 could not be assessed and are left out of the rate, to be checked by hand: 某县人民政府（3408000009, ENOTFOUND）. 1 say on their home page that they have closed or moved, and are left out of the rate (to check, and take out of the registry): 某县农业局（3408000010）.');
   });
 
   it('names merged sites apart, with the site they lead into, or the page they landed on when the registry does not hold it', () => {
