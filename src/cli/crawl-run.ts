@@ -9,8 +9,9 @@ const NOT_ALL_DOWN = 3;
 
 /**
  * A crawl as `crawl` and `audit` run it: its progress on stderr, then the registry's bad rows, a
- * warning when no site answered at all or the proxy refused hosts by its policy, the registry's sites a resumed run does not hold, and a line
- * when `--resume` found the run's crawl finished (see runToResume).
+ * warning when no site answered at all or the proxy refused hosts by its policy, the registry's
+ * sites a resumed run does not hold, and a line when `--resume` found the run's crawl finished (see
+ * runToResume).
  */
 export async function crawlWithProgress(db: Db, request: Omit<CrawlRequest, 'onStart'>): Promise<CrawlResult> {
   let stop = () => {};

@@ -126,7 +126,10 @@ export function answerless(db: Db, runId: number): { sites: number; failures: st
 export function proxyDeniedHosts(db: Db, runId: number): string[] {
   const urls = db.prepare(`SELECT url FROM fetches WHERE run_id = ? AND error_code = 'EPROXYDENIED'`).pluck().all(runId) as string[];
   const counts = new Map<string, number>();
-  for (const url of urls) counts.set(new URL(url).host, (counts.get(new URL(url).host) ?? 0) + 1);
+  for (const url of urls) {
+    const { host } = new URL(url);
+    counts.set(host, (counts.get(host) ?? 0) + 1);
+  }
   return [...counts].sort((a, b) => b[1] - a[1]).map(([host]) => host);
 }
 
