@@ -34,7 +34,9 @@ export class ForwardProxy extends Dispatcher {
     this.auth = proxyAuthorization(url);
     const { factory, ...pool } = options;
     this.pool = new Pool(url.origin, { ...pool, connect: toProxy(url, pool.connect) });
-    this.tunnel = new ProxyAgent({ uri: proxy, proxyTunnel: true, ...pool, factory, requestTls: judgedTls() });
+    // the tunnels' CONNECTs over the same connector: undici's own names an https:// proxy at an address by it (Node's DEP0123 warning)
+    this.tunnel = new ProxyAgent({ uri: proxy, proxyTunnel: true, ...pool, factory, requestTls: judgedTls(),
+      clientFactory: (origin, options) => new Pool(origin, { ...options, connect: toProxy(url, pool.connect) }) });
   }
 
   override dispatch(opts: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
