@@ -14,8 +14,9 @@ export function healthOf(facts: Pick<CheckFacts, 'home' | 'listItems' | 'article
   if (!facts.home || facts.home.closedNotice) return 'down';
   const failed = facts.probes.filter((p) => !p.ok).length;
   if (facts.probes.length > 0 && failed / facts.probes.length >= 0.5) return 'down';
-  const dates = [...facts.listItems.map((i) => i.date), ...facts.articles.map((a) => a.publishDate)].filter((d): d is string => d !== null && d <= asOf).sort();
-  const newest = dates.pop();
+  // the newest date on or before the as-of date, compared as YYYY-MM-DD text
+  let newest: string | undefined;
+  for (const d of [...facts.listItems.map((i) => i.date), ...facts.articles.map((a) => a.publishDate)]) if (d !== null && d <= asOf && (newest === undefined || d > newest)) newest = d;
   const deadOnHome = new Set(facts.brokenLinks.filter((b) => b.onHomepage).map((b) => b.target)).size;
   if (newest === undefined || daysBetween(newest, asOf) > 365 || (homeLinks > 0 && deadOnHome / homeLinks > 0.5)) return 'zombie';
   return daysBetween(newest, asOf) > 14 ? 'sleeping' : 'active';
