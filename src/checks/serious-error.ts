@@ -16,11 +16,11 @@ import { defineCheck, findings, type Finding } from './types.js';
  * link block hides many. Links to government hosts (a hidden menu of sister sites) never count.
  */
 export const seriousError = defineCheck({
-  meta: { id: 'serious-error', title: { zh: '严重错误', en: 'Serious error' }, indicator: { zh: '单项否决 · 严重表述错误、暗链、虚假日期', en: 'Veto · injected spam, hidden links, forged dates' }, requires: ['home', 'spam', 'listItems', 'articles', 'readOn'],
+  meta: { id: 'serious-error', title: { zh: '严重错误', en: 'Serious error' }, indicator: { zh: '单项否决 · 严重表述错误、暗链、虚假日期', en: 'Veto · injected spam, hidden links, forged dates' }, requires: ['home', 'spam', 'pageItems', 'articles', 'readOn'],
     findings: { 'spam-injection': { zh: '暗链或垃圾信息', en: 'Injected spam or hidden links' }, 'forged-date': { zh: '发布日期可疑', en: 'Forged date' } } },
   // futureDays [D]: a crawl that runs past midnight sees the next day's items; a date that far after the as-of date is no evidence
   defaultOptions: { contradictionDays: 365, hiddenLinks: 3, futureDays: 1 },
-  run({ spam, listItems, articles, readOn }, { asOf, options }) {
+  run({ spam, pageItems, articles, readOn }, { asOf, options }) {
     const out: Finding[] = [];
     const latest = readOn !== null && readOn > asOf ? readOn : asOf;
     // the reason as data (a renderer words it in the report's language), with the date it goes by
@@ -39,11 +39,13 @@ export const seriousError = defineCheck({
       seen.add(`${url} ${date}`);
       out.push({ rule: 'forged-date', url, date, ...why, ...(page ? { page } : {}) });
     };
-    for (const i of listItems) {
-      // a row that shows several dates (a deadline, an event) does not say which one was forged
-      if (i.otherDates) continue;
-      if (i.date && future(i.date)) forged(i.href, i.date, after, i.page);
-      else if (i.date && i.urlDate && apart(i.urlDate, i.date)) forged(i.href, i.date, { reason: 'url-date', urlDate: i.urlDate }, i.page);
+    for (const { page, items } of pageItems) {
+      for (const i of items) {
+        // a row that shows several dates (a deadline, an event) does not say which one was forged
+        if (i.otherDates) continue;
+        if (i.date && future(i.date)) forged(i.href, i.date, after, page);
+        else if (i.date && i.urlDate && apart(i.urlDate, i.date)) forged(i.href, i.date, { reason: 'url-date', urlDate: i.urlDate }, page);
+      }
     }
     for (const a of articles) {
       if (!a.publishDate) continue;

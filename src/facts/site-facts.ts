@@ -62,8 +62,8 @@ export interface SiteFacts {
   spam: { url: string; terms: string[]; hiddenLinks: { href: string; text: string }[] }[];
   twins: { pages: [string, string]; similarity: number }[];
   articles: { url: string; publishDate: LocalDate | null }[];
-  /** every list row the site published (letter lists left out: a letter's date is the citizen's), with its page */
-  listItems: (ListItem & { page: string })[];
+  /** every list row the site published, page by page (letter lists left out: a letter's date is the citizen's) */
+  pageItems: { page: string; items: ListItem[] }[];
   /** its home page led into another registered site: merged into it, and nothing of it read (see RegisteredSites) */
   mergedInto: MergedInto | null;
 }
@@ -144,7 +144,8 @@ export function loadSiteFacts(db: Db, runId: number, site: StoredSite, asOf: Loc
     spam: distinct.filter(([, p]) => p.spam.terms.length > 0 || p.spam.hiddenLinks.length > 0).map(([url, p]) => ({ url, ...p.spam })),
     twins,
     articles: distinct.filter(([, p]) => p.letters.length === 0).map(([url, p]) => ({ url, publishDate: p.publishDate })),
-    listItems: [...pages.entries()].filter(([, p]) => p.letters.length === 0).flatMap(([page, p]) => p.lists.flatMap((l) => l.items.map((i) => ({ ...i, page })))),
+    // a page's rows as its lists hold them, not copied one by one with their page: a national report reads millions
+    pageItems: [...pages.entries()].filter(([, p]) => p.letters.length === 0 && p.lists.length > 0).map(([page, p]) => ({ page, items: p.lists.length === 1 ? p.lists[0]!.items : p.lists.flatMap((l) => l.items) })),
     mergedInto: merged,
   };
 }

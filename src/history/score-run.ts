@@ -16,7 +16,7 @@ export function scoreRun(db: Db, runId: number, profile: Profile): AuditReport {
 }
 
 function sightingsOf(facts: CheckFacts): Sighting[] {
-  const items = facts.listItems.map((i): Sighting => ({ kind: 'item', key: i.href, title: i.title, date: i.date }));
+  const items = facts.pageItems.flatMap(({ items: rows }) => rows.map((i): Sighting => ({ kind: 'item', key: i.href, title: i.title, date: i.date })));
   const letters = facts.letters.map((l): Sighting => ({ kind: 'letter', key: l.href ?? `${l.title}|${l.asked ?? ''}`, title: l.title, date: l.asked }));
   return [...items, ...letters];
 }

@@ -10,7 +10,7 @@ import { letterStats } from '../../src/facts/letter-stats.js';
 export function factsFor(patch: Partial<CheckFacts> = {}, asOf = '2026-11-15'): CheckFacts {
   const base: CheckFacts = {
     siteId: 's', homeUrl: 'http://x.gov.cn/', home: {} as PageFacts, homeItems: [], columns: [], mailboxes: [], letters: [],
-    letterStats: letterStats([], asOf), guides: [], spam: [], twins: [], articles: [], listItems: [], mergedInto: null,
+    letterStats: letterStats([], asOf), guides: [], spam: [], twins: [], articles: [], pageItems: [], mergedInto: null,
     brokenLinks: [], portal: false, level: 'county', probes: [], homeObservations: [], readOn: null,
   };
   const facts = { ...base, ...patch };

@@ -9,13 +9,13 @@ describe('serious-error', () => {
   it('reports injected spam, dates after the as-of date and dates a year off their URL', () => {
     const facts = factsFor({
       spam: [{ url: 'http://x.gov.cn/', terms: ['百家乐'], hiddenLinks: [{ href: 'http://bad.example/', text: '百家乐' }] }],
-      listItems: [
-        { page: 'http://x.gov.cn/l/', title: 'a', href: 'http://x.gov.cn/t20261102_1.html', date: '2026-12-01', urlDate: '2026-11-02', dateConflict: true },
-        { page: 'http://x.gov.cn/l/', title: 'b', href: 'http://x.gov.cn/t20201102_2.html', date: '2022-01-05', urlDate: '2020-11-02', dateConflict: true },
-        { page: 'http://x.gov.cn/l/', title: 'c', href: 'http://x.gov.cn/t20181102_3.html', date: '2018-03-26', urlDate: '2018-11-02', dateConflict: true },
+      pageItems: [{ page: 'http://x.gov.cn/l/', items: [
+        { title: 'a', href: 'http://x.gov.cn/t20261102_1.html', date: '2026-12-01', urlDate: '2026-11-02', dateConflict: true },
+        { title: 'b', href: 'http://x.gov.cn/t20201102_2.html', date: '2022-01-05', urlDate: '2020-11-02', dateConflict: true },
+        { title: 'c', href: 'http://x.gov.cn/t20181102_3.html', date: '2018-03-26', urlDate: '2018-11-02', dateConflict: true },
         // a row that also shows a deadline: its first date is not surely its publish date
-        { page: 'http://x.gov.cn/l/', title: 'd', href: 'http://x.gov.cn/t20261110_4.html', date: '2026-11-20', urlDate: '2026-11-10', dateConflict: true, otherDates: true },
-      ],
+        { title: 'd', href: 'http://x.gov.cn/t20261110_4.html', date: '2026-11-20', urlDate: '2026-11-10', dateConflict: true, otherDates: true },
+      ] }],
       articles: [{ url: 'http://x.gov.cn/t20170504_9.html', publishDate: '2022-04-24' }],
     });
     expect(runCheck(seriousError, facts, '2026-11-15')).toEqual({ kind: 'findings', findings: [
@@ -31,7 +31,7 @@ describe('serious-error', () => {
     ['the day after: a crawl that ran past midnight saw it', '2026-11-16', false],
     ['two days after', '2026-11-17', true],
   ])('a list date on %s is forged: %s', (_when, date, forged) => {
-    const facts = factsFor({ listItems: [{ page: 'http://x.gov.cn/l/', title: 'a', href: 'http://x.gov.cn/a.html', date, urlDate: null, dateConflict: false }] });
+    const facts = factsFor({ pageItems: [{ page: 'http://x.gov.cn/l/', items: [{ title: 'a', href: 'http://x.gov.cn/a.html', date, urlDate: null, dateConflict: false }] }] });
     const result = runCheck(seriousError, facts, '2026-11-15');
     expect(result.kind === 'findings' && result.findings.length === 1).toBe(forged);
   });
@@ -45,7 +45,7 @@ describe('serious-error', () => {
     ['read two weeks later: the day after it was read', '2026-11-29', '2026-11-30', null],
     ['read two weeks later: two days after it was read', '2026-11-29', '2026-12-01', { reason: 'after-read', readOn: '2026-11-29' }],
   ])('a list date of a site %s', (_when, readOn, date, why) => {
-    const facts = factsFor({ readOn, listItems: [{ page: 'http://x.gov.cn/l/', title: 'a', href: 'http://x.gov.cn/a.html', date, urlDate: null, dateConflict: false }] });
+    const facts = factsFor({ readOn, pageItems: [{ page: 'http://x.gov.cn/l/', items: [{ title: 'a', href: 'http://x.gov.cn/a.html', date, urlDate: null, dateConflict: false }] }] });
     expect(runCheck(seriousError, facts, '2026-11-15')).toEqual({ kind: 'findings', findings: why ? [{ rule: 'forged-date', url: 'http://x.gov.cn/a.html', date, ...why, page: 'http://x.gov.cn/l/' }] : [] });
   });
 
