@@ -60,10 +60,10 @@ ${rulesChart(report, lang)}
 ${freshnessGrid(report, lang)}
 <h2 id="list">${t.table}</h2>
 <div class="controls"><input id="filter" type="search" placeholder="${t.filter}"><select id="verdict-filter"><option value="">${t.all}</option>${VERDICTS.map((v) => `<option value="${v}">${L[v]}</option>`).join('')}</select></div>
-<table id="sites"><thead><tr><th>${t.site}</th><th>${t.level}</th><th>${t.verdict}</th><th data-type="number">${L.score}</th><th>${t.health}</th><th>${t.vetoes}</th><th data-type="number">${t.problems}</th><th data-type="number">${t.deadLinks}</th></tr></thead>
+<div class="lazy" style="contain-intrinsic-size:auto ${40 + 36 * report.sites.length}px"><table id="sites"><thead><tr><th>${t.site}</th><th>${t.level}</th><th>${t.verdict}</th><th data-type="number">${L.score}</th><th>${t.health}</th><th>${t.vetoes}</th><th data-type="number">${t.problems}</th><th data-type="number">${t.deadLinks}</th></tr></thead>
 <tbody>`;
   yield* separated(report.sites, '\n', (s) => siteRow(s, lang));
-  yield '</tbody></table>\n';
+  yield '</tbody></table></div>\n';
   yield* separated(report.sites, '\n', (s) => siteSection(s, lang));
   yield tail;
 }

@@ -224,8 +224,9 @@ describe('the HTML report in headless Chromium', { skip: CHROMIUM ? false : 'chr
     expect(await page.evaluate('Array.from(document.querySelectorAll("#sites tbody a")).every((a) => document.querySelector(a.getAttribute("href")))')).toBe(true);
   });
 
-  it('a site\'s section is laid out only near the screen (a province\'s report opens in seconds), and its row\'s link still lands on it', async () => {
+  it('the sections, the site table and the freshness grid are laid out only near the screen (a province\'s report opens in seconds), and a row\'s link still lands on its section', async () => {
     expect(await page.evaluate('[...document.querySelectorAll("section.site")].map((s) => getComputedStyle(s).contentVisibility)')).toEqual(report.sites.map(() => 'auto'));
+    expect(await page.evaluate('[document.querySelector("#sites").parentElement, document.querySelector("#chart-freshness")].map((e) => getComputedStyle(e).contentVisibility)')).toEqual(['auto', 'auto']);
     // the section at the top of the window, within a pixel (its top is a fraction), asked until it is or 5 s have passed (a loaded CI machine)
     const landed = `new Promise((r) => { const a = document.querySelector("#sites tbody a"); a.click(); const t0 = performance.now();
       const at = () => Math.abs(document.querySelector(a.getAttribute("href")).getBoundingClientRect().top) < 1;
