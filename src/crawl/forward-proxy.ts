@@ -36,7 +36,7 @@ export class ForwardProxy extends Dispatcher {
     this.pool = new Pool(url.origin, { ...pool, connect: toProxy(url, pool.connect) });
     // the tunnels' CONNECTs over the same connector: undici's own names an https:// proxy at an address by it (Node's DEP0123 warning)
     this.tunnel = new ProxyAgent({ uri: proxy, proxyTunnel: true, ...pool, factory, requestTls: judgedTls(),
-      clientFactory: (origin, options) => new Pool(origin, { ...options, connect: toProxy(url, pool.connect) }) });
+      clientFactory: (origin, options) => keepingAuthenticate(new Pool(origin, { ...options, connect: toProxy(url, pool.connect) })) });
   }
 
   override dispatch(opts: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
@@ -67,6 +67,23 @@ function toProxy(proxy: URL, options: { timeout: number }): buildConnector.conne
   // an address has no name to send (SNI): it is checked against the certificate's IP addresses
   const servername = isIP(name) ? undefined : name;
   return (opts, callback) => connect({ ...opts, servername }, callback);
+}
+
+/**
+ * A pool of CONNECTs whose 407 keeps what the proxy asked for (Proxy-Authenticate), worded as undici
+ * words a refused tunnel: undici's own error drops it, and a proxy that takes Windows sign-in alone
+ * was told its password was wrong (see ProxyRefused).
+ */
+function keepingAuthenticate(pool: Pool): Pool {
+  const connect = pool.connect.bind(pool) as (options: Dispatcher.ConnectOptions) => Promise<Dispatcher.ConnectData>;
+  const asking = async (options: Dispatcher.ConnectOptions): Promise<Dispatcher.ConnectData> => {
+    const answer = await connect(options);
+    const asks = answer.headers['proxy-authenticate'];
+    if (answer.statusCode !== 407 || asks === undefined) return answer;
+    answer.socket.destroy();
+    throw new Error(`Proxy response (407) !== 200 when HTTP Tunneling to ${options.path}; Proxy-Authenticate: ${Array.isArray(asks) ? asks.join(', ') : asks}`);
+  };
+  return Object.assign(pool, { connect: asking });
 }
 
 /**

@@ -136,11 +136,11 @@ export class HttpClient {
     const proxy = this.proxyOf(url);
     if (proxy === null) return outcome;
     const tunnel = outcome.ok ? null : refusedTunnel(outcome.message);
-    if ((outcome.ok ? outcome.status : tunnel) === 407) throw new ProxyRefused(proxy, url, outcome.ok ? outcome.headers['proxy-authenticate'] : undefined);
+    if ((outcome.ok ? outcome.status : tunnel?.status) === 407) throw new ProxyRefused(proxy, url, outcome.ok ? outcome.headers['proxy-authenticate'] : tunnel?.asks);
     // over a tunnel the answers are the site's own (its front proxy's refusal among them): only the CONNECT is the proxy's
-    const refusal = tunnel === 403 ? 'it refused the tunnel (403)' : outcome.ok && url.startsWith('http:') ? policyRefusal(outcome.headers) : null;
+    const refusal = tunnel?.status === 403 ? 'it refused the tunnel (403)' : outcome.ok && url.startsWith('http:') ? policyRefusal(outcome.headers) : null;
     if (refusal !== null) return { ok: false, code: 'EPROXYDENIED', message: `the proxy ${named(proxy)} refused the request by its policy (${refusal})`, finalUrl: url, redirects: [], ms: outcome.ms };
-    return tunnel === null ? outcome : { ok: true, status: tunnel, finalUrl: url, redirects: [], headers: {}, body: Buffer.alloc(0), truncated: false, ms: outcome.ms };
+    return tunnel === null ? outcome : { ok: true, status: tunnel.status, finalUrl: url, redirects: [], headers: {}, body: Buffer.alloc(0), truncated: false, ms: outcome.ms };
   }
 
   /**
@@ -288,7 +288,7 @@ export class HttpClient {
  */
 export class ProxyRefused extends RuntimeError {
   override name = 'ProxyRefused';
-  /** `asked`: its Proxy-Authenticate header, when the answer has one (a refused tunnel's does not reach here) */
+  /** `asked`: its Proxy-Authenticate header, when the answer has one */
   constructor(proxy: string, url: string, asked?: string) {
     // only Basic is spoken: a proxy that asks for Windows sign-in alone (NTLM, Negotiate) is told apart
     const basic = asked === undefined || /\bbasic\b/i.test(asked);
@@ -321,10 +321,14 @@ const named = (proxy: string): string => {
 /** Failures of a connection to the proxy itself: behind a proxy, a site's own come back as the proxy's answers. */
 const PROXY_UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
-/** The status with which a proxy refused a CONNECT tunnel (undici's message; LenientClient words its own alike), or null. */
-function refusedTunnel(message: string): number | null {
-  const m = /^Proxy response \((\d{3})\) !== 200 when HTTP Tunneling/.exec(message);
-  return m ? Number(m[1]) : null;
+/**
+ * The status with which a proxy refused a CONNECT tunnel, and what a 407 asked for, from the
+ * refusal's message (undici's; ForwardProxy and LenientClient word theirs alike, with the
+ * Proxy-Authenticate a 407 came with), or null.
+ */
+function refusedTunnel(message: string): { status: number; asks?: string } | null {
+  const m = /^Proxy response \((\d{3})\) !== 200 when HTTP Tunneling(?:.*?; Proxy-Authenticate: (.*))?/s.exec(message);
+  return m ? { status: Number(m[1]), ...(m[2] ? { asks: m[2] } : {}) } : null;
 }
 
 /**

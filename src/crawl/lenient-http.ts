@@ -126,7 +126,8 @@ function tunnel(proxy: URL, authority: string, timeoutMs: number): Promise<Duple
       if (answer.statusCode !== 200) {
         socket.destroy();
         // worded as undici words its own, so that one reading tells either client's refused tunnel (see refusedTunnel)
-        return void reject(new Error(`Proxy response (${answer.statusCode}) !== 200 when HTTP Tunneling to ${authority}`));
+        const asks = answer.statusCode === 407 ? answer.headers['proxy-authenticate'] : undefined;
+        return void reject(new Error(`Proxy response (${answer.statusCode}) !== 200 when HTTP Tunneling to ${authority}${asks ? `; Proxy-Authenticate: ${asks}` : ''}`));
       }
       if (head.length > 0) socket.unshift(head);
       // the tunnel is the connection now: the CONNECT's own time limit is not its idle one

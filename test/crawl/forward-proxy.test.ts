@@ -95,11 +95,15 @@ describe('a proxy that refuses the crawl (407)', () => {
     }
   });
 
-  it('a proxy that asks for Windows sign-in alone (NTLM): the message says govsite speaks only Basic', async () => {
+  cases([
+    { name: 'plain HTTP', url: 'http://www.plain.gov.cn/' },
+    // undici's refused tunnel drops the 407's Proxy-Authenticate: it was "its user and password are missing or wrong"
+    { name: 'HTTPS (the tunnel refused)', url: 'https://www.tls.gov.cn/' },
+  ])('a proxy that asks for Windows sign-in alone (NTLM), $name: the message says govsite speaks only Basic', async ({ url }: { url: string }) => {
     const windows = await startLoopbackProxy(() => fleet.origin('plain'), { credentials: 'inspector:p@ss', asks: 'NTLM, Negotiate' });
     const client = new HttpClient({ perHost: 2, timeoutMs: 5000, userAgent: 'govsite-test', proxy: windows.url });
     try {
-      const refusal = await client.send('http://www.plain.gov.cn/', { method: 'GET' }).then(() => null, (e: Error) => e);
+      const refusal = await client.send(url, { method: 'GET' }).then(() => null, (e: Error) => e);
       expect(refusal).toBeInstanceOf(ProxyRefused);
       expect(refusal!.message).toContain('(407 Proxy Authentication Required): it asks for NTLM sign-in, which govsite does not speak (only Basic, a user and password in the proxy URL)');
     } finally {
