@@ -32,6 +32,8 @@ const MEANING: Record<string, { zh: string; en: string }> = {
   403: { zh: '禁止访问', en: 'forbidden' },
   404: { zh: '页面不存在', en: 'not found' },
   410: { zh: '页面已删除', en: 'gone' },
+  // to a plain GET, what a script challenge answers (Rivers, 瑞数, on many government platforms): a browser passes it
+  412: { zh: '网站防护要求浏览器执行脚本验证，程序无法通过', en: 'the site\'s shield wants a browser to run its script first' },
   500: { zh: '服务器内部错误', en: 'server error' },
   502: { zh: '网关错误', en: 'bad gateway' },
   503: { zh: '服务不可用', en: 'service unavailable' },

@@ -12,6 +12,7 @@ describe('statusText: a link status in words, the code kept', () => {
     ['200', true, 'zh', '200（页面提示不存在（软404））'],
     ['200', true, 'en', '200 (the page says it is missing (soft 404))'],
     ['418', false, 'en', '418 (client error)'],
+    ['412', false, 'zh', '412（网站防护要求浏览器执行脚本验证，程序无法通过）'],
     ['599', false, 'zh', '599（服务器错误）'],
     ['302', false, 'zh', '302（重定向无目标地址）'],
     // links never asked for, and this machine's network down
