@@ -95,7 +95,7 @@ export function buildReport(db: Db, runId: number, profile: Profile, observe?: (
     const failed = facts.probes.filter((p) => !p.ok).length;
     return {
       id: site.id, name: site.name, url: site.url, level: site.level, certificate: s?.homepageCertificate ?? null, closed: facts.home?.closedNotice ?? null, mergedInto: facts.mergedInto,
-      homeStatus: facts.home || facts.mergedInto ? null : verdicts.get(site.url)?.status ?? null,
+      homeStatus: facts.home || facts.mergedInto ? null : s?.homepageStatus ?? null,
       innerPageOf: facts.home ? innerPageOf(db, runId, site, registered) : null,
       ...score,
       health: healthOf(facts, s?.homepageLinks ?? 0, run.asOf),

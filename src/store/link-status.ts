@@ -42,6 +42,7 @@ export interface SiteCrawlStats {
   homepageLinks: number;
   skipped: number;
   bytes: number;
+  /** the HTTP status or failure code of the home page's last fetch (its re-check's, when the first was inconclusive) */
   homepageStatus: string | null;
   /** the certificate fault the home page was read despite (CERT_HAS_EXPIRED, …) */
   homepageCertificate: string | null;
@@ -61,10 +62,9 @@ export function crawlStats(db: Db, runId: number, verdicts = lastVerdicts(db, ru
   const pages = bySite<{ n: number; bytes: number; links: number | null }>(`SELECT f.site_id, count(DISTINCT CASE WHEN f.purpose = 'page' AND coalesce(f.content_type, '') NOT LIKE '%javascript%' THEN f.url END) AS n,
     coalesce(sum(f.bytes), 0) AS bytes, sum(coalesce(f.link_count, o.link_count)) AS links FROM fetches f LEFT JOIN fetches o ON o.id = f.copy_of WHERE f.run_id = ? GROUP BY f.site_id`);
   const skipped = bySite<{ n: number }>(`SELECT site_id, count(*) AS n FROM frontier WHERE run_id = ? AND state = 'skipped' GROUP BY site_id`);
-  // with a lone min(), SQLite takes the other columns from the row that has it: the first fetch of the home page
-  const home = bySite<{ status: string; certificate: string | null }>(`SELECT f.site_id, coalesce(f.error_code, CAST(f.status AS TEXT)) AS status, f.certificate, min(f.id) FROM fetches f
-    JOIN run_sites rs ON rs.run_id = f.run_id AND rs.site_id = f.site_id JOIN sites s ON s.id = f.site_id
-    WHERE f.run_id = ? AND f.purpose = 'page' AND f.url = coalesce(rs.url, s.url) GROUP BY f.site_id`);
+  // with a lone max(), SQLite takes the other columns from the row that has it: the last fetch of the home page, the re-check's of an inconclusive one
+  const home = bySite<{ status: string; certificate: string | null }>(`SELECT f.site_id, coalesce(f.error_code, CAST(f.status AS TEXT)) AS status, f.certificate, max(f.id) FROM fetches f
+    JOIN run_site_entries e ON e.run_id = f.run_id AND e.site_id = f.site_id WHERE f.run_id = ? AND f.purpose = 'page' AND f.url = e.url GROUP BY f.site_id`);
   // every target a page links to that gets a verdict is in its site's frontier: the sites that link to a broken one
   const withBroken = new Set<string>();
   for (const { site_id: siteId, url } of statement(db, `SELECT site_id, url FROM frontier WHERE run_id = ?`).iterate(runId) as Iterable<{ site_id: string; url: string }>) {

@@ -31,10 +31,8 @@ function toSite(r: SiteRecord): StoredSite {
 }
 
 export function sitesOfRun(db: Db, runId: number): StoredSite[] {
-  // as the registry gave them when the run began (runs before migration 16: as it gives them now)
-  const rows = db.prepare(`SELECT s.id, coalesce(rs.url, s.url) AS url, iif(rs.url IS NULL, s.name, rs.name) AS name, iif(rs.url IS NULL, s.level, rs.level) AS level,
-    iif(rs.url IS NULL, s.mailboxes, rs.mailboxes) AS mailboxes, iif(rs.url IS NULL, s.portal, rs.portal) AS portal, iif(rs.url IS NULL, s.columns, rs.columns) AS columns
-    FROM run_sites rs JOIN sites s ON s.id = rs.site_id WHERE rs.run_id = ? ORDER BY rs.rowid`).all(runId) as SiteRecord[];
+  // as the registry gave them when the run began (see run_site_entries)
+  const rows = db.prepare(`SELECT site_id AS id, url, name, level, mailboxes, portal, columns FROM run_site_entries WHERE run_id = ? ORDER BY seq`).all(runId) as SiteRecord[];
   return rows.map(toSite);
 }
 

@@ -14,6 +14,7 @@ import * as m0013 from './0013-probe-controls.js';
 import * as m0014 from './0014-merged-sites.js';
 import * as m0015 from './0015-link-counts.js';
 import * as m0016 from './0016-registered-per-run.js';
+import * as m0017 from './0017-run-site-entries.js';
 
 /** Ordered and append-only; the database's user_version is the number applied last. */
 export const MIGRATIONS: readonly { version: number; up: string }[] = [
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly { version: number; up: string }[] = [
   { version: 14, up: m0014.up },
   { version: 15, up: m0015.up },
   { version: 16, up: m0016.up },
+  { version: 17, up: m0017.up },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
