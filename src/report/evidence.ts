@@ -17,13 +17,17 @@ const FIELDS: Record<string, { zh: string; en: string }> = {
   probes: { zh: '探测次数', en: 'probes' }, failed: { zh: '失败次数', en: 'failed' }, failRate: { zh: '失败率', en: 'fail rate' }, days: { zh: '天数', en: 'days' },
   asOf: { zh: '监测时间点', en: 'as-of date' }, readOn: { zh: '抓取日期', en: 'read on' }, urlDate: { zh: '链接地址中的日期', en: 'date in its URL' }, page: { zh: '所在页面', en: 'shown on' },
 };
-/** Evidence values that are codes, in words (a forged date's reason). */
-const WORDS: Record<string, Record<string, { zh: string; en: string }>> = {
-  reason: {
-    'after-as-of': { zh: '晚于监测时间点', en: 'later than the as-of date' },
-    'after-read': { zh: '晚于抓取该网站之日', en: 'later than the day the site was read' },
-    'url-date': { zh: '与链接地址中的日期相差一年以上', en: 'over a year from the date in its URL' },
-  },
+/** A forged date's reason (a code: see serious-error) in words. */
+const REASONS: Record<string, { zh: string; en: string }> = {
+  'after-as-of': { zh: '晚于监测时间点', en: 'later than the as-of date' },
+  'after-read': { zh: '晚于抓取该网站之日', en: 'later than the day the site was read' },
+  'url-date': { zh: '与链接地址中的日期相差一年以上', en: 'over a year from the date in its URL' },
+};
+/** Evidence values that are codes, in words; a code without words (a reason stored by an earlier version: a sentence) as it is. */
+const WORDS: Record<string, (code: string, lang: Lang, finding: Finding) => string> = {
+  status: (code, lang, finding) => statusText(code, finding['soft404'] === true, lang),
+  category: (code, lang) => categoryLabel(code, lang),
+  reason: (code, lang) => REASONS[code]?.[lang] ?? code,
 };
 /** not shown as a pair: the finding's frame, and a soft 404, which its status's words say */
 const NOT_EVIDENCE = new Set(['rule', 'url', 'id', 'firstSeen', 'class', 'soft404']);
@@ -31,8 +35,7 @@ const NOT_EVIDENCE = new Set(['rule', 'url', 'id', 'firstSeen', 'class', 'soft40
 /** The observed values of a finding as label/value pairs (plain text: every renderer escapes for its format). */
 export function evidenceOf(finding: Finding, lang: Lang): [string, string][] {
   return Object.entries(finding).filter(([k]) => !NOT_EVIDENCE.has(k))
-    .map(([k, v]) => [FIELDS[k]?.[lang] ?? k, k === 'status' && typeof v === 'string' ? statusText(v, finding['soft404'] === true, lang)
-      : k === 'category' && typeof v === 'string' ? categoryLabel(v, lang) : WORDS[k]?.[String(v)]?.[lang] ?? valueText(v, lang)]);
+    .map(([k, v]) => [FIELDS[k]?.[lang] ?? k, typeof v === 'string' && Object.hasOwn(WORDS, k) ? WORDS[k]!(v, lang, finding) : valueText(v, lang)]);
 }
 
 export function evidenceText(finding: Finding, lang: Lang): string {
