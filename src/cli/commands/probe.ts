@@ -4,7 +4,7 @@ import { controlsOver } from '../../crawl/controls.js';
 import { runProbeRounds } from '../../probe/probe.js';
 import { importRegistry } from '../../registry/import.js';
 import { inShard, parseShard } from '../../registry/shard.js';
-import { databaseTrouble, troubleKind, withDb } from '../../store/db.js';
+import { databaseTrouble, troubleKind, withDb, type Db } from '../../store/db.js';
 import { insertProbes, probesOf, probesSetAside, type Probe } from '../../store/probes.js';
 import { probesByDay, PROBES_A_DAY } from '../../checks/probe-days.js';
 import { UsageError } from '../../errors.js';
@@ -52,19 +52,7 @@ export const probeCommand = new Command('probe')
         const parsed = importRegistry(db, registry);
         reportRowErrors(parsed);
         const targets = parsed.rows.filter((r) => inShard(r.id, shard)).map((r) => ({ siteId: r.id, url: r.url }));
-        // a week of probing outlasts a disk full for an hour or a lock held past 5 s: a round not
-        // stored is kept, and stored with the next one (a probe stored twice is one: site and time)
-        let unstored: Probe[] = [];
-        const store = (probes: readonly Probe[], round: number | null) => {
-          unstored.push(...probes);
-          try {
-            insertProbes(db, unstored);
-            unstored = [];
-          } catch (e) {
-            if (round === null || troubleKind(e) !== 'passing') throw e;
-            process.stderr.write(`warning: probe round ${round} is not stored yet, ${unstored.length} probes kept for the next round: ${databaseTrouble(raw.db, e, false)!.message}\n`);
-          }
-        };
+        const store = roundStore(db, raw.db);
         const rounds = await runProbeRounds(client, targets, schedule, concurrency, (probes, round) => {
           store(probes, round);
           const failed = probes.filter((p) => !p.ok && !p.controlFailed);
@@ -91,3 +79,22 @@ export const probeCommand = new Command('probe')
       await client.close();
     }
   });
+
+/**
+ * Stores each round's probes as it ends. A week of probing outlasts a disk full for an hour or a lock
+ * held past 5 s: a round not stored is kept, with a warning, and stored with the next one (a probe
+ * stored twice is one: site and time). The last call (round null) stores what is kept, or fails.
+ */
+function roundStore(db: Db, file: string): (probes: readonly Probe[], round: number | null) => void {
+  let unstored: Probe[] = [];
+  return (probes, round) => {
+    unstored.push(...probes);
+    try {
+      insertProbes(db, unstored);
+      unstored = [];
+    } catch (e) {
+      if (round === null || troubleKind(e) !== 'passing') throw e;
+      process.stderr.write(`warning: probe round ${round} is not stored yet, ${unstored.length} probes kept for the next round: ${databaseTrouble(file, e, false)!.message}\n`);
+    }
+  };
+}
