@@ -280,6 +280,12 @@ describe('retries, redirects and timeouts', () => {
     expect(rows(db, `SELECT count(*) AS n FROM page_facts WHERE run_id = ? AND url = ?`, runId, `${fleet.origin('a')}/late.html`)).toEqual([{ n: 1 }]);
   });
 
+  it('a home page that answers only when re-checked: its status is the re-check\'s (the crawl summary\'s, a report\'s homeStatus)', async () => {
+    const { byUrl, db, runId } = await crawl({ a: { files: { '/': linksTo(['/x.html']), '/x.html': html('页') }, behaviours: { '/': { hangTimes: 1 } } } }, { timeoutMs: 500 });
+    expect(byUrl('/')).toMatchObject([{ error_code: 'ETIMEDOUT', verdict: 'inconclusive', attempt: 1 }, { status: 200, verdict: 'ok', attempt: 2 }]);
+    expect(crawlStats(db, runId).map((s) => s.homepageStatus)).toEqual(['200']);
+  });
+
   it('stops a decompression bomb at the decoded-size cap', async () => {
     const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024));
     const { byUrl } = await crawl({ a: { files: { '/': linksTo(['/bomb.html']), '/bomb.html': bomb }, behaviours: { '/bomb.html': { contentType: 'application/octet-stream', headers: { 'content-encoding': 'gzip', 'content-type': 'text/html' } } } } });
