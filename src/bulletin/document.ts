@@ -2,9 +2,10 @@ import type { PrintDocument } from '../document/blocks.js';
 import { LABELS, levelLabel, ruleTitle, type Lang } from '../report/labels.js';
 import type { ReportedFinding, SiteReport } from '../report/model.js';
 import { shownUrl } from '../report/escape.js';
-import type { Bulletin, QuarterStats } from './model.js';
+import type { Bulletin } from './model.js';
+import { rateText as rate } from '../report/verdict-stats.js';
+import { byRegion, regionLabel } from '../registry/region.js';
 
-const rate = (s: QuarterStats) => (s.rate === null ? '—' : `${s.rate.toFixed(1)} %`);
 
 /** The main problems of a site in a few words: its vetoes, else its largest deductions. */
 function mainProblems(s: SiteReport, lang: Lang): string {
@@ -27,6 +28,8 @@ export function bulletinDocument(b: Bulletin, lang: Lang, office: string): Print
   // a site govsite could not assess is neither qualified nor failed: named, left out of the rate, for a check by hand;
   // one whose home page says it has closed or moved, or leads into another registered site, is named apart, for the registry to follow
   const unread = b.notAssessed.filter((s) => !s.closed && !s.mergedInto);
+  // a sweep of several provinces is read province by province: a table of them, and the unqualified sites listed by region
+  const regional = b.byRegion.length > 1;
   const closed = b.notAssessed.filter((s) => s.closed);
   const merged = b.notAssessed.filter((s) => !s.closed && s.mergedInto);
   // into a site the registry does not hold (its parent domain's): the page it landed on
@@ -55,11 +58,15 @@ export function bulletinDocument(b: Bulletin, lang: Lang, office: string): Print
       { kind: 'heading', text: zh ? '一、总体情况' : '1. Overview' },
       { kind: 'table', header: zh ? ['级别', '检查数', '合格数', '合格率'] : ['level', 'checked', 'qualified', 'rate'],
         rows: b.byLevel.map((l) => [levelLabel(l.level, lang), String(l.stats.checked), String(l.stats.qualified), rate(l.stats)]) },
+      ...(regional ? [{ kind: 'table' as const, header: zh ? ['地区', '检查数', '合格数', '合格率'] : ['region', 'checked', 'qualified', 'rate'],
+        rows: b.byRegion.map((r) => [regionLabel(r.region, lang), String(r.stats.checked), String(r.stats.qualified), rate(r.stats)]) }] : []),
       { kind: 'paragraph', text: (['active', 'sleeping', 'zombie', 'down'] as const).map((h) => `${L[h]} ${b.byHealth[h]}`).join(zh ? '，' : ', ') + (zh ? '。' : '.') },
       { kind: 'paragraph', text: comparison },
       { kind: 'heading', text: zh ? '二、不合格网站名单' : '2. Unqualified sites' },
       b.unqualified.length
-        ? { kind: 'table', header: zh ? ['网站', '级别', '网址', '主要问题'] : ['site', 'level', 'address', 'main problems'], rows: b.unqualified.map((s) => [name(s), levelLabel(s.level, lang), shownUrl(s.url), mainProblems(s, lang)]) }
+        ? { kind: 'table', header: [...(regional ? [zh ? '地区' : 'region'] : []), ...(zh ? ['网站', '级别', '网址', '主要问题'] : ['site', 'level', 'address', 'main problems'])],
+          rows: byRegion(b.unqualified, (s) => (regional ? s.region ?? null : null)).flatMap(([region, sites]) =>
+            sites.map((s) => [...(regional ? [regionLabel(region, lang)] : []), name(s), levelLabel(s.level, lang), shownUrl(s.url), mainProblems(s, lang)])) }
         : { kind: 'paragraph', text: zh ? '本季度无不合格网站。' : 'No site was unqualified this quarter.' },
       { kind: 'heading', text: zh ? '三、常见问题' : '3. Most common problems' },
       { kind: 'table', header: zh ? ['问题', '涉及网站数'] : ['problem', 'sites'], rows: b.commonProblems.slice(0, 10).map((p) => [ruleTitle(p.rule, lang), String(p.sites)]) },

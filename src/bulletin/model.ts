@@ -5,6 +5,9 @@ import type { ReportedFinding, SiteReport } from '../report/model.js';
 import type { Profile } from '../score/profile.js';
 import { statement, type Db } from '../store/db.js';
 import { InputError } from '../errors.js';
+import { statsOf, type VerdictStats } from '../report/verdict-stats.js';
+import { byRegion } from '../registry/region.js';
+import { siteRegions } from '../store/sites.js';
 
 export interface Quarter { year: number; q: number; start: string; end: string; label: string }
 
@@ -25,8 +28,6 @@ export const previousQuarter = (x: Quarter): Quarter => (x.q === 1 ? quarterOf(x
 /** A site's last checked state in a period: the site entry of the latest run (by as-of) that audited it. */
 interface Checked { site: SiteReport; run: number; asOf: string }
 
-/** `rate`: qualified in % of the sites that were assessed (a site govsite could not assess is checked by hand, not failed) */
-export interface QuarterStats { checked: number; qualified: number; notAssessed: number; rate: number | null }
 
 /** A notified site's problems its latest check still found, and those it could not judge (its home page unread, say): not known to be fixed. */
 export interface StillOpen { site: SiteReport; since: { run: number; asOf: string }; findings: ReportedFinding[]; unverified: ReportedFinding[] }
@@ -37,8 +38,10 @@ export interface Bulletin {
   profile: string;
   runs: { id: number; asOf: string }[];
   sites: SiteReport[];
-  stats: QuarterStats;
-  byLevel: { level: string | null; stats: QuarterStats }[];
+  stats: VerdictStats;
+  byLevel: { level: string | null; stats: VerdictStats }[];
+  /** by the region the registry puts each site in (see regionOf), in the bulletins' order: several when the sweep covered several provinces */
+  byRegion: { region: string | null; stats: VerdictStats }[];
   /** of the sites assessed: a site whose pages govsite could not read has no health it can publish (it is named in `notAssessed`) */
   byHealth: Record<SiteReport['health'], number>;
   unqualified: SiteReport[];
@@ -48,7 +51,7 @@ export interface Bulletin {
   stillOpen: StillOpen[];
   /** sites whose check before their latest found them unqualified (a notice was due) */
   notified: number;
-  previous: { quarter: Quarter; stats: QuarterStats } | null;
+  previous: { quarter: Quarter; stats: VerdictStats } | null;
 }
 
 /** The quarter's runs whose crawl finished: one stopped and never resumed (a sweep started again as a new run) says nothing whole (see finishedRun). */
@@ -80,19 +83,14 @@ const HEALTHS = ['active', 'sleeping', 'zombie', 'down'] as const;
 export const healthOfAssessed = (sites: readonly Pick<SiteReport, 'verdict' | 'health'>[]): Bulletin['byHealth'] =>
   Object.fromEntries(HEALTHS.map((h) => [h, sites.filter((s) => s.verdict !== 'not-assessed' && s.health === h).length])) as Bulletin['byHealth'];
 
-export const statsOf = (sites: readonly Pick<SiteReport, 'verdict'>[]): QuarterStats => {
-  const qualified = sites.filter((s) => s.verdict === 'qualified').length;
-  const notAssessed = sites.filter((s) => s.verdict === 'not-assessed').length;
-  const assessed = sites.length - notAssessed;
-  return { checked: sites.length, qualified, notAssessed, rate: assessed ? Math.round((1000 * qualified) / assessed) / 10 : null };
-};
-
 export function buildBulletin(db: Db, quarter: Quarter, profile: Profile): Bulletin {
   const runs = runsIn(db, quarter);
   if (!runs.length) throw new InputError(`--quarter ${quarter.label}`, `no finished run in the database has an as-of date from ${quarter.start} to ${quarter.end}`);
   const sitesOf = runSites(db, profile);
   const latest = latestPerSite(runs, sitesOf);
-  const sites = [...latest.values()].map((c) => c.site);
+  // each site's region as the registry last imported gives it: stored reports of earlier versions carry none
+  const regions = siteRegions(db);
+  const sites = [...latest.values()].map((c) => ({ ...c.site, region: regions.get(c.site.id) ?? null }));
   const levels = [...new Set(sites.map((s) => s.level))];
   const ruleSites = new Map<string, number>();
   for (const s of sites) for (const rule of new Set(s.findings.map((f) => ruleOfFinding(f.rule)))) ruleSites.set(rule, (ruleSites.get(rule) ?? 0) + 1);
@@ -102,6 +100,7 @@ export function buildBulletin(db: Db, quarter: Quarter, profile: Profile): Bulle
     quarter, profile: profile.name, runs, sites,
     stats: statsOf(sites),
     byLevel: levels.map((level) => ({ level, stats: statsOf(sites.filter((s) => s.level === level)) })),
+    byRegion: byRegion(sites, (s) => s.region ?? null).map(([region, group]) => ({ region, stats: statsOf(group) })),
     byHealth: healthOfAssessed(sites),
     unqualified: sites.filter((s) => s.verdict === 'unqualified'),
     notAssessed: sites.filter((s) => s.verdict === 'not-assessed'),

@@ -6,10 +6,13 @@ import { TABLE_SCRIPT, TABLE_SCRIPT_HASH } from './html-script.js';
 import { categoryLabel, unjudgedNote, LABELS, levelLabel, registryNote, ruleTitle, type Lang } from './labels.js';
 import type { AuditReport, SiteReport } from './model.js';
 import { separated, type Rendered } from './rendered.js';
+import { byRegion, regionLabel } from '../registry/region.js';
+import { groupBy } from '../group-by.js';
+import { rateText, statsOf } from './verdict-stats.js';
 
 const T = {
   zh: {
-    title: '政府网站检查报告', summary: '总体情况', byLevel: '分级情况', level: '级别', charts: '图表', table: '网站列表', filter: '筛选网站…', all: '全部结论',
+    title: '政府网站检查报告', summary: '总体情况', byLevel: '分级情况', level: '级别', byRegion: '分地区情况', region: '地区', rate: '合格率', charts: '图表', table: '网站列表', filter: '筛选网站…', all: '全部结论',
     site: '网站', verdict: '结论', health: '健康状况', vetoes: '单项否决', problems: '问题数', deadLinks: '死链', findings: '问题及证据', rule: '问题',
     evidence: '证据', page: '页面', firstSeen: '首次发现', columns: '栏目', column: '栏目', category: '类别', lastUpdate: '最近更新', items: '条目', empty: '空白', scripted: '由脚本加载，未读取', notCrawled: '未抓取', certificate: '证书未通过验证',
     letters: '留言办理', probes: '可用性探测', noProbes: '无探测记录', deductions: '扣分', points: '扣分', count: '次数', sample: '抽查样本', run: '检查批次',
@@ -17,7 +20,7 @@ const T = {
     lettersLine: (l: SiteReport['letters']) => `共${l.total}件，已回复${l.answered}件，未回复${l.unanswered}件，超期${l.overdue}件${l.medianReplyDays !== null ? `，回复用时中位数${l.medianReplyDays}天` : ''}`,
   },
   en: {
-    title: 'Government website audit report', summary: 'Summary', byLevel: 'By level', level: 'level', charts: 'Charts', table: 'Sites', filter: 'Filter sites…', all: 'all verdicts',
+    title: 'Government website audit report', summary: 'Summary', byLevel: 'By level', level: 'level', byRegion: 'By region', region: 'region', rate: 'qualified rate', charts: 'Charts', table: 'Sites', filter: 'Filter sites…', all: 'all verdicts',
     site: 'site', verdict: 'verdict', health: 'health', vetoes: 'vetoes', problems: 'problems', deadLinks: 'dead links', findings: 'Problems and evidence', rule: 'problem',
     evidence: 'evidence', page: 'page', firstSeen: 'first seen', columns: 'Columns', column: 'column', category: 'category', lastUpdate: 'last update', items: 'items', empty: 'empty', scripted: 'filled by script, not read', notCrawled: 'not crawled', certificate: 'certificate not verified',
     letters: 'Letters', probes: 'Availability probes', noProbes: 'no probes', deductions: 'Deductions', points: 'points', count: 'count', sample: 'sample', run: 'run',
@@ -39,12 +42,15 @@ export function* renderHtml(report: AuditReport, { lang }: { lang: Lang }): Rend
     ...VERDICTS.map((v) => `<div class="card ${v}">${L[v]}<b>${count('verdict', v)}</b></div>`),
     ...HEALTHS.map((h) => `<div class="card">${L[h]}<b>${count('health', h)}</b></div>`),
   ].join('');
-  const levels = [...new Set(report.sites.map((s) => s.level))];
-  const levelRows = levels.map((level) => {
-    const sites = report.sites.filter((s) => s.level === level);
-    const q = sites.filter((s) => s.verdict === 'qualified').length;
-    return `<tr><td>${escapeHtml(levelLabel(level, lang))}</td><td>${sites.length}</td>${VERDICTS.map((v) => `<td>${sites.filter((s) => s.verdict === v).length}</td>`).join('')}<td>${sites.length ? ((100 * q) / sites.length).toFixed(1) : '—'} %</td></tr>`;
-  }).join('');
+  // a group's sites by verdict and its qualification rate (over the sites assessed, as the bulletin counts it), a row of the level and region tables
+  const groupRow = (label: string, sites: readonly SiteReport[]) => {
+    return `<tr><td>${escapeHtml(label)}</td><td>${sites.length}</td>${VERDICTS.map((v) => `<td>${sites.filter((s) => s.verdict === v).length}</td>`).join('')}<td>${rateText(statsOf(sites))}</td></tr>`;
+  };
+  const groupHead = (name: string) => `<thead><tr><th>${name}</th><th>${t.total}</th>${VERDICTS.map((v) => `<th>${L[v]}</th>`).join('')}<th>${t.rate}</th></tr></thead>`;
+  const levelRows = [...groupBy(report.sites, (s) => s.level)].map(([level, sites]) => groupRow(levelLabel(level, lang), sites)).join('');
+  // a sweep of several provinces (a national one: 31) is read province by province; one region needs no table, nor a column
+  const regions = byRegion(report.sites, (s) => s.region ?? null);
+  const regional = regions.length > 1;
   const meta = [`${L.asOf} ${report.asOf}`, `${L.profile} ${report.profile}`, `${t.run} ${report.run}`, ...(report.sample ? [`${t.sample} ${report.sample}`] : [])];
   const { head, tail } = htmlFrame({ lang, title: `${t.title} · ${report.asOf}`, script: { source: TABLE_SCRIPT, hash: TABLE_SCRIPT_HASH } });
   yield `${head}
@@ -53,16 +59,16 @@ export function* renderHtml(report: AuditReport, { lang }: { lang: Lang }): Rend
 <h2 id="summary">${t.summary}</h2>
 <div class="cards">${cards}</div>
 <h3>${t.byLevel}</h3>
-<table id="levels"><thead><tr><th>${t.level}</th><th>${t.total}</th>${VERDICTS.map((v) => `<th>${L[v]}</th>`).join('')}<th>${L.qualified} %</th></tr></thead><tbody>${levelRows}</tbody></table>
-<h2 id="charts">${t.charts}</h2>
+<table id="levels">${groupHead(t.level)}<tbody>${levelRows}</tbody></table>
+${regional ? `<h3>${t.byRegion}</h3>\n<table id="regions">${groupHead(t.region)}<tbody>${regions.map(([region, sites]) => groupRow(regionLabel(region, lang), sites)).join('')}</tbody></table>\n` : ''}<h2 id="charts">${t.charts}</h2>
 ${scoreChart(report, lang)}
 ${rulesChart(report, lang)}
 ${freshnessGrid(report, lang)}
 <h2 id="list">${t.table}</h2>
 <div class="controls"><input id="filter" type="search" placeholder="${t.filter}"><select id="verdict-filter"><option value="">${t.all}</option>${VERDICTS.map((v) => `<option value="${v}">${L[v]}</option>`).join('')}</select></div>
-<div class="lazy" style="contain-intrinsic-size:auto ${40 + 36 * report.sites.length}px"><table id="sites"><thead><tr><th>${t.site}</th><th>${t.level}</th><th>${t.verdict}</th><th data-type="number">${L.score}</th><th>${t.health}</th><th>${t.vetoes}</th><th data-type="number">${t.problems}</th><th data-type="number">${t.deadLinks}</th></tr></thead>
+<div class="lazy" style="contain-intrinsic-size:auto ${40 + 36 * report.sites.length}px"><table id="sites"><thead><tr><th>${t.site}</th>${regional ? `<th>${t.region}</th>` : ''}<th>${t.level}</th><th>${t.verdict}</th><th data-type="number">${L.score}</th><th>${t.health}</th><th>${t.vetoes}</th><th data-type="number">${t.problems}</th><th data-type="number">${t.deadLinks}</th></tr></thead>
 <tbody>`;
-  yield* separated(report.sites, '\n', (s) => siteRow(s, lang));
+  yield* separated(report.sites, '\n', (s) => siteRow(s, lang, regional));
   yield '</tbody></table></div>\n';
   yield* separated(report.sites, '\n', (s) => siteSection(s, lang));
   yield tail;
@@ -70,9 +76,9 @@ ${freshnessGrid(report, lang)}
 
 const anchor = (id: string) => `site-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
-function siteRow(s: SiteReport, lang: Lang): string {
+function siteRow(s: SiteReport, lang: Lang, regional: boolean): string {
   const L = LABELS[lang];
-  return `<tr data-verdict="${s.verdict}"><td><a href="#${anchor(s.id)}">${escapeHtml(s.name ?? s.id)}</a> <span class="muted">${escapeHtml(s.id)}</span></td><td>${escapeHtml(levelLabel(s.level, lang))}</td>`
+  return `<tr data-verdict="${s.verdict}"><td><a href="#${anchor(s.id)}">${escapeHtml(s.name ?? s.id)}</a> <span class="muted">${escapeHtml(s.id)}</span></td>${regional ? `<td>${escapeHtml(regionLabel(s.region ?? null, lang))}</td>` : ''}<td>${escapeHtml(levelLabel(s.level, lang))}</td>`
     + `<td class="${s.verdict}">${L[s.verdict]}</td><td data-sort="${s.score ?? ''}">${s.score ?? '—'}</td><td>${L[s.health]}</td><td>${s.vetoes.map((v) => escapeHtml(ruleTitle(v, lang))).join('、')}</td>`
     + `<td>${s.findings.length}</td><td>${s.stats.deadLinks}</td></tr>`;
 }

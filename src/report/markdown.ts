@@ -2,7 +2,9 @@ import { escapeMd, mdLink } from './escape.js';
 import { evidenceText } from './evidence.js';
 import { unjudgedNote, LABELS, levelLabel, registryNote, ruleTitle, type Lang } from './labels.js';
 import { endedLines, type Rendered } from './rendered.js';
-import type { AuditReport, ReportedFinding } from './model.js';
+import type { AuditReport, ReportedFinding, SiteReport } from './model.js';
+import { byRegion, regionLabel } from '../registry/region.js';
+import { rateText, statsOf } from './verdict-stats.js';
 
 /** One finding on one line: rule, stable id, the page, the observed values. */
 export function findingLine(f: ReportedFinding, lang: Lang): string {
@@ -11,23 +13,28 @@ export function findingLine(f: ReportedFinding, lang: Lang): string {
 }
 
 const T = {
-  zh: { title: '政府网站检查报告', site: '网站', level: '级别', verdict: '结论', health: '健康状况', vetoes: '单项否决', problems: '问题数', findings: '问题及证据', none: '未发现问题', deductions: '扣分' },
-  en: { title: 'Government website audit report', site: 'site', level: 'level', verdict: 'verdict', health: 'health', vetoes: 'vetoes', problems: 'problems', findings: 'Problems and evidence', none: 'no problems found', deductions: 'Deductions' },
+  zh: { title: '政府网站检查报告', site: '网站', sites: '网站数', region: '地区', rate: '合格率', level: '级别', verdict: '结论', health: '健康状况', vetoes: '单项否决', problems: '问题数', findings: '问题及证据', none: '未发现问题', deductions: '扣分' },
+  en: { title: 'Government website audit report', site: 'site', sites: 'sites', region: 'region', rate: 'qualified rate', level: 'level', verdict: 'verdict', health: 'health', vetoes: 'vetoes', problems: 'problems', findings: 'Problems and evidence', none: 'no problems found', deductions: 'Deductions' },
 };
 
 /** The HTML report's content as Markdown, for mail and wikis: the summary table, then a section per site. */
 export function* renderMarkdown(report: AuditReport, { lang }: { lang: Lang }): Rendered {
   const t = T[lang];
   const L = LABELS[lang];
-  const count = (v: string) => report.sites.filter((s) => s.verdict === v).length;
+  const count = (sites: readonly SiteReport[], v: string) => sites.filter((s) => s.verdict === v).length;
+  // as the HTML report: a table by region, and a region column, when the sites are of several
+  const regions = byRegion(report.sites, (s) => s.region ?? null);
+  const regional = regions.length > 1;
   yield endedLines([
     `# ${t.title}`, '',
     `${L.asOf} ${report.asOf} · ${L.profile} ${report.profile} · run ${report.run}${report.sample ? ` · ${escapeMd(report.sample)}` : ''}`, '',
-    `${report.sites.length} ${L.sites}: ${L.qualified} ${count('qualified')} · ${L.unqualified} ${count('unqualified')} · ${L['not-assessed']} ${count('not-assessed')}`, '',
-    `| ${t.site} | ${t.level} | ${t.verdict} | ${L.score} | ${t.health} | ${t.vetoes} | ${t.problems} |`, '|---|---|---|---:|---|---|---:|',
+    `${report.sites.length} ${L.sites}: ${L.qualified} ${count(report.sites, 'qualified')} · ${L.unqualified} ${count(report.sites, 'unqualified')} · ${L['not-assessed']} ${count(report.sites, 'not-assessed')}`, '',
+    ...(regional ? [`| ${t.region} | ${t.sites} | ${L.qualified} | ${L.unqualified} | ${L['not-assessed']} | ${t.rate} |`, '|---|---:|---:|---:|---:|---:|',
+      ...regions.map(([region, sites]) => `| ${escapeMd(regionLabel(region, lang))} | ${sites.length} | ${count(sites, 'qualified')} | ${count(sites, 'unqualified')} | ${count(sites, 'not-assessed')} | ${rateText(statsOf(sites))} |`), ''] : []),
+    `| ${t.site} |${regional ? ` ${t.region} |` : ''} ${t.level} | ${t.verdict} | ${L.score} | ${t.health} | ${t.vetoes} | ${t.problems} |`, `|---|${regional ? '---|' : ''}---|---|---:|---|---|---:|`,
   ]);
   for (const s of report.sites) {
-    yield endedLines([`| ${escapeMd(s.name ?? s.id)} (${escapeMd(s.id)}) | ${levelLabel(s.level, lang)} | ${L[s.verdict]} | ${s.score ?? '—'} | ${L[s.health]} | ${s.vetoes.map((v) => ruleTitle(v, lang)).join('、')} | ${s.findings.length} |`]);
+    yield endedLines([`| ${escapeMd(s.name ?? s.id)} (${escapeMd(s.id)}) |${regional ? ` ${escapeMd(regionLabel(s.region ?? null, lang))} |` : ''} ${levelLabel(s.level, lang)} | ${L[s.verdict]} | ${s.score ?? '—'} | ${L[s.health]} | ${s.vetoes.map((v) => ruleTitle(v, lang)).join('、')} | ${s.findings.length} |`]);
   }
   for (const s of report.sites) {
     const section = ['', `## ${escapeMd(s.name ?? s.id)} (${escapeMd(s.id)})`, '', `${mdLink(s.url)} · ${L[s.verdict]}${s.score !== null ? ` · ${L.score} ${s.score}` : ''} · ${L[s.health]}`];

@@ -18,7 +18,7 @@ import { probesOf } from '../store/probes.js';
 import { tightenHeapGrowth } from '../heap-growth.js';
 import { finishedRun, type MergedInto, type Run } from '../store/runs.js';
 import { findingIds } from '../history/finding-id.js';
-import { knownSites, sitesOfRun } from '../store/sites.js';
+import { knownSites, siteRegions, sitesOfRun } from '../store/sites.js';
 import { RegisteredSites } from '../crawl/registered-sites.js';
 import { join } from 'node:path';
 
@@ -44,6 +44,8 @@ export interface SiteReport extends SiteScore {
   name: string | null;
   url: string;
   level: string | null;
+  /** the province-level region the registry puts it in (see regionOf), null when it does not say; absent from reports stored by earlier versions */
+  region?: string | null;
   /** the home page's certificate failed verification (Node's reason: CERT_HAS_EXPIRED, UNABLE_TO_VERIFY_LEAF_SIGNATURE, …); read all the same */
   certificate: string | null;
   /** the home page only says the site has closed or moved: its sentence (the site is then not assessed, and down); absent from reports stored by earlier versions */
@@ -76,6 +78,7 @@ export function buildReport(db: Db, runId: number, profile: Profile, observe?: (
     .map((r) => [r.site_id, { durationMs: r.started_at && r.finished_at ? Date.parse(r.finished_at) - Date.parse(r.started_at) : null, readOn: r.finished_at && chinaDate(r.finished_at) }]));
   const rules = new Map(profile.rules.filter((r) => r.kind !== 'off').map((r) => [r.rule, r]));
   const registered = new RegisteredSites(knownSites(db));
+  const regions = siteRegions(db);
   const sites = sitesOfRun(db, runId).map((site): SiteReport => {
     const siteFacts = loadSiteFacts(db, runId, site, run.asOf, verdicts);
     const facts: CheckFacts = { ...siteFacts, brokenLinks: stats.get(site.id)?.broken ?? [], portal: site.portal, level: site.level,
@@ -94,7 +97,7 @@ export function buildReport(db: Db, runId: number, profile: Profile, observe?: (
     const seen = firstSeen(db, site.id, profile.name, run.asOf);
     const failed = facts.probes.filter((p) => !p.ok).length;
     return {
-      id: site.id, name: site.name, url: site.url, level: site.level, certificate: s?.homepageCertificate ?? null, closed: facts.home?.closedNotice ?? null, mergedInto: facts.mergedInto,
+      id: site.id, name: site.name, url: site.url, level: site.level, region: regions.get(site.id) ?? null, certificate: s?.homepageCertificate ?? null, closed: facts.home?.closedNotice ?? null, mergedInto: facts.mergedInto,
       homeStatus: facts.home || facts.mergedInto ? null : s?.homepageStatus ?? null,
       innerPageOf: facts.home ? innerPageOf(db, runId, site, registered) : null,
       ...score,

@@ -1,3 +1,4 @@
+import { regionOf } from '../registry/region.js';
 import type { RegistryRow } from '../registry/types.js';
 import type { Db } from './db.js';
 
@@ -42,4 +43,10 @@ export function sitesOfRun(db: Db, runId: number): StoredSite[] {
  */
 export function knownSites(db: Db): StoredSite[] {
   return (db.prepare(`SELECT id, url, name, level, mailboxes, portal, columns FROM sites`).all() as SiteRecord[]).map(toSite);
+}
+
+/** Each known site's region (see regionOf), from the row its last import stored. */
+export function siteRegions(db: Db): Map<string, string | null> {
+  const rows = db.prepare(`SELECT id, org, extra FROM sites`).all() as { id: string; org: string | null; extra: string }[];
+  return new Map(rows.map((r) => [r.id, regionOf({ id: r.id, org: r.org, extra: JSON.parse(r.extra) as Record<string, unknown> })]));
 }

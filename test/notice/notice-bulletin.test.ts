@@ -113,7 +113,9 @@ describe('the quarterly bulletin', () => {
     expect(md).toContain('# 2026年第4季度政府网站检查情况通报');
     // the bureau merged into the city's portal is named apart, out of the rate
     expect(md).toContain('开展2次检查（监测时间点：2026-11-15、2026-11-16），共检查政府网站6个，合格2个，合格率40.0 %。1个网站首页跳转至名录中的其他网站或上级域名的网站，视为已整合，不计入合格率，请核实后调整网站名录：示范市发展和改革委员会（3201000006） → 示范市人民政府（3201000001）。');
-    expect(md).toContain('| 问题区人民政府（4401000003） | 县级 | <');
+    // by region (the fleet's ids are its sites' administrative codes: 3201 南京, 4401 广州 …), and the unqualified sites listed with theirs
+    expect(md).toContain('| 地区 | 检查数 | 合格数 | 合格率 |\n|---|---|---|---|\n| 江苏省 | 2 | 1 | 100.0 % |\n| 安徽省 | 1 | 0 | 0.0 % |\n| 广东省 | 1 | 0 | 0.0 % |\n| 云南省 | 1 | 1 | 100.0 % |\n| 甘肃省 | 1 | 0 | 0.0 % |\n');
+    expect(md).toContain('| 广东省 | 问题区人民政府（4401000003） | 县级 | <');
     expect(md).toContain('上季度（2026Q3）无检查数据，无法比较。');
     const diff = JSON.parse(runCli(['diff', '--db', file, '--format', 'json']).stdout) as { sites: { id: string; open: { id: string }[]; fixed: { id: string }[]; new: { id: string }[] }[] };
     const trouble = diff.sites.find((s) => s.id === '4401000003')!;

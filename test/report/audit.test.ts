@@ -116,10 +116,10 @@ describe('the fixture fleet audited at 2026-11-15 (gov-2019), by hand', () => {
 
   it('the CSV has a row per site and per finding, and escapes hostile text', () => {
     const csv = renderedText(RENDERERS.csv({ ...gov, sites: [{ ...site(gov, '3201000001'), name: '=HYPERLINK("x"),"<script>' }] }, { lang: 'zh' }));
-    expect(csv.split('\r\n')[1]).toBe(`site,3201000001,"'=HYPERLINK(""x""),""<script>",city,qualified,100,active,,,,${fleet.origin('healthy')}/,`);
+    expect(csv.split('\r\n')[1]).toBe(`site,3201000001,"'=HYPERLINK(""x""),""<script>",city,江苏省,qualified,100,active,,,,${fleet.origin('healthy')}/,`);
     const rows = renderedText(RENDERERS.csv(gov, { lang: 'zh' })).trim().split('\r\n');
     expect(rows.filter((r) => r.startsWith('site,'))).toHaveLength(6);
-    expect(rows.find((r) => r.startsWith('site,3201000006,'))).toBe(`site,3201000006,示范市发展和改革委员会,department,not-assessed,,down,,,,${fleet.origin('merged-bureau')}/,`
+    expect(rows.find((r) => r.startsWith('site,3201000006,'))).toBe(`site,3201000006,示范市发展和改革委员会,department,江苏省,not-assessed,,down,,,,${fleet.origin('merged-bureau')}/,`
       + `"{""mergedInto"":{""id"":""3201000001"",""name"":""示范市人民政府"",""url"":""${fleet.origin('healthy')}/"",""landing"":""${fleet.origin('healthy')}/col/col102/index.html""}}"`);
     expect(rows.filter((r) => r.startsWith('finding,'))).toHaveLength(gov.sites.reduce((n, s) => n + s.findings.length, 0));
   });

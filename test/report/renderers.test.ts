@@ -161,11 +161,32 @@ describe('a Chinese domain name (中文域名)', () => {
 describe('Markdown', () => {
   it('a table of sites and a section per site with every finding; page text cannot become markup', () => {
     const md = renderedText(RENDERERS.md(report, { lang: 'zh' }));
-    expect(md).toContain('| 问题区人民政府 (4401000003) | 县级 | 不合格 | — | 睡眠 | 首页长期未更新、留言长期未回复 | 13 |');
+    expect(md).toContain('| 问题区人民政府 (4401000003) | 广东省 | 县级 | 不合格 | — | 睡眠 | 首页长期未更新、留言长期未回复 | 13 |');
     const findings = report.sites.reduce((n, s) => n + s.findings.length, 0);
     expect(md.split('\n').filter((l) => /^- .* `[a-z-]+-[0-9a-f]{10}(-\d+)?` </.test(l))).toHaveLength(findings);
     expect(md).not.toContain('<script>');
     expect(md).toContain('\\<script\\>window.\\_\\_pwned=1');
+  });
+});
+
+describe('by region', () => {
+  const oneRegion = (): AuditReport => ({ ...report, sites: report.sites.map((s) => ({ ...s, region: '云南省' })) });
+
+  it('a sweep of several provinces: a table of them (rate over the sites assessed) and a region column, in HTML and Markdown', () => {
+    const html = renderedText(RENDERERS.html(report, { lang: 'zh' }));
+    expect(html).toContain('<table id="regions"><thead><tr><th>地区</th><th>网站总数</th><th>合格</th><th>不合格</th><th>未评估</th><th>合格率</th></tr></thead><tbody><tr><td>江苏省</td><td>2</td><td>1</td><td>0</td><td>1</td><td>100.0 %</td></tr><tr><td>安徽省</td>');
+    expect(html).toContain('<span class="muted">4401000003</span></td><td>广东省</td><td>县级</td>');
+    const md = renderedText(RENDERERS.md(report, { lang: 'en' }));
+    expect(md).toContain('| region | sites | qualified | unqualified | not assessed | qualified rate |\n|---|---:|---:|---:|---:|---:|\n| Jiangsu | 2 | 1 | 0 | 1 | 100.0 % |\n');
+  });
+
+  it('one region: neither the table nor the column', () => {
+    const html = renderedText(RENDERERS.html(oneRegion(), { lang: 'zh' }));
+    expect(html).not.toContain('id="regions"');
+    expect(html).not.toContain('<th>地区</th>');
+    const md = renderedText(RENDERERS.md(oneRegion(), { lang: 'zh' }));
+    expect(md).not.toContain('地区');
+    expect(md).toContain('| 问题区人民政府 (4401000003) | 县级 | 不合格 |');
   });
 });
 
@@ -206,13 +227,16 @@ describe('the HTML report in headless Chromium', { skip: CHROMIUM ? false : 'chr
   it('the site table has a row per site, sorts by score and filters by text and verdict', async () => {
     expect(await page.evaluate('document.querySelectorAll("#sites tbody tr").length')).toBe(6);
     const order = 'Array.from(document.querySelectorAll("#sites tbody tr")).map((r) => r.cells[0].querySelector("a").textContent)';
-    await page.evaluate('document.querySelector("#sites thead th:nth-child(4)").click()');
+    await page.evaluate('document.querySelector("#sites thead th:nth-child(5)").click()');
     expect((await page.evaluate<string[]>(order)).slice(-2)).toEqual(['云岭镇人民政府', '示范市人民政府']); // 85, 100 after the unscored
-    await page.evaluate('document.querySelector("#sites thead th:nth-child(4)").click()');
+    await page.evaluate('document.querySelector("#sites thead th:nth-child(5)").click()');
     expect((await page.evaluate<string[]>(order)).slice(0, 2)).toEqual(['示范市人民政府', '云岭镇人民政府']);
     const visible = 'Array.from(document.querySelectorAll("#sites tbody tr")).filter((r) => !r.hidden).map((r) => r.cells[0].querySelector("a").textContent)';
     await page.evaluate('(() => { const f = document.getElementById("filter"); f.value = "沉睡"; f.dispatchEvent(new Event("input")); })()');
     expect(await page.evaluate(visible)).toEqual(['沉睡县人民政府']);
+    // a national report read province by province: the region is in the row
+    await page.evaluate('(() => { const f = document.getElementById("filter"); f.value = "江苏省"; f.dispatchEvent(new Event("input")); })()');
+    expect(await page.evaluate(visible)).toEqual(['示范市人民政府', '示范市发展和改革委员会']);
     await page.evaluate('(() => { const f = document.getElementById("filter"); f.value = ""; f.dispatchEvent(new Event("input")); const v = document.getElementById("verdict-filter"); v.value = "qualified"; v.dispatchEvent(new Event("change")); })()');
     expect((await page.evaluate<string[]>(visible)).sort()).toEqual(['云岭镇人民政府', '示范市人民政府']);
   });
