@@ -1,12 +1,16 @@
 import { createHash } from 'node:crypto';
 import { quoteCsv } from '../report/escape.js';
+import { regionOf } from './region.js';
 import type { RegistryRow } from './types.js';
+
+export type Stratum = 'level' | 'region';
+export const STRATA: readonly Stratum[] = ['level', 'region'];
 
 export interface SampleRequest {
   ratio: number;
   seed: string;
-  /** stratify by this field (level): each stratum gets its own share */
-  by?: 'level';
+  /** stratify by these (level, the region: see regionOf): each stratum — each level of each province, say — gets its own share */
+  by?: readonly Stratum[];
 }
 
 /**
@@ -16,7 +20,8 @@ export interface SampleRequest {
 export function drawSample(rows: readonly RegistryRow[], request: SampleRequest): RegistryRow[] {
   const strata = new Map<string, RegistryRow[]>();
   for (const row of rows) {
-    const key = request.by === 'level' ? row.level ?? '' : '';
+    // one field's key is its value alone: a sample drawn by level before regions existed is drawn again the same
+    const key = (request.by ?? []).map((field) => (field === 'level' ? row.level : regionOf(row)) ?? '').join('\u0000');
     const members = strata.get(key);
     if (members) members.push(row);
     else strata.set(key, [row]);
@@ -46,15 +51,21 @@ function prng(seed: string): () => number {
   };
 }
 
-const CSV_FIELDS = ['id', 'name', 'level', 'url', 'mailbox', 'portal', 'org', 'columns', 'sample'] as const;
+const CSV_FIELDS = ['id', 'name', 'level', 'url', 'mailbox', 'portal', 'org', 'columns'] as const;
 
-/** The sample as a registry CSV (one row per mailbox; rows of one site merge on import), every row naming the sample. */
+/**
+ * The sample as a registry CSV (one row per mailbox; rows of one site merge on import), every row
+ * naming the sample, with the registry's other fields after (a `region`, a `category`: importing the
+ * sample replaces each site's stored row, and a region said only there would be lost).
+ */
 export function sampleCsv(rows: readonly RegistryRow[], label: string): string {
-  const lines = [CSV_FIELDS.join(',')];
+  const others = [...new Set(rows.flatMap((r) => Object.keys(r.extra)))].filter((k) => k !== 'sample' && !(CSV_FIELDS as readonly string[]).includes(k));
+  const lines = [[...CSV_FIELDS, 'sample', ...others].map(quoteCsv).join(',')];
   for (const r of rows) {
+    const extra = others.map((k) => (r.extra[k] === undefined || r.extra[k] === null ? '' : typeof r.extra[k] === 'string' ? r.extra[k] : JSON.stringify(r.extra[k])));
     for (const mailbox of r.mailboxes.length ? r.mailboxes : ['']) {
       const columns = Object.keys(r.columns).length ? JSON.stringify(r.columns) : '';
-      lines.push([r.id, r.name ?? '', r.level ?? '', r.url, mailbox, r.portal ? 'true' : '', r.org ?? '', columns, label].map(quoteCsv).join(','));
+      lines.push([r.id, r.name ?? '', r.level ?? '', r.url, mailbox, r.portal ? 'true' : '', r.org ?? '', columns, label, ...extra].map(quoteCsv).join(','));
     }
   }
   return `${lines.join('\n')}\n`;

@@ -4,6 +4,9 @@ import { describe, it } from 'node:test';
 import { expect } from 'expect';
 import { parseRegistry } from '../../src/registry/parse.js';
 import { drawSample } from '../../src/registry/sample.js';
+import { regionOf } from '../../src/registry/region.js';
+import type { RegistryRow } from '../../src/registry/types.js';
+import { cases } from '../helpers/cases.js';
 import { runCli } from '../helpers/cli.js';
 import { corpusPath, describeCorpus } from '../helpers/corpus.js';
 import { tmpDir, writeTmp } from '../helpers/tmp.js';
@@ -33,14 +36,48 @@ describeCorpus('govsite sample on the 3,208 county portals', () => {
     // the sample's rows are the registry's own rows, unchanged
     const byId = new Map(all.map((r) => [r.id, r]));
     for (const r of drawn.rows) expect({ ...r, source: '', extra: {} }).toEqual({ ...byId.get(r.id)!, source: '', extra: {} });
+    // the registry's other fields too, after the sample's
+    expect(drawn.rows.every((r) => r.extra['note'] === byId.get(r.id)!.extra['note'])).toBe(true);
+    // the same sites as samples drawn before regions existed (a seed's sample does not change with the version)
+    expect(drawn.rows).toHaveLength(1124);
+    expect([...drawn.rows.slice(0, 5), ...drawn.rows.slice(-3)].map((r) => r.id)).toEqual(['130000', '140000', '150000', '230000', '430000', '659007', '659009', '659012']);
   });
+
+  cases([
+    // strata, how many of them
+    [['region'], 33],
+    [['level', 'region'], 91],
+  ] as const)('--by %s draws at least 35 % of each (%i strata)', (by, strata) => {
+    const dir = tmpDir();
+    expect(runCli(['sample', registry, '--ratio', '0.35', '--seed', '2026-11', '--by', by.join(','), '--output', join(dir, 's.csv')]).code).toBe(0);
+    const key = (r: RegistryRow) => by.map((f: string) => (f === 'level' ? r.level : regionOf(r))).join('/');
+    const count = (rows: readonly RegistryRow[]) => rows.reduce((n, r) => n.set(key(r), (n.get(key(r)) ?? 0) + 1), new Map<string, number>());
+    const whole = count(parseRegistry(registry).rows);
+    const part = count(parseRegistry(join(dir, 's.csv')).rows);
+    expect(whole.size).toBe(strata);
+    for (const [k, n] of whole) expect([k, part.get(k)]).toEqual([k, Math.ceil(n * 0.35)]);
+  });
+
+  it('a region said only in a registry\'s own field reaches the sample, and its import', () => {
+    const dir = tmpDir();
+    expect(runCli(['sample', corpusPath('registries', 'provincial.jsonl'), '--ratio', '0.2', '--seed', 's', '--by', 'region', '--output', join(dir, 's.csv')]).code).toBe(0);
+    const drawn = parseRegistry(join(dir, 's.csv')).rows;
+    expect(drawn).toHaveLength(31);
+    expect(drawn.map(regionOf)).toEqual(parseRegistry(corpusPath('registries', 'provincial.jsonl')).rows.map(regionOf));
+  });
+});
+
+it('--by names level, region or both, each once', () => {
+  const { code, stderr } = runCli(['sample', writeTmp('r.csv', 'url\nhttp://a.gov.cn/\n'), '--seed', 's', '--by', 'level,level']);
+  expect(code).toBe(2);
+  expect(stderr).toContain("option '--by <fields>' argument 'level,level' is invalid. one or more of level, region, comma-separated, each once");
 });
 
 describe('drawSample', () => {
   const rows = parseRegistry(writeTmp('r.csv', `id,url,level\n${Array.from({ length: 20 }, (_, i) => `${i + 1},http://s${i + 1}.gov.cn/,${i < 5 ? 'city' : 'county'}`).join('\n')}\n`)).rows;
 
   it('rounds each stratum up and keeps registry order', () => {
-    const sample = drawSample(rows, { ratio: 0.35, seed: 's', by: 'level' });
+    const sample = drawSample(rows, { ratio: 0.35, seed: 's', by: ['level'] });
     expect(levels(sample)).toEqual({ city: 2, county: 6 });
     expect(sample.map((r) => Number(r.id))).toEqual([...sample.map((r) => Number(r.id))].sort((x, y) => x - y));
   });

@@ -1,8 +1,8 @@
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { basename } from 'node:path';
 import { UsageError } from '../../errors.js';
 import { parseRegistry } from '../../registry/parse.js';
-import { drawSample, sampleCsv } from '../../registry/sample.js';
+import { drawSample, sampleCsv, STRATA, type Stratum } from '../../registry/sample.js';
 import { writeRendered } from '../../report/rendered.js';
 import { reportRowErrors } from '../row-errors.js';
 
@@ -11,17 +11,24 @@ export const sampleCommand = new Command('sample')
   .argument('<registry>', 'registry file (CSV, JSON, JSON Lines)')
   .option('--ratio <share>', 'share of the sites to draw, rounded up', '0.35')
   .requiredOption('--seed <seed>', 'any text; the same registry, ratio and seed give the same sample')
-  .addOption(new Option('--by <field>', 'draw the share within each level').choices(['level']))
+  .option('--by <fields>', 'draw the share within each level, region (province), or both (level,region)', parseStrata)
   .option('--output <file>', 'write the sample registry here instead of stdout')
-  .action((registry: string, raw: { ratio: string; seed: string; by?: 'level'; output?: string }) => {
+  .action((registry: string, raw: { ratio: string; seed: string; by?: Stratum[]; output?: string }) => {
     const ratio = Number(raw.ratio);
     if (!(ratio > 0 && ratio <= 1)) throw new UsageError(`--ratio must be a share in (0, 1], got "${raw.ratio}"`);
     const parsed = parseRegistry(registry);
     reportRowErrors(parsed);
     const rows = drawSample(parsed.rows, { ratio, seed: raw.seed, ...(raw.by ? { by: raw.by } : {}) });
-    const label = `${basename(registry)} ratio=${ratio} seed=${raw.seed}${raw.by ? ` by=${raw.by}` : ''}`;
+    const label = `${basename(registry)} ratio=${ratio} seed=${raw.seed}${raw.by ? ` by=${raw.by.join(',')}` : ''}`;
     const csv = sampleCsv(rows, label);
     if (raw.output) writeRendered(raw.output, [csv]);
     else process.stdout.write(csv);
     process.stderr.write(`sample ${label}: ${rows.length} of ${parsed.rows.length} sites\n`);
   });
+
+function parseStrata(value: string): Stratum[] {
+  const fields = value.split(',').map((f) => f.trim());
+  const unknown = fields.filter((f) => !(STRATA as readonly string[]).includes(f));
+  if (unknown.length || new Set(fields).size !== fields.length) throw new InvalidArgumentError(`one or more of ${STRATA.join(', ')}, comma-separated, each once`);
+  return fields as Stratum[];
+}
