@@ -12,7 +12,7 @@ import { rateText, statsOf } from './verdict-stats.js';
 
 const T = {
   zh: {
-    title: '政府网站检查报告', summary: '总体情况', byLevel: '分级情况', level: '级别', byRegion: '分地区情况', region: '地区', rate: '合格率', charts: '图表', table: '网站列表', filter: '筛选网站…', all: '全部结论',
+    title: '政府网站检查报告', summary: '总体情况', byLevel: '分级情况', level: '级别', byRegion: '分地区情况', region: '地区', charts: '图表', table: '网站列表', filter: '筛选网站…', all: '全部结论',
     site: '网站', verdict: '结论', health: '健康状况', vetoes: '单项否决', problems: '问题数', deadLinks: '死链', findings: '问题及证据', rule: '问题',
     evidence: '证据', page: '页面', firstSeen: '首次发现', columns: '栏目', column: '栏目', category: '类别', lastUpdate: '最近更新', items: '条目', empty: '空白', scripted: '由脚本加载，未读取', notCrawled: '未抓取', certificate: '证书未通过验证',
     letters: '留言办理', probes: '可用性探测', noProbes: '无探测记录', deductions: '扣分', points: '扣分', count: '次数', sample: '抽查样本', run: '检查批次',
@@ -20,7 +20,7 @@ const T = {
     lettersLine: (l: SiteReport['letters']) => `共${l.total}件，已回复${l.answered}件，未回复${l.unanswered}件，超期${l.overdue}件${l.medianReplyDays !== null ? `，回复用时中位数${l.medianReplyDays}天` : ''}`,
   },
   en: {
-    title: 'Government website audit report', summary: 'Summary', byLevel: 'By level', level: 'level', byRegion: 'By region', region: 'region', rate: 'qualified rate', charts: 'Charts', table: 'Sites', filter: 'Filter sites…', all: 'all verdicts',
+    title: 'Government website audit report', summary: 'Summary', byLevel: 'By level', level: 'level', byRegion: 'By region', region: 'region', charts: 'Charts', table: 'Sites', filter: 'Filter sites…', all: 'all verdicts',
     site: 'site', verdict: 'verdict', health: 'health', vetoes: 'vetoes', problems: 'problems', deadLinks: 'dead links', findings: 'Problems and evidence', rule: 'problem',
     evidence: 'evidence', page: 'page', firstSeen: 'first seen', columns: 'Columns', column: 'column', category: 'category', lastUpdate: 'last update', items: 'items', empty: 'empty', scripted: 'filled by script, not read', notCrawled: 'not crawled', certificate: 'certificate not verified',
     letters: 'Letters', probes: 'Availability probes', noProbes: 'no probes', deductions: 'Deductions', points: 'points', count: 'count', sample: 'sample', run: 'run',
@@ -46,7 +46,7 @@ export function* renderHtml(report: AuditReport, { lang }: { lang: Lang }): Rend
   const groupRow = (label: string, sites: readonly SiteReport[]) => {
     return `<tr><td>${escapeHtml(label)}</td><td>${sites.length}</td>${VERDICTS.map((v) => `<td>${sites.filter((s) => s.verdict === v).length}</td>`).join('')}<td>${rateText(statsOf(sites))}</td></tr>`;
   };
-  const groupHead = (name: string) => `<thead><tr><th>${name}</th><th>${t.total}</th>${VERDICTS.map((v) => `<th>${L[v]}</th>`).join('')}<th>${t.rate}</th></tr></thead>`;
+  const groupHead = (name: string) => `<thead><tr><th>${name}</th><th>${t.total}</th>${VERDICTS.map((v) => `<th>${L[v]}</th>`).join('')}<th>${L.rate}</th></tr></thead>`;
   const levelRows = [...groupBy(report.sites, (s) => s.level)].map(([level, sites]) => groupRow(levelLabel(level, lang), sites)).join('');
   // a sweep of several provinces (a national one: 31) is read province by province; one region needs no table, nor a column
   const regions = byRegion(report.sites, (s) => s.region ?? null);

@@ -13,8 +13,8 @@ export function findingLine(f: ReportedFinding, lang: Lang): string {
 }
 
 const T = {
-  zh: { title: '政府网站检查报告', site: '网站', sites: '网站数', region: '地区', rate: '合格率', level: '级别', verdict: '结论', health: '健康状况', vetoes: '单项否决', problems: '问题数', findings: '问题及证据', none: '未发现问题', deductions: '扣分' },
-  en: { title: 'Government website audit report', site: 'site', sites: 'sites', region: 'region', rate: 'qualified rate', level: 'level', verdict: 'verdict', health: 'health', vetoes: 'vetoes', problems: 'problems', findings: 'Problems and evidence', none: 'no problems found', deductions: 'Deductions' },
+  zh: { title: '政府网站检查报告', site: '网站', sites: '网站数', region: '地区', level: '级别', verdict: '结论', health: '健康状况', vetoes: '单项否决', problems: '问题数', findings: '问题及证据', none: '未发现问题', deductions: '扣分' },
+  en: { title: 'Government website audit report', site: 'site', sites: 'sites', region: 'region', level: 'level', verdict: 'verdict', health: 'health', vetoes: 'vetoes', problems: 'problems', findings: 'Problems and evidence', none: 'no problems found', deductions: 'Deductions' },
 };
 
 /** The HTML report's content as Markdown, for mail and wikis: the summary table, then a section per site. */
@@ -29,7 +29,7 @@ export function* renderMarkdown(report: AuditReport, { lang }: { lang: Lang }): 
     `# ${t.title}`, '',
     `${L.asOf} ${report.asOf} · ${L.profile} ${report.profile} · run ${report.run}${report.sample ? ` · ${escapeMd(report.sample)}` : ''}`, '',
     `${report.sites.length} ${L.sites}: ${L.qualified} ${count(report.sites, 'qualified')} · ${L.unqualified} ${count(report.sites, 'unqualified')} · ${L['not-assessed']} ${count(report.sites, 'not-assessed')}`, '',
-    ...(regional ? [`| ${t.region} | ${t.sites} | ${L.qualified} | ${L.unqualified} | ${L['not-assessed']} | ${t.rate} |`, '|---|---:|---:|---:|---:|---:|',
+    ...(regional ? [`| ${t.region} | ${t.sites} | ${L.qualified} | ${L.unqualified} | ${L['not-assessed']} | ${L.rate} |`, '|---|---:|---:|---:|---:|---:|',
       ...regions.map(([region, sites]) => `| ${escapeMd(regionLabel(region, lang))} | ${sites.length} | ${count(sites, 'qualified')} | ${count(sites, 'unqualified')} | ${count(sites, 'not-assessed')} | ${rateText(statsOf(sites))} |`), ''] : []),
     `| ${t.site} |${regional ? ` ${t.region} |` : ''} ${t.level} | ${t.verdict} | ${L.score} | ${t.health} | ${t.vetoes} | ${t.problems} |`, `|---|${regional ? '---|' : ''}---|---|---:|---|---|---:|`,
   ]);

@@ -3,6 +3,8 @@ import { unjudgedNote, LABELS, registryNote, ruleTitle, type Lang } from './labe
 import { endedLines, type Rendered } from './rendered.js';
 import { shownUrl } from './escape.js';
 import type { AuditReport, SiteReport } from './model.js';
+import { byRegion, regionLabel } from '../registry/region.js';
+import { rateText, statsOf } from './verdict-stats.js';
 
 /** One line per site (verdict, score, health, main problems), then the totals. */
 export function* renderTerminal(report: AuditReport, { lang, color = false }: { lang: Lang; color?: boolean }): Rendered {
@@ -24,8 +26,14 @@ export function* renderTerminal(report: AuditReport, { lang, color = false }: { 
     if (note) lines.push(`      ${chalk.yellow(note)}`);
     yield endedLines(lines);
   }
-  const count = (v: SiteReport['verdict']) => report.sites.filter((s) => s.verdict === v).length;
-  yield `${chalk.bold(`${L.total}: ${L.qualified} ${count('qualified')} · ${L.unqualified} ${count('unqualified')} · ${L['not-assessed']} ${count('not-assessed')}`)}\n`;
+  const counts = (sites: readonly SiteReport[]) => {
+    const count = (v: SiteReport['verdict']) => sites.filter((s) => s.verdict === v).length;
+    return `${L.qualified} ${count('qualified')} · ${L.unqualified} ${count('unqualified')} · ${L['not-assessed']} ${count('not-assessed')} · ${L.rate} ${rateText(statsOf(sites))}`;
+  };
+  yield `${chalk.bold(`${L.total}: ${counts(report.sites)}`)}\n`;
+  // a sweep of several provinces: each one's line, as the HTML report's table by region
+  const regions = byRegion(report.sites, (s) => s.region ?? null);
+  if (regions.length > 1) yield endedLines(regions.map(([region, sites]) => `  ${regionLabel(region, lang)} ${sites.length}: ${counts(sites)}`));
 }
 
 function mainProblems(s: SiteReport, lang: Lang, chalk: ChalkInstance): string[] {

@@ -180,6 +180,14 @@ describe('by region', () => {
     expect(md).toContain('| region | sites | qualified | unqualified | not assessed | qualified rate |\n|---|---:|---:|---:|---:|---:|\n| Jiangsu | 2 | 1 | 0 | 1 | 100.0 % |\n');
   });
 
+  it('the terminal: the totals with their rate, then a line per region', () => {
+    const text = renderedText(RENDERERS.terminal(report, { lang: 'zh' }));
+    expect(text.slice(text.indexOf('合计'))).toBe('合计: 合格 2 · 不合格 3 · 未评估 1 · 合格率 40.0 %\n  江苏省 2: 合格 1 · 不合格 0 · 未评估 1 · 合格率 100.0 %\n  安徽省 1: 合格 0 · 不合格 1 · 未评估 0 · 合格率 0.0 %\n'
+      + '  广东省 1: 合格 0 · 不合格 1 · 未评估 0 · 合格率 0.0 %\n  云南省 1: 合格 1 · 不合格 0 · 未评估 0 · 合格率 100.0 %\n  甘肃省 1: 合格 0 · 不合格 1 · 未评估 0 · 合格率 0.0 %\n');
+    const one = renderedText(RENDERERS.terminal(oneRegion(), { lang: 'en' }));
+    expect(one.slice(one.indexOf('total'))).toBe('total: qualified 2 · unqualified 3 · not assessed 1 · qualified rate 40.0 %\n');
+  });
+
   it('one region: neither the table nor the column', () => {
     const html = renderedText(RENDERERS.html(oneRegion(), { lang: 'zh' }));
     expect(html).not.toContain('id="regions"');
