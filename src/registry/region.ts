@@ -39,8 +39,10 @@ const REGION_FIELDS = ['region', 'province', '省份', '省', '所属省份', '�
  * organisation's path or name begins with, else its id's code's; null when none says.
  */
 export function regionOf(site: { id: string; org: string | null; extra: Record<string, unknown> }): string | null {
+  // headers as a spreadsheet writes them: Region, PROVINCE, ' 省份 '
+  const fields = new Map(Object.entries(site.extra).map(([key, value]) => [key.trim().toLowerCase(), value]));
   for (const field of REGION_FIELDS) {
-    const value = site.extra[field];
+    const value = fields.get(field);
     if (typeof value === 'string' && value.trim() !== '') return BY_NAME.get(value.trim()) ?? value.trim();
   }
   const org = site.org?.trim() ?? '';

@@ -11,6 +11,8 @@ describe('a site\'s region, as the registry says it', () => {
     ['www.beijing.gov.cn', null, { region: '北京' }, '北京市'],
     ['www.nmg.gov.cn', null, { region: '内蒙古' }, '内蒙古自治区'],
     ['x', null, { 省份: ' 广西壮族自治区 ' }, '广西壮族自治区'],
+    ['x', null, { Region: '西藏', ' PROVINCE ': '青海' }, '西藏自治区'],
+    ['x', null, { ' PROVINCE ': '青海' }, '青海省'],
     // a provincial registry's own regions (its cities), and 兵团: kept as written
     ['x', null, { 地区: '普洱市' }, '普洱市'],
     ['x', null, { region: '新疆生产建设兵团' }, '新疆生产建设兵团'],
