@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { InputError } from '../errors.js';
 import { statement, type Db } from './db.js';
 
@@ -64,9 +65,17 @@ export function runToResume(db: Db, registry: string, asOf: string, shard: strin
   return run && (run.finishedAt === null || (run.asOf === asOf && run.options['shard'] === shard)) ? run : undefined;
 }
 
+/**
+ * Whether two runs audited one registry: its file's name, wherever it was read from — each month's CI
+ * runner checks the repository out afresh, a GitLab runner into a folder named by its token and slot,
+ * and each machine of a sweep has its own.
+ */
+export const sameRegistry = (a: string, b: string): boolean => basename(a) === basename(b);
+
 /** The finished run of the same registry before this one: what `diff` compares with by default (one stopped and never resumed is passed over). */
 export function previousRun(db: Db, run: Run): Run | undefined {
-  const r = db.prepare(`SELECT * FROM runs WHERE registry = ? AND id < ? AND finished_at IS NOT NULL ORDER BY id DESC LIMIT 1`).get(run.registry, run.id) as RunRecord | undefined;
+  const earlier = db.prepare(`SELECT * FROM runs WHERE id < ? AND finished_at IS NOT NULL ORDER BY id DESC`).all(run.id) as RunRecord[];
+  const r = earlier.find((e) => sameRegistry(e.registry, run.registry));
   return r && toRun(r);
 }
 

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
@@ -29,6 +29,8 @@ let registry: string;
 let whole: Verdicts;
 /** `govsite` on the PATH, as an image with govsite installed has it */
 let path: string;
+/** the folder of that `govsite`, where a test puts the other programs an engine's runners have */
+let bin: string;
 
 type Verdicts = [id: string, verdict: string, score: number | null, health: string][];
 const verdicts = (report: AuditReport): Verdicts => report.sites.map((s): Verdicts[number] => [s.id, s.verdict, s.score, s.health]).sort((a, b) => a[0].localeCompare(b[0]));
@@ -36,7 +38,7 @@ const verdicts = (report: AuditReport): Verdicts => report.sites.map((s): Verdic
 before(async () => {
   fleet = await FixtureFleet.startDir(join(FIXTURES_DIR, 'sites'));
   registry = fleet.resolve(readFileSync(join(FIXTURES_DIR, 'fleet.csv'), 'utf8'));
-  const bin = tmpDir();
+  bin = tmpDir();
   writeFileSync(join(bin, 'govsite'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
   chmodSync(join(bin, 'govsite'), 0o755);
   path = [bin, dirname(process.execPath), '/usr/bin', '/bin'].join(':');
@@ -101,74 +103,182 @@ async function expectMergedAsWhole(dir: string, db: string): Promise<void> {
   merged.close();
 }
 
+/**
+ * Whether December's crawl asked conditionally what November's stored (a shard audited its own database again): the healthy
+ * city's home page answered 304, and so did others (how many depends on what timed out under the test's load).
+ */
+const unchangedPages = (db: ReturnType<typeof openDb>) => db.prepare(`SELECT sum(f.not_modified) > 0 AS some, sum(f.not_modified * (f.site_id = '3201000001' AND f.depth = 0)) AS home
+  FROM fetches f JOIN runs r ON r.id = f.run_id WHERE r.as_of = '2026-12-15' AND f.purpose = 'page'`).get();
+
 describe('the deploy/ examples run as written', () => {
-  it('GitHub Actions: the eight shard jobs side by side, then the merge job on their artifacts', { timeout: 180_000 }, async () => {
+  it('GitHub Actions, two months: the eight shard jobs side by side, then the merge job on their artifacts; the second month goes on from the first one\'s', { timeout: 300_000 }, async () => {
     const workflow = asMap(read('github-actions.yml')[0]);
-    const dir = workspace();
-    const runJob = async (job: YamlMap, matrix: YamlMap) => {
-      const results: { step: string; ran: Ran }[] = [];
-      for (const step of asList(job['steps']).map(asMap)) {
-        // the expressions the workflow uses; any other would be left unread
-        const expand = (text: string) => text.replace(/\$\{\{\s*(matrix\.(\w+)|inputs\.as_of)\s*\}\}/g, (_, _all, key: string | undefined) => (key ? String(matrix[key]) : AS_OF));
-        const uses = step['uses'];
-        if (typeof uses === 'string') {
-          if (uses.startsWith('actions/setup-node')) expect(asMap(step['with'])['node-version']).toBe(NODE_MAJOR);
-          // an uploaded artifact is there to upload (a download is the shared workspace)
-          if (uses.startsWith('actions/upload-artifact')) expect([uses, globbed(dir, expand(String(asMap(step['with'])['path'])))]).not.toEqual([uses, []]);
-          continue;
-        }
-        const run = String(step['run']);
-        if (run === SET_UP) continue;
-        const script = expand(run);
-        expect(script).not.toContain('${{');
-        const env = Object.fromEntries(Object.entries(asMap(step['env'])).map(([k, v]) => [k, expand(String(v))]));
-        results.push({ step: script, ran: await shell('bash', `set -e\n${script}`, dir, env) });
-        // a failed step ends its job
-        if (results[results.length - 1]!.ran.code !== 0) break;
-      }
-      return results;
-    };
+    // the artifacts GitHub keeps of each run of the workflow (store/<run>/<name>/), and the runs that succeeded
+    const store = tmpDir();
+    const NAME = 'govsite sweep';
+    expect(workflow['name']).toBe(NAME);
+    expect(asMap(workflow['permissions'])['actions']).toBe('read');
+    // the GitHub CLI the runners have, for the two calls the workflow makes, on that store
+    writeFileSync(join(bin, 'gh.mjs'), `import { cpSync, existsSync, readFileSync } from 'node:fs';
+const [command, sub, ...args] = process.argv.slice(2);
+const flag = (name) => args[args.indexOf(name) + 1];
+if (!process.env.GH_TOKEN || !process.env.GH_REPO) { console.error('gh: set GH_TOKEN (and GH_REPO) to use the GitHub CLI in a workflow'); process.exit(4); }
+if (command === 'run' && sub === 'list' && flag('--workflow') === ${JSON.stringify(NAME)} && flag('--status') === 'success' && flag('--jq') === '.[0].databaseId') {
+  const done = existsSync('${store}/succeeded') ? readFileSync('${store}/succeeded', 'utf8').split('\\n').filter(Boolean) : [];
+  if (done.length) console.log(done[done.length - 1]);
+} else if (command === 'run' && sub === 'download' && existsSync(\`${store}/\${args[0]}/\${flag('--name')}\`)) {
+  cpSync(\`${store}/\${args[0]}/\${flag('--name')}\`, process.cwd(), { recursive: true });
+} else {
+  console.error('gh: not found: ' + process.argv.slice(2).join(' '));
+  process.exit(1);
+}
+`);
+    writeFileSync(join(bin, 'gh'), `#!/bin/sh\nexec "${process.execPath}" "${join(bin, 'gh.mjs')}" "$@"\n`);
+    chmodSync(join(bin, 'gh'), 0o755);
     const jobs = asMap(workflow['jobs']);
     const shard = asMap(jobs['shard']);
     const shards = asList(asMap(asMap(shard['strategy'])['matrix'])['shard']);
     // the matrix names every shard the command divides the registry into
     const divided = Number(/--shard \$\{\{ matrix\.shard \}\}\/(\d+)/.exec(asList(shard['steps']).map((s) => String(asMap(s)['run'])).join('\n'))?.[1]);
     expect(shards).toEqual(Array.from({ length: divided }, (_, i) => i + 1));
-    expectAllRan((await Promise.all(shards.map((k) => runJob(shard, { shard: k })))).flat());
     expect(asMap(jobs['merge'])['needs']).toBe('shard');
-    expectAllRan(await runJob(asMap(jobs['merge']), {}));
-    expect(readdirSync(join(dir, 'report')).sort()).toEqual(['report.csv', 'report.json', 'summary.txt']);
-    await expectMergedAsWhole(dir, 'all.db');
+
+    /** One run of the workflow (`runNumber` its number) as of a month's date, on fresh runners sharing one workspace as artifacts passed on. */
+    const sweep = async (runNumber: number, asOf: string) => {
+      const dir = workspace();
+      const runJob = async (job: YamlMap, matrix: YamlMap) => {
+        const results: { step: string; ran: Ran }[] = [];
+        // what a step writes to $GITHUB_ENV, the job's later steps have in their environment
+        const githubEnv = join(tmpDir(), 'github-env');
+        writeFileSync(githubEnv, '');
+        for (const step of asList(job['steps']).map(asMap)) {
+          // the expressions the workflow uses; any other would be left unread
+          const expand = (text: string) => text.replace(/\$\{\{\s*(?:matrix\.(\w+)|inputs\.as_of|github\.(workflow|token|repository))\s*\}\}/g, (_, key: string | undefined, github: string | undefined) =>
+            (key ? String(matrix[key]) : github ? ({ workflow: NAME, token: 'a-token', repository: 'office/sweeps' } as Record<string, string>)[github]! : asOf));
+          const uses = step['uses'];
+          if (typeof uses === 'string') {
+            const given = asMap(step['with']);
+            if (uses.startsWith('actions/setup-node')) expect(given['node-version']).toBe(NODE_MAJOR);
+            if (uses.startsWith('actions/upload-artifact')) {
+              // an uploaded artifact is there to upload, and kept for the next run (a download is the shared workspace)
+              const files = globbed(dir, expand(String(given['path'])));
+              expect([uses, files]).not.toEqual([uses, []]);
+              for (const f of files) cpSync(join(dir, f), join(store, String(runNumber), expand(String(given['name'])), f), { recursive: true });
+            }
+            continue;
+          }
+          const command = String(step['run']);
+          if (command === SET_UP) continue;
+          const script = expand(command);
+          expect(script).not.toContain('${{');
+          const later = Object.fromEntries(readFileSync(githubEnv, 'utf8').split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+          const env = { ...later, GITHUB_ENV: githubEnv, ...Object.fromEntries(Object.entries(asMap(step['env'])).map(([k, v]) => [k, expand(String(v))])) };
+          results.push({ step: script, ran: await shell('bash', `set -e -o pipefail\n${script}`, dir, env) });
+          // a failed step ends its job
+          if (results[results.length - 1]!.ran.code !== 0) break;
+        }
+        return results;
+      };
+      expectAllRan((await Promise.all(shards.map((k) => runJob(shard, { shard: k })))).flat());
+      expectAllRan(await runJob(asMap(jobs['merge']), {}));
+      writeFileSync(join(store, 'succeeded'), `${runNumber}\n`, { flag: 'a' });
+      return dir;
+    };
+
+    const november = await sweep(1, AS_OF);
+    expect(readdirSync(join(november, 'report')).sort()).toEqual(['report.csv', 'report.json', 'summary.txt']);
+    await expectMergedAsWhole(november, 'all.db');
+    // a shard's and the merge's files kept past a month, for the next one
+    for (const step of Object.values(jobs).flatMap((j) => asList(asMap(j)['steps']).map(asMap))) {
+      const given = asMap(step['with']);
+      if (String(step['uses']).startsWith('actions/upload-artifact') && given['name'] !== 'report') expect([given['name'], Number(given['retention-days'])]).toEqual([given['name'], 90]);
+    }
+
+    const december = await sweep(2, '2026-12-15');
+    expect(readdirSync(join(december, 'report')).sort()).toEqual(['diff.md', 'report.csv', 'report.json', 'summary.txt']);
+    expect(readFileSync(join(december, 'report', 'diff.md'), 'utf8')).toContain('2026-11-15');
+    const months = openDb(join(december, 'all.db'), { readonly: true });
+    expect(months.prepare(`SELECT as_of, (SELECT count(*) FROM run_sites s WHERE s.run_id = r.id) AS sites FROM runs r ORDER BY id`).all())
+      .toEqual([{ as_of: AS_OF, sites: whole.length }, { as_of: '2026-12-15', sites: whole.length }]);
+    // each shard audited its own database of November again: what had not changed answered 304
+    expect(unchangedPages(months)).toEqual({ some: 1, home: 1 });
+    months.close();
+    for (const k of shards) {
+      const own = openDb(join(december, `shard-${String(k)}.db`), { readonly: true });
+      expect(own.prepare(`SELECT as_of FROM runs ORDER BY id`).all().map((r) => (r as { as_of: string }).as_of)).toEqual([AS_OF, '2026-12-15']);
+      own.close();
+    }
   });
 
-  it('GitLab CI: the parallel shard job\'s eight nodes, then the merge stage', { timeout: 180_000 }, async () => {
+  it('GitLab CI, two months: the parallel shard job\'s eight nodes, then the merge stage; the second month goes on from the first one\'s artifacts', { timeout: 300_000 }, async () => {
     const pipeline = asMap(read('gitlab-ci.yml')[0]);
-    const dir = workspace();
-    const variables = Object.fromEntries(Object.entries(asMap(pipeline['variables'])).map(([k, v]) => [k, String(v)]));
-    const runJob = async (job: YamlMap, env: Record<string, string>) => {
-      expect(job['image']).toBe(`node:${NODE_MAJOR}`);
-      const results: { step: string; ran: Ran }[] = [];
-      for (const line of asList(job['script']).map(String)) {
-        if (line === SET_UP) continue;
-        results.push({ step: line, ran: await shell('sh', `set -e\n${line}`, dir, { ...variables, ...env }) });
-        // a failed line ends its job
-        if (results[results.length - 1]!.ran.code !== 0) return results;
-      }
-      // what the job keeps as artifacts is there
-      for (const p of asList(asMap(job['artifacts'])['paths']).map(String)) expect([p, globbed(dir, p)]).not.toEqual([p, []]);
-      return results;
-    };
+    // the artifacts GitLab keeps of each pipeline's jobs (store/<pipeline>/<job>/), and the pipelines that succeeded
+    const store = tmpDir();
+    const api = { CI_API_V4_URL: 'https://gitlab.example.gov.cn/api/v4', CI_PROJECT_ID: '42', CI_COMMIT_REF_NAME: 'main', CI_JOB_TOKEN: 'a-job-token' };
+    // curl as the job's image has it, for the one request the jobs make: a file of the ref's last successful pipeline's job (GitLab's jobs/artifacts/:ref/raw/:path?job=:name)
+    const tools = tmpDir();
+    writeFileSync(join(tools, 'curl.mjs'), `import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+const args = process.argv.slice(2);
+const flag = (name) => args[args.indexOf(name) + 1];
+const url = new URL(args[args.length - 1]);
+const prefix = ${JSON.stringify(`${api.CI_API_V4_URL}/projects/${api.CI_PROJECT_ID}/jobs/artifacts/${api.CI_COMMIT_REF_NAME}/raw/`)};
+const done = existsSync('${store}/succeeded') ? readFileSync('${store}/succeeded', 'utf8').split('\\n').filter(Boolean) : [];
+const file = done.length && url.href.startsWith(prefix) && flag('--header') === 'JOB-TOKEN: ${api.CI_JOB_TOKEN}' && args.includes('--fail')
+  ? \`${store}/\${done[done.length - 1]}/\${url.searchParams.get('job')}/\${decodeURIComponent(url.href.slice(prefix.length).split('?')[0])}\` : null;
+if (file === null || !existsSync(file)) { console.error('curl: (22) The requested URL returned error: 404'); process.exit(22); }
+copyFileSync(file, flag('--output'));
+`);
+    writeFileSync(join(tools, 'curl'), `#!/bin/sh\nexec "${process.execPath}" "${join(tools, 'curl.mjs')}" "$@"\n`);
+    chmodSync(join(tools, 'curl'), 0o755);
     const stages = asList(pipeline['stages']).map(String);
     expect(stages).toEqual(['shards', 'merge']);
-    const jobsOf = (stage: string) => Object.values(pipeline).map(asMap).filter((j) => j['stage'] === stage);
-    for (const stage of stages) {
-      for (const job of jobsOf(stage)) {
-        const nodes = typeof job['parallel'] === 'number' ? job['parallel'] : 1;
-        const runs = Array.from({ length: nodes }, (_, i) => runJob(job, nodes > 1 ? { CI_NODE_INDEX: String(i + 1), CI_NODE_TOTAL: String(nodes) } : {}));
-        expectAllRan((await Promise.all(runs)).flat());
+    const jobsOf = (stage: string) => Object.entries(pipeline).filter(([, j]) => asMap(j)['stage'] === stage);
+
+    /** One pipeline (`number`), its jobs on fresh runners sharing one workspace as artifacts passed on; `variables`: those given to this pipeline. */
+    const sweep = async (number: number, variables: Record<string, string>) => {
+      const dir = workspace();
+      const runJob = async (name: string, job: YamlMap, env: Record<string, string>) => {
+        expect(job['image']).toBe(`node:${NODE_MAJOR}`);
+        // the job's script lines in one shell, as the runner runs them (what one line exports, the next has)
+        const lines = asList(job['script']).map(String).filter((line) => line !== SET_UP);
+        const ran = await shell('sh', `set -e\n${lines.join('\n')}`, dir, { ...variables, ...api, ...env, CI_JOB_NAME: name, PATH: `${tools}:${path}` });
+        // what the job keeps as artifacts is there, and kept for the pipelines after it
+        if (ran.code === 0) {
+          for (const p of asList(asMap(job['artifacts'])['paths']).map(String)) {
+            expect([p, globbed(dir, p)]).not.toEqual([p, []]);
+            for (const f of globbed(dir, p)) cpSync(join(dir, f), join(store, String(number), name, f), { recursive: true });
+          }
+        }
+        return { step: name, ran };
+      };
+      for (const stage of stages) {
+        for (const [name, job] of jobsOf(stage).map(([n, j]) => [n, asMap(j)] as const)) {
+          const nodes = typeof job['parallel'] === 'number' ? job['parallel'] : 1;
+          // a parallel job's nodes are named `shard 1/8` …
+          const runs = Array.from({ length: nodes }, (_, i) => (nodes > 1 ? runJob(`${name} ${i + 1}/${nodes}`, job, { CI_NODE_INDEX: String(i + 1), CI_NODE_TOTAL: String(nodes) }) : runJob(name, job, {})));
+          expectAllRan(await Promise.all(runs));
+        }
       }
-    }
-    await expectMergedAsWhole(dir, 'all.db');
+      writeFileSync(join(store, 'succeeded'), `${number}\n`, { flag: 'a' });
+      return dir;
+    };
+    const given = Object.fromEntries(Object.entries(asMap(pipeline['variables'])).map(([k, v]) => [k, String(v)]));
+    expect(given['AS_OF']).toBe(AS_OF);
+    // the artifacts outlive a month
+    for (const [, job] of [...jobsOf('shards'), ...jobsOf('merge')]) expect(asMap(asMap(job)['artifacts'])['expire_in']).toBe('3 months');
+
+    const november = await sweep(1, given);
+    await expectMergedAsWhole(november, 'all.db');
+    expect(readdirSync(join(november, 'report')).sort()).toEqual(['report.csv', 'report.json', 'summary.txt']);
+
+    const december = await sweep(2, { ...given, AS_OF: '2026-12-15' });
+    expect(readdirSync(join(december, 'report')).sort()).toEqual(['diff.md', 'report.csv', 'report.json', 'summary.txt']);
+    const months = openDb(join(december, 'all.db'), { readonly: true });
+    expect(months.prepare(`SELECT as_of, (SELECT count(*) FROM run_sites s WHERE s.run_id = r.id) AS sites FROM runs r ORDER BY id`).all())
+      .toEqual([{ as_of: AS_OF, sites: whole.length }, { as_of: '2026-12-15', sites: whole.length }]);
+    // each shard audited its own database of November again: what had not changed answered 304
+    expect(unchangedPages(months)).toEqual({ some: 1, home: 1 });
+    months.close();
   });
 
   it('Kubernetes: the probe Job\'s pods (their first round), the sweep\'s Indexed Job, then the merge Job with its wait', { timeout: 180_000 }, async () => {
