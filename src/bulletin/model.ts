@@ -23,6 +23,13 @@ function quarterOf(year: number, q: number): Quarter {
   return { year, q, start, end, label: `${year}Q${q}` };
 }
 
+/** The quarter of the latest finished run's as-of date: the bulletin a sweep's merge job writes each month, the quarter so far. */
+export function latestQuarter(db: Db): Quarter {
+  const latest = db.prepare(`SELECT as_of AS asOf FROM runs WHERE finished_at IS NOT NULL ORDER BY as_of DESC LIMIT 1`).get() as { asOf: string } | undefined;
+  if (!latest) throw new InputError(db.name, 'holds no finished run: no quarter to write a bulletin of');
+  return quarterOf(Number(latest.asOf.slice(0, 4)), Math.ceil(Number(latest.asOf.slice(5, 7)) / 3));
+}
+
 export const previousQuarter = (x: Quarter): Quarter => (x.q === 1 ? quarterOf(x.year - 1, 4) : quarterOf(x.year, x.q - 1));
 
 /** A site's last checked state in a period: the site entry of the latest run (by as-of) that audited it. */

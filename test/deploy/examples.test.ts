@@ -186,7 +186,7 @@ if (command === 'run' && sub === 'list' && flag('--workflow') === ${JSON.stringi
     };
 
     const november = await sweep(1, AS_OF);
-    expect(readdirSync(join(november, 'report')).sort()).toEqual(['report.csv', 'report.json', 'summary.txt']);
+    expect(readdirSync(join(november, 'report')).sort()).toEqual(['bulletin-2026Q4.docx', 'bulletin-2026Q4.md', 'report.csv', 'report.json', 'summary.txt']);
     await expectMergedAsWhole(november, 'all.db');
     // a shard's and the merge's files kept past a month, for the next one
     for (const step of Object.values(jobs).flatMap((j) => asList(asMap(j)['steps']).map(asMap))) {
@@ -195,7 +195,7 @@ if (command === 'run' && sub === 'list' && flag('--workflow') === ${JSON.stringi
     }
 
     const december = await sweep(2, '2026-12-15');
-    expect(readdirSync(join(december, 'report')).sort()).toEqual(['diff.md', 'report.csv', 'report.json', 'summary.txt']);
+    expect(readdirSync(join(december, 'report')).sort()).toEqual(['bulletin-2026Q4.docx', 'bulletin-2026Q4.md', 'diff.md', 'report.csv', 'report.json', 'summary.txt']);
     expect(readFileSync(join(december, 'report', 'diff.md'), 'utf8')).toContain('2026-11-15');
     const months = openDb(join(december, 'all.db'), { readonly: true });
     expect(months.prepare(`SELECT as_of, (SELECT count(*) FROM run_sites s WHERE s.run_id = r.id) AS sites FROM runs r ORDER BY id`).all())
@@ -269,10 +269,10 @@ copyFileSync(file, flag('--output'));
 
     const november = await sweep(1, given);
     await expectMergedAsWhole(november, 'all.db');
-    expect(readdirSync(join(november, 'report')).sort()).toEqual(['report.csv', 'report.json', 'summary.txt']);
+    expect(readdirSync(join(november, 'report')).sort()).toEqual(['bulletin-2026Q4.docx', 'bulletin-2026Q4.md', 'report.csv', 'report.json', 'summary.txt']);
 
     const december = await sweep(2, { ...given, AS_OF: '2026-12-15' });
-    expect(readdirSync(join(december, 'report')).sort()).toEqual(['diff.md', 'report.csv', 'report.json', 'summary.txt']);
+    expect(readdirSync(join(december, 'report')).sort()).toEqual(['bulletin-2026Q4.docx', 'bulletin-2026Q4.md', 'diff.md', 'report.csv', 'report.json', 'summary.txt']);
     const months = openDb(join(december, 'all.db'), { readonly: true });
     expect(months.prepare(`SELECT as_of, (SELECT count(*) FROM run_sites s WHERE s.run_id = r.id) AS sites FROM runs r ORDER BY id`).all())
       .toEqual([{ as_of: AS_OF, sites: whole.length }, { as_of: '2026-12-15', sites: whole.length }]);
@@ -325,6 +325,7 @@ copyFileSync(file, flag('--output'));
     expect(waitsFor).toBe(indexed(sweep!).length);
     expectAllRan(await runPod(merge!, null));
     expect(existsSync(join(volume, `report-${AS_OF}`, 'report.html'))).toBe(true);
+    expect(existsSync(join(volume, `report-${AS_OF}`, 'bulletin-2026Q4.docx'))).toBe(true);
     expect(readdirSync(join(volume, `notices-${AS_OF}`)).some((f) => f.endsWith('.docx'))).toBe(true);
     await expectMergedAsWhole(volume, 'all.db');
     // next month, applied again on the same volume: its own files, and a second run in every database

@@ -10,6 +10,7 @@ import { cases } from '../helpers/cases.js';
 import { runCli } from '../helpers/cli.js';
 import { auditTwice, TITLE_PAYLOAD } from '../helpers/fleet.js';
 import { tmpDir } from '../helpers/tmp.js';
+import { openDb } from '../../src/store/db.js';
 
 const SOFFICE = ['soffice', 'libreoffice'].find((bin) => spawnSync(bin, ['--version'], { stdio: 'ignore' }).status === 0);
 
@@ -124,6 +125,16 @@ describe('the quarterly bulletin', () => {
     for (const f of [...trouble.fixed, ...trouble.new]) expect(row).not.toContain(f.id);
     expect(existsSync(join(out, 'bulletin-2026Q4.html'))).toBe(true);
     expect(readFileSync(join(out, 'bulletin-2026Q4.docx')).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('without --quarter: the latest finished run\'s quarter, so far (what a sweep\'s merge job writes every month)', () => {
+    const out = tmpDir();
+    const { code, stdout, stderr } = runCli(['bulletin', '--db', file, '--format', 'md', '--out', out]);
+    expect([code, stdout]).toEqual([0, `${join(out, 'bulletin-2026Q4.md')}\n`]);
+    expect(stderr).toMatch(/^2026Q4: 6 sites, 2 qualified, 3 unqualified/);
+    const empty = join(tmpDir(), 'empty.db');
+    openDb(empty).close();
+    expect(runCli(['bulletin', '--db', empty, '--out', tmpDir()])).toMatchObject({ code: 2, stderr: `govsite: ${empty}: holds no finished run: no quarter to write a bulletin of\n` });
   });
 
   it('a quarter without runs is an input error naming it', () => {

@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { bulletinDocument } from '../../bulletin/document.js';
-import { buildBulletin, parseQuarter } from '../../bulletin/model.js';
+import { buildBulletin, latestQuarter, parseQuarter } from '../../bulletin/model.js';
 import type { Lang } from '../../report/labels.js';
 import { DEFAULT_PROFILE, loadProfile } from '../../score/profile.js';
 import { withDb } from '../../store/db.js';
@@ -14,17 +14,18 @@ import { writeDocument } from '../../document/write.js';
 export const bulletinCommand = new Command('bulletin')
   .description('the quarterly bulletin (通报) over the runs whose as-of date falls in the quarter')
   .addOption(dbOption())
-  .requiredOption('--quarter <YYYYQn>', 'the quarter, e.g. 2026Q4')
+  .option('--quarter <YYYYQn>', 'the quarter, e.g. 2026Q4 (default: the latest finished run\'s, so far)')
   .addOption(new Option('--format <formats>', 'html, md, docx (comma-separated)').default('html'))
   .option('--out <dir>', 'folder for the bulletin', '.')
   .option('--office <name>', 'the issuing office', '政府网站监管办公室')
   .option('--profile <name-or-file>', 'scoring profile', DEFAULT_PROFILE)
   .addOption(new Option('--lang <lang>', 'language').choices(['zh', 'en']).default('zh'))
-  .action(async (raw: { db: string; quarter: string; format: string; out: string; office: string; profile: string; lang: Lang }) => {
+  .action(async (raw: { db: string; quarter?: string; format: string; out: string; office: string; profile: string; lang: Lang }) => {
     const formats = parseList(raw.format, DOCUMENT_FORMATS, '--format');
-    const quarter = parseQuarter(raw.quarter);
+    const given = raw.quarter === undefined ? undefined : parseQuarter(raw.quarter);
     const profile = loadProfile(raw.profile);
     return withDb(raw.db, async (db) => {
+      const quarter = given ?? latestQuarter(db);
       const bulletin = buildBulletin(db, quarter, profile);
       const dir = resolve(raw.out);
       mkdirSync(dir, { recursive: true });
