@@ -6,7 +6,6 @@ import type { Bulletin } from './model.js';
 import { rateText as rate } from '../report/verdict-stats.js';
 import { byRegion, regionLabel } from '../registry/region.js';
 
-
 /** The main problems of a site in a few words: its vetoes, else its largest deductions. */
 function mainProblems(s: SiteReport, lang: Lang): string {
   const list = s.vetoes.length ? s.vetoes : [...s.deductions].sort((a, b) => b.points - a.points).slice(0, 3).map((d) => d.rule);

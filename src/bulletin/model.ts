@@ -35,7 +35,6 @@ export const previousQuarter = (x: Quarter): Quarter => (x.q === 1 ? quarterOf(x
 /** A site's last checked state in a period: the site entry of the latest run (by as-of) that audited it. */
 interface Checked { site: SiteReport; run: number; asOf: string }
 
-
 /** A notified site's problems its latest check still found, and those it could not judge (its home page unread, say): not known to be fixed. */
 export interface StillOpen { site: SiteReport; since: { run: number; asOf: string }; findings: ReportedFinding[]; unverified: ReportedFinding[] }
 
