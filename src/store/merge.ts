@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { InputError } from '../errors.js';
 import { databaseTrouble, troubleKind, type Db } from './db.js';
 import { SCHEMA_VERSION } from './migrations/index.js';
-import { sameRegistry } from './runs.js';
+import { runToJoin } from './runs.js';
 
 export interface MergeResult {
   /** null when the sources held probes only */
@@ -39,8 +39,7 @@ export function mergeShards(target: Db, files: readonly string[]): MergeResult {
   // the shards join the target's run of their date (a late shard merged after the others); a target
   // holding earlier months keeps them, and this month is a run beside them: diff, the findings'
   // history and the quarterly bulletin read every month of a sharded sweep in one file
-  const existing = (target.prepare(`SELECT id, registry FROM runs WHERE as_of = ? ORDER BY id DESC`).all(first.as_of) as { id: number; registry: string }[])
-    .find((r) => sameRegistry(r.registry, first.registry));
+  const existing = runToJoin(target, { registry: first.registry, options: JSON.parse(first.options) as Record<string, unknown>, asOf: first.as_of });
 
   let runId = existing?.id;
   let sites = 0;

@@ -66,17 +66,25 @@ export function runToResume(db: Db, registry: string, asOf: string, shard: strin
 }
 
 /**
- * Whether two runs audited one registry: its file's name, wherever it was read from — each month's CI
- * runner checks the repository out afresh, a GitLab runner into a folder named by its token and slot,
- * and each machine of a sweep has its own.
+ * The registry a run audited, as runs are matched by it: its file's name, wherever it was read from —
+ * each month's CI runner checks the repository out afresh, a GitLab runner into a folder named by its
+ * token and slot, each machine of a sweep has its own —, and for a monthly sample (its own file each
+ * month) the registry it was drawn from, which its label names first (see `govsite sample`).
  */
-export const sameRegistry = (a: string, b: string): boolean => basename(a) === basename(b);
+export function registryName(run: Pick<Run, 'registry' | 'options'>): string {
+  const sample = run.options['sample'];
+  return typeof sample === 'string' ? sample.split(' ratio=')[0]! : basename(run.registry);
+}
 
-/** The finished run of the same registry before this one: what `diff` compares with by default (one stopped and never resumed is passed over). */
+/** The finished run of the same registry (whole or sampled, see registryName) before this one: what `diff` compares with by default (one stopped and never resumed is passed over). */
 export function previousRun(db: Db, run: Run): Run | undefined {
-  const earlier = db.prepare(`SELECT * FROM runs WHERE id < ? AND finished_at IS NOT NULL ORDER BY id DESC`).all(run.id) as RunRecord[];
-  const r = earlier.find((e) => sameRegistry(e.registry, run.registry));
-  return r && toRun(r);
+  const earlier = (db.prepare(`SELECT * FROM runs WHERE id < ? AND finished_at IS NOT NULL ORDER BY id DESC`).all(run.id) as RunRecord[]).map(toRun);
+  return earlier.find((e) => registryName(e) === registryName(run));
+}
+
+/** A run of this registry as of this date, to join (a late shard's), else undefined. */
+export function runToJoin(db: Db, like: Pick<Run, 'registry' | 'options' | 'asOf'>): Run | undefined {
+  return (db.prepare(`SELECT * FROM runs WHERE as_of = ? ORDER BY id DESC`).all(like.asOf) as RunRecord[]).map(toRun).find((r) => registryName(r) === registryName(like));
 }
 
 export function latestRun(db: Db): Run | undefined {

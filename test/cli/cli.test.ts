@@ -144,6 +144,23 @@ describe('a run whose crawl did not finish (killed, never resumed) is not report
     expect(runCli(['check', '--db', file, '--run', String(stopped.id)], { cwd: tmpDir() }).stderr).toMatch(/, then report — or report run 2 \(as of 2026-10-15\), finished: --run 2\n$/);
   });
 
+  it('diff\'s earlier run: of the registry\'s file name wherever it was read from, and for a monthly sample the registry it was drawn from', () => {
+    const db = openDb(join(tmpDir(), 'months.db'));
+    const run = (asOf: string, registry: string, sample?: string) => {
+      const r = createRun(db, { asOf, registry, options: sample ? { sample } : {}, siteIds: [] });
+      finishRun(db, r.id);
+      return r;
+    };
+    const whole = run('2026-09-15', '/home/a/county-portals.csv');
+    const elsewhere = run('2026-10-15', '/builds/x1Yz/0/office/sweeps/county-portals.csv');
+    const other = run('2026-10-20', '/home/a/departments.csv');
+    const november = run('2026-11-15', '/home/a/sample-2026-11.csv', 'county-portals.csv ratio=0.35 seed=2026-11 by=level');
+    const december = run('2026-12-15', '/home/a/sample-2026-12.csv', 'county-portals.csv ratio=0.35 seed=2026-12 by=level');
+    expect([elsewhere, november, december].map((r) => previousRun(db, r)?.id)).toEqual([whole.id, elsewhere.id, november.id]);
+    expect(previousRun(db, other)).toBeUndefined();
+    db.close();
+  });
+
   it('bulletin: a quarter whose only run did not finish has none to publish', () => {
     const { file } = unfinished();
     expect(runCli(['bulletin', '--db', file, '--quarter', '2026Q4', '--out', tmpDir()])).toMatchObject({
