@@ -12,7 +12,7 @@ import { rateText, statsOf } from './verdict-stats.js';
 
 const T = {
   zh: {
-    title: '政府网站检查报告', summary: '总体情况', byLevel: '分级情况', level: '级别', byRegion: '分地区情况', region: '地区', charts: '图表', table: '网站列表', filter: '筛选网站…', all: '全部结论',
+    title: '政府网站检查报告', summary: '总体情况', byLevel: '分级情况', level: '级别', byRegion: '分地区情况', region: '地区', charts: '图表', table: '网站列表', filter: '筛选网站…', all: '全部结论', allRegions: '全部地区',
     site: '网站', verdict: '结论', health: '健康状况', vetoes: '单项否决', problems: '问题数', deadLinks: '死链', findings: '问题及证据', rule: '问题',
     evidence: '证据', page: '页面', firstSeen: '首次发现', columns: '栏目', column: '栏目', category: '类别', lastUpdate: '最近更新', items: '条目', empty: '空白', scripted: '由脚本加载，未读取', notCrawled: '未抓取', certificate: '证书未通过验证',
     letters: '留言办理', probes: '可用性探测', noProbes: '无探测记录', deductions: '扣分', points: '扣分', count: '次数', sample: '抽查样本', run: '检查批次',
@@ -20,7 +20,7 @@ const T = {
     lettersLine: (l: SiteReport['letters']) => `共${l.total}件，已回复${l.answered}件，未回复${l.unanswered}件，超期${l.overdue}件${l.medianReplyDays !== null ? `，回复用时中位数${l.medianReplyDays}天` : ''}`,
   },
   en: {
-    title: 'Government website audit report', summary: 'Summary', byLevel: 'By level', level: 'level', byRegion: 'By region', region: 'region', charts: 'Charts', table: 'Sites', filter: 'Filter sites…', all: 'all verdicts',
+    title: 'Government website audit report', summary: 'Summary', byLevel: 'By level', level: 'level', byRegion: 'By region', region: 'region', charts: 'Charts', table: 'Sites', filter: 'Filter sites…', all: 'all verdicts', allRegions: 'all regions',
     site: 'site', verdict: 'verdict', health: 'health', vetoes: 'vetoes', problems: 'problems', deadLinks: 'dead links', findings: 'Problems and evidence', rule: 'problem',
     evidence: 'evidence', page: 'page', firstSeen: 'first seen', columns: 'Columns', column: 'column', category: 'category', lastUpdate: 'last update', items: 'items', empty: 'empty', scripted: 'filled by script, not read', notCrawled: 'not crawled', certificate: 'certificate not verified',
     letters: 'Letters', probes: 'Availability probes', noProbes: 'no probes', deductions: 'Deductions', points: 'points', count: 'count', sample: 'sample', run: 'run',
@@ -44,10 +44,10 @@ export function* renderHtml(report: AuditReport, { lang }: { lang: Lang }): Rend
   ].join('');
   // a group's sites by verdict and its qualification rate (over the sites assessed, as the bulletin counts it), a row of the level and region tables
   const groupRow = (label: string, sites: readonly SiteReport[]) => {
-    return `<tr><td>${escapeHtml(label)}</td><td>${sites.length}</td>${VERDICTS.map((v) => `<td>${sites.filter((s) => s.verdict === v).length}</td>`).join('')}<td>${rateText(statsOf(sites))}</td></tr>`;
+    return `<tr><td>${label}</td><td>${sites.length}</td>${VERDICTS.map((v) => `<td>${sites.filter((s) => s.verdict === v).length}</td>`).join('')}<td>${rateText(statsOf(sites))}</td></tr>`;
   };
   const groupHead = (name: string) => `<thead><tr><th>${name}</th><th>${t.total}</th>${VERDICTS.map((v) => `<th>${L[v]}</th>`).join('')}<th>${L.rate}</th></tr></thead>`;
-  const levelRows = [...groupBy(report.sites, (s) => s.level)].map(([level, sites]) => groupRow(levelLabel(level, lang), sites)).join('');
+  const levelRows = [...groupBy(report.sites, (s) => s.level)].map(([level, sites]) => groupRow(escapeHtml(levelLabel(level, lang)), sites)).join('');
   // a sweep of several provinces (a national one: 31) is read province by province; one region needs no table, nor a column
   const regions = byRegion(report.sites, (s) => s.region ?? null);
   const regional = regions.length > 1;
@@ -60,12 +60,13 @@ export function* renderHtml(report: AuditReport, { lang }: { lang: Lang }): Rend
 <div class="cards">${cards}</div>
 <h3>${t.byLevel}</h3>
 <table id="levels">${groupHead(t.level)}<tbody>${levelRows}</tbody></table>
-${regional ? `<h3>${t.byRegion}</h3>\n<table id="regions">${groupHead(t.region)}<tbody>${regions.map(([region, sites]) => groupRow(regionLabel(region, lang), sites)).join('')}</tbody></table>\n` : ''}<h2 id="charts">${t.charts}</h2>
+${regional ? `<h3>${t.byRegion}</h3>\n<table id="regions">${groupHead(t.region)}<tbody>${regions.map(([region, sites]) => groupRow(`<a href="#list" data-region="${escapeHtml(regionKey(region))}">${escapeHtml(regionLabel(region, lang))}</a>`, sites)).join('')}</tbody></table>\n` : ''}<h2 id="charts">${t.charts}</h2>
 ${scoreChart(report, lang)}
 ${rulesChart(report, lang)}
 ${freshnessGrid(report, lang)}
 <h2 id="list">${t.table}</h2>
-<div class="controls"><input id="filter" type="search" placeholder="${t.filter}"><select id="verdict-filter"><option value="">${t.all}</option>${VERDICTS.map((v) => `<option value="${v}">${L[v]}</option>`).join('')}</select></div>
+<div class="controls"><input id="filter" type="search" placeholder="${t.filter}"><select id="verdict-filter"><option value="">${t.all}</option>${VERDICTS.map((v) => `<option value="${v}">${L[v]}</option>`).join('')}</select>${regional
+  ? `<select id="region-filter"><option value="">${t.allRegions}</option>${regions.map(([region]) => `<option value="${escapeHtml(regionKey(region))}">${escapeHtml(regionLabel(region, lang))}</option>`).join('')}</select>` : ''}</div>
 <div class="lazy" style="contain-intrinsic-size:auto ${40 + 36 * report.sites.length}px"><table id="sites"><thead><tr><th>${t.site}</th>${regional ? `<th>${t.region}</th>` : ''}<th>${t.level}</th><th>${t.verdict}</th><th data-type="number">${L.score}</th><th>${t.health}</th><th>${t.vetoes}</th><th data-type="number">${t.problems}</th><th data-type="number">${t.deadLinks}</th></tr></thead>
 <tbody>`;
   yield* separated(report.sites, '\n', (s) => siteRow(s, lang, regional));
@@ -74,11 +75,14 @@ ${freshnessGrid(report, lang)}
   yield tail;
 }
 
+/** a region as the site table's filter names it: `-` for none said (an empty value is every region) */
+const regionKey = (region: string | null) => region ?? '-';
+
 const anchor = (id: string) => `site-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
 function siteRow(s: SiteReport, lang: Lang, regional: boolean): string {
   const L = LABELS[lang];
-  return `<tr data-verdict="${s.verdict}"><td><a href="#${anchor(s.id)}">${escapeHtml(s.name ?? s.id)}</a> <span class="muted">${escapeHtml(s.id)}</span></td>${regional ? `<td>${escapeHtml(regionLabel(s.region ?? null, lang))}</td>` : ''}<td>${escapeHtml(levelLabel(s.level, lang))}</td>`
+  return `<tr data-verdict="${s.verdict}"${regional ? ` data-region="${escapeHtml(regionKey(s.region ?? null))}"` : ''}><td><a href="#${anchor(s.id)}">${escapeHtml(s.name ?? s.id)}</a> <span class="muted">${escapeHtml(s.id)}</span></td>${regional ? `<td>${escapeHtml(regionLabel(s.region ?? null, lang))}</td>` : ''}<td>${escapeHtml(levelLabel(s.level, lang))}</td>`
     + `<td class="${s.verdict}">${L[s.verdict]}</td><td data-sort="${s.score ?? ''}">${s.score ?? '—'}</td><td>${L[s.health]}</td><td>${s.vetoes.map((v) => escapeHtml(ruleTitle(v, lang))).join('、')}</td>`
     + `<td>${s.findings.length}</td><td>${s.stats.deadLinks}</td></tr>`;
 }

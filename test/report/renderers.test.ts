@@ -174,8 +174,8 @@ describe('by region', () => {
 
   it('a sweep of several provinces: a table of them (rate over the sites assessed) and a region column, in HTML and Markdown', () => {
     const html = renderedText(RENDERERS.html(report, { lang: 'zh' }));
-    expect(html).toContain('<table id="regions"><thead><tr><th>地区</th><th>网站总数</th><th>合格</th><th>不合格</th><th>未评估</th><th>合格率</th></tr></thead><tbody><tr><td>江苏省</td><td>2</td><td>1</td><td>0</td><td>1</td><td>100.0 %</td></tr><tr><td>安徽省</td>');
-    expect(html).toContain('<span class="muted">4401000003</span></td><td>广东省</td><td>县级</td>');
+    expect(html).toContain('<table id="regions"><thead><tr><th>地区</th><th>网站总数</th><th>合格</th><th>不合格</th><th>未评估</th><th>合格率</th></tr></thead><tbody><tr><td><a href="#list" data-region="江苏省">江苏省</a></td><td>2</td><td>1</td><td>0</td><td>1</td><td>100.0 %</td></tr><tr><td><a href="#list" data-region="安徽省">安徽省</a></td>');
+    expect(html).toContain('<tr data-verdict="unqualified" data-region="广东省"><td><a href="#site-4401000003">问题区人民政府</a> <span class="muted">4401000003</span></td><td>广东省</td><td>县级</td>');
     const md = renderedText(RENDERERS.md(report, { lang: 'en' }));
     expect(md).toContain('| region | sites | qualified | unqualified | not assessed | qualified rate |\n|---|---:|---:|---:|---:|---:|\n| Jiangsu | 2 | 1 | 0 | 1 | 100.0 % |\n');
   });
@@ -192,6 +192,8 @@ describe('by region', () => {
     const html = renderedText(RENDERERS.html(oneRegion(), { lang: 'zh' }));
     expect(html).not.toContain('id="regions"');
     expect(html).not.toContain('<th>地区</th>');
+    expect(html).not.toContain('<select id="region-filter"');
+    expect(html).not.toContain(' data-region="');
     const md = renderedText(RENDERERS.md(oneRegion(), { lang: 'zh' }));
     expect(md).not.toContain('地区');
     expect(md).toContain('| 问题区人民政府 (4401000003) | 县级 | 不合格 |');
@@ -242,9 +244,12 @@ describe('the HTML report in headless Chromium', { skip: CHROMIUM ? false : 'chr
     const visible = 'Array.from(document.querySelectorAll("#sites tbody tr")).filter((r) => !r.hidden).map((r) => r.cells[0].querySelector("a").textContent)';
     await page.evaluate('(() => { const f = document.getElementById("filter"); f.value = "沉睡"; f.dispatchEvent(new Event("input")); })()');
     expect(await page.evaluate(visible)).toEqual(['沉睡县人民政府']);
-    // a national report read province by province: the region is in the row
+    // a national report read province by province: the region is in the row, and in its own filter, which the summary's table of regions sets
     await page.evaluate('(() => { const f = document.getElementById("filter"); f.value = "江苏省"; f.dispatchEvent(new Event("input")); })()');
     expect(await page.evaluate(visible)).toEqual(['示范市人民政府', '示范市发展和改革委员会']);
+    await page.evaluate('(() => { const f = document.getElementById("filter"); f.value = ""; f.dispatchEvent(new Event("input")); document.querySelector("#regions a[data-region=\'云南省\']").click(); })()');
+    expect([await page.evaluate('document.getElementById("region-filter").value'), await page.evaluate(visible)]).toEqual(['云南省', ['云岭镇人民政府']]);
+    await page.evaluate('(() => { const r = document.getElementById("region-filter"); r.value = ""; r.dispatchEvent(new Event("change")); })()');
     await page.evaluate('(() => { const f = document.getElementById("filter"); f.value = ""; f.dispatchEvent(new Event("input")); const v = document.getElementById("verdict-filter"); v.value = "qualified"; v.dispatchEvent(new Event("change")); })()');
     expect((await page.evaluate<string[]>(visible)).sort()).toEqual(['云岭镇人民政府', '示范市人民政府']);
   });
