@@ -67,6 +67,12 @@ describeCorpus('govsite sample on the 3,208 county portals', () => {
   });
 });
 
+it('--by region on a registry that names no region: one group, and a warning saying so', () => {
+  const { code, stderr } = runCli(['sample', writeTmp('central.csv', 'name,url\n国务院,https://www.gov.cn/\n外交部,https://www.mfa.gov.cn/\n北京市人民政府,https://www.beijing.gov.cn/\n'), '--seed', 's', '--by', 'region', '--ratio', '0.5']);
+  expect(code).toBe(0);
+  expect(stderr).toBe('sample central.csv ratio=0.5 seed=s by=region: 2 of 3 sites\nwarning: 3 of 3 sites have no region in central.csv (no region column, no 省|市|县 org, no administrative code for an id): drawn as one group of their own\n');
+});
+
 it('--by names level, region or both, each once', () => {
   const { code, stderr } = runCli(['sample', writeTmp('r.csv', 'url\nhttp://a.gov.cn/\n'), '--seed', 's', '--by', 'level,level']);
   expect(code).toBe(2);

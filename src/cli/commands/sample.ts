@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { UsageError } from '../../errors.js';
 import { parseRegistry } from '../../registry/parse.js';
 import { drawSample, sampleCsv, STRATA, type Stratum } from '../../registry/sample.js';
+import { regionOf } from '../../registry/region.js';
 import { writeRendered } from '../../report/rendered.js';
 import { reportRowErrors } from '../row-errors.js';
 
@@ -24,6 +25,9 @@ export const sampleCommand = new Command('sample')
     if (raw.output) writeRendered(raw.output, [csv]);
     else process.stdout.write(csv);
     process.stderr.write(`sample ${label}: ${rows.length} of ${parsed.rows.length} sites\n`);
+    // drawn by region, sites whose registry row names none are one group of their own
+    const unplaced = raw.by?.includes('region') ? parsed.rows.filter((r) => regionOf(r) === null).length : 0;
+    if (unplaced) process.stderr.write(`warning: ${unplaced} of ${parsed.rows.length} sites have no region in ${basename(registry)} (no region column, no 省|市|县 org, no administrative code for an id): drawn as one group of their own\n`);
   });
 
 function parseStrata(value: string): Stratum[] {
