@@ -39,6 +39,10 @@ describe('the fixture fleet audited at 2026-11-15 (gov-2019), by hand', () => {
     const json = JSON.parse(renderedText(RENDERERS.json(gov, { lang: 'zh' }))) as unknown;
     expect(validate(json) ? [] : validate.errors).toEqual([]);
     expect(validate({ ...gov, sites: [{ ...gov.sites[0], verdict: 'fine' }] })).toBe(false);
+    // a site's region: the registry's words or null
+    expect(gov.sites.map((s) => s.region)).toEqual(['江苏省', '安徽省', '广东省', '云南省', '甘肃省', '江苏省']);
+    expect(validate({ ...gov, sites: [{ ...gov.sites[0], region: null }] })).toBe(true);
+    expect(validate({ ...gov, sites: [{ ...gov.sites[0], region: 53 }] })).toBe(false);
     // merged into a site the registry does not hold (its parent domain's): id, name and url null
     const unregistered = { ...site(gov, '3201000006'), mergedInto: { id: null, name: null, url: null, landing: 'http://www.x.gov.cn/col/fgw/' } };
     expect(validate(JSON.parse(renderedText(RENDERERS.json({ ...gov, sites: [unregistered] }, { lang: 'zh' }))) as unknown) ? [] : validate.errors).toEqual([]);
