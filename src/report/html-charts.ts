@@ -60,8 +60,20 @@ export function freshnessGrid(report: AuditReport, lang: Lang): string {
   const cell = 18;
   const labelW = 200;
   const widest = Math.max(1, ...report.sites.map((s) => s.columns.length));
-  const h = report.sites.length * (cell + 4) + 34;
   const w = Math.max(W + 120, labelW + widest * (cell + 3) + 10);
+  // each label as wide as its text (12 px: a Chinese character ~12 px, a Latin one ~6.5), on as many lines as the width takes
+  const keys = [...FRESHNESS.map((f) => [f.colour, f[lang]] as const), ['#ddd', lang === 'zh' ? '空白栏目' : 'empty'] as const, ['#9fb3c8', lang === 'zh' ? '无更新要求' : 'no update window'] as const, [UNREAD, lang === 'zh' ? '未读取' : 'not read'] as const];
+  let x = 0;
+  let line = 0;
+  const placed = keys.map(([colour, label]) => {
+    const width = 16 + [...label].reduce((n, c) => n + (c.charCodeAt(0) >= 0x2e80 ? 12 : 6.5), 0) + 18;
+    if (x > 0 && x + width > w) [x, line] = [0, line + 1];
+    const at = { colour, label, x, line };
+    x += width;
+    return at;
+  });
+  const h = report.sites.length * (cell + 4) + 34 + line * 18;
+  const legendTop = report.sites.length * (cell + 4) + 12;
   const rows = report.sites.map((s, i) => {
     const y = i * (cell + 4);
     const cells = s.columns.map((c, j) => {
@@ -76,8 +88,8 @@ export function freshnessGrid(report: AuditReport, lang: Lang): string {
     }).join('');
     return `<text x="${labelW - 6}" y="${y + 13}" text-anchor="end">${escapeHtml(s.name ?? s.id)}</text>${cells}`;
   }).join('');
-  const legend = [...FRESHNESS.map((f) => [f.colour, f[lang]] as const), ['#ddd', lang === 'zh' ? '空白栏目' : 'empty'] as const, ['#9fb3c8', lang === 'zh' ? '无更新要求' : 'no update window'] as const, [UNREAD, lang === 'zh' ? '未读取' : 'not read'] as const]
-    .map(([colour, label], i) => `<rect x="${i * 105}" y="${h - 22}" width="12" height="12" fill="${colour}"/><text x="${i * 105 + 16}" y="${h - 12}">${escapeHtml(label)}</text>`).join('');
+  const legend = placed.map(({ colour, label, x: at, line: l }) =>
+    `<rect x="${at}" y="${legendTop + l * 18}" width="12" height="12" fill="${colour}"/><text x="${at + 16}" y="${legendTop + l * 18 + 10}">${escapeHtml(label)}</text>`).join('');
   const title = lang === 'zh' ? `栏目更新情况（距${report.asOf}天数）` : `Column freshness (days before ${report.asOf})`;
   return `<figure><figcaption>${escapeHtml(title)}</figcaption><svg class="chart" id="chart-freshness" role="img" aria-label="${escapeHtml(title)}" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}">${rows}${legend}</svg></figure>`;
 }

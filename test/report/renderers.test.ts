@@ -222,6 +222,14 @@ describe('the HTML report in headless Chromium', { skip: CHROMIUM ? false : 'chr
     expect(await page.evaluate('document.querySelector("#chart-scores").getBoundingClientRect().height > 100')).toBe(true);
   });
 
+  it('the freshness legend\'s labels stand apart, each beside its colour', async () => {
+    const boxes = await page.evaluate<{ left: number; right: number; top: number }[]>('[...document.querySelectorAll("#chart-freshness rect:not(.cell) + text")].map((t) => { const b = t.getBoundingClientRect(); return { left: b.left, right: b.right, top: Math.round(b.top) }; })');
+    expect(boxes).toHaveLength(7);
+    // a label ends before the next colour square (16 px left of its label) begins
+    const overlaps = boxes.filter((b, i) => i > 0 && boxes[i - 1]!.top === b.top && boxes[i - 1]!.right > b.left - 16 - 4);
+    expect(overlaps).toEqual([]);
+  });
+
   it('runs no script from a crawled page: the payload shows as text, the report\'s own script is the only one', async () => {
     expect(await page.evaluate('typeof window.__pwned')).toBe('undefined');
     expect(await page.evaluate('document.scripts.length')).toBe(1);
