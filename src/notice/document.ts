@@ -20,7 +20,8 @@ export function noticeDocument(n: Notice): PrintDocument {
         kind: 'table',
         header: zh ? ['序号', '问题', '性质', '证据页面', '观测值', '首次发现', '编号'] : ['No.', 'Problem', 'Kind', 'Evidence page', 'Observed', 'First seen', 'Id'],
         rows: n.problems.map((p) => [String(p.no), p.title, p.veto ? (zh ? '单项否决' : 'veto') : (zh ? '扣分' : 'deduction'), shownUrl(p.url), p.observed, p.firstSeen, p.id]),
-        widths: [6, 13, 9, 22, 28, 10, 12],
+        // a date (首次发现) and an id (homepage-not-updated-6d60e7a25a) each on as few lines as the page allows
+        widths: [5, 12, 8, 20, 25, 13, 17],
       },
       { kind: 'heading', text: zh ? '二、整改要求' : '2. What is required' },
       { kind: 'paragraph', text: zh ? `请于${n.deadline}前完成整改，并填写下表回复。逾期未整改或整改不到位的，将在季度通报中予以通报。` : `Rectify by ${n.deadline} and reply with the form below. Problems still open then will be named in the quarterly bulletin.` },
