@@ -57,7 +57,8 @@ export function bulletinDocument(b: Bulletin, lang: Lang, office: string): Print
       { kind: 'heading', text: zh ? '一、总体情况' : '1. Overview' },
       { kind: 'table', header: zh ? ['级别', '检查数', '合格数', '合格率'] : ['level', 'checked', 'qualified', 'rate'],
         rows: b.byLevel.map((l) => [levelLabel(l.level, lang), String(l.stats.checked), String(l.stats.qualified), rate(l.stats)]) },
-      ...(regional ? [{ kind: 'table' as const, header: zh ? ['地区', '检查数', '合格数', '合格率'] : ['region', 'checked', 'qualified', 'rate'],
+      // a paragraph between the two tables: Word and LibreOffice join tables that touch into one
+      ...(regional ? [{ kind: 'paragraph' as const, text: zh ? '分地区检查情况：' : 'By region:' }, { kind: 'table' as const, header: zh ? ['地区', '检查数', '合格数', '合格率'] : ['region', 'checked', 'qualified', 'rate'],
         rows: b.byRegion.map((r) => [regionLabel(r.region, lang), String(r.stats.checked), String(r.stats.qualified), rate(r.stats)]) }] : []),
       { kind: 'paragraph', text: (['active', 'sleeping', 'zombie', 'down'] as const).map((h) => `${L[h]} ${b.byHealth[h]}`).join(zh ? '，' : ', ') + (zh ? '。' : '.') },
       { kind: 'paragraph', text: comparison },

@@ -79,6 +79,9 @@ describe('the bulletin by region', () => {
     expect(tables(b)[2]!.header).toEqual(['地区', '网站', '级别', '网址', '主要问题']);
     expect(tables(b)[2]!.rows.map((r) => [r[0], r[1]])).toEqual([['北京市', '网站4（4）'], ['云南省', '网站1（1）'], ['未注明', '网站3（3）']]);
     expect(tables(b, 'en')[1]!.rows[1]![0]).toBe('Yunnan');
+    // not right after the table by level: a DOCX reader would join the two tables into one
+    const blocks = bulletinDocument(b, 'zh', '某省政务公开办').blocks;
+    expect(blocks[blocks.findIndex((x) => x.kind === 'table' && x.header[0] === '地区') - 1]).toEqual({ kind: 'paragraph', text: '分地区检查情况：' });
   });
 
   it('of one region (a province\'s own sweep): neither the table nor the column', () => {
