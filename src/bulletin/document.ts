@@ -16,7 +16,7 @@ export function bulletinDocument(b: Bulletin, lang: Lang, office: string): Print
   const zh = lang === 'zh';
   const L = LABELS[lang];
   const q = b.quarter;
-  const title = zh ? `${q.year}年第${q.q}季度政府网站检查情况通报` : `Government website inspection bulletin, ${q.label}`;
+  const title = zh ? `${q.year}年第${q.q}季度${b.region ?? ''}政府网站检查情况通报` : `Government website inspection bulletin, ${q.label}${b.region ? `, ${regionLabel(b.region, lang)}` : ''}`;
   const name = (s: SiteReport) => `${s.name ?? s.id}（${s.id}）`;
   const problems = (findings: readonly ReportedFinding[]) => findings.map((f) => `${ruleTitle(f.rule, lang)}（${f.id}）`).join(zh ? '；' : '; ') || '—';
   const comparison = b.previous

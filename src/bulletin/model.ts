@@ -6,7 +6,8 @@ import type { Profile } from '../score/profile.js';
 import { statement, type Db } from '../store/db.js';
 import { InputError } from '../errors.js';
 import { statsOf, type VerdictStats } from '../report/verdict-stats.js';
-import { byRegion } from '../registry/region.js';
+import { byRegion, regionNamed } from '../registry/region.js';
+import { regionsOf } from '../report/region-slice.js';
 import { siteRegions } from '../store/sites.js';
 
 export interface Quarter { year: number; q: number; start: string; end: string; label: string }
@@ -41,6 +42,8 @@ export interface StillOpen { site: SiteReport; since: { run: number; asOf: strin
 /** Everything the quarterly bulletin says, computed from the stored runs of the quarter and before. */
 export interface Bulletin {
   quarter: Quarter;
+  /** the one region whose sites it covers (`--region`), else null: every site of the runs */
+  region: string | null;
   profile: string;
   runs: { id: number; asOf: string }[];
   sites: SiteReport[];
@@ -89,13 +92,18 @@ const HEALTHS = ['active', 'sleeping', 'zombie', 'down'] as const;
 export const healthOfAssessed = (sites: readonly Pick<SiteReport, 'verdict' | 'health'>[]): Bulletin['byHealth'] =>
   Object.fromEntries(HEALTHS.map((h) => [h, sites.filter((s) => s.verdict !== 'not-assessed' && s.health === h).length])) as Bulletin['byHealth'];
 
-export function buildBulletin(db: Db, quarter: Quarter, profile: Profile): Bulletin {
+/** `region`: only its sites (a province's office's bulletin of a national sweep) */
+export function buildBulletin(db: Db, quarter: Quarter, profile: Profile, region?: string): Bulletin {
   const runs = runsIn(db, quarter);
   if (!runs.length) throw new InputError(`--quarter ${quarter.label}`, `no finished run in the database has an as-of date from ${quarter.start} to ${quarter.end}`);
   const sitesOf = runSites(db, profile);
-  const latest = latestPerSite(runs, sitesOf);
   // each site's region as the registry last imported gives it: stored reports of earlier versions carry none
   const regions = siteRegions(db);
+  const wanted = region === undefined ? null : regionNamed(region);
+  const inSlice = (checked: Map<string, Checked>) => (wanted === null ? checked : new Map([...checked].filter(([id]) => regions.get(id) === wanted)));
+  const everywhere = latestPerSite(runs, sitesOf);
+  const latest = inSlice(everywhere);
+  if (!latest.size) throw new InputError(`--region ${region}`, `no site checked in ${quarter.label} is in it (${regionsOf([...everywhere.keys()].map((id) => regions.get(id) ?? null))})`);
   const sites = [...latest.values()].map((c) => ({ ...c.site, region: regions.get(c.site.id) ?? null }));
   const levels = [...new Set(sites.map((s) => s.level))];
   const ruleSites = new Map<string, number>();
@@ -103,7 +111,7 @@ export function buildBulletin(db: Db, quarter: Quarter, profile: Profile): Bulle
   const prevQuarter = previousQuarter(quarter);
   const prevRuns = runsIn(db, prevQuarter);
   return {
-    quarter, profile: profile.name, runs, sites,
+    quarter, region: wanted, profile: profile.name, runs, sites,
     stats: statsOf(sites),
     byLevel: levels.map((level) => ({ level, stats: statsOf(sites.filter((s) => s.level === level)) })),
     byRegion: byRegion(sites, (s) => s.region ?? null).map(([region, group]) => ({ region, stats: statsOf(group) })),
@@ -112,7 +120,7 @@ export function buildBulletin(db: Db, quarter: Quarter, profile: Profile): Bulle
     notAssessed: sites.filter((s) => s.verdict === 'not-assessed'),
     commonProblems: [...ruleSites].map(([rule, n]) => ({ rule, sites: n })).sort((a, b) => b.sites - a.sites || a.rule.localeCompare(b.rule)),
     ...followUp(db, latest, sitesOf),
-    previous: prevRuns.length ? { quarter: prevQuarter, stats: statsOf([...latestPerSite(prevRuns, sitesOf).values()].map((c) => c.site)) } : null,
+    previous: prevRuns.length ? { quarter: prevQuarter, stats: statsOf([...inSlice(latestPerSite(prevRuns, sitesOf)).values()].map((c) => c.site)) } : null,
   };
 }
 

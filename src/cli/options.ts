@@ -11,6 +11,7 @@ import { chinaDate } from '../extract/dates.js';
 /** Shared options (SPEC §8), declared once and attached to every command that takes them. */
 export const dbOption = () => new Option('--db <file>', 'SQLite database file').default(DEFAULT_DB_FILE);
 export const asOfOption = () => new Option('--as-of <date>', 'monitoring point YYYY-MM-DD (default: today in China, UTC+8)');
+export const regionOption = () => new Option('--region <name>', 'only the sites of this region (a province: 云南 or 云南省; see the README\'s registry format)');
 export const shardOption = () => new Option('--shard <K/N>', 'crawl only part K of N of the registry (a stable split by site id; one database per shard)');
 
 /** Pages known to be up, asked when a request gets no answer, to tell this machine's network going down from a site's (see NetworkControls). */

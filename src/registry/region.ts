@@ -43,7 +43,7 @@ export function regionOf(site: { id: string; org: string | null; extra: Record<s
   const fields = new Map(Object.entries(site.extra).map(([key, value]) => [key.trim().toLowerCase(), value]));
   for (const field of REGION_FIELDS) {
     const value = fields.get(field);
-    if (typeof value === 'string' && value.trim() !== '') return BY_NAME.get(value.trim()) ?? value.trim();
+    if (typeof value === 'string' && value.trim() !== '') return regionNamed(value);
   }
   const org = site.org?.trim() ?? '';
   const first = org.split('|')[0]!.trim();
@@ -54,6 +54,9 @@ export function regionOf(site: { id: string; org: string | null; extra: Record<s
   // an administrative code (6 digits, 9 with the township's, 12 as statistics write it) or a 网站标识码 (10)
   return /^\d{6}(?:\d{3}|\d{4}|\d{6})?$/.test(site.id) ? BY_CODE.get(site.id.slice(0, 2)) ?? null : null;
 }
+
+/** A region as a user or a registry writes it: a province's short name (云南) is its full one (云南省); any other as written. */
+export const regionNamed = (value: string): string => BY_NAME.get(value.trim()) ?? value.trim();
 
 /** Regions in the order bulletins list them: the provinces by code, the State Council's departments, the rest by name, none last. */
 export function compareRegions(a: string | null, b: string | null): number {

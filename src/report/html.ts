@@ -51,7 +51,8 @@ export function* renderHtml(report: AuditReport, { lang }: { lang: Lang }): Rend
   // a sweep of several provinces (a national one: 31) is read province by province; one region needs no table, nor a column
   const regions = byRegion(report.sites, (s) => s.region ?? null);
   const regional = regions.length > 1;
-  const meta = [`${L.asOf} ${report.asOf}`, `${L.profile} ${report.profile}`, `${t.run} ${report.run}`, ...(report.sample ? [`${t.sample} ${report.sample}`] : [])];
+  const meta = [`${L.asOf} ${report.asOf}`, `${L.profile} ${report.profile}`, `${t.run} ${report.run}`, ...(report.sample ? [`${t.sample} ${report.sample}`] : []),
+    ...(report.region ? [`${t.region} ${regionLabel(report.region, lang)}`] : [])];
   const { head, tail } = htmlFrame({ lang, title: `${t.title} · ${report.asOf}`, script: { source: TABLE_SCRIPT, hash: TABLE_SCRIPT_HASH } });
   yield `${head}
 <h1>${t.title}</h1>

@@ -27,7 +27,7 @@ export function* renderMarkdown(report: AuditReport, { lang }: { lang: Lang }): 
   const regional = regions.length > 1;
   yield endedLines([
     `# ${t.title}`, '',
-    `${L.asOf} ${report.asOf} · ${L.profile} ${report.profile} · run ${report.run}${report.sample ? ` · ${escapeMd(report.sample)}` : ''}`, '',
+    `${L.asOf} ${report.asOf} · ${L.profile} ${report.profile} · run ${report.run}${report.sample ? ` · ${escapeMd(report.sample)}` : ''}${report.region ? ` · ${t.region} ${escapeMd(regionLabel(report.region, lang))}` : ''}`, '',
     `${report.sites.length} ${L.sites}: ${L.qualified} ${count(report.sites, 'qualified')} · ${L.unqualified} ${count(report.sites, 'unqualified')} · ${L['not-assessed']} ${count(report.sites, 'not-assessed')}`, '',
     ...(regional ? [`| ${t.region} | ${t.sites} | ${L.qualified} | ${L.unqualified} | ${L['not-assessed']} | ${L.rate} |`, '|---|---:|---:|---:|---:|---:|',
       ...regions.map(([region, sites]) => `| ${escapeMd(regionLabel(region, lang))} | ${sites.length} | ${count(sites, 'qualified')} | ${count(sites, 'unqualified')} | ${count(sites, 'not-assessed')} | ${rateText(statsOf(sites))} |`), ''] : []),

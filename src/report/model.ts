@@ -31,6 +31,8 @@ export interface AuditReport {
   run: number;
   /** the spot-check sample the run audited (`govsite sample`), when it was one */
   sample?: string;
+  /** the region whose sites this report shows (`--region`), when it shows one region's of a wider run */
+  region?: string;
   sites: SiteReport[];
 }
 

@@ -11,7 +11,8 @@ export function* renderTerminal(report: AuditReport, { lang, color = false }: { 
   const chalk = new Chalk({ level: color ? 1 : 0 });
   const L = LABELS[lang];
   const colour = { qualified: chalk.green, unqualified: chalk.red, 'not-assessed': chalk.yellow } as const;
-  yield `${chalk.bold(`govsite · ${L.asOf} ${report.asOf} · ${L.profile} ${report.profile} · ${report.sites.length} ${L.sites}`)}\n`;
+  const region = report.region ? ` · ${regionLabel(report.region, lang)}` : '';
+  yield `${chalk.bold(`govsite · ${L.asOf} ${report.asOf} · ${L.profile} ${report.profile}${region} · ${report.sites.length} ${L.sites}`)}\n`;
   for (const s of report.sites) {
     const lines: string[] = [];
     const verdict = colour[s.verdict](L[s.verdict].padEnd(lang === 'zh' ? 4 : 13));

@@ -30,7 +30,7 @@ describe("the bulletin's 合格率 and health counts", () => {
     const closed = { ...site('3408000010', '某县农业局', 'not-assessed'), closed: '本网站已整合至某县人民政府门户网站。' } as SiteReport;
     const all = [site('3201000001', '示范市人民政府', 'qualified'), site('3408000002', '旧县人民政府', 'unqualified'), unread, closed];
     const bulletin: Bulletin = {
-      quarter: { year: 2026, q: 4, start: '2026-10-01', end: '2026-12-31', label: '2026Q4' }, profile: 'gov-2019', runs: [{ id: 1, asOf: '2026-11-15' }],
+      quarter: { year: 2026, q: 4, start: '2026-10-01', end: '2026-12-31', label: '2026Q4' }, region: null, profile: 'gov-2019', runs: [{ id: 1, asOf: '2026-11-15' }],
       sites: all, stats: statsOf(all), byLevel: [], byRegion: [], byHealth: { active: 1, sleeping: 0, zombie: 1, down: 1 }, unqualified: [all[1]!], notAssessed: [unread, closed],
       commonProblems: [], stillOpen: [], notified: 0, previous: null,
     };
@@ -43,7 +43,7 @@ describe("the bulletin's 合格率 and health counts", () => {
     const merged = (id: string, name: string, into: SiteReport['mergedInto']) => ({ id, name, verdict: 'not-assessed', level: 'department', url: 'http://x.gov.cn/', vetoes: [], deductions: [], findings: [], mergedInto: into }) as unknown as SiteReport;
     const all = [merged('a1', '某县教育局', { id: '3408000002', name: '旧县人民政府', url: 'http://www.jx.gov.cn/', landing: 'http://www.jx.gov.cn/col/jy/' }), merged('a2', '某县民政局', { id: null, name: null, url: null, landing: 'http://www.x.gov.cn/col/mz/' })];
     const bulletin: Bulletin = {
-      quarter: { year: 2026, q: 4, start: '2026-10-01', end: '2026-12-31', label: '2026Q4' }, profile: 'gov-2019', runs: [{ id: 1, asOf: '2026-11-15' }],
+      quarter: { year: 2026, q: 4, start: '2026-10-01', end: '2026-12-31', label: '2026Q4' }, region: null, profile: 'gov-2019', runs: [{ id: 1, asOf: '2026-11-15' }],
       sites: all, stats: statsOf(all), byLevel: [], byRegion: [], byHealth: { active: 0, sleeping: 0, zombie: 0, down: 0 }, unqualified: [], notAssessed: all,
       commonProblems: [], stillOpen: [], notified: 0, previous: null,
     };
@@ -54,7 +54,7 @@ describe("the bulletin's 合格率 and health counts", () => {
     const site = { id: '3408000002', name: '旧县人民政府', verdict: 'not-assessed', level: 'county', url: 'http://x.gov.cn/', vetoes: [], deductions: [], findings: [] } as unknown as SiteReport;
     const unverified = [{ rule: 'dead-link', id: 'dead-link-0123456789', url: 'http://x.gov.cn/', firstSeen: '2026-08-15' }] as ReportedFinding[];
     const bulletin: Bulletin = {
-      quarter: { year: 2026, q: 4, start: '2026-10-01', end: '2026-12-31', label: '2026Q4' }, profile: 'gov-2019', runs: [{ id: 2, asOf: '2026-11-15' }],
+      quarter: { year: 2026, q: 4, start: '2026-10-01', end: '2026-12-31', label: '2026Q4' }, region: null, profile: 'gov-2019', runs: [{ id: 2, asOf: '2026-11-15' }],
       sites: [site], stats: statsOf([site]), byLevel: [], byRegion: [], byHealth: { active: 0, sleeping: 0, zombie: 0, down: 0 }, unqualified: [], notAssessed: [site],
       commonProblems: [], stillOpen: [{ site, since: { run: 1, asOf: '2026-08-15' }, findings: [], unverified }], notified: 1, previous: null,
     };
@@ -66,7 +66,7 @@ describe("the bulletin's 合格率 and health counts", () => {
 describe('the bulletin by region', () => {
   const site = (id: string, region: string | null, verdict: Verdict) => ({ id, name: `网站${id}`, region, verdict, level: 'county', url: `http://s${id}.gov.cn/`, vetoes: ['no-search'], deductions: [], findings: [] }) as unknown as SiteReport;
   const bulletinOf = (all: SiteReport[], byRegion: Bulletin['byRegion']): Bulletin => ({
-    quarter: { year: 2026, q: 4, start: '2026-10-01', end: '2026-12-31', label: '2026Q4' }, profile: 'gov-2019', runs: [{ id: 1, asOf: '2026-11-15' }],
+    quarter: { year: 2026, q: 4, start: '2026-10-01', end: '2026-12-31', label: '2026Q4' }, region: null, profile: 'gov-2019', runs: [{ id: 1, asOf: '2026-11-15' }],
     sites: all, stats: statsOf(all), byLevel: [], byRegion, byHealth: { active: 0, sleeping: 0, zombie: 0, down: 0 },
     unqualified: all.filter((s) => s.verdict === 'unqualified'), notAssessed: [], commonProblems: [], stillOpen: [], notified: 0, previous: null,
   });

@@ -11,6 +11,8 @@ import { runCli } from '../helpers/cli.js';
 import { auditTwice, TITLE_PAYLOAD } from '../helpers/fleet.js';
 import { tmpDir } from '../helpers/tmp.js';
 import { openDb } from '../../src/store/db.js';
+import type { AuditReport } from '../../src/report/model.js';
+import { validateReport as validate } from '../helpers/report-schema.js';
 
 const SOFFICE = ['soffice', 'libreoffice'].find((bin) => spawnSync(bin, ['--version'], { stdio: 'ignore' }).status === 0);
 
@@ -141,5 +143,45 @@ describe('the quarterly bulletin', () => {
     const { code, stderr } = runCli(['bulletin', '--db', file, '--quarter', '2026Q1', '--out', tmpDir()]);
     expect(code).toBe(2);
     expect(stderr).toContain('--quarter 2026Q1: no finished run in the database has an as-of date from 2026-01-01 to 2026-03-31');
+  });
+});
+
+describe('one region of a wider run (--region): a national sweep\'s report, notices and bulletin for one province\'s office', () => {
+  it('report: that region\'s sites, named in the report, valid against the schema', () => {
+    const { code, stdout } = runCli(['report', '--db', file, '--format', 'json', '--region', '江苏']);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as AuditReport;
+    expect([report.region, report.sites.map((s) => [s.id, s.region])]).toEqual(['江苏省', [['3201000001', '江苏省'], ['3201000006', '江苏省']]]);
+    expect(validate(report) ? [] : validate.errors).toEqual([]);
+    expect(runCli(['report', '--db', file, '--region', '甘肃省']).stdout).toMatch(/^govsite · 监测时间点 2026-11-16 · 评分标准 gov-2019 · 甘肃省 · 1 个网站\n/);
+  });
+
+  it('notice: the region\'s unqualified sites only', () => {
+    const out = tmpDir();
+    const { code, stdout } = runCli(['notice', '--db', file, '--region', '广东', '--format', 'md', '--out', out, '--date', '2026-11-20']);
+    expect([code, stdout]).toEqual([0, `${join(out, 'notice-4401000003.md')}\n`]);
+  });
+
+  it('bulletin: the region\'s sites, its name in the title and the file\'s', () => {
+    const out = tmpDir();
+    const { code, stdout, stderr } = runCli(['bulletin', '--db', file, '--region', '安徽', '--format', 'md', '--out', out]);
+    expect([code, stdout, stderr]).toEqual([0, `${join(out, 'bulletin-2026Q4-安徽省.md')}\n`, '2026Q4 安徽省: 1 sites, 0 qualified, 1 unqualified, 1 with notified problems still open or not verifiable\n']);
+    expect(readFileSync(join(out, 'bulletin-2026Q4-安徽省.md'), 'utf8')).toMatch(/^# 2026年第4季度安徽省政府网站检查情况通报\n/);
+  });
+
+  it('diff: the region\'s sites of both runs', () => {
+    const diff = JSON.parse(runCli(['diff', '--db', file, '--format', 'json', '--region', '广东']).stdout) as { sites: { id: string }[] };
+    expect(diff.sites.map((s) => s.id)).toEqual(['4401000003']);
+  });
+
+  cases([
+    ['report', []],
+    ['diff', []],
+    ['notice', ['--out', 'x']],
+    ['bulletin', ['--out', 'x']],
+  ] as const)('%s --region of no site of the run: an input error naming the regions there are', (command, extra) => {
+    const { code, stderr } = runCli([command, '--db', file, '--region', '四川', ...extra], { cwd: tmpDir() });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^govsite: --region 四川: no site (of run [12]|checked in 2026Q4) is in it \(its sites are in 江苏省、安徽省、广东省、云南省、甘肃省\)\n$/);
   });
 });

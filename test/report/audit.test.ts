@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import { expect } from 'expect';
 import { FixtureFleet } from '../../src/fixture-server/server.js';
 import { FIXTURES_DIR } from '../../src/paths.js';
@@ -13,11 +11,8 @@ import { loadProfile } from '../../src/score/profile.js';
 import { startCli } from '../helpers/cli.js';
 import { crawlFixtureFleet } from '../helpers/fleet.js';
 import { tmpDir, writeTmp } from '../helpers/tmp.js';
+import { validateReport as validate } from '../helpers/report-schema.js';
 
-const schema = JSON.parse(readFileSync(new URL('../../src/report/report.schema.json', import.meta.url), 'utf8')) as object;
-const ajv = new Ajv2020({ allErrors: true, strict: false });
-(addFormats as unknown as (a: Ajv2020) => void)(ajv);
-const validate = ajv.compile(schema);
 
 let fleet: FixtureFleet;
 let gov: AuditReport;

@@ -7,31 +7,33 @@ import type { Lang } from '../../report/labels.js';
 import { DEFAULT_PROFILE, loadProfile } from '../../score/profile.js';
 import { withDb } from '../../store/db.js';
 import { reportInnerPages } from '../inner-pages.js';
-import { dbOption, parseList } from '../options.js';
+import { dbOption, parseList, regionOption } from '../options.js';
 import { DOCUMENT_FORMATS } from '../../document/blocks.js';
 import { writeDocument } from '../../document/write.js';
 
 export const bulletinCommand = new Command('bulletin')
   .description('the quarterly bulletin (通报) over the runs whose as-of date falls in the quarter')
   .addOption(dbOption())
+  .addOption(regionOption())
   .option('--quarter <YYYYQn>', 'the quarter, e.g. 2026Q4 (default: the latest finished run\'s, so far)')
   .addOption(new Option('--format <formats>', 'html, md, docx (comma-separated)').default('html'))
   .option('--out <dir>', 'folder for the bulletin', '.')
   .option('--office <name>', 'the issuing office', '政府网站监管办公室')
   .option('--profile <name-or-file>', 'scoring profile', DEFAULT_PROFILE)
   .addOption(new Option('--lang <lang>', 'language').choices(['zh', 'en']).default('zh'))
-  .action(async (raw: { db: string; quarter?: string; format: string; out: string; office: string; profile: string; lang: Lang }) => {
+  .action(async (raw: { db: string; region?: string; quarter?: string; format: string; out: string; office: string; profile: string; lang: Lang }) => {
     const formats = parseList(raw.format, DOCUMENT_FORMATS, '--format');
     const given = raw.quarter === undefined ? undefined : parseQuarter(raw.quarter);
     const profile = loadProfile(raw.profile);
     return withDb(raw.db, async (db) => {
       const quarter = given ?? latestQuarter(db);
-      const bulletin = buildBulletin(db, quarter, profile);
+      const bulletin = buildBulletin(db, quarter, profile, raw.region);
+      // a province's bulletin beside the others of a national sweep
       const dir = resolve(raw.out);
       mkdirSync(dir, { recursive: true });
-      for (const format of formats) process.stdout.write(`${await writeDocument(bulletinDocument(bulletin, raw.lang, raw.office), format, join(dir, `bulletin-${quarter.label}`))}\n`);
+      for (const format of formats) process.stdout.write(`${await writeDocument(bulletinDocument(bulletin, raw.lang, raw.office), format, join(dir, `bulletin-${quarter.label}${bulletin.region ? `-${bulletin.region}` : ''}`))}\n`);
       const unassessed = bulletin.notAssessed.length ? `, ${bulletin.notAssessed.length} not assessed` : '';
-      process.stderr.write(`${quarter.label}: ${bulletin.stats.checked} sites, ${bulletin.stats.qualified} qualified, ${bulletin.unqualified.length} unqualified${unassessed}, ${bulletin.stillOpen.length} with notified problems still open or not verifiable\n`);
+      process.stderr.write(`${quarter.label}${bulletin.region ? ` ${bulletin.region}` : ''}: ${bulletin.stats.checked} sites, ${bulletin.stats.qualified} qualified, ${bulletin.unqualified.length} unqualified${unassessed}, ${bulletin.stillOpen.length} with notified problems still open or not verifiable\n`);
       reportInnerPages(bulletin.unqualified, 'before publishing');
     });
   });

@@ -4,17 +4,19 @@ import { scoreRun } from '../../history/score-run.js';
 import { loadProfile } from '../../score/profile.js';
 import { withDb, type Db } from '../../store/db.js';
 import { latestRun } from '../../store/runs.js';
-import { dbOption, positiveInt } from '../options.js';
+import { dbOption, positiveInt, regionOption } from '../options.js';
+import { regionSlice } from '../../report/region-slice.js';
 import { enforceFailOn, reportOptions, writeReports, type RawReportOptions } from '../report-options.js';
 
 /** `check` and `report`: checks and scoring on a stored run, never the network. */
 function storedRunCommand(name: string, description: string): Command {
-  const command = new Command(name).description(description).addOption(dbOption()).addOption(new Option('--run <id>', 'run to score (default: the latest)'));
+  const command = new Command(name).description(description).addOption(dbOption()).addOption(new Option('--run <id>', 'run to score (default: the latest)'))
+    .addOption(regionOption());
   reportOptions().forEach((o) => command.addOption(o));
-  return command.action((raw: RawReportOptions & { db: string; run?: string }) => {
+  return command.action((raw: RawReportOptions & { db: string; run?: string; region?: string }) => {
     const profile = loadProfile(raw.profile);
     return withDb(raw.db, (db) => {
-      const report = scoreRun(db, runOf(db, raw.run), profile);
+      const report = regionSlice(db, scoreRun(db, runOf(db, raw.run), profile), raw.region);
       writeReports(report, raw);
       enforceFailOn(report, raw.failOn);
     });

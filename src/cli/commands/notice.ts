@@ -12,16 +12,18 @@ import { withDb } from '../../store/db.js';
 import { unknownHolidaysWarning } from '../../working-days.js';
 import { InputError } from '../../errors.js';
 import { reportInnerPages } from '../inner-pages.js';
-import { dbOption, parseAsOf, parseList, positiveInt } from '../options.js';
+import { dbOption, parseAsOf, parseList, positiveInt, regionOption } from '../options.js';
+import { regionSlice } from '../../report/region-slice.js';
 import { runOf } from './check.js';
 
-interface RawNoticeOptions { db: string; run?: string; site?: string; format: string; out: string; office: string; date?: string; workingDays: string; profile: string; lang: Lang }
+interface RawNoticeOptions { db: string; run?: string; site?: string; region?: string; format: string; out: string; office: string; date?: string; workingDays: string; profile: string; lang: Lang }
 
 export const noticeCommand = new Command('notice')
   .description('rectification notices (整改通知) for the unqualified sites of a run, one file per site and format')
   .addOption(dbOption())
   .option('--run <id>', 'run (default: the latest)')
   .option('--site <id>', 'only this site')
+  .addOption(regionOption())
   .option('--format <formats>', 'docx, md, html (comma-separated)', 'docx')
   .option('--out <dir>', 'folder for the notices', 'notices')
   .option('--office <name>', 'the issuing office', '政府网站监管办公室')
@@ -34,7 +36,7 @@ export const noticeCommand = new Command('notice')
     const profile = loadProfile(raw.profile);
     const date = parseAsOf(raw.date);
     return withDb(raw.db, async (db) => {
-      const report = reportOf(db, runOf(db, raw.run), profile);
+      const report = regionSlice(db, reportOf(db, runOf(db, raw.run), profile), raw.region);
       if (raw.site !== undefined && !report.sites.some((s) => s.id === raw.site)) throw new InputError(`--site ${raw.site}`, `not a site of run ${report.run}`);
       const notices = noticesOf(report, { office: raw.office, date, workingDays: positiveInt(raw.workingDays, '--working-days'), lang: raw.lang }, raw.site);
       const dir = resolve(raw.out);
