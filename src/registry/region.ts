@@ -6,7 +6,8 @@ import { groupBy } from '../group-by.js';
  * the corpus's: a region column (provincial.jsonl `region`: 北京, 内蒙古 …), the organisation's
  * region path (county-mailboxes.csv `gov_name`: 云南省|普洱市|思茅区), or a code led by the
  * administrative division's (GB/T 2260: county-portals.csv `code` 530802; a 网站标识码 is its
- * region's six digits and four more, 5308020001; a State Council department's is `bm` and eight).
+ * region's six digits and four more, 5308020001; a State Council department's is `bm` and eight);
+ * central.jsonl's State Council bodies by their `category`.
  */
 
 /** GB/T 2260's first level: code, full name, the short name registries write, the English name. */
@@ -52,8 +53,15 @@ export function regionOf(site: { id: string; org: string | null; extra: Record<s
   if (named) return named;
   if (/^bm\d{8}$/i.test(site.id)) return CENTRAL;
   // an administrative code (6 digits, 9 with the township's, 12 as statistics write it) or a 网站标识码 (10)
-  return /^\d{6}(?:\d{3}|\d{4}|\d{6})?$/.test(site.id) ? BY_CODE.get(site.id.slice(0, 2)) ?? null : null;
+  const coded = /^\d{6}(?:\d{3}|\d{4}|\d{6})?$/.test(site.id) ? BY_CODE.get(site.id.slice(0, 2)) : undefined;
+  if (coded) return coded;
+  // central.jsonl's kinds of State Council body (国务院组成部门, 直属机构, 部委管理国家局 …), when nothing above placed the site
+  const kind = fields.get('category') ?? fields.get('类别');
+  return typeof kind === 'string' && CENTRAL_KINDS.test(kind.trim()) ? CENTRAL : null;
 }
+
+/** the kinds of central body, as the central registry names them (a province's own are 省政府组成部门, 省直属机构 …) */
+const CENTRAL_KINDS = /^(?:国务院|直属机构|直属特设机构|直属事业单位|部委管理国家局|国家局)/;
 
 /** A region as a user or a registry writes it: a province's short name (云南) is its full one (云南省); any other as written. */
 export const regionNamed = (value: string): string => BY_NAME.get(value.trim()) ?? value.trim();

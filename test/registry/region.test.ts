@@ -31,6 +31,11 @@ describe('a site\'s region, as the registry says it', () => {
     ['530802000000', null, {}, '云南省'],
     ['bm01000001', null, {}, CENTRAL],
     ['BM01000001', null, {}, CENTRAL],
+    // central.jsonl's kinds of body; a province's own kinds are not the State Council's, and a code says first
+    ['www.mfa.gov.cn', null, { category: '国务院组成部门' }, CENTRAL],
+    ['www.samr.gov.cn', null, { category: '直属机构' }, CENTRAL],
+    ['x', null, { category: '省政府组成部门' }, null],
+    ['530000', null, { category: '直属机构' }, '云南省'],
     // not a code: a row number, a host name, a code of no province
     ['1234', null, {}, null],
     ['www.gov.cn', null, {}, null],
@@ -77,7 +82,7 @@ describeCorpus('the real registries\' regions', () => {
     expect(new Set(all).size).toBe(31);
   });
 
-  it('central.jsonl: no region said (host names for ids)', () => {
-    expect(new Set(regions('central.jsonl'))).toEqual(new Set([null]));
+  it('central.jsonl: the State Council\'s bodies, by their category (host names for ids)', () => {
+    expect(new Set(regions('central.jsonl'))).toEqual(new Set([CENTRAL]));
   });
 });
