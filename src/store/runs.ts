@@ -82,9 +82,13 @@ export function previousRun(db: Db, run: Run): Run | undefined {
   return earlier.find((e) => registryName(e) === registryName(run));
 }
 
-/** A run of this registry as of this date, to join (a late shard's), else undefined. */
+/**
+ * A run a late shard joins: of the same registry file (by name, see registryName) as of the same date —
+ * and of the same sample, or of none: a sample's shards do not join the whole registry's run of their date.
+ */
 export function runToJoin(db: Db, like: Pick<Run, 'registry' | 'options' | 'asOf'>): Run | undefined {
-  return (db.prepare(`SELECT * FROM runs WHERE as_of = ? ORDER BY id DESC`).all(like.asOf) as RunRecord[]).map(toRun).find((r) => registryName(r) === registryName(like));
+  const key = (r: Pick<Run, 'registry' | 'options'>) => `${registryName(r)}\n${String(r.options['sample'] ?? '')}`;
+  return (db.prepare(`SELECT * FROM runs WHERE as_of = ? ORDER BY id DESC`).all(like.asOf) as RunRecord[]).map(toRun).find((r) => key(r) === key(like));
 }
 
 export function latestRun(db: Db): Run | undefined {

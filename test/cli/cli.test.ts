@@ -8,7 +8,7 @@ import { FixtureFleet } from '../../src/fixture-server/server.js';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openDb } from '../../src/store/db.js';
-import { createRun, finishRun, markSiteFinished, previousRun } from '../../src/store/runs.js';
+import { createRun, finishRun, markSiteFinished, previousRun, runToJoin } from '../../src/store/runs.js';
 import { runCli, startCli } from '../helpers/cli.js';
 import { tmpDir, writeTmp } from '../helpers/tmp.js';
 import { corpusPath, describeCorpus } from '../helpers/corpus.js';
@@ -158,6 +158,11 @@ describe('a run whose crawl did not finish (killed, never resumed) is not report
     const december = run('2026-12-15', '/home/a/sample-2026-12.csv', 'county-portals.csv ratio=0.35 seed=2026-12 by=level');
     expect([elsewhere, november, december].map((r) => previousRun(db, r)?.id)).toEqual([whole.id, elsewhere.id, november.id]);
     expect(previousRun(db, other)).toBeUndefined();
+    // a late shard joins its month's run: of the same file wherever it was read, of the same sample or none
+    const whole15 = run('2026-11-15', '/home/a/county-portals.csv');
+    expect(runToJoin(db, { asOf: '2026-11-15', registry: '/home/b/county-portals.csv', options: {} })?.id).toBe(whole15.id);
+    expect(runToJoin(db, { asOf: '2026-11-15', registry: '/home/b/sample-2026-11.csv', options: { sample: 'county-portals.csv ratio=0.35 seed=2026-11 by=level' } })?.id).toBe(november.id);
+    expect(runToJoin(db, { asOf: '2026-11-15', registry: '/home/b/sample-x.csv', options: { sample: 'county-portals.csv ratio=0.5 seed=x' } })).toBeUndefined();
     db.close();
   });
 
