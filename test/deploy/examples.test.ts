@@ -326,6 +326,8 @@ copyFileSync(file, flag('--output'));
     expectAllRan(await runPod(merge!, null));
     expect(existsSync(join(volume, `report-${AS_OF}`, 'report.html'))).toBe(true);
     expect(existsSync(join(volume, `report-${AS_OF}`, 'bulletin-2026Q4.docx'))).toBe(true);
+    // no month before it: nothing to compare with
+    expect(existsSync(join(volume, `report-${AS_OF}`, 'diff.md'))).toBe(false);
     expect(readdirSync(join(volume, `notices-${AS_OF}`)).some((f) => f.endsWith('.docx'))).toBe(true);
     await expectMergedAsWhole(volume, 'all.db');
     // next month, applied again on the same volume: its own files, and a second run in every database
@@ -334,6 +336,7 @@ copyFileSync(file, flag('--output'));
     expect(globbed(volume, 'shard-*-2026-12-15.json')).toHaveLength(waitsFor);
     expectAllRan(await runPod(merge!, null, undefined, december));
     expect(existsSync(join(volume, 'report-2026-12-15', 'report.html'))).toBe(true);
+    expect(readFileSync(join(volume, 'report-2026-12-15', 'diff.md'), 'utf8')).toContain('2026-11-15');
     const months = openDb(join(volume, 'all.db'), { readonly: true });
     expect(months.prepare(`SELECT as_of, (SELECT count(*) FROM run_sites s WHERE s.run_id = r.id) AS sites FROM runs r ORDER BY id`).all())
       .toEqual([{ as_of: AS_OF, sites: whole.length }, { as_of: '2026-12-15', sites: whole.length }]);
