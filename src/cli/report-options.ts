@@ -10,6 +10,7 @@ import type { AuditReport } from '../report/model.js';
 import { printRendered, writeRendered } from '../report/rendered.js';
 import { DEFAULT_PROFILE } from '../score/profile.js';
 import { parseList } from './options.js';
+import { byRegion, regionLabel } from '../registry/region.js';
 
 export type FailOn = 'veto' | 'unqualified' | 'none';
 
@@ -25,7 +26,9 @@ export function reportOptions(defaults: { format?: string; out?: string } = {}):
   ];
 }
 
-export interface RawReportOptions { profile: string; lang: Lang; format: string; output?: string; out?: string; failOn: FailOn }
+export interface RawReportOptions { profile: string; lang: Lang; format: string; output?: string; out?: string; failOn: FailOn;
+  /** `--out DIR/<region>/` for each region of the run (未注明 for sites the registry places nowhere), from one scoring */
+  eachRegion?: boolean }
 
 export const parseFormats = (value: string): Format[] => parseList(value, FORMATS, '--format');
 
@@ -36,13 +39,10 @@ export function writeReports(report: AuditReport, raw: RawReportOptions): string
   const warning = unknownHolidaysWarning(addDays(report.asOf, -365), report.asOf, 'slow-replies');
   if (warning) process.stderr.write(`${warning}\n`);
   if (raw.out) {
-    const dir = resolve(raw.out);
-    mkdirSync(dir, { recursive: true });
-    const files = formats.map((f) => {
-      const file = join(dir, FILE_NAMES[f]);
-      writeRendered(file, RENDERERS[f](report, { lang: raw.lang }));
-      return file;
-    });
+    const files = raw.eachRegion
+      ? byRegion(report.sites, (s) => s.region ?? null).flatMap(([region, sites]) =>
+        writeReportFiles({ ...report, ...(region === null ? {} : { region }), sites }, formats, join(raw.out!, regionLabel(region, raw.lang)), raw.lang))
+      : writeReportFiles(report, formats, raw.out, raw.lang);
     // the files are for mail and machines; the person at the terminal gets the summary
     printRendered(RENDERERS.terminal(report, { lang: raw.lang, color: Boolean(process.stdout.isTTY) }));
     return files;
@@ -55,6 +55,16 @@ export function writeReports(report: AuditReport, raw: RawReportOptions): string
   }
   printRendered(RENDERERS[format](report, { lang: raw.lang, color: Boolean(process.stdout.isTTY) }));
   return [];
+}
+
+/** Each format's file of the report in `dir` (made if need be); returns the files written. */
+export function writeReportFiles(report: AuditReport, formats: readonly Format[], dir: string, lang: Lang): string[] {
+  mkdirSync(resolve(dir), { recursive: true });
+  return formats.map((f) => {
+    const file = join(resolve(dir), FILE_NAMES[f]);
+    writeRendered(file, RENDERERS[f](report, { lang }));
+    return file;
+  });
 }
 
 /** Throws AuditFailed (exit 1) when the report holds what --fail-on names. */

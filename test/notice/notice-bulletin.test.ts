@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
@@ -154,6 +154,19 @@ describe('one region of a wider run (--region): a national sweep\'s report, noti
     expect([report.region, report.sites.map((s) => [s.id, s.region])]).toEqual(['江苏省', [['3201000001', '江苏省'], ['3201000006', '江苏省']]]);
     expect(validate(report) ? [] : validate.errors).toEqual([]);
     expect(runCli(['report', '--db', file, '--region', '甘肃省']).stdout).toMatch(/^govsite · 监测时间点 2026-11-16 · 评分标准 gov-2019 · 甘肃省 · 1 个网站\n/);
+  });
+
+  it('report --each-region: a folder of report files per region from one scoring, then the whole run\'s summary', () => {
+    const out = tmpDir();
+    const { code, stdout } = runCli(['report', '--db', file, '--each-region', '--format', 'json,md', '--out', out]);
+    expect(code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['云南省', '安徽省', '广东省', '江苏省', '甘肃省']);
+    const yunnan = JSON.parse(readFileSync(join(out, '云南省', 'report.json'), 'utf8')) as AuditReport;
+    expect([yunnan.region, yunnan.sites.map((s) => s.id)]).toEqual(['云南省', ['5301000004']]);
+    expect(readdirSync(join(out, '江苏省')).sort()).toEqual(['report.json', 'report.md']);
+    expect(stdout).toMatch(/^govsite · 监测时间点 2026-11-16 · 评分标准 gov-2019 · 6 个网站\n/);
+    expect(runCli(['report', '--db', file, '--each-region', '--format', 'json'])).toMatchObject({ code: 2 });
+    expect(runCli(['report', '--db', file, '--each-region', '--region', '云南', '--out', out])).toMatchObject({ code: 2, stderr: 'govsite: --each-region writes a folder per region into --out DIR, and is not for one --region\n' });
   });
 
   it('notice: the region\'s unqualified sites only', () => {
