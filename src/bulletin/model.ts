@@ -69,9 +69,9 @@ function runsIn(db: Db, q: Quarter): { id: number; asOf: string }[] {
 }
 
 /** Each run's site entries by site id, read (or scored) once however many sites look back at it. */
-type RunSites = (runId: number) => Map<string, SiteReport>;
+export type RunSites = (runId: number) => Map<string, SiteReport>;
 
-function runSites(db: Db, profile: Profile): RunSites {
+export function runSites(db: Db, profile: Profile): RunSites {
   const read = new Map<number, Map<string, SiteReport>>();
   return (runId) => {
     let sites = read.get(runId);
@@ -92,11 +92,10 @@ const HEALTHS = ['active', 'sleeping', 'zombie', 'down'] as const;
 export const healthOfAssessed = (sites: readonly Pick<SiteReport, 'verdict' | 'health'>[]): Bulletin['byHealth'] =>
   Object.fromEntries(HEALTHS.map((h) => [h, sites.filter((s) => s.verdict !== 'not-assessed' && s.health === h).length])) as Bulletin['byHealth'];
 
-/** `region`: only its sites (a province's office's bulletin of a national sweep) */
-export function buildBulletin(db: Db, quarter: Quarter, profile: Profile, region?: string): Bulletin {
+/** `region`: only its sites (a province's office's bulletin of a national sweep); `sitesOf`: the runs read for another region's */
+export function buildBulletin(db: Db, quarter: Quarter, profile: Profile, region?: string, sitesOf: RunSites = runSites(db, profile)): Bulletin {
   const runs = runsIn(db, quarter);
   if (!runs.length) throw new InputError(`--quarter ${quarter.label}`, `no finished run in the database has an as-of date from ${quarter.start} to ${quarter.end}`);
-  const sitesOf = runSites(db, profile);
   // each site's region as the registry last imported gives it: stored reports of earlier versions carry none
   const regions = siteRegions(db);
   const wanted = region === undefined ? null : regionNamed(region);

@@ -175,6 +175,22 @@ describe('one region of a wider run (--region): a national sweep\'s report, noti
     expect([code, stdout]).toEqual([0, `${join(out, 'notice-4401000003.md')}\n`]);
   });
 
+  it('notice --each-region: each notice in its region\'s folder', () => {
+    const out = tmpDir();
+    const { code, stdout } = runCli(['notice', '--db', file, '--each-region', '--format', 'md', '--out', out, '--date', '2026-11-20']);
+    expect(code).toBe(0);
+    expect(stdout).toBe(['安徽省/notice-3408000002.md', '广东省/notice-4401000003.md', '甘肃省/notice-6201000005.md'].map((f) => `${join(out, f)}\n`).join(''));
+  });
+
+  it('bulletin --each-region: the whole one and every region\'s, from the runs read once', () => {
+    const out = tmpDir();
+    const { code, stdout } = runCli(['bulletin', '--db', file, '--each-region', '--format', 'md', '--out', out]);
+    expect(code).toBe(0);
+    expect(stdout).toBe(['', '-江苏省', '-安徽省', '-广东省', '-云南省', '-甘肃省'].map((r) => `${join(out, `bulletin-2026Q4${r}.md`)}\n`).join(''));
+    expect(readFileSync(join(out, 'bulletin-2026Q4-甘肃省.md'), 'utf8')).toContain('共检查政府网站1个，合格0个，合格率0.0 %。');
+    expect(runCli(['bulletin', '--db', file, '--each-region', '--region', '云南', '--out', out])).toMatchObject({ code: 2 });
+  });
+
   it('bulletin: the region\'s sites, its name in the title and the file\'s', () => {
     const out = tmpDir();
     const { code, stdout, stderr } = runCli(['bulletin', '--db', file, '--region', '安徽', '--format', 'md', '--out', out]);

@@ -14,9 +14,11 @@ import { InputError } from '../../errors.js';
 import { reportInnerPages } from '../inner-pages.js';
 import { dbOption, parseAsOf, parseList, positiveInt, regionOption } from '../options.js';
 import { regionSlice } from '../../report/region-slice.js';
+import { regionLabel } from '../../registry/region.js';
+import { siteRegions } from '../../store/sites.js';
 import { runOf } from './check.js';
 
-interface RawNoticeOptions { db: string; run?: string; site?: string; region?: string; format: string; out: string; office: string; date?: string; workingDays: string; profile: string; lang: Lang }
+interface RawNoticeOptions { db: string; run?: string; site?: string; region?: string; eachRegion?: boolean; format: string; out: string; office: string; date?: string; workingDays: string; profile: string; lang: Lang }
 
 export const noticeCommand = new Command('notice')
   .description('rectification notices (整改通知) for the unqualified sites of a run, one file per site and format')
@@ -24,6 +26,7 @@ export const noticeCommand = new Command('notice')
   .option('--run <id>', 'run (default: the latest)')
   .option('--site <id>', 'only this site')
   .addOption(regionOption())
+  .addOption(new Option('--each-region', 'the notices in a folder per region (a national sweep\'s for every province\'s office)'))
   .option('--format <formats>', 'docx, md, html (comma-separated)', 'docx')
   .option('--out <dir>', 'folder for the notices', 'notices')
   .option('--office <name>', 'the issuing office', '政府网站监管办公室')
@@ -39,9 +42,11 @@ export const noticeCommand = new Command('notice')
       const report = regionSlice(db, reportOf(db, runOf(db, raw.run), profile), raw.region);
       if (raw.site !== undefined && !report.sites.some((s) => s.id === raw.site)) throw new InputError(`--site ${raw.site}`, `not a site of run ${report.run}`);
       const notices = noticesOf(report, { office: raw.office, date, workingDays: positiveInt(raw.workingDays, '--working-days'), lang: raw.lang }, raw.site);
-      const dir = resolve(raw.out);
-      mkdirSync(dir, { recursive: true });
+      // each in its region's folder, for that province's office, when asked
+      const regions = raw.eachRegion ? siteRegions(db) : null;
       for (const n of notices) {
+        const dir = resolve(raw.out, regions ? regionLabel(regions.get(n.site.id) ?? null, raw.lang) : '.');
+        mkdirSync(dir, { recursive: true });
         for (const format of formats) process.stdout.write(`${await writeDocument(noticeDocument(n), format, join(dir, `notice-${n.site.id.replace(/[^A-Za-z0-9_-]/g, '_')}`))}\n`);
       }
       process.stderr.write(`${notices.length} notice(s) for run ${report.run} (as of ${report.asOf}), deadline ${notices[0]?.deadline ?? '—'}\n`);
