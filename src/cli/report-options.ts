@@ -23,7 +23,14 @@ export function reportOptions(defaults: { format?: string; out?: string } = {}):
     new Option('--output <file>', 'write the report to this file instead of stdout'),
     defaults.out ? out.default(defaults.out) : out,
     new Option('--fail-on <what>', 'exit 1 when a site has a veto, or is unqualified').choices(['veto', 'unqualified', 'none']).default('none'),
+    new Option('--each-region', 'with --out: a folder of the report files for each region, from one scoring (a national sweep\'s reports for every province\'s office)'),
   ];
+}
+
+/** The report options read before any work (an audit's crawl takes hours): the formats known, `--each-region` with its folder. */
+export function checkReportOptions(raw: RawReportOptions): void {
+  parseFormats(raw.format);
+  if (raw.eachRegion && raw.out === undefined) throw new UsageError('--each-region writes a folder per region: give --out DIR');
 }
 
 export interface RawReportOptions { profile: string; lang: Lang; format: string; output?: string; out?: string; failOn: FailOn;

@@ -31,6 +31,8 @@ describe('govsite import', () => {
     [['audit', 'missing.csv'], 2, /^govsite: missing.csv: cannot read registry/],
     [['crawl', 'x.csv', '--per-host', '0'], 2, /^govsite: --per-host must be a whole number ≥ 1, got "0"/],
     [['audit', 'x.csv', '--max-crawl-delay', '0.5'], 2, /^govsite: --max-crawl-delay must be a whole number ≥ 1, got "0.5"/],
+    // before the crawl, not after it
+    [['audit', 'x.csv', '--each-region'], 2, /^govsite: --each-region writes a folder per region: give --out DIR\n$/],
     [['crawl', 'x.csv', '--control', 'https://www.gov.cn/', 'www.example.gov.cn'], 2, /^govsite: --control must be an http\(s\) URL, got "www.example.gov.cn"/],
     [['crawl', 'x.csv', '--user-agent', ' '], 2, /^govsite: --user-agent must name who crawls, with a contact URL/],
     [['probe', 'x.csv', '--user-agent', ''], 2, /^govsite: --user-agent must name who crawls, with a contact URL/],

@@ -7,8 +7,8 @@ import { expect } from 'expect';
 import type { FixtureFleet } from '../../src/fixture-server/server.js';
 import { addWorkingDays, unknownHolidaysWarning } from '../../src/working-days.js';
 import { cases } from '../helpers/cases.js';
-import { runCli } from '../helpers/cli.js';
-import { auditTwice, TITLE_PAYLOAD } from '../helpers/fleet.js';
+import { runCli, startCli } from '../helpers/cli.js';
+import { auditTwice, startFixtureFleet, TITLE_PAYLOAD } from '../helpers/fleet.js';
 import { tmpDir } from '../helpers/tmp.js';
 import { openDb } from '../../src/store/db.js';
 import type { AuditReport } from '../../src/report/model.js';
@@ -165,8 +165,20 @@ describe('one region of a wider run (--region): a national sweep\'s report, noti
     expect([yunnan.region, yunnan.sites.map((s) => s.id)]).toEqual(['云南省', ['5301000004']]);
     expect(readdirSync(join(out, '江苏省')).sort()).toEqual(['report.json', 'report.md']);
     expect(stdout).toMatch(/^govsite · 监测时间点 2026-11-16 · 评分标准 gov-2019 · 6 个网站\n/);
-    expect(runCli(['report', '--db', file, '--each-region', '--format', 'json'])).toMatchObject({ code: 2 });
-    expect(runCli(['report', '--db', file, '--each-region', '--region', '云南', '--out', out])).toMatchObject({ code: 2, stderr: 'govsite: --each-region writes a folder per region into --out DIR, and is not for one --region\n' });
+    expect(runCli(['report', '--db', file, '--each-region', '--format', 'json'])).toMatchObject({ code: 2, stderr: 'govsite: --each-region writes a folder per region: give --out DIR\n' });
+    expect(runCli(['report', '--db', file, '--each-region', '--region', '云南', '--out', out])).toMatchObject({ code: 2, stderr: 'govsite: --each-region writes every region\'s folder, and is not for one --region\n' });
+  });
+
+  it('audit --each-region: the main job writes every region\'s folder', async () => {
+    const { fleet: own, registry } = await startFixtureFleet();
+    try {
+      const out = tmpDir();
+      const { code } = await startCli(['audit', registry, '--db', join(out, 'g.db'), '--as-of', '2026-11-15', '--each-region', '--format', 'json', '--out', join(out, 'reports'), '--retries', '0']).done;
+      expect(code).toBe(0);
+      expect(readdirSync(join(out, 'reports')).sort()).toEqual(['云南省', '安徽省', '广东省', '江苏省', '甘肃省']);
+    } finally {
+      await own.close();
+    }
   });
 
   it('notice: the region\'s unqualified sites only', () => {

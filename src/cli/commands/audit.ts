@@ -5,12 +5,12 @@ import { loadProfile } from '../../score/profile.js';
 import { withDb } from '../../store/db.js';
 import { asOfOption, crawlOptions, dbOption, parseAsOf, shardOption, toCrawlOptions, type RawCrawlOptions } from '../options.js';
 import { parseShard } from '../../registry/shard.js';
-import { enforceFailOn, parseFormats, reportOptions, writeReports, type RawReportOptions } from '../report-options.js';
+import { checkReportOptions, enforceFailOn, reportOptions, writeReports, type RawReportOptions } from '../report-options.js';
 
 /** Crawl, check, score and report in one go: the main job. */
 export async function audit(registry: string, raw: RawCrawlOptions & RawReportOptions & { db: string; asOf?: string; resume?: boolean; shard?: string }): Promise<string[]> {
   const profile = loadProfile(raw.profile); // a bad profile fails before the crawl, not after it
-  parseFormats(raw.format);
+  checkReportOptions(raw);
   // every option is read before the database file is opened (created): a mistyped one leaves none behind
   const request = { registry, asOf: parseAsOf(raw.asOf), resume: Boolean(raw.resume), options: toCrawlOptions(raw), shard: parseShard(raw.shard) };
   return withDb(raw.db, async (db) => {

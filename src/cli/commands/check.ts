@@ -6,17 +6,17 @@ import { withDb, type Db } from '../../store/db.js';
 import { latestRun } from '../../store/runs.js';
 import { dbOption, positiveInt, regionOption } from '../options.js';
 import { regionSlice } from '../../report/region-slice.js';
-import { enforceFailOn, reportOptions, writeReports, type RawReportOptions } from '../report-options.js';
+import { checkReportOptions, enforceFailOn, reportOptions, writeReports, type RawReportOptions } from '../report-options.js';
 
 /** `check` and `report`: checks and scoring on a stored run, never the network. */
 function storedRunCommand(name: string, description: string): Command {
   const command = new Command(name).description(description).addOption(dbOption()).addOption(new Option('--run <id>', 'run to score (default: the latest)'))
-    .addOption(regionOption())
-    .addOption(new Option('--each-region', 'with --out: a folder of the report files for each region, from one scoring (a national sweep\'s reports for every province\'s office)'));
+    .addOption(regionOption());
   reportOptions().forEach((o) => command.addOption(o));
   return command.action((raw: RawReportOptions & { db: string; run?: string; region?: string }) => {
     const profile = loadProfile(raw.profile);
-    if (raw.eachRegion && (raw.out === undefined || raw.region !== undefined)) throw new UsageError('--each-region writes a folder per region into --out DIR, and is not for one --region');
+    checkReportOptions(raw);
+    if (raw.eachRegion && raw.region !== undefined) throw new UsageError('--each-region writes every region\'s folder, and is not for one --region');
     return withDb(raw.db, (db) => {
       const report = regionSlice(db, scoreRun(db, runOf(db, raw.run), profile), raw.region);
       writeReports(report, raw);
