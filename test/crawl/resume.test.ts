@@ -94,7 +94,8 @@ describe('kill -9 mid-crawl, then --resume', () => {
     await waitForFetches(file, 60, () => exited);
     first.child.kill(signal);
     const stopped = await first.done;
-    expect(stopped).toMatchObject({ code, signal: null });
+    // its stderr beside the exit, should it end otherwise (a SIGABRT seen once in CI under load, 2026-12-01: its output unknown)
+    expect([stopped.code, stopped.signal, stopped.code === code ? '' : stopped.stderr]).toEqual([code, null, '']);
     expect(stopped.stderr).toMatch(new RegExp(`(^|\\n)${signal}: stopped at sites \\d+/2 · pages \\d+ · [\\d.]+ pages/s · errors \\d+; every page stored so far is kept, and the same command with --resume continues this run\\n$`));
     const second = startCli(crawlArgs(file, '--resume'));
     expect((await second.done).code).toBe(0);
