@@ -7,8 +7,7 @@ import { statement, type Db } from '../store/db.js';
 import { InputError } from '../errors.js';
 import { statsOf, type VerdictStats } from '../report/verdict-stats.js';
 import { byRegion, regionNamed } from '../registry/region.js';
-import { regionsOf } from '../report/region-slice.js';
-import { siteRegions } from '../store/sites.js';
+import { inRegion } from '../report/region-slice.js';
 
 export interface Quarter { year: number; q: number; start: string; end: string; label: string }
 
@@ -96,14 +95,11 @@ export const healthOfAssessed = (sites: readonly Pick<SiteReport, 'verdict' | 'h
 export function buildBulletin(db: Db, quarter: Quarter, profile: Profile, region?: string, sitesOf: RunSites = runSites(db, profile)): Bulletin {
   const runs = runsIn(db, quarter);
   if (!runs.length) throw new InputError(`--quarter ${quarter.label}`, `no finished run in the database has an as-of date from ${quarter.start} to ${quarter.end}`);
-  // each site's region as the registry last imported gives it: stored reports of earlier versions carry none
-  const regions = siteRegions(db);
-  const wanted = region === undefined ? null : regionNamed(region);
-  const inSlice = (checked: Map<string, Checked>) => (wanted === null ? checked : new Map([...checked].filter(([id]) => regions.get(id) === wanted)));
   const everywhere = latestPerSite(runs, sitesOf);
-  const latest = inSlice(everywhere);
-  if (!latest.size) throw new InputError(`--region ${region}`, `no site checked in ${quarter.label} is in it (${regionsOf([...everywhere.keys()].map((id) => regions.get(id) ?? null))})`);
-  const sites = [...latest.values()].map((c) => ({ ...c.site, region: regions.get(c.site.id) ?? null }));
+  const latest = region === undefined ? everywhere
+    : new Map(inRegion([...everywhere], region, ([, c]) => c.site.region, `checked in ${quarter.label}`));
+  const sites = [...latest.values()].map((c) => c.site);
+  const wanted = region === undefined ? null : regionNamed(region);
   const levels = [...new Set(sites.map((s) => s.level))];
   const ruleSites = new Map<string, number>();
   for (const s of sites) for (const rule of new Set(s.findings.map((f) => ruleOfFinding(f.rule)))) ruleSites.set(rule, (ruleSites.get(rule) ?? 0) + 1);
@@ -119,7 +115,8 @@ export function buildBulletin(db: Db, quarter: Quarter, profile: Profile, region
     notAssessed: sites.filter((s) => s.verdict === 'not-assessed'),
     commonProblems: [...ruleSites].map(([rule, n]) => ({ rule, sites: n })).sort((a, b) => b.sites - a.sites || a.rule.localeCompare(b.rule)),
     ...followUp(db, latest, sitesOf),
-    previous: prevRuns.length ? { quarter: prevQuarter, stats: statsOf([...inSlice(latestPerSite(prevRuns, sitesOf)).values()].map((c) => c.site)) } : null,
+    // last quarter's of the same region (it may have none)
+    previous: prevRuns.length ? { quarter: prevQuarter, stats: statsOf([...latestPerSite(prevRuns, sitesOf).values()].map((c) => c.site).filter((s) => wanted === null || s.region === wanted)) } : null,
   };
 }
 

@@ -26,7 +26,7 @@ export interface NoticeProblem {
 /** A rectification notice (整改通知): everything the renderers print, already in words. */
 export interface Notice {
   lang: Lang;
-  site: Pick<SiteReport, 'id' | 'name' | 'url' | 'level'>;
+  site: Pick<SiteReport, 'id' | 'name' | 'url' | 'level' | 'region'>;
   title: string;
   office: string;
   date: string;

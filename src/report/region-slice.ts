@@ -1,25 +1,18 @@
 import { InputError } from '../errors.js';
 import { regionNamed } from '../registry/region.js';
-import type { Db } from '../store/db.js';
-import { siteRegions } from '../store/sites.js';
 import type { AuditReport } from './model.js';
 
-/**
- * One region's sites of a report (`--region 云南`): a national sweep's report and notices for one
- * province's office. Each site's region as the registry last imported gives it — a report stored by
- * an earlier version carries none.
- */
-export function regionSlice(db: Db, report: AuditReport, region: string | undefined): AuditReport {
+/** One region's sites of a report (`--region 云南`): a national sweep's report and notices for one province's office. */
+export function regionSlice(report: AuditReport, region: string | undefined): AuditReport {
   if (region === undefined) return report;
-  const name = regionNamed(region);
-  const regions = siteRegions(db);
-  const sites = report.sites.filter((s) => regions.get(s.id) === name).map((s) => ({ ...s, region: name }));
-  if (!sites.length) throw new InputError(`--region ${region}`, `no site of run ${report.run} is in it (${regionsOf(report.sites.map((s) => regions.get(s.id) ?? null))})`);
-  return { ...report, region: name, sites };
+  return { ...report, region: regionNamed(region), sites: inRegion(report.sites, region, (s) => s.region, `of run ${report.run}`) };
 }
 
-/** The regions a run's sites are in, for a message: what `--region` could have said. */
-export function regionsOf(regions: readonly (string | null)[]): string {
-  const named = [...new Set(regions)].filter((r) => r !== null);
-  return named.length ? `its sites are in ${named.join('、')}` : 'the registry names no region for its sites';
+/** The items of one region (a province: 云南 or 云南省); none is an input error naming the regions there are. */
+export function inRegion<T>(items: readonly T[], region: string, regionOfItem: (item: T) => string | null | undefined, whose: string): T[] {
+  const name = regionNamed(region);
+  const kept = items.filter((i) => regionOfItem(i) === name);
+  if (kept.length) return kept;
+  const named = [...new Set(items.map(regionOfItem))].filter((r) => r);
+  throw new InputError(`--region ${region}`, `no site ${whose} is in it (${named.length ? `its sites are in ${named.join('、')}` : 'the registry names no region for its sites'})`);
 }

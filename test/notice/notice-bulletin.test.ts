@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
@@ -179,6 +179,18 @@ describe('one region of a wider run (--region): a national sweep\'s report, noti
     } finally {
       await own.close();
     }
+  });
+
+  it('runs scored by a version before regions: each site\'s region from the registry, for notices and the bulletin', () => {
+    const old = join(tmpDir(), 'old.db');
+    copyFileSync(file, old);
+    const db = openDb(old);
+    db.exec(`UPDATE results SET report = json_remove(report, '$.region')`);
+    expect(db.prepare(`SELECT count(*) AS n FROM results WHERE json_extract(report, '$.region') IS NOT NULL`).get()).toEqual({ n: 0 });
+    db.close();
+    const out = tmpDir();
+    expect(runCli(['notice', '--db', old, '--region', '广东', '--format', 'md', '--out', out, '--date', '2026-11-20']).stdout).toBe(`${join(out, 'notice-4401000003.md')}\n`);
+    expect(runCli(['bulletin', '--db', old, '--region', '安徽', '--format', 'md', '--out', out]).stderr).toMatch(/^2026Q4 安徽省: 1 sites/);
   });
 
   it('notice: the region\'s unqualified sites only', () => {

@@ -18,7 +18,7 @@ function storedRunCommand(name: string, description: string): Command {
     checkReportOptions(raw);
     if (raw.eachRegion && raw.region !== undefined) throw new UsageError('--each-region writes every region\'s folder, and is not for one --region');
     return withDb(raw.db, (db) => {
-      const report = regionSlice(db, scoreRun(db, runOf(db, raw.run), profile), raw.region);
+      const report = regionSlice(scoreRun(db, runOf(db, raw.run), profile), raw.region);
       writeReports(report, raw);
       enforceFailOn(report, raw.failOn);
     });

@@ -26,8 +26,8 @@ export const diffCommand = new Command('diff')
     const profile = loadProfile(raw.profile);
     return withDb(raw.db, (db) => {
       const [from, to] = runPair(db, raw.from, raw.to);
-      const a = regionSlice(db, reportOf(db, from, profile), raw.region);
-      const b = regionSlice(db, reportOf(db, to, profile), raw.region);
+      const a = regionSlice(reportOf(db, from, profile), raw.region);
+      const b = regionSlice(reportOf(db, to, profile), raw.region);
       const diff: RunDiff = { from: { run: from, asOf: a.asOf }, to: { run: to, asOf: b.asOf }, profile: profile.name, sites: diffSites(a.sites, b.sites) };
       const rendered = raw.format === 'json' ? renderJson(diff) : renderDiffMd(diff, raw.lang);
       if (raw.output) writeRendered(raw.output, rendered);

@@ -15,7 +15,6 @@ import { reportInnerPages } from '../inner-pages.js';
 import { dbOption, parseAsOf, parseList, positiveInt, regionOption } from '../options.js';
 import { regionSlice } from '../../report/region-slice.js';
 import { regionLabel } from '../../registry/region.js';
-import { siteRegions } from '../../store/sites.js';
 import { runOf } from './check.js';
 
 interface RawNoticeOptions { db: string; run?: string; site?: string; region?: string; eachRegion?: boolean; format: string; out: string; office: string; date?: string; workingDays: string; profile: string; lang: Lang }
@@ -39,13 +38,12 @@ export const noticeCommand = new Command('notice')
     const profile = loadProfile(raw.profile);
     const date = parseAsOf(raw.date);
     return withDb(raw.db, async (db) => {
-      const report = regionSlice(db, reportOf(db, runOf(db, raw.run), profile), raw.region);
+      const report = regionSlice(reportOf(db, runOf(db, raw.run), profile), raw.region);
       if (raw.site !== undefined && !report.sites.some((s) => s.id === raw.site)) throw new InputError(`--site ${raw.site}`, `not a site of run ${report.run}`);
       const notices = noticesOf(report, { office: raw.office, date, workingDays: positiveInt(raw.workingDays, '--working-days'), lang: raw.lang }, raw.site);
       // each in its region's folder, for that province's office, when asked
-      const regions = raw.eachRegion ? siteRegions(db) : null;
       for (const n of notices) {
-        const dir = resolve(raw.out, regions ? regionLabel(regions.get(n.site.id) ?? null, raw.lang) : '.');
+        const dir = resolve(raw.out, raw.eachRegion ? regionLabel(n.site.region ?? null, raw.lang) : '.');
         mkdirSync(dir, { recursive: true });
         for (const format of formats) process.stdout.write(`${await writeDocument(noticeDocument(n), format, join(dir, `notice-${n.site.id.replace(/[^A-Za-z0-9_-]/g, '_')}`))}\n`);
       }
