@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
 import { quoteCsv } from '../report/escape.js';
 import { regionOf } from './region.js';
 import type { RegistryRow } from './types.js';
@@ -50,6 +51,13 @@ function prng(seed: string): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** The sample's label, which its file's rows and the run that audits it carry: the registry drawn from first (see sampledRegistry). */
+export const sampleLabel = (registry: string, request: SampleRequest): string =>
+  `${basename(registry)} ratio=${request.ratio} seed=${request.seed}${request.by ? ` by=${request.by.join(',')}` : ''}`;
+
+/** The name of the registry a sample's label says it was drawn from. */
+export const sampledRegistry = (label: string): string => label.split(' ratio=')[0]!;
 
 const CSV_FIELDS = ['id', 'name', 'level', 'url', 'mailbox', 'portal', 'org', 'columns'] as const;
 

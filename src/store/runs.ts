@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { InputError } from '../errors.js';
+import { sampledRegistry } from '../registry/sample.js';
 import { statement, type Db } from './db.js';
 
 export interface Run {
@@ -73,7 +74,7 @@ export function runToResume(db: Db, registry: string, asOf: string, shard: strin
  */
 export function registryName(run: Pick<Run, 'registry' | 'options'>): string {
   const sample = run.options['sample'];
-  return typeof sample === 'string' ? sample.split(' ratio=')[0]! : basename(run.registry);
+  return typeof sample === 'string' ? sampledRegistry(sample) : basename(run.registry);
 }
 
 /** The finished run of the same registry (whole or sampled, see registryName) before this one: what `diff` compares with by default (one stopped and never resumed is passed over). */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { expect } from 'expect';
 import { parseRegistry } from '../../src/registry/parse.js';
-import { drawSample } from '../../src/registry/sample.js';
+import { drawSample, sampledRegistry, sampleLabel } from '../../src/registry/sample.js';
 import { regionOf } from '../../src/registry/region.js';
 import type { RegistryRow } from '../../src/registry/types.js';
 import { cases } from '../helpers/cases.js';
@@ -86,6 +86,11 @@ describe('drawSample', () => {
     const sample = drawSample(rows, { ratio: 0.35, seed: 's', by: ['level'] });
     expect(levels(sample)).toEqual({ city: 2, county: 6 });
     expect(sample.map((r) => Number(r.id))).toEqual([...sample.map((r) => Number(r.id))].sort((x, y) => x - y));
+  });
+
+  it('its label names the registry it was drawn from first, as the runs that audit it are matched by (see registryName)', () => {
+    const label = sampleLabel('/home/a/county-portals.csv', { ratio: 0.35, seed: '2026-11', by: ['level', 'region'] });
+    expect([label, sampledRegistry(label)]).toEqual(['county-portals.csv ratio=0.35 seed=2026-11 by=level,region', 'county-portals.csv']);
   });
 
   it('without --by, one share of the whole', () => {
