@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
@@ -183,7 +183,10 @@ describe('one region of a wider run (--region): a national sweep\'s report, noti
 
   it('runs scored by a version before regions: each site\'s region from the registry, for notices and the bulletin', () => {
     const old = join(tmpDir(), 'old.db');
-    copyFileSync(file, old);
+    // a copy with what the WAL holds (a file copy has only what was checkpointed)
+    const source = openDb(file, { readonly: true });
+    source.exec(`VACUUM INTO '${old}'`);
+    source.close();
     const db = openDb(old);
     db.exec(`UPDATE results SET report = json_remove(report, '$.region')`);
     expect(db.prepare(`SELECT count(*) AS n FROM results WHERE json_extract(report, '$.region') IS NOT NULL`).get()).toEqual({ n: 0 });
