@@ -44,7 +44,8 @@ export function* renderHtml(report: AuditReport, { lang }: { lang: Lang }): Rend
   ].join('');
   // a group's sites by verdict and its qualification rate (over the sites assessed, as the bulletin counts it), a row of the level and region tables
   const groupRow = (label: string, sites: readonly SiteReport[]) => {
-    return `<tr><td>${label}</td><td>${sites.length}</td>${VERDICTS.map((v) => `<td>${sites.filter((s) => s.verdict === v).length}</td>`).join('')}<td>${rateText(statsOf(sites))}</td></tr>`;
+    const st = statsOf(sites);
+    return `<tr><td>${label}</td><td>${st.checked}</td>${VERDICTS.map((v) => `<td>${st[v]}</td>`).join('')}<td>${rateText(st)}</td></tr>`;
   };
   const groupHead = (name: string) => `<thead><tr><th>${name}</th><th>${t.total}</th>${VERDICTS.map((v) => `<th>${L[v]}</th>`).join('')}<th>${L.rate}</th></tr></thead>`;
   const levelRows = [...groupBy(report.sites, (s) => s.level)].map(([level, sites]) => groupRow(escapeHtml(levelLabel(level, lang)), sites)).join('');

@@ -2,7 +2,7 @@ import { escapeMd, mdLink } from './escape.js';
 import { evidenceText } from './evidence.js';
 import { unjudgedNote, LABELS, levelLabel, registryNote, ruleTitle, type Lang } from './labels.js';
 import { endedLines, type Rendered } from './rendered.js';
-import type { AuditReport, ReportedFinding, SiteReport } from './model.js';
+import type { AuditReport, ReportedFinding } from './model.js';
 import { byRegion, regionLabel } from '../registry/region.js';
 import { rateText, statsOf } from './verdict-stats.js';
 
@@ -21,16 +21,17 @@ const T = {
 export function* renderMarkdown(report: AuditReport, { lang }: { lang: Lang }): Rendered {
   const t = T[lang];
   const L = LABELS[lang];
-  const count = (sites: readonly SiteReport[], v: string) => sites.filter((s) => s.verdict === v).length;
+  const all = statsOf(report.sites);
   // as the HTML report: a table by region, and a region column, when the sites are of several
   const regions = byRegion(report.sites, (s) => s.region ?? null);
   const regional = regions.length > 1;
   yield endedLines([
     `# ${t.title}`, '',
     `${L.asOf} ${report.asOf} · ${L.profile} ${report.profile} · run ${report.run}${report.sample ? ` · ${escapeMd(report.sample)}` : ''}${report.region ? ` · ${t.region} ${escapeMd(regionLabel(report.region, lang))}` : ''}`, '',
-    `${report.sites.length} ${L.sites}: ${L.qualified} ${count(report.sites, 'qualified')} · ${L.unqualified} ${count(report.sites, 'unqualified')} · ${L['not-assessed']} ${count(report.sites, 'not-assessed')}`, '',
+    `${report.sites.length} ${L.sites}: ${L.qualified} ${all.qualified} · ${L.unqualified} ${all.unqualified} · ${L['not-assessed']} ${all['not-assessed']}`, '',
     ...(regional ? [`| ${t.region} | ${t.sites} | ${L.qualified} | ${L.unqualified} | ${L['not-assessed']} | ${L.rate} |`, '|---|---:|---:|---:|---:|---:|',
-      ...regions.map(([region, sites]) => `| ${escapeMd(regionLabel(region, lang))} | ${sites.length} | ${count(sites, 'qualified')} | ${count(sites, 'unqualified')} | ${count(sites, 'not-assessed')} | ${rateText(statsOf(sites))} |`), ''] : []),
+      ...regions.map(([region, sites]) => [regionLabel(region, lang), statsOf(sites)] as const).map(([label, st]) =>
+        `| ${escapeMd(label)} | ${st.checked} | ${st.qualified} | ${st.unqualified} | ${st['not-assessed']} | ${rateText(st)} |`), ''] : []),
     `| ${t.site} |${regional ? ` ${t.region} |` : ''} ${t.level} | ${t.verdict} | ${L.score} | ${t.health} | ${t.vetoes} | ${t.problems} |`, `|---|${regional ? '---|' : ''}---|---|---:|---|---|---:|`,
   ]);
   for (const s of report.sites) {

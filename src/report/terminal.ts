@@ -28,8 +28,8 @@ export function* renderTerminal(report: AuditReport, { lang, color = false }: { 
     yield endedLines(lines);
   }
   const counts = (sites: readonly SiteReport[]) => {
-    const count = (v: SiteReport['verdict']) => sites.filter((s) => s.verdict === v).length;
-    return `${L.qualified} ${count('qualified')} · ${L.unqualified} ${count('unqualified')} · ${L['not-assessed']} ${count('not-assessed')} · ${L.rate} ${rateText(statsOf(sites))}`;
+    const st = statsOf(sites);
+    return `${L.qualified} ${st.qualified} · ${L.unqualified} ${st.unqualified} · ${L['not-assessed']} ${st['not-assessed']} · ${L.rate} ${rateText(st)}`;
   };
   yield `${chalk.bold(`${L.total}: ${counts(report.sites)}`)}\n`;
   // a sweep of several provinces: each one's line, as the HTML report's table by region

@@ -11,10 +11,10 @@ const sites = (...verdicts: Verdict[]) => verdicts.map((verdict) => ({ verdict }
 
 describe("the bulletin's 合格率 and health counts", () => {
   cases([
-    ['qualified in % of the sites checked', sites('qualified', 'unqualified', 'unqualified', 'qualified', 'unqualified'), { checked: 5, qualified: 2, notAssessed: 0, rate: 40 }],
-    ['a site govsite could not assess is left out of the rate, not failed', sites('qualified', 'unqualified', 'not-assessed'), { checked: 3, qualified: 1, notAssessed: 1, rate: 50 }],
-    ['none assessed: no rate', sites('not-assessed'), { checked: 1, qualified: 0, notAssessed: 1, rate: null }],
-    ['none checked', [], { checked: 0, qualified: 0, notAssessed: 0, rate: null }],
+    ['qualified in % of the sites checked', sites('qualified', 'unqualified', 'unqualified', 'qualified', 'unqualified'), { checked: 5, qualified: 2, unqualified: 3, 'not-assessed': 0, rate: 40 }],
+    ['a site govsite could not assess is left out of the rate, not failed', sites('qualified', 'unqualified', 'not-assessed'), { checked: 3, qualified: 1, unqualified: 1, 'not-assessed': 1, rate: 50 }],
+    ['none assessed: no rate', sites('not-assessed'), { checked: 1, qualified: 0, unqualified: 0, 'not-assessed': 1, rate: null }],
+    ['none checked', [], { checked: 0, qualified: 0, unqualified: 0, 'not-assessed': 0, rate: null }],
   ])('%s', (_what, list: { verdict: Verdict }[], expected: object) => {
     expect(statsOf(list)).toEqual(expected);
   });
