@@ -19,7 +19,8 @@ export interface HomeObservation {
   source: 'run' | 'probe';
 }
 
-const WINDOW_DAYS = 60;
+/** how far back a home page is compared with itself; older runs are never read again (see prune.ts) */
+export const HOME_WINDOW_DAYS = 60;
 
 /**
  * The site's home page as runs and probes saw it in the 60 days up to the as-of date, oldest first.
@@ -27,7 +28,7 @@ const WINDOW_DAYS = 60;
  * over the lists alone (a home page's facts are the largest of a site).
  */
 export function homeObservations(db: Db, site: { id: string; url: string }, asOf: string, scored: { runId: number; home: { lists: { items: ListItem[] }[] } | null }): HomeObservation[] {
-  const from = addDays(asOf, -WINDOW_DAYS);
+  const from = addDays(asOf, -HOME_WINDOW_DAYS);
   const observed = (date: string, lists: { items: ListItem[] }[]): HomeObservation[] => {
     const fingerprint = homeFingerprint(lists.flatMap((l) => l.items));
     return fingerprint ? [{ date, source: 'run', fingerprint }] : [];

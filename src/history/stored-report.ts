@@ -6,10 +6,13 @@ import { finishedRun } from '../store/runs.js';
 import { siteRegions } from '../store/sites.js';
 import { scoreRun } from './score-run.js';
 
-/** A run's report as it was scored under this profile, scoring it now if it never was. */
-export function reportOf(db: Db, runId: number, profile: Profile): AuditReport {
+/**
+ * A run's report as it was scored under this profile, scoring it now if it never was; `rescore`:
+ * scored now whatever was stored (`check`, `report`), unless its pages were pruned (see prune.ts).
+ */
+export function reportOf(db: Db, runId: number, profile: Profile, { rescore = false } = {}): AuditReport {
   const run = finishedRun(db, runId);
-  const sites = storedResults<SiteReport>(db, runId, profile.name);
+  const sites = rescore && run.prunedAt === null ? undefined : storedResults<SiteReport>(db, runId, profile.name);
   return sites ? { ...reportHeader(run, profile.name), sites: withRegions(db, sites) } : scoreRun(db, runId, profile);
 }
 

@@ -16,7 +16,7 @@ import { crawlStats, lastVerdicts } from '../store/link-status.js';
 import { firstSeen } from '../store/history.js';
 import { probesOf } from '../store/probes.js';
 import { tightenHeapGrowth } from '../heap-growth.js';
-import { finishedRun, type MergedInto, type Run } from '../store/runs.js';
+import { scorableRun, type MergedInto, type Run } from '../store/runs.js';
 import { findingIds } from '../history/finding-id.js';
 import { knownSites, siteRegions, sitesOfRun } from '../store/sites.js';
 import { RegisteredSites } from '../crawl/registered-sites.js';
@@ -72,7 +72,7 @@ export const TOOL_VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package
 
 /** Stored facts of a run → checks → scores → the report model. Reads SQLite only. */
 export function buildReport(db: Db, runId: number, profile: Profile, observe?: (siteId: string, facts: CheckFacts, asOf: string) => void): AuditReport {
-  const run = finishedRun(db, runId);
+  const run = scorableRun(db, runId);
   tightenHeapGrowth();
   const verdicts = lastVerdicts(db, runId);
   const stats = new Map(crawlStats(db, runId, verdicts).map((s) => [s.siteId, s]));

@@ -40,6 +40,8 @@ export function mergeShards(target: Db, files: readonly string[]): MergeResult {
   // holding earlier months keeps them, and this month is a run beside them: diff, the findings'
   // history and the quarterly bulletin read every month of a sharded sweep in one file
   const existing = runToJoin(target, { registry: first.registry, options: JSON.parse(first.options) as Record<string, unknown>, asOf: first.as_of });
+  // its reports were kept, its pages were not: a late shard's sites would be in neither
+  if (existing?.prunedAt) throw new InputError(target.name, `its run ${existing.id} of ${first.as_of}, which these shards would join, was pruned (govsite prune): merge them into a new file`);
 
   let runId = existing?.id;
   let sites = 0;

@@ -10,12 +10,14 @@ export interface Run {
   options: Record<string, unknown>;
   startedAt: string;
   finishedAt: string | null;
+  /** when its crawl data was pruned (see prune.ts): it is reported from its stored reports only */
+  prunedAt: string | null;
 }
 
-type RunRecord = { id: number; as_of: string; registry: string; options: string; started_at: string; finished_at: string | null };
+type RunRecord = { id: number; as_of: string; registry: string; options: string; started_at: string; finished_at: string | null; pruned_at: string | null };
 
 function toRun(r: RunRecord): Run {
-  return { id: r.id, asOf: r.as_of, registry: r.registry, options: JSON.parse(r.options) as Record<string, unknown>, startedAt: r.started_at, finishedAt: r.finished_at };
+  return { id: r.id, asOf: r.as_of, registry: r.registry, options: JSON.parse(r.options) as Record<string, unknown>, startedAt: r.started_at, finishedAt: r.finished_at, prunedAt: r.pruned_at };
 }
 
 export function createRun(db: Db, run: { asOf: string; registry: string; options: Record<string, unknown>; siteIds: readonly string[] }): Run {
@@ -52,6 +54,17 @@ export function finishedRun(db: Db, id: number): Run {
   const before = previousRun(db, run);
   const earlier = before ? ` — or report run ${before.id} (as of ${before.asOf}), finished: --run ${before.id}` : '';
   throw new InputError(`run ${id}`, `its crawl did not finish (${crawled} of ${sites} sites crawled, as of ${run.asOf}): a report would judge the others unread. Finish it with \`govsite crawl ${run.registry} --db ${db.name} --resume\` (a merged run: resume the shard that did not finish, then merge the shards again into a new file), then report${earlier}`);
+}
+
+/**
+ * A run to score: finished, and its pages still stored. A pruned run (see prune.ts) has only its home
+ * pages left: scored again, every site would lose what its other pages showed.
+ */
+export function scorableRun(db: Db, id: number): Run {
+  const run = finishedRun(db, id);
+  if (run.prunedAt === null) return run;
+  const profiles = db.prepare(`SELECT DISTINCT profile FROM results WHERE run_id = ? ORDER BY profile`).pluck().all(id) as string[];
+  throw new InputError(`run ${id}`, `its pages were pruned on ${run.prunedAt.slice(0, 10)} (govsite prune): it cannot be scored again, and is reported as it was scored, under the profile ${profiles.join(', ')}`);
 }
 
 /**

@@ -110,6 +110,14 @@ async function expectMergedAsWhole(dir: string, db: string): Promise<void> {
 const unchangedPages = (db: ReturnType<typeof openDb>) => db.prepare(`SELECT sum(f.not_modified) > 0 AS some, sum(f.not_modified * (f.site_id = '3201000001' AND f.depth = 0)) AS home
   FROM fetches f JOIN runs r ON r.id = f.run_id WHERE r.as_of = '2026-12-15' AND f.purpose = 'page'`).get();
 
+/**
+ * Each month's runs of a database kept between months: November's pruned after December's, December's whole; and
+ * every site of both months reported (a shard's database holds its share, none for some of the eight: the fleet is six).
+ */
+const PRUNED_MONTHS = [{ as_of: AS_OF, pruned: 1, unreported: 0 }, { as_of: '2026-12-15', pruned: 0, unreported: 0 }];
+const prunedMonths = (db: ReturnType<typeof openDb>) => db.prepare(`SELECT as_of, pruned_at IS NOT NULL AS pruned,
+  (SELECT count(*) FROM run_sites s WHERE s.run_id = runs.id AND s.site_id NOT IN (SELECT site_id FROM results WHERE run_id = runs.id)) AS unreported FROM runs ORDER BY id`).all();
+
 describe('the deploy/ examples run as written', () => {
   it('GitHub Actions, two months: the eight shard jobs side by side, then the merge job on their artifacts; the second month goes on from the first one\'s', { timeout: 300_000 }, async () => {
     const workflow = asMap(read('github-actions.yml')[0]);
@@ -202,10 +210,11 @@ if (command === 'run' && sub === 'list' && flag('--workflow') === ${JSON.stringi
       .toEqual([{ as_of: AS_OF, sites: whole.length }, { as_of: '2026-12-15', sites: whole.length }]);
     // each shard audited its own database of November again: what had not changed answered 304
     expect(unchangedPages(months)).toEqual({ some: 1, home: 1 });
+    expect(prunedMonths(months)).toEqual(PRUNED_MONTHS);
     months.close();
     for (const k of shards) {
       const own = openDb(join(december, `shard-${String(k)}.db`), { readonly: true });
-      expect(own.prepare(`SELECT as_of FROM runs ORDER BY id`).all().map((r) => (r as { as_of: string }).as_of)).toEqual([AS_OF, '2026-12-15']);
+      expect(prunedMonths(own)).toEqual(PRUNED_MONTHS);
       own.close();
     }
   });
@@ -278,7 +287,13 @@ copyFileSync(file, flag('--output'));
       .toEqual([{ as_of: AS_OF, sites: whole.length }, { as_of: '2026-12-15', sites: whole.length }]);
     // each shard audited its own database of November again: what had not changed answered 304
     expect(unchangedPages(months)).toEqual({ some: 1, home: 1 });
+    expect(prunedMonths(months)).toEqual(PRUNED_MONTHS);
     months.close();
+    for (const shard of globbed(december, 'shard-*.db')) {
+      const own = openDb(join(december, shard), { readonly: true });
+      expect(prunedMonths(own)).toEqual(PRUNED_MONTHS);
+      own.close();
+    }
   });
 
   it('Kubernetes: the probe Job\'s pods (their first round), the sweep\'s Indexed Job, then the merge Job with its wait', { timeout: 180_000 }, async () => {
@@ -340,7 +355,13 @@ copyFileSync(file, flag('--output'));
     const months = openDb(join(volume, 'all.db'), { readonly: true });
     expect(months.prepare(`SELECT as_of, (SELECT count(*) FROM run_sites s WHERE s.run_id = r.id) AS sites FROM runs r ORDER BY id`).all())
       .toEqual([{ as_of: AS_OF, sites: whole.length }, { as_of: '2026-12-15', sites: whole.length }]);
+    expect(prunedMonths(months)).toEqual(PRUNED_MONTHS);
     months.close();
+    for (const shard of globbed(volume, 'shard-*.db')) {
+      const own = openDb(join(volume, shard), { readonly: true });
+      expect(prunedMonths(own)).toEqual(PRUNED_MONTHS);
+      own.close();
+    }
     // the probes of both pods merged too: one per registered site
     const merged = openDb(join(volume, 'all.db'), { readonly: true });
     expect(merged.prepare(`SELECT count(*) AS n FROM probes`).get()).toEqual({ n: whole.length });

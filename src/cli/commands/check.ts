@@ -1,9 +1,9 @@
 import { Command, Option } from 'commander';
 import { UsageError } from '../../errors.js';
-import { scoreRun } from '../../history/score-run.js';
+import { reportOf } from '../../history/stored-report.js';
 import { loadProfile } from '../../score/profile.js';
 import { withDb, type Db } from '../../store/db.js';
-import { latestRun } from '../../store/runs.js';
+import { getRun, latestRun } from '../../store/runs.js';
 import { dbOption, positiveInt, regionOption } from '../options.js';
 import { regionSlice } from '../../report/region-slice.js';
 import { checkReportOptions, enforceFailOn, reportOptions, writeReports, type RawReportOptions } from '../report-options.js';
@@ -18,7 +18,9 @@ function storedRunCommand(name: string, description: string): Command {
     checkReportOptions(raw);
     if (raw.eachRegion && raw.region !== undefined) throw new UsageError('--each-region writes every region\'s folder, and is not for one --region');
     return withDb(raw.db, (db) => {
-      const report = regionSlice(scoreRun(db, runOf(db, raw.run), profile), raw.region);
+      const runId = runOf(db, raw.run);
+      const report = regionSlice(reportOf(db, runId, profile, { rescore: true }), raw.region);
+      if (getRun(db, runId)?.prunedAt) process.stderr.write(`run ${runId}'s pages were pruned (govsite prune): this is its report as stored when it was scored\n`);
       writeReports(report, raw);
       enforceFailOn(report, raw.failOn);
     });

@@ -9,7 +9,8 @@ import { importCommand } from './import.js';
 import { mergeCommand } from './merge.js';
 import { noticeCommand } from './notice.js';
 import { probeCommand } from './probe.js';
+import { pruneCommand } from './prune.js';
 import { sampleCommand } from './sample.js';
 
 /** govsite's commands, in the order `--help` lists them. */
-export const COMMANDS = [importCommand, crawlCommand, extractCommand, checkCommand, reportCommand, auditCommand, probeCommand, sampleCommand, diffCommand, noticeCommand, bulletinCommand, mergeCommand, demoCommand];
+export const COMMANDS = [importCommand, crawlCommand, extractCommand, checkCommand, reportCommand, auditCommand, probeCommand, sampleCommand, diffCommand, noticeCommand, bulletinCommand, mergeCommand, pruneCommand, demoCommand];

@@ -15,6 +15,7 @@ import * as m0014 from './0014-merged-sites.js';
 import * as m0015 from './0015-link-counts.js';
 import * as m0016 from './0016-registered-per-run.js';
 import * as m0017 from './0017-run-site-entries.js';
+import * as m0018 from './0018-pruned-runs.js';
 
 /** Ordered and append-only; the database's user_version is the number applied last. */
 export const MIGRATIONS: readonly { version: number; up: string }[] = [
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly { version: number; up: string }[] = [
   { version: 15, up: m0015.up },
   { version: 16, up: m0016.up },
   { version: 17, up: m0017.up },
+  { version: 18, up: m0018.up },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
