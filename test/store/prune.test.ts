@@ -101,7 +101,7 @@ describe('govsite prune: older runs keep their reports, not their pages', () => 
     }
   });
 
-  it('keeps runs never scored and unfinished ones; pruned twice, nothing more goes', async () => {
+  it('keeps runs never scored and unfinished ones; drops a pruned run\'s home pages once older than a later run compares with', async () => {
     const { db: other } = tmpDb();
     try {
       const [unscored, unfinished] = [await audit(other, '2026-10-15', false), await audit(other, '2026-10-20')];
@@ -114,7 +114,13 @@ describe('govsite prune: older runs keep their reports, not their pages', () => 
     } finally {
       other.close();
     }
-    expect(pruneRuns(db, 2)).toMatchObject({ pruned: [], kept: [{ id: 4 }, { id: 3 }] });
+    // with December's run, run 2's home pages (kept a month ago) are older than it compares with (from 2026-10-16): they go, and only they
+    const homes = rows(db, `SELECT count(*) AS n FROM fetches WHERE run_id = 2`)[0]!['n'];
+    const dropped = pruneRuns(db, 2);
+    expect(dropped).toMatchObject({ pruned: [], kept: [{ id: 4 }, { id: 3 }], homesDropped: [{ id: 2, asOf: '2026-10-15' }], fetches: homes });
+    expect(describePrune(dropped)).toMatch(/^dropped the home pages of run 2 \(as of 2026-10-15\) \(older than a later run compares with\): \d+ fetches and \d+ page bodies dropped; [\d.]+ MB → [\d.]+ MB; kept whole: runs 4 \(as of 2026-12-15\), 3 \(as of 2026-11-15\)\n$/);
+    expect(rows(db, `SELECT run_id, count(*) AS n FROM fetches GROUP BY run_id`).map((r) => r['run_id'])).toEqual([3, 4]);
+    expect(pruneRuns(db, 2)).toMatchObject({ pruned: [], homesDropped: [], fetches: 0 });
   });
 
   it('a late shard of a pruned month is not merged into it (its sites would be in neither its pages nor its reports)', async () => {
@@ -128,6 +134,9 @@ describe('govsite prune: older runs keep their reports, not their pages', () => 
   it('over the CLI: what it did in one line, a pruned run\'s report said to be the stored one, bad input refused', () => {
     const { code, stdout } = runCli(['prune', '--db', file]);
     expect({ code, stdout }).toMatchObject({ code: 0, stdout: expect.stringMatching(/^pruned run 3 \(as of 2026-11-15\): \d+ fetches .*; kept whole: run 4 \(as of 2026-12-15\)\n$/) });
+    expect(rows(db, `SELECT run_id, count(*) AS n FROM fetches WHERE run_id <> 4 GROUP BY run_id`)).toEqual([{ run_id: 3, n: 6 }]);
+    // a run's date of pruning is its first
+    expect(getRun(db, 2)!.prunedAt).toBe('2026-12-01T02:00:00.000Z');
     const report = runCli(['report', '--db', file, '--run', '3', '--format', 'json']);
     expect(report.code).toBe(0);
     expect(report.stderr).toBe('run 3\'s pages were pruned (govsite prune): this is its report as stored when it was scored\n');
