@@ -44,7 +44,8 @@ export function pruneRuns(db: Db, keep: number, now = new Date()): PruneResult {
     pruned: older.filter((r) => !r.pruned && r.scored).map(ref), kept: finished.slice(0, keep).map(ref), unscored: older.filter((r) => !r.pruned && !r.scored).map(ref),
     homesDropped: older.filter((r) => r.pruned && r.stored && r.asOf < homesFrom).map(ref), fetches: 0, bodies: 0, bytes: null,
   };
-  if (result.pruned.length === 0 && result.homesDropped.length === 0) return result;
+  // a file left with free pages (a prune stopped during its VACUUM, rows deleted since) is rewritten all the same
+  if (result.pruned.length === 0 && result.homesDropped.length === 0 && db.pragma('freelist_count', { simple: true }) === 0) return result;
   const before = fileBytes(db);
   // checked once at the end instead of per row: each fetch deleted would scan every fetch for a copy of it (13,773 of 21,000: 10 s)
   db.pragma('foreign_keys = OFF');
@@ -103,7 +104,7 @@ const runs = (list: readonly RunRef[]) => `run${list.length > 1 ? 's' : ''} ${li
 export function describePrune(r: PruneResult): string {
   const what = [r.pruned.length ? `pruned ${runs(r.pruned)}` : '', r.homesDropped.length ? `dropped the home pages of ${runs(r.homesDropped)} (older than a later run compares with)` : ''].filter(Boolean).join('; ');
   const lines = [what === ''
-    ? `nothing to prune: ${r.kept.length ? `${runs(r.kept)} kept whole` : 'no finished run'}`
+    ? `nothing to prune: ${r.kept.length ? `${runs(r.kept)} kept whole` : 'no finished run'}${r.bytes ? `; the file's free space given back: ${MB(r.bytes.before)} → ${MB(r.bytes.after)}` : ''}`
     : `${what}: ${r.fetches} fetches and ${r.bodies} page bodies dropped${r.pruned.length ? ', their reports, findings and recent home pages kept' : ''}` +
       `${r.bytes ? `; ${MB(r.bytes.before)} → ${MB(r.bytes.after)}` : ''}; kept whole: ${runs(r.kept)}`];
   if (r.unscored.length) lines.push(`not pruned, never scored: ${runs(r.unscored)} (a pruned run is reported as it was scored: \`govsite report --run N\` first)`);
