@@ -171,3 +171,41 @@ export function proxyDeniedHosts(db: Db, runId: number): string[] {
 export function unfinishedSiteIds(db: Db, runId: number): string[] {
   return (db.prepare(`SELECT site_id FROM run_sites WHERE run_id = ? AND finished_at IS NULL ORDER BY rowid`).all(runId) as { site_id: string }[]).map((r) => r.site_id);
 }
+
+/** What `govsite runs` says of a run: which month, of what, how far it got, what is kept of it. */
+export interface RunSummary {
+  id: number;
+  asOf: string;
+  /** the registry's file name (a sample's: the registry it was drawn from, see registryName) */
+  registry: string;
+  sample: string | null;
+  shard: string | null;
+  sites: number;
+  /** sites whose crawl finished */
+  crawled: number;
+  /** pages stored; null when pruned (see prune.ts) */
+  pages: number | null;
+  startedAt: string;
+  finishedAt: string | null;
+  prunedAt: string | null;
+  /** the profiles it was scored under, whose reports `report`, `notice`, `diff` and the bulletin read */
+  profiles: string[];
+}
+
+/** Every run of the database, the latest first. */
+export function runSummaries(db: Db): RunSummary[] {
+  const rows = db.prepare(`SELECT r.*, (SELECT count(*) FROM run_sites s WHERE s.run_id = r.id) AS sites,
+      (SELECT count(finished_at) FROM run_sites s WHERE s.run_id = r.id) AS crawled,
+      (SELECT group_concat(profile, ',') FROM (SELECT DISTINCT profile FROM results WHERE run_id = r.id ORDER BY profile)) AS profiles
+    FROM runs r ORDER BY r.id DESC`).all() as (RunRecord & { sites: number; crawled: number; profiles: string | null })[];
+  const pages = new Map((db.prepare(`SELECT run_id, count(*) AS n FROM fetches WHERE purpose = 'page' GROUP BY run_id`).all() as { run_id: number; n: number }[]).map((p) => [p.run_id, p.n]));
+  return rows.map((r) => {
+    const run = toRun(r);
+    const option = (name: string) => (typeof run.options[name] === 'string' ? (run.options[name] as string) : null);
+    return {
+      id: run.id, asOf: run.asOf, registry: registryName(run), sample: option('sample'), shard: option('shard'), sites: r.sites, crawled: r.crawled,
+      pages: run.prunedAt === null ? pages.get(run.id) ?? 0 : null, startedAt: run.startedAt, finishedAt: run.finishedAt, prunedAt: run.prunedAt,
+      profiles: r.profiles ? r.profiles.split(',') : [],
+    };
+  });
+}

@@ -12,7 +12,7 @@ import { loadProfile } from '../../src/score/profile.js';
 import { openDb, type Db } from '../../src/store/db.js';
 import { mergeShards } from '../../src/store/merge.js';
 import { describePrune, pruneRuns } from '../../src/store/prune.js';
-import { getRun } from '../../src/store/runs.js';
+import { getRun, type RunSummary } from '../../src/store/runs.js';
 import { runCli } from '../helpers/cli.js';
 import { expectKeysHold, miscountedLinks, rows, TEST_CRAWL } from '../helpers/crawl.js';
 import { tmpDb, writeTmp } from '../helpers/tmp.js';
@@ -149,5 +149,35 @@ describe('govsite prune: older runs keep their reports, not their pages', () => 
     expect(runCli(['check', '--db', file, '--run', '3', '--profile', 'census-2015'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^govsite: run 3: its pages were pruned on \d{4}-\d\d-\d\d \(govsite prune\): .* under the profile gov-2019\n$/) });
     expect(runCli(['prune', '--db', file, '--keep', '0'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--keep') });
     expect(runCli(['prune', '--db', join(file, '..', 'none.db')])).toMatchObject({ code: 2, stderr: 'govsite: the database holds no run yet: nothing to prune\n' });
+  });
+
+  it('govsite runs: every run with what is kept of it, the latest first (the ids --run, --from and --to take)', () => {
+    const listed = runCli(['runs', '--db', file, '--format', 'json']);
+    expect(listed.code).toBe(0);
+    const runs = JSON.parse(listed.stdout) as RunSummary[];
+    const pagesOf4 = rows(db, `SELECT count(*) AS n FROM fetches WHERE run_id = 4 AND purpose = 'page'`)[0]!['n'];
+    expect(runs.map(({ startedAt: _s, finishedAt: _f, prunedAt, ...r }) => ({ ...r, pruned: prunedAt?.slice(0, 10) ?? null }))).toEqual([
+      { id: 4, asOf: '2026-12-15', registry: 'fleet.csv', sample: null, shard: null, sites: 6, crawled: 6, pages: pagesOf4, profiles: ['gov-2019'], pruned: null },
+      ...[[3, '2026-11-15', expect.stringMatching(/^\d{4}-\d\d-\d\d$/)], [2, '2026-10-15', '2026-12-01'], [1, '2026-09-15', '2026-12-01']].map(([id, asOf, pruned]) =>
+        ({ id, asOf, registry: 'fleet.csv', sample: null, shard: null, sites: 6, crawled: 6, pages: null, profiles: ['gov-2019'], pruned })),
+    ]);
+    expect(pagesOf4).toBeGreaterThan(50);
+    // a run stopped midway says how far it got
+    const stopped = join(file, '..', 'stopped.db');
+    db.exec(`VACUUM INTO '${stopped}'`);
+    const copy = openDb(stopped);
+    copy.exec(`UPDATE runs SET finished_at = NULL WHERE id = 4; UPDATE run_sites SET finished_at = NULL WHERE run_id = 4 AND site_id IN ('3201000001', '6201000005')`);
+    copy.close();
+    const table = runCli(['runs', '--db', stopped]);
+    expect(table.code).toBe(0);
+    expect(table.stdout.split('\n')).toEqual([
+      'run  as of       registry   sites  pages  scored    state',
+      `  4  2026-12-15  fleet.csv      6  ${String(pagesOf4).padStart(5)}  gov-2019  unfinished: 4 of 6 sites crawled (--resume goes on)`,
+      expect.stringMatching(/^  3  2026-11-15  fleet\.csv      6      —  gov-2019  finished \d{4}-\d\d-\d\d \d\d:\d\d UTC, pruned \d{4}-\d\d-\d\d: its reports kept$/),
+      expect.stringMatching(/^  2  2026-10-15  fleet\.csv      6      —  gov-2019  finished .* UTC, pruned 2026-12-01: its reports kept$/),
+      expect.stringMatching(/^  1  2026-09-15  fleet\.csv      6      —  gov-2019  finished .* UTC, pruned 2026-12-01: its reports kept$/),
+      '',
+    ]);
+    expect(runCli(['runs', '--db', join(file, '..', 'none.db')])).toMatchObject({ code: 2, stderr: 'govsite: the database holds no run yet: crawl or audit a registry first\n' });
   });
 });

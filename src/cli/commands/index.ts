@@ -10,7 +10,8 @@ import { mergeCommand } from './merge.js';
 import { noticeCommand } from './notice.js';
 import { probeCommand } from './probe.js';
 import { pruneCommand } from './prune.js';
+import { runsCommand } from './runs.js';
 import { sampleCommand } from './sample.js';
 
 /** govsite's commands, in the order `--help` lists them. */
-export const COMMANDS = [importCommand, crawlCommand, extractCommand, checkCommand, reportCommand, auditCommand, probeCommand, sampleCommand, diffCommand, noticeCommand, bulletinCommand, mergeCommand, pruneCommand, demoCommand];
+export const COMMANDS = [importCommand, crawlCommand, extractCommand, checkCommand, reportCommand, auditCommand, probeCommand, sampleCommand, diffCommand, noticeCommand, bulletinCommand, runsCommand, mergeCommand, pruneCommand, demoCommand];
