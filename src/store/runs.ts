@@ -48,7 +48,7 @@ export function getRun(db: Db, id: number): Run | undefined {
  */
 export function finishedRun(db: Db, id: number): Run {
   const run = getRun(db, id);
-  if (!run) throw new InputError(`run ${id}`, 'is not in the database');
+  if (!run) throw new InputError(`run ${id}`, 'is not in the database (`govsite runs` lists its runs)');
   if (run.finishedAt !== null) return run;
   const { crawled, sites } = db.prepare(`SELECT count(finished_at) AS crawled, count(*) AS sites FROM run_sites WHERE run_id = ?`).get(id) as { crawled: number; sites: number };
   const before = previousRun(db, run);

@@ -179,5 +179,6 @@ describe('govsite prune: older runs keep their reports, not their pages', () => 
       '',
     ]);
     expect(runCli(['runs', '--db', join(file, '..', 'none.db')])).toMatchObject({ code: 2, stderr: 'govsite: the database holds no run yet: crawl or audit a registry first\n' });
+    expect(runCli(['report', '--db', file, '--run', '9'])).toMatchObject({ code: 2, stderr: 'govsite: run 9: is not in the database (`govsite runs` lists its runs)\n' });
   });
 });
