@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { UsageError } from '../../errors.js';
 import { withDb } from '../../store/db.js';
 import { runSummaries, type RunSummary } from '../../store/runs.js';
+import { textTable } from '../../report/text-table.js';
 import { dbOption } from '../options.js';
 
 export const runsCommand = new Command('runs')
@@ -29,7 +30,5 @@ function runTable(runs: readonly RunSummary[]): string {
     String(r.id), r.asOf, `${r.registry}${r.sample ? ' (sample)' : ''}${r.shard ? ` shard ${r.shard}` : ''}`, String(r.sites), r.pages === null ? '—' : String(r.pages),
     r.profiles.join(', ') || '—', state(r),
   ])];
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => [...row[i]!].length)));
-  const right = new Set([0, 3, 4]);
-  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : right.has(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ')).join('\n') + '\n';
+  return `${textTable(rows, new Set([0, 3, 4])).join('\n')}\n`;
 }
